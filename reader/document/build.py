@@ -1,0 +1,106 @@
+"""Turn extracted text into a Document: sanitise, find paragraphs, unwrap hard-wrapped lines.
+
+Every loader ends here, so the rules for what the reader shows live in one place:
+paragraphs are separated by exactly one blank line in ``Document.text``; text inside a paragraph is
+one line, except code blocks, which keep their lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reader.document.model import BlockKind, Document, Metadata, Paragraph
+from reader.document.sanitize import sanitise, sanitise_line
+from reader.errors import ReaderError
+
+PARAGRAPH_SEPARATOR = "\n\n"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_GUTENBERG_START = re.compile(r"^\*\*\* ?START OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT).*$", re.M | re.I)
+_GUTENBERG_END = re.compile(r"^\*\*\* ?END OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT).*$", re.M | re.I)
+_GUTENBERG_TITLE = re.compile(r"^Title:[ \t]*(.+)$", re.M)
+_GUTENBERG_AUTHOR = re.compile(r"^Author:[ \t]*(.+)$", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph-level block produced by a format converter (plain text, Markdown, HTML)."""
+
+    text: str
+    kind: BlockKind = "text"
+    level: int = 0
+
+
+def build_document(blocks: Iterable[Block], meta: Metadata) -> Document:
+    """Join blocks into the one immutable text, recording each paragraph's span."""
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for block in blocks:
+        text = _clean_block(block)
+        if not text:
+            continue
+        if parts:
+            parts.append(PARAGRAPH_SEPARATOR)
+            offset += len(PARAGRAPH_SEPARATOR)
+        parts.append(text)
+        paragraphs.append(Paragraph(offset, offset + len(text), block.kind, block.level))
+        offset += len(text)
+    if not paragraphs:
+        raise ReaderError(f"{meta.source}: no readable text (the input is empty or only whitespace)")
+    clean_meta = Metadata(
+        source=meta.source,
+        title=sanitise_line(meta.title),
+        author=sanitise_line(meta.author),
+        date=sanitise_line(meta.date),
+        format=meta.format,
+    )
+    return Document("".join(parts), tuple(paragraphs), clean_meta)
+
+
+def _clean_block(block: Block) -> str:
+    text = sanitise(block.text)
+    if block.kind == "code":
+        lines = [line.rstrip() for line in text.split("\n")]
+        while lines and not lines[0]:
+            lines.pop(0)
+        while lines and not lines[-1]:
+            lines.pop()
+        return "\n".join(lines)
+    return _SPACES.sub(" ", " ".join(text.split("\n"))).strip()
+
+
+def plain_text_blocks(text: str) -> list[Block]:
+    """Paragraphs of plain text.
+
+    With blank lines in the text, blank lines separate paragraphs and the lines inside one are joined
+    (hard-wrapped text such as Project Gutenberg books). Without any blank line, every line is a paragraph
+    (news text saved one paragraph per line).
+    """
+    text = sanitise(text).strip("\n")
+    if _BLANK_LINE.search(text):
+        chunks = _BLANK_LINE.split(text)
+    else:
+        chunks = text.split("\n")
+    return [Block(chunk) for chunk in chunks if chunk.strip()]
+
+
+def document_from_plain_text(text: str, source: str, title: str | None = None) -> Document:
+    """A Document from plain text; a Project Gutenberg header and licence footer are dropped."""
+    author = None
+    text = sanitise(text)
+    start = _GUTENBERG_START.search(text)
+    if start:
+        header = text[: start.start()]
+        title = title or _first_group(_GUTENBERG_TITLE, header)
+        author = _first_group(_GUTENBERG_AUTHOR, header)
+        end = _GUTENBERG_END.search(text, start.end())
+        text = text[start.end() : end.start() if end else len(text)]
+    return build_document(plain_text_blocks(text), Metadata(source=source, title=title, author=author))
+
+
+def _first_group(pattern: re.Pattern[str], text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(1).strip() if match else None

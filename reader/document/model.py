@@ -1,0 +1,120 @@
+"""The immutable document every feature refers to.
+
+``Document.text`` is the exact text the reader shows. Paragraph and sentence spans, summary sentences,
+mentions and search hits are all ``(start, end)`` Python string indices into that one text, so a jump
+is always exact.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+WORDS_PER_MINUTE = 238  # average silent reading speed for non-fiction (Brysbaert 2019)
+
+BlockKind = Literal["text", "heading", "quote", "item", "code"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` of ``Document.text``."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of the text: its span, and what kind of block it is (headings are styled and skipped by summaries)."""
+
+    start: int
+    end: int
+    kind: BlockKind = "text"
+    level: int = 0  # heading level (1-6) for headings, else 0
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the source says about itself, already sanitised for the terminal."""
+
+    source: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    format: str = "text"  # text | markdown | html
+
+
+@dataclass(frozen=True)
+class Document:
+    """Normalised text plus paragraph spans; sentence spans are computed once, on first use.
+
+    Sentence splitting of a whole book takes about a second, so it is deferred: the UI paints the text
+    at once and asks for ``sentences`` from a worker thread.
+    """
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    meta: Metadata
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    @property
+    def source(self) -> str:
+        return self.meta.source
+
+    @property
+    def title(self) -> str | None:
+        return self.meta.title
+
+    @property
+    def sentences(self) -> tuple[Span, ...]:
+        """Sentence spans in document order, never crossing a paragraph boundary (computed once, thread-safe)."""
+        cached = self.__dict__.get("_sentences")
+        if cached is None:
+            with self._lock:
+                cached = self.__dict__.get("_sentences")
+                if cached is None:
+                    from reader.document.sentences import split_paragraphs
+
+                    cached = split_paragraphs(self.text, self.paragraphs)
+                    self.__dict__["_sentences"] = cached
+        return cached
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def reading_minutes(self) -> float:
+        return round(self.word_count / WORDS_PER_MINUTE, 1)
+
+    def paragraph_index_at(self, offset: int) -> int:
+        """Index of the paragraph containing (or preceding) ``offset``."""
+        return max(0, bisect_right(self._paragraph_starts, offset) - 1)
+
+    def sentence_index_at(self, offset: int) -> int:
+        """Index of the sentence containing (or preceding) ``offset``."""
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]

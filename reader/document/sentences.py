@@ -1,0 +1,73 @@
+"""Sentence spans from our own Punkt parameters (no nltk_data download needed).
+
+The parameters in ``data/punkt_en.json`` were learned by ``tools/train_punkt.py`` from public-domain US
+presidential speeches plus a hand list of news abbreviations; see ``docs/sentences.md`` for the choice and its
+measured accuracy. Sentences never cross a paragraph boundary.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from reader.document.model import Paragraph, Span
+
+# Punkt keeps "He moved to the U.S. Then he left." as one sentence because "u.s" is an abbreviation.
+# An abbreviation made of dotted capitals followed by a capitalised function word that normally starts
+# a sentence is split there.
+_SENTENCE_START_AFTER_ACRONYM = re.compile(
+    r"\b(?:[A-Z]\.){2,}(?=\s+(?:The|Then|This|That|These|Those|There|They|He|She|It|We|I|But|And|So|In|On|At|"
+    r"After|Before|When|While|Officials|Her|His|Its|Our|Their|A|An)\b)"
+)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    raw = json.loads(resources.files("reader.document").joinpath("data/punkt_en.json").read_text("utf-8"))
+    params = PunktParameters()
+    params.abbrev_types = set(raw["abbrev_types"])
+    params.collocations = {tuple(c) for c in raw["collocations"]}
+    params.sent_starters = set(raw["sent_starters"])
+    params.ortho_context = defaultdict(int, raw["ortho_context"])
+    return PunktSentenceTokenizer(params)
+
+
+def split_text(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans of ``text[start:end]``, as offsets into ``text``, trimmed of surrounding whitespace."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    spans: list[Span] = []
+    for s, e in _tokenizer().span_tokenize(chunk):
+        for a, b in _split_after_acronyms(chunk, s, e):
+            spans.append(Span(start + a, start + b))
+    return spans
+
+
+def _split_after_acronyms(chunk: str, s: int, e: int) -> Iterable[tuple[int, int]]:
+    cut = s
+    for match in _SENTENCE_START_AFTER_ACRONYM.finditer(chunk, s, e):
+        yield cut, match.end()
+        cut = match.end()
+        while cut < e and chunk[cut].isspace():
+            cut += 1
+    if cut < e:
+        yield cut, e
+
+
+def split_paragraphs(text: str, paragraphs: Iterable[Paragraph]) -> tuple[Span, ...]:
+    """Sentence spans of every paragraph. Headings and code blocks are one "sentence" each."""
+    spans: list[Span] = []
+    for paragraph in paragraphs:
+        if paragraph.end <= paragraph.start:
+            continue
+        if paragraph.kind in ("heading", "code"):
+            spans.append(Span(paragraph.start, paragraph.end))
+        else:
+            spans.extend(split_text(text, paragraph.start, paragraph.end))
+    return tuple(spans)
