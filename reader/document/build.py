@@ -33,13 +33,16 @@ class Block:
     level: int = 0
 
 
-def build_document(blocks: Iterable[Block], meta: Metadata) -> Document:
-    """Join blocks into the one immutable text, recording each paragraph's span."""
+def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool = False) -> Document:
+    """Join blocks into the one immutable text, recording each paragraph's span.
+
+    ``sanitised=True`` says the blocks' text already went through ``sanitise`` (it is not run again per block).
+    """
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     offset = 0
     for block in blocks:
-        text = _clean_block(block)
+        text = _clean_block(block, sanitised)
         if not text:
             continue
         if parts:
@@ -60,8 +63,8 @@ def build_document(blocks: Iterable[Block], meta: Metadata) -> Document:
     return Document("".join(parts), tuple(paragraphs), clean_meta)
 
 
-def _clean_block(block: Block) -> str:
-    text = sanitise(block.text)
+def _clean_block(block: Block, sanitised: bool) -> str:
+    text = block.text if sanitised else sanitise(block.text)
     if block.kind == "code":
         lines = [line.rstrip() for line in text.split("\n")]
         while lines and not lines[0]:
@@ -69,7 +72,9 @@ def _clean_block(block: Block) -> str:
         while lines and not lines[-1]:
             lines.pop()
         return "\n".join(lines)
-    return _SPACES.sub(" ", " ".join(text.split("\n"))).strip()
+    if "\n" in text:
+        text = text.replace("\n", " ")
+    return _SPACES.sub(" ", text).strip() if "  " in text or "\t" in text or "\u00a0" in text else text.strip()
 
 
 def plain_text_blocks(text: str) -> list[Block]:
@@ -77,14 +82,22 @@ def plain_text_blocks(text: str) -> list[Block]:
 
     With blank lines in the text, blank lines separate paragraphs and the lines inside one are joined
     (hard-wrapped text such as Project Gutenberg books). Without any blank line, every line is a paragraph
-    (news text saved one paragraph per line).
+    (news text saved one paragraph per line). ``text`` must already be sanitised.
     """
-    text = sanitise(text).strip("\n")
+    text = text.strip("\n")
     if _BLANK_LINE.search(text):
         chunks = _BLANK_LINE.split(text)
     else:
         chunks = text.split("\n")
-    return [Block(chunk) for chunk in chunks if chunk.strip()]
+    return [_plain_block(chunk) for chunk in chunks if chunk.strip()]
+
+
+def _plain_block(chunk: str) -> Block:
+    """A short single line in capitals ("CHAPTER IV", "BOOK ONE: 1805") is a heading."""
+    line = chunk.strip()
+    if "\n" not in line and len(line) <= 60 and line.isupper() and not line.endswith((".", ",", ";")):
+        return Block(line, "heading", 2)
+    return Block(chunk)
 
 
 def document_from_plain_text(text: str, source: str, title: str | None = None) -> Document:
@@ -98,7 +111,8 @@ def document_from_plain_text(text: str, source: str, title: str | None = None) -
         author = _first_group(_GUTENBERG_AUTHOR, header)
         end = _GUTENBERG_END.search(text, start.end())
         text = text[start.end() : end.start() if end else len(text)]
-    return build_document(plain_text_blocks(text), Metadata(source=source, title=title, author=author))
+    return build_document(plain_text_blocks(text), Metadata(source=source, title=title, author=author),
+                          sanitised=True)
 
 
 def _first_group(pattern: re.Pattern[str], text: str) -> str | None:

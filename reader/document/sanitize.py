@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+# An unterminated OSC/DCS introducer is only removed itself (by the last branch or _CONTROL), never the text after it.
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST), two-byte escapes;
 # and their 8-bit C1 forms (CSI U+009B, OSC U+009D, DCS U+0090 ...).
 _ESCAPE_SEQUENCE = re.compile(
     r"""
     (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?                        # CSI ... final byte
-  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?  # OSC/DCS/SOS/PM/APC ... BEL|ST
+  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]{0,4096}(?:\x07|\x1b\\|\x9c)  # OSC/DCS/... BEL|ST
   | \x1b[ -/]*[0-~]?                                         # other ESC sequences
     """,
     re.VERBOSE,
@@ -23,12 +24,16 @@ _ESCAPE_SEQUENCE = re.compile(
 # Remaining C0 controls (except tab and newline), DEL, C1 controls, bidi embeddings/overrides/isolates,
 # and the BOM / zero-width no-break space inside text.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]")
-_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_OTHER_LINE_BREAKS = re.compile("[\u2028\u2029\x85\x0b\x0c]")
 
 
 def normalise_newlines(text: str) -> str:
     """CRLF, CR and Unicode line/paragraph separators all become LF."""
-    return _LINE_BREAKS.sub("\n", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _OTHER_LINE_BREAKS.search(text):
+        text = _OTHER_LINE_BREAKS.sub("\n", text)
+    return text
 
 
 def sanitise(text: str) -> str:

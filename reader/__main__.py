@@ -1,0 +1,5 @@
+import sys
+
+from reader.cli.main import main
+
+sys.exit(main())

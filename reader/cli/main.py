@@ -1,0 +1,134 @@
+"""The ``reader`` command: open an article in the terminal, or analyse articles without the UI.
+
+    reader [SOURCE]                 read SOURCE (file, URL or - for stdin); no SOURCE: the bundled sample
+    reader analyze SOURCE... [--json]
+
+Errors in the input are one line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.errors import ReaderError
+
+SAMPLE_NAME = "trump_foreign_policy.txt"
+ALGORITHM_NAMES = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "sumbasic", "kl", "reduction")
+
+
+def bundled_sample() -> Path:
+    """The seed article shipped in ``sample_articles/`` next to the package."""
+    candidates = [
+        Path(__file__).resolve().parents[2] / "sample_articles" / SAMPLE_NAME,
+        Path(sys.prefix) / "share" / "reader" / "sample_articles" / SAMPLE_NAME,
+    ]
+    for path in candidates:
+        if path.is_file():
+            return path
+    raise ReaderError("no bundled sample article found; pass a file to read: reader ARTICLE")
+
+
+def _add_summary_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--algorithm", "-a", default="lexrank", choices=ALGORITHM_NAMES, metavar="NAME",
+                        help=f"summary algorithm: {', '.join(ALGORITHM_NAMES)} (default: lexrank)")
+    parser.add_argument("--sentences", "-n", metavar="N|N%",
+                        help="summary length as a number of sentences or a percentage (default: 5 for news, "
+                             "scaled up for longer texts)")
+
+
+def open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read an article in the terminal, with an extractive summary, the people it names and "
+                    "jump-to-mention.",
+        epilog="Also: reader analyze SOURCE... [--json]  (no UI; see reader analyze --help). "
+               "Inside the app press ? for every key.",
+    )
+    parser.add_argument("source", nargs="?", metavar="SOURCE",
+                        help="a .txt, .md or .html file, an http(s) URL, or - for stdin "
+                             "(default: the bundled sample article)")
+    _add_summary_options(parser)
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser
+
+
+def analyze_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader analyze",
+        description="Analyse articles without the UI: text, paragraphs, sentences, summary and people.",
+    )
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files, URLs, or - for stdin")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object per input (JSON Lines when there are several)")
+    parser.add_argument("--no-summary", action="store_true", help="skip the summary")
+    parser.add_argument("--no-people", action="store_true", help="skip the people list")
+    _add_summary_options(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "analyze":
+            return run_analyze(analyze_parser().parse_args(args[1:]))
+        return run_app(open_parser().parse_args(args))
+    except ReaderError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from reader.cli.report import analyse, human_report, json_line
+    from reader.document.load import load_document
+
+    status = 0
+    for source in args.sources:
+        try:
+            document = load_document(source, stdin=sys.stdin.buffer)
+            result = analyse(document, algorithm=args.algorithm, sentences=args.sentences,
+                             summary=not args.no_summary, people=not args.no_people)
+        except ReaderError as error:
+            print(f"reader: {error}", file=sys.stderr)
+            status = error.exit_code
+            continue
+        sys.stdout.write(json_line(result) if args.json else human_report(result))
+        sys.stdout.flush()
+    return status
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from reader.document.load import load_document
+
+    source = args.source or str(bundled_sample())
+    document = load_document(source, stdin=sys.stdin.buffer)
+    if args.sentences is not None:
+        from reader.cli.report import check_count_spec
+
+        check_count_spec(args.sentences)
+    if source == "-":
+        _reattach_terminal()
+    from reader.ui.app import ReaderApp
+
+    ReaderApp(document, algorithm=args.algorithm, sentences=args.sentences).run()
+    return 0
+
+
+def _reattach_terminal() -> None:
+    """After reading the article from a pipe, read keys from the terminal instead."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise ReaderError("stdin was the article, and there is no terminal to read keys from") from None
+    os.dup2(tty, 0)
+    os.close(tty)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""Markdown (CommonMark, plus tables and strikethrough) to blocks, with markdown-it-py.
+
+Headings become heading blocks, paragraphs text blocks, block quotes quote blocks, list items item blocks
+with a "• " or "1. " prefix, code blocks keep their lines; inline markup is dropped (emphasis, code spans
+and links become their text, images their alt text), HTML blocks become their text, and each table row is
+one block with its cells joined by " | ". YAML front matter (``---`` ... ``---``) gives title, author and
+date and is not shown.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.document.build import Block, build_document, plain_text_blocks
+from reader.document.model import Document, Metadata
+from reader.document.sanitize import sanitise
+
+BULLET = "• "
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER_MAX = 16 * 1024
+_YAML_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
+_YAML_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*[ \t]*:.*|[ \t]+.*|-(?:[ \t].*)?|#.*)$")
+_TAG = re.compile(r"<[^<>]*>")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^<>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownResult:
+    blocks: list[Block]
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+
+def markdown_document(text: str, source: str) -> Document:
+    """A Document from Markdown source text."""
+    result = parse_markdown(text)
+    meta = Metadata(source=source, title=result.title, author=result.author, date=result.date, format="markdown")
+    return build_document(result.blocks, meta)
+
+
+def parse_markdown(text: str) -> MarkdownResult:
+    """Blocks and front-matter metadata of Markdown text (title falls back to the first level-1 heading)."""
+    text = sanitise(text).lstrip("\n")
+    front, text = split_front_matter(text)
+    blocks, first_h1 = _blocks(text)
+    if text.strip() and not any(block.text.strip() for block in blocks):
+        # markdown-it drops what lies deeper than its nesting limit (">" * 10,000); show the source as text
+        blocks = plain_text_blocks(text)
+    title = front.get("title") or first_h1
+    return MarkdownResult(blocks, title, front.get("author"), front.get("date"))
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """YAML front matter as simple ``key: value`` pairs (lists joined by ", "), and the text after it."""
+    if not text.startswith("---"):
+        return {}, text
+    match = _FRONT_MATTER.match(text[: _FRONT_MATTER_MAX + 8])
+    if not match:
+        return {}, text
+    lines = match.group(1).split("\n")
+    if not all(_YAML_LINE.match(line) for line in lines if line.strip()):
+        return {}, text  # a thematic break followed by prose, not front matter
+    values: dict[str, str] = {}
+    key: str | None = None
+    for line in lines:
+        item = _YAML_KEY.match(line)
+        if item:
+            key, value = item.group(1).lower(), _unquote(item.group(2))
+            if value.startswith("[") and value.endswith("]"):
+                value = ", ".join(_unquote(v) for v in value[1:-1].split(",") if v.strip())
+            if value:
+                values[key] = value
+        elif key and line.strip().startswith("- "):  # block list: "author:\n  - A\n  - B"
+            entry = _unquote(line.strip()[2:])
+            if entry:
+                values[key] = f"{values[key]}, {entry}" if key in values else entry
+    if "authors" in values and "author" not in values:
+        values["author"] = values["authors"]
+    return values, text[match.end() :]
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return value.strip()
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _blocks(text: str) -> tuple[list[Block], str | None]:
+    tokens = _parser().parse(text)
+    blocks: list[Block] = []
+    first_h1: str | None = None
+    lists: list[bool] = []  # stack: ordered?
+    quote_depth = 0
+    prefix: str | None = None  # the marker waiting for the first paragraph of a list item
+    heading_level = 0
+    row: list[str] | None = None
+
+    def kind() -> str:
+        if lists:
+            return "item"
+        return "quote" if quote_depth else "text"
+
+    for token in tokens:
+        kind_of = token.type
+        if kind_of == "heading_open":
+            heading_level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
+        elif kind_of == "heading_close":
+            heading_level = 0
+        elif kind_of == "blockquote_open":
+            quote_depth += 1
+        elif kind_of == "blockquote_close":
+            quote_depth = max(0, quote_depth - 1)
+        elif kind_of in ("bullet_list_open", "ordered_list_open"):
+            lists.append(kind_of == "ordered_list_open")
+        elif kind_of in ("bullet_list_close", "ordered_list_close"):
+            if lists:
+                lists.pop()
+        elif kind_of == "list_item_open":
+            ordered = lists[-1] if lists else False
+            prefix = f"{token.info or 1}. " if ordered else BULLET
+        elif kind_of == "list_item_close":
+            prefix = None
+        elif kind_of == "tr_open":
+            row = []
+        elif kind_of == "tr_close":
+            if row is not None and any(cell.strip() for cell in row):
+                blocks.append(Block(" | ".join(cell.strip() for cell in row)))
+            row = None
+        elif kind_of == "inline":
+            content = _inline_text(token)
+            if row is not None:
+                row.append(content)
+            elif heading_level:
+                blocks.append(Block(content, "heading", heading_level))
+                if heading_level == 1 and first_h1 is None and content.strip():
+                    first_h1 = " ".join(content.split())
+            else:
+                if prefix is not None:
+                    content, prefix = prefix + content, None
+                blocks.append(Block(content, kind()))
+        elif kind_of in ("fence", "code_block"):
+            blocks.append(Block(token.content, "code"))
+            prefix = None
+        elif kind_of == "html_block":
+            content = html_fragment_text(token.content)
+            if content.strip():
+                blocks.append(Block(content, kind()))
+    return blocks, first_h1
+
+
+def _inline_text(token) -> str:
+    parts: list[str] = []
+    for child in token.children or ():
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            parts.append(child.content)
+        elif kind == "image":
+            parts.append(child.content)  # the alt text
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif kind == "html_inline" and child.content.lower().startswith("<br"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def html_fragment_text(fragment: str) -> str:
+    """The visible text of a small HTML fragment (comments, scripts, styles and tags removed)."""
+    fragment = _COMMENT.sub("", fragment)
+    fragment = _SCRIPT_OR_STYLE.sub("", fragment)
+    return _html.unescape(_TAG.sub(" ", fragment))

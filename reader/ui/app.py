@@ -1,0 +1,319 @@
+"""The Textual app: article view, side pane (Summary, People), search, status line, help.
+
+It only renders and navigates: the Document comes from ``reader.document`` and every analysis from
+``reader.nlp``, computed in worker threads whose results arrive as messages.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from reader.document.model import Document, Span
+from reader.ui.article_view import ArticleView
+from reader.ui.header import ArticleHeader
+from reader.ui.help_screen import HelpScreen
+from reader.ui.messages import PeopleReady, SummaryReady
+from reader.ui.people_pane import PeoplePane
+from reader.ui.summary_pane import SummaryPane
+from reader.ui.targets import Targets
+
+# (value, label) pairs for the algorithm picker. The names are those of reader.nlp.summary.ALGORITHMS; they are
+# listed here so that the first paint does not wait for sumy/nltk to import (about 1.5 s).
+ALGORITHM_CHOICES = [
+    ("LexRank", "lexrank"),
+    ("TextRank", "textrank"),
+    ("LSA", "lsa"),
+    ("Luhn", "luhn"),
+    ("Edmundson", "edmundson"),
+    ("SumBasic", "sumbasic"),
+    ("KL-Sum", "kl"),
+    ("Reduction", "reduction"),
+]
+
+
+class ReaderApp(App[None]):
+    """Read one Document."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("n", "next_target", "Next", id="app.next"),
+        Binding("N", "previous_target", "Previous", id="app.previous"),
+        Binding("s", "show_tab('summary')", "Summary", id="app.summary"),
+        Binding("p", "show_tab('people')", "People", id="app.people"),
+        Binding("plus,equals_sign", "summary_length(1)", "Longer summary", key_display="+", id="app.summary-longer"),
+        Binding("minus", "summary_length(-1)", "Shorter summary", key_display="-", id="app.summary-shorter"),
+        Binding("t", "toggle_pane", "Toggle pane", show=False, id="app.toggle-pane"),
+        Binding("w", "toggle_wide", "Wide/narrow pane", show=False, id="app.wide-pane"),
+        Binding("escape", "escape", "Clear / back", show=False, id="app.escape"),
+    ]
+
+    def __init__(self, document: Document, *, algorithm: str = "lexrank", sentences: str | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.algorithm = algorithm
+        self.summary_count: int | None = None  # None: the default length for this document
+        self._sentences_spec = sentences
+        self.summary: Any = None
+        self.people: list[Any] = []
+        self.targets: Targets | None = None
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        yield ArticleHeader(self.document, id="header")
+        with Horizontal(id="body"):
+            yield ArticleView(self.document, id="article")
+            with TabbedContent(id="side-pane", initial="summary"):
+                with TabPane("Summary", id="summary"):
+                    yield SummaryPane(self.document, ALGORITHM_CHOICES, self.algorithm, id="summary-pane")
+                with TabPane("People", id="people"):
+                    yield PeoplePane(self.document, id="people-pane")
+        yield Input(placeholder="Search (Enter: find, Escape: cancel)", id="search-bar")
+        yield Static(id="status")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    def on_mount(self) -> None:
+        self.query_one("#search-bar").display = False
+        self.article.focus()
+        self.set_status(Text("Analysing…", style="dim"))
+        self.compute_summary(self.algorithm, None, self._sentences_spec)
+        self.compute_people()
+
+    # ------------------------------------------------------------------ workers
+    @work(thread=True, exclusive=True, group="summary", exit_on_error=False, description="summarise")
+    def compute_summary(self, algorithm: str, count: int | None, spec: str | None = None) -> None:
+        from reader.nlp.summary import parse_count, summarize
+
+        worker = get_current_worker()
+        if spec is not None:
+            count = parse_count(spec, len(self.document.sentences))
+        summary = summarize(self.document, algorithm, count, should_stop=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.post_message(SummaryReady(summary))
+
+    @work(thread=True, exclusive=True, group="people", exit_on_error=False, description="find people")
+    def compute_people(self) -> None:
+        from reader.nlp.people import find_people
+
+        worker = get_current_worker()
+        people = find_people(self.document, should_stop=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.post_message(PeopleReady(people))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker failures are reported: a message in the pane, a notification, no crash."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        message = f"{event.worker.description} failed: {error}"
+        if event.worker.group == "summary":
+            self.query_one(SummaryPane).show_error(message)
+        elif event.worker.group == "people":
+            self.query_one(PeoplePane).show_error(message)
+        self.notify(message, severity="error", timeout=8)
+
+    def on_summary_ready(self, message: SummaryReady) -> None:
+        self.summary = message.summary
+        self.algorithm = message.summary.algorithm
+        self.summary_count = len(message.summary.sentence_indices)
+        self.query_one(SummaryPane).show_summary(message.summary)
+        self.article.set_layer("summary", list(message.summary.spans))
+        self._refresh_idle_status()
+
+    def on_people_ready(self, message: PeopleReady) -> None:
+        self.people = message.people
+        self.query_one(PeoplePane).show_people(message.people)
+        self._refresh_idle_status()
+
+    # ------------------------------------------------------------------ status
+    def set_status(self, text: str | Text) -> None:
+        self.query_one("#status", Static).update(text)
+
+    def _refresh_idle_status(self) -> None:
+        if self.targets is not None:
+            self.set_status(self.targets.status())
+            return
+        parts = []
+        if self.summary is not None:
+            parts.append(f"Summary: {len(self.summary.sentence_indices)} sentences ({self.algorithm})")
+        if self.people or self.summary is not None:
+            parts.append(f"People: {len(self.people)}")
+        self.set_status(Text("  ·  ".join(parts) + "    ? help", style="dim"))
+
+    # ------------------------------------------------------------------ jumping
+    def jump_to(self, span: Span) -> None:
+        self.article.set_layer("current", [span])
+        self.article.scroll_to_offset(span.start)
+
+    def _set_targets(self, targets: Targets | None, layer: str | None = None) -> None:
+        self.targets = targets
+        for name in ("mention", "search"):
+            self.article.set_layer(name, list(targets.spans) if targets and name == layer else [])
+        if targets is None:
+            self.article.set_layer("current", [])
+        self._refresh_idle_status()
+
+    def _step(self, direction: int) -> None:
+        if self.targets is None:
+            self.notify("Nothing to move through: pick a person (p) or search (/) first.", timeout=3)
+            return
+        span, wrapped = self.targets.step(direction, self.article.top_offset)
+        if span is None:
+            self.bell()
+            self.set_status(self.targets.status())
+            return
+        if wrapped:
+            self.bell()
+            self.notify("Wrapped to the " + ("first" if direction > 0 else "last") + " one.", timeout=2)
+        self.jump_to(span)
+        self.set_status(self.targets.status())
+        if self.targets.label != "search":
+            self.query_one(PeoplePane).highlight_mention(self.targets.index)
+
+    def action_next_target(self) -> None:
+        self._step(+1)
+
+    def action_previous_target(self) -> None:
+        self._step(-1)
+
+    @on(SummaryPane.SentenceChosen)
+    def _summary_sentence_chosen(self, event: SummaryPane.SentenceChosen) -> None:
+        self.jump_to(self.document.sentences[event.index])
+
+    @on(SummaryPane.AlgorithmChanged)
+    def _algorithm_changed(self, event: SummaryPane.AlgorithmChanged) -> None:
+        self.algorithm = event.algorithm
+        self.query_one(SummaryPane).set_busy(True, f"Summarising with {event.algorithm}…")
+        self.compute_summary(event.algorithm, self.summary_count)
+
+    @on(PeoplePane.PersonChosen)
+    def _person_chosen(self, event: PeoplePane.PersonChosen) -> None:
+        person = self.people[event.index]
+        targets = Targets(person.name, person.mentions)
+        self._set_targets(targets, "mention")
+        self.query_one(PeoplePane).show_mentions(event.index)
+        span = targets.jump_to(0)
+        if span is not None:
+            self.jump_to(span)
+            self.query_one(PeoplePane).highlight_mention(0)
+        self.set_status(targets.status())
+
+    @on(PeoplePane.MentionChosen)
+    def _mention_chosen(self, event: PeoplePane.MentionChosen) -> None:
+        if self.targets is None:
+            return
+        span = self.targets.jump_to(event.index)
+        if span is not None:
+            self.jump_to(span)
+            self.set_status(self.targets.status())
+
+    # ------------------------------------------------------------------ search
+    def action_search(self) -> None:
+        bar = self.query_one("#search-bar", Input)
+        bar.display = True
+        bar.value = ""
+        bar.focus()
+
+    @on(Input.Submitted, "#search-bar")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        bar = self.query_one("#search-bar", Input)
+        bar.display = False
+        self.article.focus()
+        query = event.value.strip()
+        if not query:
+            return
+        self.search(query)
+
+    def search(self, query: str) -> None:
+        """Highlight every case-insensitive occurrence of ``query`` and jump to the first one after the view."""
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        hits = [Span(m.start(), m.end()) for m in pattern.finditer(self.document.text)]
+        targets = Targets("search", hits)
+        targets.label = f"/{query}"
+        self._set_targets(targets, "search")
+        if not hits:
+            self.bell()
+            self.set_status(Text(f"Pattern not found: {query}", style="red"))
+            return
+        span = targets.first_from(self.article.top_offset)
+        if span is not None:
+            self.jump_to(span)
+        self.set_status(targets.status())
+
+    # ------------------------------------------------------------------ pane
+    def action_show_tab(self, tab: str) -> None:
+        pane = self.query_one("#side-pane", TabbedContent)
+        pane.display = True
+        pane.active = tab
+        target = "#summary-list" if tab == "summary" else "#people-list"
+        self.query_one(target).focus()
+
+    def action_toggle_pane(self) -> None:
+        pane = self.query_one("#side-pane", TabbedContent)
+        pane.display = not pane.display
+        if not pane.display:
+            self.article.focus()
+
+    def action_toggle_wide(self) -> None:
+        self.query_one("#side-pane").toggle_class("wide")
+
+    def action_summary_length(self, delta: int) -> None:
+        if self.summary is None:
+            return
+        total = len(self.document.sentences)
+        current = self.summary_count or len(self.summary.sentence_indices)
+        count = max(1, min(total, current + delta))
+        if count == current:
+            self.bell()
+            return
+        self.summary_count = count
+        self.query_one(SummaryPane).set_busy(True, f"Summarising: {count} sentences…")
+        self.compute_summary(self.algorithm, count)
+
+    # ------------------------------------------------------------------ misc
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.key_groups()))
+
+    def key_groups(self) -> list[tuple[str, list[Binding]]]:
+        app_keys = {b.id: b for b in self.BINDINGS if isinstance(b, Binding)}
+        pick = lambda *ids: [app_keys[i] for i in ids]  # noqa: E731
+        return [
+            ("Reading", [b for b in ArticleView.BINDINGS if isinstance(b, Binding)]),
+            ("Search and jump", pick("app.search", "app.next", "app.previous", "app.escape")),
+            ("Side pane", pick("app.summary", "app.people", "app.toggle-pane", "app.wide-pane")),
+            ("Summary", pick("app.summary-longer", "app.summary-shorter")),
+            ("App", pick("app.help", "app.quit")),
+        ]
+
+    def action_escape(self) -> None:
+        """Escape ladder: close the search bar, then clear the selection, then return focus to the article."""
+        bar = self.query_one("#search-bar", Input)
+        if bar.display:
+            bar.display = False
+            self.article.focus()
+            return
+        if self.targets is not None or self.article.layer_spans("current"):
+            self._set_targets(None)
+            self.query_one(PeoplePane).show_mentions(None)
+            return
+        self.article.focus()
+
+    def on_article_view_scrolled(self, event: ArticleView.Scrolled) -> None:
+        self.query_one(ArticleHeader).progress = event.progress

@@ -1,0 +1,223 @@
+"""The article: a line-virtualised ScrollView that renders only the rows on screen.
+
+Mounting a whole book costs one wrap pass (``reader.ui.layout``); scrolling, highlighting and jumping
+cost only the visible rows. Highlights are named layers of character spans (summary sentences, the selected
+person's mentions, search hits, the current target), styled by component classes in ``reader.tcss``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.document.model import Document, Span
+from reader.ui.layout import QUOTE_PREFIX, Layout, wrap_document
+
+MAX_TEXT_WIDTH = 80
+
+# Layers are drawn in this order; later layers win where they overlap.
+LAYER_ORDER = ("summary", "search", "mention", "current")
+
+
+@dataclass(frozen=True, slots=True)
+class _Layer:
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, spans: Sequence[Span]) -> "_Layer":
+        ordered = sorted(spans)
+        return cls([s.start for s in ordered], [s.end for s in ordered])
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans that overlap ``[start, end)``. Spans of one layer are disjoint, so their ends are sorted too."""
+        hits = []
+        i = bisect_left(self.starts, end) - 1
+        while i >= 0 and self.ends[i] > start:
+            hits.append((self.starts[i], self.ends[i]))
+            i -= 1
+        return hits
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows ``Document.text`` wrapped to a readable width, centred, with paragraph spacing."""
+
+    COMPONENT_CLASSES = {
+        "article-view--heading",
+        "article-view--quote",
+        "article-view--code",
+        "article-view--summary",
+        "article-view--search",
+        "article-view--mention",
+        "article-view--current",
+    }
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="article.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="article.up"),
+        Binding("space,pagedown,ctrl+f", "page_down", "Page down", show=False, id="article.page-down"),
+        Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False, id="article.page-up"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="article.half-down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="article.half-up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="article.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom"),
+    ]
+
+    progress: reactive[float] = reactive(0.0)
+    """Fraction of the article that has been on screen (0.0 - 1.0)."""
+
+    class Scrolled(Message):
+        """The reading position changed."""
+
+        def __init__(self, progress: float) -> None:
+            super().__init__()
+            self.progress = progress
+
+    def __init__(self, document: Document, *, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.document = document
+        self._layout: Layout | None = None
+        self._layers: dict[str, _Layer] = {}
+        self._pending_offset: int | None = None
+
+    # ----------------------------------------------------------------- layout
+    @property
+    def text_width(self) -> int:
+        return max(8, min(MAX_TEXT_WIDTH, self.scrollable_content_region.width - 4))
+
+    @property
+    def layout_rows(self) -> Layout:
+        if self._layout is None:
+            self._relayout()
+        assert self._layout is not None
+        return self._layout
+
+    def _relayout(self) -> None:
+        width = self.text_width
+        if self._layout is not None and self._layout.width == width:
+            return
+        anchor = self.top_offset if self._layout is not None else None
+        self._layout = wrap_document(self.document, width)
+        self.virtual_size = Size(width, len(self._layout))
+        if anchor is not None:
+            self.scroll_to(y=self._layout.row_at(anchor), animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        self._relayout()
+        if self._pending_offset is not None:
+            offset, self._pending_offset = self._pending_offset, None
+            self.scroll_to_offset(offset, animate=False)
+        self.refresh()
+        self._update_progress()
+
+    @property
+    def top_offset(self) -> int:
+        """Character offset of the first row on screen."""
+        layout = self._layout
+        if layout is None or not len(layout):
+            return 0
+        return layout.starts[min(int(self.scroll_offset.y), len(layout) - 1)]
+
+    def visible_span(self) -> Span:
+        layout = self.layout_rows
+        top = min(int(self.scroll_offset.y), len(layout) - 1)
+        bottom = min(top + self.scrollable_content_region.height, len(layout)) - 1
+        return Span(layout.starts[top], layout.ends[max(top, bottom)])
+
+    def row_of(self, offset: int) -> int:
+        return self.layout_rows.row_at(offset)
+
+    # ---------------------------------------------------------- highlighting
+    def set_layer(self, name: str, spans: Sequence[Span]) -> None:
+        """Replace the spans highlighted as ``name`` (one of LAYER_ORDER); empty clears it."""
+        if name not in LAYER_ORDER:
+            raise ValueError(f"unknown layer {name!r}")
+        if spans:
+            self._layers[name] = _Layer.of(spans)
+        else:
+            self._layers.pop(name, None)
+        self.refresh()
+
+    def layer_spans(self, name: str) -> list[Span]:
+        layer = self._layers.get(name)
+        return [Span(s, e) for s, e in zip(layer.starts, layer.ends)] if layer else []
+
+    # -------------------------------------------------------------- jumping
+    def scroll_to_offset(self, offset: int, *, animate: bool = False, center: bool = True) -> None:
+        """Scroll so that character ``offset`` is on screen (centred unless it already is visible)."""
+        if self._layout is None or not self.size.height:
+            self._pending_offset = offset  # not laid out yet: jump once we have a size
+            return
+        row = self.row_of(offset)
+        height = self.scrollable_content_region.height
+        top = int(self.scroll_offset.y)
+        if center or not (top <= row < top + height):
+            target = max(0, row - height // 3)
+            self.scroll_to(y=target, animate=animate, duration=0.15, immediate=not animate)
+        self.refresh()
+
+    def is_offset_visible(self, offset: int) -> bool:
+        row = self.row_of(offset)
+        top = int(self.scroll_offset.y)
+        return top <= row < top + self.scrollable_content_region.height
+
+    # ---------------------------------------------------------------- keys
+    def action_half_page(self, direction: int) -> None:
+        self.scroll_relative(y=direction * max(1, self.scrollable_content_region.height // 2), animate=False)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        total = self.virtual_size.height
+        if total <= 0:
+            return
+        seen = min(total, int(self.scroll_offset.y) + self.scrollable_content_region.height)
+        progress = seen / total
+        if progress != self.progress:
+            self.progress = progress
+            self.post_message(self.Scrolled(progress))
+
+    # -------------------------------------------------------------- render
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        layout = self.layout_rows
+        row = int(self.scroll_offset.y) + y
+        if row >= len(layout) or layout.paras[row] < 0:
+            return Strip.blank(width, base)
+        start, end = layout.starts[row], layout.ends[row]
+        paragraph = self.document.paragraphs[layout.paras[row]]
+        line = Text(self.document.text[start:end], no_wrap=True, end="")
+        prefix = ""
+        if paragraph.kind == "heading":
+            line.stylize(self.get_component_rich_style("article-view--heading", partial=True))
+        elif paragraph.kind == "quote":
+            prefix = QUOTE_PREFIX
+            line.stylize(self.get_component_rich_style("article-view--quote", partial=True))
+        elif paragraph.kind == "code":
+            line.stylize(self.get_component_rich_style("article-view--code", partial=True))
+        for name in LAYER_ORDER:
+            layer = self._layers.get(name)
+            if layer is None:
+                continue
+            style = self.get_component_rich_style(f"article-view--{name}", partial=True)
+            for s, e in layer.overlapping(start, end):
+                line.stylize(style, max(s, start) - start, min(e, end) - start)
+        margin = max(0, (width - layout.width) // 2)
+        segments = [Segment(" " * margin + prefix, base)] if margin or prefix else []
+        segments.extend(line.render(self.app.console))
+        strip = Strip(segments).apply_style(base)
+        return strip.adjust_cell_length(width, base)

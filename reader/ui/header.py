@@ -1,0 +1,44 @@
+"""The line above the article: title, byline and date, length, reading time and progress."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from reader.document.model import Document
+
+
+def reading_time(minutes: float) -> str:
+    if minutes < 1:
+        return "< 1 min"
+    if minutes < 60:
+        return f"{round(minutes)} min"
+    hours, rest = divmod(round(minutes), 60)
+    return f"{hours} h {rest:02d} min"
+
+
+class ArticleHeader(Static):
+    """Title on the first line; byline, date, words, reading time and progress on the second."""
+
+    progress: reactive[float] = reactive(0.0)
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+
+    def render(self) -> Text:
+        doc = self.document
+        title = doc.title or _source_name(doc.source)
+        line = Text(title, style="bold", no_wrap=True, overflow="ellipsis", end="")
+        details = [part for part in (doc.meta.author, doc.meta.date) if part]
+        stats = f"{doc.word_count:,} words · {reading_time(doc.reading_minutes)} · {round(self.progress * 100)}%"
+        second = Text(no_wrap=True, overflow="ellipsis", end="")
+        if details:
+            second.append(" · ".join(details) + "   ", style="italic")
+        second.append(stats, style="dim")
+        return Text("\n", end="").join([line, second])
+
+
+def _source_name(source: str) -> str:
+    return source.rstrip("/").rsplit("/", 1)[-1] or source

@@ -1,0 +1,120 @@
+"""The People tab: everyone named, most-mentioned first, with where they appear; then one person's mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import LoadingIndicator, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.document.model import Document, Span
+
+BAR_CELLS = 28
+BAR_LEVELS = "▁▂▃▄▅▆▇█"
+KWIC_SIDE = 28
+MAX_MENTION_ROWS = 5000
+
+
+def distribution_bar(mentions: Sequence[Span], length: int, cells: int = BAR_CELLS) -> str:
+    """Where in the text the mentions fall, one cell per 1/cells of the text (like Kindle X-Ray's bar)."""
+    counts = [0] * cells
+    for span in mentions:
+        counts[min(cells - 1, span.start * cells // max(1, length))] += 1
+    peak = max(counts) or 1
+    return "".join(" " if c == 0 else BAR_LEVELS[min(7, (c * 8 - 1) // peak)] for c in counts)
+
+
+def keyword_in_context(text: str, span: Span, side: int = KWIC_SIDE) -> Text:
+    """One line: up to ``side`` characters either side of the mention, the mention in bold."""
+    left = " ".join(text[max(0, span.start - side * 2) : span.start].split())[-side:]
+    right = " ".join(text[span.end : span.end + side * 2].split())[:side]
+    if span.start > 0 and text[span.start - 1].isspace():
+        left += " "
+    if span.end < len(text) and text[span.end].isspace():
+        right = " " + right
+    return Text.assemble(("…" + left, "dim"), (" ".join(text[span.start:span.end].split()), "bold"), (right + "…", "dim"))
+
+
+class PeoplePane(Vertical):
+    """People list on top, the selected person's mentions (keyword in context) below."""
+
+    class PersonChosen(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class MentionChosen(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+        self.people: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("Finding people…", id="people-info")
+        yield LoadingIndicator(id="people-loading")
+        yield OptionList(id="people-list")
+        yield Static("", id="mentions-title")
+        yield OptionList(id="mentions-list")
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#people-loading").display = False
+        self.query_one("#people-info", Static).update(Text(message, style="red"))
+
+    def show_people(self, people: list[Any]) -> None:
+        self.people = people
+        doc = self.document
+        options = []
+        for index, person in enumerate(people):
+            prompt = Text(person.name, style="bold")
+            prompt.append(f"  {len(person.mentions)}", style="cyan")
+            if person.titles:
+                prompt.append("  " + ", ".join(person.titles[:2]), style="italic dim")
+            prompt.append("\n" + distribution_bar(person.mentions, len(doc.text)), style="green")
+            options.append(Option(prompt, id=f"person-{index}"))
+        people_list = self.query_one("#people-list", OptionList)
+        people_list.clear_options()
+        people_list.add_options(options)
+        if options:
+            people_list.highlighted = 0
+        self.query_one("#people-loading").display = False
+        count = len(people)
+        self.query_one("#people-info", Static).update(
+            Text(f"{count} {'person' if count == 1 else 'people'} · Enter: highlight and jump · n/N: next/previous",
+                 style="dim") if count else Text("No people found in this text.", style="dim"))
+
+    def show_mentions(self, person_index: int | None) -> None:
+        mentions_list = self.query_one("#mentions-list", OptionList)
+        title = self.query_one("#mentions-title", Static)
+        mentions_list.clear_options()
+        if person_index is None:
+            title.update("")
+            return
+        person = self.people[person_index]
+        spans = person.mentions[:MAX_MENTION_ROWS]
+        width = mentions_list.scrollable_content_region.width or 40
+        side = max(8, (width - 4 - len(person.name)) // 2)
+        title.update(Text(f"Mentions of {person.name} ({len(person.mentions)})", style="bold"))
+        mentions_list.add_options(
+            Option(keyword_in_context(self.document.text, span, side), id=f"mention-{i}") for i, span in enumerate(spans)
+        )
+
+    def highlight_mention(self, index: int) -> None:
+        mentions_list = self.query_one("#mentions-list", OptionList)
+        if 0 <= index < mentions_list.option_count:
+            mentions_list.highlighted = index
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "people-list":
+            self.post_message(self.PersonChosen(event.option_index))
+        elif event.option_list.id == "mentions-list":
+            self.post_message(self.MentionChosen(event.option_index))

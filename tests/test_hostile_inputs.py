@@ -1,0 +1,340 @@
+"""Hostile inputs (issue 5, loading): each one gives a sanitised Document or one clean ReaderError line, fast.
+
+Inputs are generated in tmp_path or served by the local test server; nothing here touches the internet.
+"""
+
+from __future__ import annotations
+
+import builtins
+import gzip
+import io
+import os
+import random
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reader.document import Document, load_document
+from reader.errors import ReaderError
+
+LIMIT_SECONDS = 10.0  # generous: every case takes well under a second or two on a normal machine
+SENTENCE_CHECK_LIMIT = 6_000_000  # splitting sentences of 50 MB would take ~15 s; bigger texts check paragraphs only
+# What must never reach the terminal: C0 controls except LF, DEL, C1 controls, bidi embeddings/overrides/isolates.
+FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]")
+NOISE = random.Random(5).randbytes(300)  # deterministic, so test ids agree across pytest-xdist workers
+PARA = "The council met on Monday. It approved the budget after a long debate, and the mayor spoke."
+
+
+def outcome(call: Callable[[], Document]) -> Document | str:
+    """Run a load: a Document whose text is safe and whose spans round-trip, or the one-line error message."""
+    started = time.monotonic()
+    try:
+        doc = call()
+    except ReaderError as error:
+        message = str(error)
+        assert message and "\n" not in message and "Traceback" not in message and message.isprintable(), message
+        assert time.monotonic() - started < LIMIT_SECONDS
+        return message
+    assert time.monotonic() - started < LIMIT_SECONDS
+    assert isinstance(doc, Document)
+    assert_safe(doc)
+    return doc
+
+
+def assert_safe(doc: Document) -> None:
+    text = doc.text
+    assert text and FORBIDDEN.search(text) is None
+    assert "\x1b" not in text and "\r" not in text
+    for field in (doc.meta.title, doc.meta.author, doc.meta.date, doc.meta.source):
+        assert field is None or FORBIDDEN.search(field) is None
+    previous_end = -1
+    for para in doc.paragraphs:
+        assert previous_end < para.start < para.end <= len(text) or (previous_end == -1 and para.start == 0)
+        assert text[para.start : para.end].strip()
+        previous_end = para.end
+    if len(text) <= SENTENCE_CHECK_LIMIT:
+        sentences = doc.sentences
+        assert sentences
+        for span in sentences:
+            assert 0 <= span.start < span.end <= len(text)
+            assert text[span.start : span.end].strip()
+
+
+def load_bytes(tmp_path: Path, name: str, data: bytes, **kwargs) -> Document | str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    before = os.stat(path).st_mtime_ns
+    result = outcome(lambda: load_document(str(path), **kwargs))
+    assert os.stat(path).st_mtime_ns == before and path.read_bytes() == data
+    return result
+
+
+def is_error(result: Document | str, *words: str) -> bool:
+    return isinstance(result, str) and all(word.lower() in result.lower() for word in words)
+
+
+# --- files -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        ("empty.txt", b"", ("empty.txt", "empty")),
+        ("blank.txt", b" \n\t\n  \r\n\xc2\xa0", ("blank.txt", "no readable text")),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + NOISE, ("binary file (PNG image)",)),
+        ("notes.txt.gz", gzip.compress(PARA.encode() * 20), ("binary file (gzip archive)",)),
+        ("program", b"\x7fELF\x02\x01\x01" + bytes(57) + NOISE, ("binary file (ELF executable)",)),
+        ("nul_heavy.txt", b"a\x00\x00\x00b\x00\x01\x02" * 500, ("binary file",)),
+        ("random.bin", bytes(range(256)) * 40, ("binary file",)),
+        ("doc.pdf.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", ("PDF document",)),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_rejected_files(tmp_path: Path, name: str, data: bytes, words: tuple[str, ...]) -> None:
+    result = load_bytes(tmp_path, name, data)
+    assert is_error(result, *words), result
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("invalid_utf8.txt", b"Valid start. " + b"\xff\xfe\xfd\x80\x81 broken \xc3\x28 bytes \xed\xa0\x80. End."),
+        ("high_bytes.txt", bytes(range(0x80, 0x100)) * 40),
+        ("utf16_bom.txt", (PARA + "\n\n" + PARA).encode("utf-16")),
+        ("utf16le.txt", (PARA + "\n\n" + PARA).encode("utf-16-le")),
+        ("utf16be.txt", (PARA + "\n\n" + PARA).encode("utf-16-be")),
+        ("mixed_endings.txt", f"{PARA}\r\n\r\n{PARA}\r\r{PARA}\n\n{PARA}\u2029{PARA}".encode()),
+        ("nul_inside.txt", f"{PARA}\x00 more\x00 text.\n\n{PARA}".encode()),
+        ("lone_surrogate_utf8.txt", b"Text with an encoded surrogate \xed\xb3\x80 inside. " + PARA.encode()),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_odd_but_readable_files(tmp_path: Path, name: str, data: bytes) -> None:
+    result = load_bytes(tmp_path, name, data)
+    if name == "high_bytes.txt":  # any honest outcome is fine: decoded as a legacy codec or refused
+        assert isinstance(result, Document) or is_error(result, "high_bytes.txt"), result
+        return
+    assert isinstance(result, Document), result
+    if name.startswith(("utf16", "mixed", "nul")):
+        assert "The council met on Monday." in result.text
+    if name == "mixed_endings.txt":
+        assert len(result.paragraphs) == 4 and "\r" not in result.text
+    if name == "nul_inside.txt":
+        assert "\x00" not in result.text and "more text." in result.text
+
+
+def test_fifty_megabyte_text_file(tmp_path: Path) -> None:
+    chunk = (f"{PARA} {PARA}\n{PARA} {PARA}\n{PARA} {PARA}\nthe last line of a hard-wrapped paragraph.\n\n").encode()
+    data = chunk * (50 * 1024 * 1024 // len(chunk) + 1)
+    started = time.monotonic()
+    result = load_bytes(tmp_path, "big.txt", data)
+    assert isinstance(result, Document), result
+    assert time.monotonic() - started < LIMIT_SECONDS
+    assert len(result.paragraphs) == data.count(b"\n\n")
+
+
+def test_single_five_megabyte_line_without_spaces(tmp_path: Path) -> None:
+    result = load_bytes(tmp_path, "line.txt", b"x" * (5 * 1024 * 1024))
+    assert isinstance(result, Document) and len(result.paragraphs) == 1 and len(result.text) == 5 * 1024 * 1024
+
+
+def test_hundred_thousand_tiny_paragraphs(tmp_path: Path) -> None:
+    data = b"".join(b"P%d.\n\n" % i for i in range(100_000))
+    result = load_bytes(tmp_path, "tiny.txt", data)
+    assert isinstance(result, Document) and len(result.paragraphs) == 100_000
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "> " * 10_000 + "deep quote",
+        "- " * 10_000 + "deep list",
+        "[" * 50_000 + "brackets",
+        "*a _b " * 20_000,
+        "<div>" * 20_000 + "html",
+        "---\n" + "key: value\n" * 50_000 + "---\n\n# T\n\ntext",
+    ],
+    ids=["nested-quotes", "nested-lists", "brackets", "emphasis", "html-blocks", "huge-front-matter"],
+)
+def test_pathological_markdown(tmp_path: Path, source: str) -> None:
+    result = load_bytes(tmp_path, "evil.md", source.encode())
+    assert isinstance(result, Document), result
+
+
+def test_file_limit(tmp_path: Path) -> None:
+    result = load_bytes(tmp_path, "big.txt", b"word " * 300, max_bytes=1000)
+    assert is_error(result, "big.txt", "too large"), result
+
+
+# --- HTML ------------------------------------------------------------------------------------------------
+
+def test_deeply_nested_html(tmp_path: Path) -> None:
+    page = ("<html><body>" + "<div>" * 10_000 + f"<p>{PARA}</p>" + "</div>" * 10_000 + "</body></html>").encode()
+    result = load_bytes(tmp_path, "deep.html", page)
+    assert isinstance(result, Document) and "The council met on Monday." in result.text
+
+
+def test_deeply_nested_inline_html_without_closing_tags(tmp_path: Path) -> None:
+    result = load_bytes(tmp_path, "deep_inline.html", ("<p>" + "<b><i>" * 20_000 + PARA).encode())
+    assert isinstance(result, Document) or is_error(result, "no article text"), result
+
+
+def test_malformed_html(tmp_path: Path) -> None:
+    page = (
+        "<html><body><p>Unclosed <b>bold <i>italic <p>" + PARA + "</b> text</i> <div><span>stuff</p></table></td>"
+        "<a href='x' <a <a <<<< >>> &bogus; &#xffffffff; &#0; <p/>\x1b[31mred\x1b[0m"
+    ) * 200
+    result = load_bytes(tmp_path, "broken.html", page.encode())
+    assert isinstance(result, Document) and "The council met on Monday." in result.text
+
+
+def test_pathological_unclosed_tags(tmp_path: Path) -> None:
+    result = load_bytes(tmp_path, "lt.html", ("<html><body>" + "<a " * 200_000).encode())
+    assert isinstance(result, Document) or is_error(result, "no article text"), result
+
+
+def test_html_with_no_article(tmp_path: Path) -> None:
+    page = b"<html><head><title>Menu</title><style>p{}</style></head><body><nav><a href='/'>Home</a></nav></body></html>"
+    result = load_bytes(tmp_path, "menu.html", page)
+    assert isinstance(result, Document) or is_error(result, "menu.html", "no article text"), result
+    bare = load_bytes(tmp_path, "bare.html", b"<html><head><script>let x = 1;</script></head><body>  </body></html>")
+    assert is_error(bare, "bare.html", "no article text"), bare
+
+
+def test_huge_script(tmp_path: Path) -> None:
+    script = "if (a < b && c > d) { x = '<p>not article</p>'; }\n" * (20 * 1024 * 1024 // 50)
+    page = f"<html><head><script>{script}</script></head><body><article><h1>Title</h1><p>{PARA}</p></article></body></html>"
+    result = load_bytes(tmp_path, "script.html", page.encode())
+    assert isinstance(result, Document) and "The council met on Monday." in result.text
+    assert "not article" not in result.text
+
+
+def test_unterminated_script_and_comment(tmp_path: Path) -> None:
+    page = f"<html><body><p>{PARA}</p><!-- never closed <p>hidden</p>".encode()
+    result = load_bytes(tmp_path, "comment.html", page)
+    assert isinstance(result, Document) and "hidden" not in result.text
+    page = f"<html><body><p>{PARA}</p><script>var s = '".encode() + b"x" * 1_000_000
+    result = load_bytes(tmp_path, "script_open.html", page)
+    assert isinstance(result, Document) and "xxxx" not in result.text
+
+
+def test_trafilatura_prints_nothing(tmp_path: Path, capfd) -> None:
+    load_bytes(tmp_path, "deep.html", ("<html><body>" + "<div>" * 10_000 + f"<p>{PARA}</p>").encode())
+    load_bytes(tmp_path, "menu.html", b"<html><body><nav>Home</nav></body></html>")
+    captured = capfd.readouterr()
+    assert captured.out == "" and captured.err == ""
+
+
+# --- paths -----------------------------------------------------------------------------------------------
+
+def test_directory_missing_and_not_a_directory(tmp_path: Path) -> None:
+    assert is_error(outcome(lambda: load_document(str(tmp_path))), "directory")
+    assert is_error(outcome(lambda: load_document(str(tmp_path / "missing.txt"))), "missing.txt", "no such file")
+    (tmp_path / "file").write_text("x")
+    assert is_error(outcome(lambda: load_document(str(tmp_path / "file" / "child"))), "no such file")
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("secret text")
+    if os.geteuid() != 0:
+        path.chmod(0)
+        try:
+            assert is_error(outcome(lambda: load_document(str(path))), "secret.txt", "permission denied")
+        finally:
+            path.chmod(0o600)
+    # as root (CI containers) chmod 000 does not stop reads: simulate the kernel's refusal instead
+    real_open = builtins.open
+
+    def refusing_open(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing_open)
+    assert is_error(outcome(lambda: load_document(str(path))), "secret.txt", "permission denied")
+
+
+def test_fifo_does_not_block(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert is_error(outcome(lambda: load_document(str(fifo))), "not a regular file")
+
+
+def test_device_is_refused() -> None:
+    assert is_error(outcome(lambda: load_document("/dev/zero")), "/dev/zero", "not a regular file")
+
+
+def test_endless_stdin_stops_at_the_cap() -> None:
+    class Endless(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:
+            buffer[:] = b"a" * len(buffer)
+            return len(buffer)
+
+    result = outcome(lambda: load_document("-", stdin=io.BufferedReader(Endless()), max_bytes=2_000_000))
+    assert is_error(result, "<stdin>", "too large"), result
+
+
+# --- URLs (local server) ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/slow-headers", ("timed out",)),
+        ("/slow-body", ("timed out",)),
+        ("/loop", ("too many redirects",)),
+        ("/missing", ("404",)),
+        ("/error", ("500",)),
+        ("/endless", ("too large",)),
+        ("/huge-declared", ("too large",)),
+    ],
+)
+def test_hostile_servers(http_server, path: str, words: tuple[str, ...]) -> None:
+    url = http_server.url(path)
+    started = time.monotonic()
+    result = outcome(lambda: load_document(url, timeout=1.0, max_download_bytes=2 * 1024 * 1024))
+    assert is_error(result, url, *words), result
+    assert time.monotonic() - started < 3.0
+
+
+# --- markup and escape injection -------------------------------------------------------------------------
+
+INJECTION = (
+    "Rich markup [bold]x[/] and [@click=app.quit]click[/] and [link=file:///etc]l[/link] stay literal. "
+    "Title \x1b]0;pwned title\x07 set. Clipboard \x1b]52;c;ZXZpbA==\x07 write. "
+    "Cursor \x1b[2J\x1b[H\x1b[10;10H moves. C1 \x9b31m csi. Bidi \u202etxt.exe\u202c override. "
+    "Bell \x07 backspace \x08 delete \x7f done."
+)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+def test_markup_and_escape_injection(tmp_path: Path, suffix: str) -> None:
+    body = INJECTION
+    if suffix == ".html":
+        body = f"<html><head><title>T\x1b[31m</title></head><body><article><p>{INJECTION}</p><p>{PARA}</p></article></body></html>"
+    result = load_bytes(tmp_path, "inject" + suffix, body.encode("utf-8"))
+    assert isinstance(result, Document), result
+    text = result.text
+    assert "[bold]x[/]" in text and "[@click=app.quit]click[/]" in text
+    for gone in ("pwned", "ZXZpbA", "\u202e", "\x9b", "\x1b", "\x07", "\x08", "\x7f"):
+        assert gone not in text
+    assert "Cursor moves." in text.replace("  ", " ")
+
+
+def test_injection_in_metadata(tmp_path: Path) -> None:
+    md = "---\ntitle: \"Evil \x1b]0;t\x07 \u202etitle\"\nauthor: \"A\x9b2J\"\n---\n\n# Heading\n\ntext\n"
+    result = load_bytes(tmp_path, "meta.md", md.encode())
+    assert isinstance(result, Document), result
+    assert result.title == "Evil title" and result.meta.author == "A"
+
+
+def test_injection_in_the_file_name_and_url(tmp_path: Path) -> None:
+    result = outcome(lambda: load_document(str(tmp_path / "x\x1b]0;t\x07\u202e.txt")))
+    assert is_error(result, "no such file") and "\x1b" not in result and "\u202e" not in result
+    result = outcome(lambda: load_document("ftp://user:pw@host/\x1b[2J"))
+    assert is_error(result, "unsupported URL scheme") and "pw@" not in result and "\x1b" not in result

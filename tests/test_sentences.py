@@ -1,0 +1,58 @@
+"""Sentence splitting with the shipped Punkt parameters: hard cases from news text."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.document.build import document_from_plain_text
+from reader.document.sentences import split_text
+
+HARD_CASES = [
+    ("Sen. Elizabeth Warren spoke first. Then Gov. Gavin Newsom replied.",
+     ["Sen. Elizabeth Warren spoke first.", "Then Gov. Gavin Newsom replied."]),
+    ("He moved to the U.S. Then he left.", ["He moved to the U.S.", "Then he left."]),
+    ("She was born in Washington, D.C. She later moved.", ["She was born in Washington, D.C.", "She later moved."]),
+    ("President George W. Bush met Mr. Putin. They talked.",
+     ["President George W. Bush met Mr. Putin.", "They talked."]),
+    ("Dr. Smith arrived at 5 p.m. on Jan. 5. The meeting began.",
+     ["Dr. Smith arrived at 5 p.m. on Jan. 5.", "The meeting began."]),
+    ("The company, Acme Inc., grew. It hired 50 people.", ["The company, Acme Inc., grew.", "It hired 50 people."]),
+    ('"I will win," he said. "You will see."', ['"I will win," he said.', '"You will see."']),
+    ("Lt. Gen. Michael Flynn resigned. Rep. Adam Schiff spoke.",
+     ["Lt. Gen. Michael Flynn resigned.", "Rep. Adam Schiff spoke."]),
+    ("Prices rose in the U.K. and the U.S. last year. Analysts were surprised.",
+     ["Prices rose in the U.K. and the U.S. last year.", "Analysts were surprised."]),
+    ("He works for Apple Inc. The firm is big.", ["He works for Apple Inc.", "The firm is big."]),
+    ("It was No. 2 on the list. Really.", ["It was No. 2 on the list.", "Really."]),
+    ("They met at St. Paul's cathedral. Ms. Jones sang.", ["They met at St. Paul's cathedral.", "Ms. Jones sang."]),
+    ("He said: “The more difficult they were, the better I did.” Others agreed.",
+     ["He said: “The more difficult they were, the better I did.”", "Others agreed."]),
+    ("J. R. R. Tolkien wrote books. He died in 1973.", ["J. R. R. Tolkien wrote books.", "He died in 1973."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", HARD_CASES, ids=[c[0][:30] for c in HARD_CASES])
+def test_hard_cases(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in split_text(text)] == expected
+
+
+def test_spans_are_offsets_into_the_whole_text() -> None:
+    text = "Intro line.\n\nFirst one. Second one.\n\nLast paragraph here."
+    doc = document_from_plain_text(text, "t")
+    got = [doc.text[s.start : s.end] for s in doc.sentences]
+    assert got == ["Intro line.", "First one.", "Second one.", "Last paragraph here."]
+
+
+def test_sentences_never_cross_paragraphs() -> None:
+    doc = document_from_plain_text("no final stop here\nNext paragraph. Two", "t")
+    for span in doc.sentences:
+        assert "\n" not in doc.text[span.start : span.end]
+    assert len(doc.sentences) == 3
+
+
+def test_seed_article_sentence_count(seed_path) -> None:
+    doc = document_from_plain_text(seed_path.read_text("utf-8"), str(seed_path))
+    assert 70 <= len(doc.sentences) <= 76
+    for span in doc.sentences:
+        piece = doc.text[span.start : span.end]
+        assert piece and piece == piece.strip()

@@ -1,0 +1,55 @@
+"""Snapshot tests of the main screens (pytest-textual-snapshot). Update with: pytest --snapshot-update."""
+
+from __future__ import annotations
+
+from reader.document.load import load_document
+from reader.ui.app import ReaderApp
+
+from .conftest import SAMPLES
+
+SIZE = (120, 36)
+
+
+async def _analysed(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def _app(name: str) -> ReaderApp:
+    return ReaderApp(load_document(str(SAMPLES / name)))
+
+
+def test_main_screen_with_summary(snap_compare) -> None:
+    assert snap_compare(_app("trump_foreign_policy.txt"), terminal_size=SIZE, run_before=_analysed)
+
+
+def test_people_tab_with_a_person_selected(snap_compare) -> None:
+    async def run_before(pilot) -> None:
+        await _analysed(pilot)
+        await pilot.press("p", "enter", "n", "n")
+        await pilot.pause()
+
+    assert snap_compare(_app("trump_foreign_policy.txt"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_help_screen(snap_compare) -> None:
+    async def run_before(pilot) -> None:
+        await _analysed(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(_app("trump_foreign_policy.txt"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_markdown_article_with_headings(snap_compare) -> None:
+    assert snap_compare(_app("city_budget.md"), terminal_size=SIZE, run_before=_analysed)
+
+
+def test_search_hits(snap_compare) -> None:
+    async def run_before(pilot) -> None:
+        await _analysed(pilot)
+        await pilot.press("slash", *"putin", "enter", "n")
+        await pilot.pause()
+
+    assert snap_compare(_app("trump_foreign_policy.txt"), terminal_size=SIZE, run_before=run_before)
