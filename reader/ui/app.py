@@ -7,6 +7,8 @@ It only renders and navigates: the Document comes from ``reader.document`` and e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from rich.text import Text
@@ -38,6 +40,16 @@ ALGORITHM_CHOICES = [
     ("KL-Sum", "kl"),
     ("Reduction", "reduction"),
 ]
+
+
+@contextmanager
+def _unless_cancelled(worker: Worker) -> Iterator[None]:
+    """Run a worker's body; a cancelled worker's result is dropped and its stop exception swallowed."""
+    try:
+        yield
+    except Exception:
+        if not worker.is_cancelled:
+            raise
 
 
 class ReaderApp(App[None]):
@@ -104,18 +116,20 @@ class ReaderApp(App[None]):
         worker = get_current_worker()
         if spec is not None:
             count = parse_count(spec, len(self.document.sentences))
-        summary = summarize(self.document, algorithm, count, should_stop=lambda: worker.is_cancelled)
-        if not worker.is_cancelled:
-            self.post_message(SummaryReady(summary))
+        with _unless_cancelled(worker):
+            summary = summarize(self.document, algorithm, count, should_stop=lambda: worker.is_cancelled)
+            if not worker.is_cancelled:
+                self.post_message(SummaryReady(summary))
 
     @work(thread=True, exclusive=True, group="people", exit_on_error=False, description="find people")
     def compute_people(self) -> None:
         from reader.nlp.people import find_people
 
         worker = get_current_worker()
-        people = find_people(self.document, should_stop=lambda: worker.is_cancelled)
-        if not worker.is_cancelled:
-            self.post_message(PeopleReady(people))
+        with _unless_cancelled(worker):
+            people = find_people(self.document, should_stop=lambda: worker.is_cancelled)
+            if not worker.is_cancelled:
+                self.post_message(PeopleReady(people))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker failures are reported: a message in the pane, a notification, no crash."""

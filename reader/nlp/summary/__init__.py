@@ -1,0 +1,200 @@
+"""Extractive summaries of a Document by sumy's offline summarizers, safe on whole books.
+
+Public API: ``ALGORITHMS`` (UI order, default "lexrank"), ``summarize``, ``Summary``,
+``default_sentence_count``, ``parse_count``, ``SummaryCancelled``.
+
+How each algorithm runs (``word_limit`` = words of the text sumy is given at most):
+- text within the algorithm's word limit: sumy's own summarizer on the whole text;
+- "lexrank" above its limit: a vectorized LexRank (scipy.sparse, same math and same picks as sumy) on the
+  whole text;
+- any other algorithm above its limit: sumy on a candidate pool, the highest-ranked sentences by the
+  vectorized LexRank up to the word limit, kept in document order; ``Summary.note`` says so.
+Results are sentence indices into ``doc.sentences`` in ascending (document) order. Never imports textual.
+"""
+
+from __future__ import annotations
+
+import operator
+import threading
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from reader.document.model import Document, Span
+from reader.nlp.summary.features import Features, Stemmer, SummaryCancelled, check, features_of
+from reader.nlp.summary.length import default_count_for, default_sentence_count, parse_count
+
+__all__ = [
+    "ALGORITHMS", "AlgorithmInfo", "Summary", "SummaryCancelled", "DEFAULT_ALGORITHM",
+    "default_count_for", "default_sentence_count", "parse_count", "summarize",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class AlgorithmInfo:
+    """One summarizer: its UI label, a one-line description, and the largest text sumy gets (words)."""
+
+    name: str
+    label: str
+    description: str
+    word_limit: int
+
+
+def _info(name: str, label: str, description: str, word_limit: int) -> tuple[str, AlgorithmInfo]:
+    return name, AlgorithmInfo(name, label, description, word_limit)
+
+
+# Word limits keep sumy's own run under about a second on a 2-core machine (../docs/perf-anchors.md:
+# LexRank 0.6 s at 5k words, TextRank/LSA/Reduction ~1 s at 10k, SumBasic 0.8 s at 20k, KL 12.5 s at 5k).
+ALGORITHMS: dict[str, AlgorithmInfo] = dict([
+    _info("lexrank", "LexRank", "sentences most similar to many others (graph centrality)", 6_000),
+    _info("textrank", "TextRank", "PageRank over shared-word links between sentences", 8_000),
+    _info("lsa", "LSA", "sentences that best cover the main topics (singular value decomposition)", 10_000),
+    _info("luhn", "Luhn", "clusters of frequent content words", 1_000_000),
+    _info("edmundson", "Edmundson", "cue words, heading words and position", 1_000_000),
+    _info("sumbasic", "SumBasic", "frequent words, avoiding repetition", 12_000),
+    _info("kl", "KL-Sum", "keeps the summary's word distribution close to the text's", 2_000),
+    _info("reduction", "Reduction", "sentences sharing most words with the rest", 6_000),
+])
+DEFAULT_ALGORITHM = "lexrank"
+POOL_MIN_FACTOR = 2  # a candidate pool has at least this many times the requested sentences
+POOL_MAX_OVERRUN = 3  # ... unless that makes it this many times the word limit: then LexRank decides alone
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The sentences picked for a summary, in document order; ``note`` explains any shortcut taken."""
+
+    algorithm: str
+    sentence_indices: tuple[int, ...]
+    spans: tuple[Span, ...]
+    note: str | None = None
+
+
+def summarize(
+    doc: Document,
+    algorithm: str = DEFAULT_ALGORITHM,
+    count: int | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Summary:
+    """Summarize ``doc`` with ``algorithm`` in ``count`` sentences (default: ``default_sentence_count``).
+
+    ``should_stop`` is polled between stages (and every few thousand words inside sumy); when it returns
+    True, ``SummaryCancelled`` is raised.
+    """
+    info = ALGORITHMS.get(algorithm)
+    if info is None:
+        raise ValueError(f"unknown summary algorithm {algorithm!r}; choose one of: {', '.join(ALGORITHMS)}")
+    count = default_sentence_count(doc) if count is None else _positive(count)
+    check(should_stop)
+    feats = features_of(doc, should_stop)
+    n = len(feats.candidates)
+    if count >= n:
+        note = f"the text has only {n} sentence{'s' if n != 1 else ''}: all are shown" if n else "no sentences"
+        return _summary(doc, algorithm, feats, range(n), note)
+    if not any(feats.stems):
+        return _summary(doc, algorithm, feats, range(count), "no content words: the first sentences are shown")
+    total_words = sum(feats.word_counts)
+    if total_words <= info.word_limit:
+        picked = _run_sumy(doc, feats, algorithm, list(range(n)), count, should_stop)
+        return _summary(doc, algorithm, feats, _fill(picked, count, range(n)), None)
+    order = _ranked_positions(doc, feats, should_stop)
+    if algorithm == "lexrank":
+        note = f"vectorized LexRank (sumy's method) on all {n:,} sentences"
+        return _summary(doc, algorithm, feats, order[:count].tolist(), note)
+    pool = _pool(feats, order, count, info.word_limit)
+    if pool is None:
+        note = (f"{count:,} sentences is too many for {info.label} on a text this long; "
+                f"ranked by vectorized LexRank instead")
+        return _summary(doc, algorithm, feats, order[:count].tolist(), note)
+    picked = _run_sumy(doc, feats, algorithm, pool, count, should_stop)
+    note = f"{info.label} ran on the {len(pool):,} highest-ranked sentences (LexRank) of {n:,}"
+    return _summary(doc, algorithm, feats, _fill(picked, count, order.tolist()), note)
+
+
+def _positive(count: object) -> int:
+    try:
+        value = operator.index(count)  # type: ignore[arg-type]
+    except TypeError:
+        value = 0
+    if isinstance(count, bool) or value < 1:
+        raise ValueError(f"summary length must be a positive number of sentences, not {count!r}")
+    return value
+
+
+def _run_sumy(doc: Document, feats: Features, algorithm: str, positions: list[int], count: int,
+              should_stop: Callable[[], bool] | None) -> list[int]:
+    """Candidate positions sumy picks among ``positions`` (ascending)."""
+    from reader.nlp.summary import sumy_adapter
+
+    check(should_stop)
+    bonus: list[str] = []
+    headings: list[str] = []
+    if algorithm == "edmundson":
+        bonus = sumy_adapter.edmundson_bonus_words(doc, feats)
+        if doc.title:
+            headings.append(doc.title)
+    model, sentences = sumy_adapter.build_document(doc, feats, positions, headings)
+    summarizer = sumy_adapter.make_summarizer(algorithm, Stemmer(should_stop), bonus)
+    check(should_stop)
+    chosen = sumy_adapter.run(summarizer, model, sentences, count)
+    check(should_stop)
+    return [positions[i] for i in chosen]
+
+
+def _pool(feats: Features, order: np.ndarray, count: int, word_limit: int) -> list[int] | None:
+    """Top-ranked candidate positions up to ``word_limit`` words (at least POOL_MIN_FACTOR x count), ascending."""
+    pool: list[int] = []
+    words = 0
+    minimum = POOL_MIN_FACTOR * count
+    for position in order.tolist():
+        size = feats.word_counts[position]
+        if words + size > word_limit and len(pool) >= minimum:
+            break
+        pool.append(position)
+        words += size
+    if words > POOL_MAX_OVERRUN * word_limit:
+        return None
+    return sorted(pool)
+
+
+def _fill(picked: list[int], count: int, preference: Iterable[int]) -> list[int]:
+    """``picked``, topped up to ``count`` from ``preference`` when a summarizer returned fewer."""
+    chosen = list(dict.fromkeys(picked))
+    taken = set(chosen)
+    for position in preference:
+        if len(chosen) >= count:
+            break
+        if position not in taken:
+            chosen.append(position)
+            taken.add(position)
+    return chosen
+
+
+def _summary(doc: Document, algorithm: str, feats: Features, positions: Iterable[int], note: str | None) -> Summary:
+    indices = tuple(sorted(feats.candidates[p] for p in positions))
+    spans = doc.sentences
+    return Summary(algorithm, indices, tuple(spans[i] for i in indices), note)
+
+
+_RANKS: "weakref.WeakKeyDictionary[Document, np.ndarray]" = weakref.WeakKeyDictionary()
+_RANKS_LOCK = threading.Lock()
+
+
+def _ranked_positions(doc: Document, feats: Features | None = None,
+                      should_stop: Callable[[], bool] | None = None) -> np.ndarray:
+    """Candidate positions by descending vectorized LexRank score (cached per document)."""
+    with _RANKS_LOCK:
+        cached = _RANKS.get(doc)
+    if cached is not None:
+        return cached
+    from reader.nlp.summary.vector_lexrank import lexrank_scores, rank_order
+
+    feats = feats or features_of(doc, should_stop)
+    order = rank_order(lexrank_scores(feats.stems, should_stop))
+    order.setflags(write=False)
+    with _RANKS_LOCK:
+        _RANKS[doc] = order
+    return order
