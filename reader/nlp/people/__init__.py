@@ -1,0 +1,155 @@
+"""People named in a document, each with every mention located (an X-Ray-like people list).
+
+Design: *detect, link, propagate*, pure Python and deterministic.
+
+1. :mod:`.candidates` finds capitalised runs inside sentences and cleans them into name forms (titles,
+   function words, nationalities peeled; repeats collapsed).
+2. :mod:`.evidence` scores each distinct form over all its occurrences (given-name lists, titles, role nouns,
+   speech verbs, appositives, list membership; organisation/place/ordinary-word penalties) and accepts forms.
+3. :mod:`.linking` groups accepted forms into people and links lone surnames, given names and spelling
+   variants to them.
+4. :mod:`.mentions` locates every mention: longest matching form wins at each position.
+
+Public API: :func:`find_people` and :class:`Person`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.document.model import Document, Span
+from reader.nlp.people import evidence as ev
+from reader.nlp.people import lexicon as lx
+from reader.nlp.people.candidates import capitalised_counts, find_candidates, lowercase_words, sentence_starts
+from reader.nlp.people.linking import link
+from reader.nlp.people.mentions import propagate
+
+__all__ = ["Person", "find_people"]
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|&|/)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One person: display name, the name forms used, titles seen, and every mention (ascending spans).
+
+    ``name`` is the fullest form used in the text ("Donald Trump"); ``aliases`` are the surface forms of the
+    mentions, most frequent first (ties: first used); ``titles`` the title phrases seen directly before the
+    name ("Former President", "Russian President"), most frequent first.
+    """
+
+    name: str
+    aliases: tuple[str, ...]
+    titles: tuple[str, ...]
+    mentions: tuple[Span, ...]
+
+
+def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) -> list[Person]:
+    """Everyone the document names, most-mentioned first (ties: first appearance).
+
+    ``should_stop`` is polled now and then; when it returns True the work is abandoned and ``[]`` is returned.
+    """
+    text = doc.text
+    starts = sentence_starts(text, doc.sentences)
+    candidates = find_candidates(text, starts, should_stop)
+    if should_stop is not None and should_stop():
+        return []
+    lowercase_seen = lowercase_words(text)
+
+    stats: dict[tuple[str, ...], ev.FormStats] = {}
+    rejected: set[tuple[str, ...]] = set()
+    candidates = [c for c in candidates if not c.work]  # "Buddha for Mary": a title, not people
+    for cand in candidates:
+        key = cand.key
+        st = stats.get(key)
+        if st is None:
+            st = stats[key] = ev.FormStats(key, first=cand.start, surface_last=cand.surface[-1])
+            if ev.rejected(key, cand.org):
+                rejected.add(key)
+        st.count += 1
+        if not cand.initial:
+            st.noninitial += 1
+        if key not in rejected:
+            ev.context_of(text, cand, st)
+
+    for key, st in stats.items():
+        if ev.fused_pair(key, st, stats):
+            rejected.add(key)
+
+    def accepted_forms() -> set[tuple[str, ...]]:
+        return {k for k, st in stats.items() if k not in rejected and ev.score(st, lowercase_seen) >= ev.ACCEPT}
+
+    def unfused(forms: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+        # two full names run together ("Rhett Butler Hattie McDaniel"): not one name when either half is a name
+        # used on its own; the halves are then found separately (longest match)
+        out = set(forms)
+        first_names_of: dict[str, set[str]] = {}  # surname -> first tokens of the full names ending with it
+        for k in forms:
+            if len(k) >= 2:
+                first_names_of.setdefault(k[-1], set()).add(k[0])
+        for key in forms:
+            if len(key) >= 4 and any(key[:i] in forms or key[i:] in forms for i in range(2, len(key) - 1)):
+                out.discard(key)
+            elif (
+                len(key) == 3
+                and key[:2] in forms
+                and (key[1],) in stats
+                and first_names_of.get(key[2], set()) - {key[0]}
+            ):
+                # "Gianluigi Buffon Hart": a full name whose surname is also used alone ("Buffon"), then the
+                # surname of someone else ("Joe Hart"); "Nicholas Andréevich Bolkónski" stays (no lone
+                # "Andréevich")
+                out.discard(key)
+        return out
+
+    # list members of places are places: "New South Wales, Victoria, South Australia and Queensland"
+    places = lx.places()
+    for a, b in zip(candidates, candidates[1:]):
+        if b.ctx_start - a.ctx_end <= 8 and _LIST_GAP.match(text, a.ctx_end, b.ctx_start):
+            for x, y in ((a, b), (b, a)):
+                if " ".join(x.key) in places and " ".join(y.key) not in places:
+                    stats[y.key].place_prep += 1
+    accepted = unfused(accepted_forms())
+    # list members: "presidents Bill Clinton, George W. Bush and Barack Obama"
+    for _ in range(2):
+        changed = False
+        for a, b in zip(candidates, candidates[1:]):
+            if b.ctx_start - a.ctx_end > 8 or not _LIST_GAP.match(text, a.ctx_end, b.ctx_start):
+                continue
+            if text[a.ctx_end : b.ctx_start].count("\n"):
+                continue
+            for x, y in ((a, b), (b, a)):
+                if x.key in accepted and y.key not in accepted and len(y.key) >= 2 and y.key not in rejected:
+                    stats[y.key].listed = True
+                    changed = True
+        if not changed:
+            break
+        accepted = unfused(accepted_forms())
+    if should_stop is not None and should_stop():
+        return []
+
+    entities, alias = link(stats, accepted, rejected)
+    mentions, titles = propagate(candidates, alias, lowercase_seen, capitalised_counts(candidates), len(entities))
+
+    people: list[tuple[int, int, Person]] = []
+    for pid, found in enumerate(mentions):
+        if not found:
+            continue
+        forms: dict[str, list[int]] = {}  # surface -> [count, first, n_tokens]
+        for start, _end, surface in found:
+            entry = forms.get(surface)
+            if entry is None:
+                forms[surface] = [1, start, len(surface.split())]
+            else:
+                entry[0] += 1
+        name = max(forms.items(), key=lambda kv: (kv[1][2], kv[1][0], -kv[1][1]))[0]
+        aliases = tuple(s for s, _ in sorted(forms.items(), key=lambda kv: (-kv[1][0], kv[1][1])))
+        title_counts = titles[pid]
+        title_first = {t: i for i, t in enumerate(title_counts)}
+        person_titles = tuple(sorted(title_counts, key=lambda t: (-title_counts[t], title_first[t])))
+        spans = tuple(sorted(Span(s, e) for s, e, _ in found))
+        people.append((len(spans), spans[0].start, Person(name, aliases, person_titles, spans)))
+    people.sort(key=lambda item: (-item[0], item[1]))
+    return [p for _, _, p in people]

@@ -1,0 +1,309 @@
+"""Candidate name spans: maximal capitalised runs inside a sentence, cleaned the way a reader would.
+
+Rules, in order (each explained by a test in ``tests/test_people.py``):
+
+1. A run is a sequence of capitalised tokens separated by spaces (never punctuation or a line break), with
+   lowercase name particles allowed between them ("Mohammed bin Salman", "Ludwig van Beethoven"). Initials
+   ("George W. Bush", "Forrest J Ackerman"), regnal numbers ("Louis XVI") and abbreviated titles ("Mr.",
+   "Gen.") belong to the run; a possessive 's ends it; a web address ("Philly.com") is no run.
+2. A capitalised function word ("The", "Some", "But"), a pronoun contraction ("I'll"), a sentence-initial
+   modal ("Will Papa come?") and an all-capitals acronym ("U.S.", "FBI") split the run.
+3. A sentence-initial ordinary English word that is not a known given name is dropped from the front of a run
+   ("Remember Little Rocket Man" -> "Little Rocket Man"); a lone sentence-initial word stays a candidate and
+   is judged by evidence. A leading month or weekday is dropped ("In May Napoleon" -> "Napoleon").
+4. Titles are peeled: everything up to the last title word, when a name follows ("Palestinian Authority
+   President | Mahmoud Abbas", "Saudi Crown Prince | Mohammed bin Salman"). A run that is only a title
+   ("Former Prime Minister") is not a name; "John Major" (given name first) is.
+5. Leading nationality words are peeled ("British Keir Starmer" -> "Keir Starmer"), and so is an
+   organisation name in front of a given name + surname ("Islamic Relations Alia Salem"), a known place in
+   front of any name ("Washington Chris Gregoire", "in Petersburg Pierre met"), or a descriptive word
+   ("Queenslander Mitchell Rawlins").
+6. A run inside a short title-case quotation ("Buddha for Mary", "The Kill") names a work: that occurrence is
+   neither evidence nor a mention.
+7. A repeated token is collapsed ("Andrej Duda Duda" -> key "andrej duda"; the mention still covers both).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.nlp.people import lexicon as lx
+from reader.nlp.people.lexicon import norm
+
+
+def _char_class(predicate) -> str:
+    ranges = [(0x41, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1EFF)]
+    chars = [chr(c) for lo, hi in ranges for c in range(lo, hi + 1) if predicate(chr(c))]
+    return "".join(re.escape(c) for c in chars)
+
+
+UPPER = _char_class(str.isupper)
+LOWER = _char_class(str.islower)
+_L = r"[^\W\d_]"
+_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|St|Jr|Sr|Maj|Cmdr|Cpl|Pres|Supt|Mme|Mlle|Msgr|Fr)\."
+_DOTTED = rf"(?:[{UPPER}]\.){{2,}}"
+_INITIAL = rf"[{UPPER}]\.(?=[ \t]+[{UPPER}])"
+_WORD = rf"[{UPPER}]{_L}*(?:['’](?![sS]\b){_L}+|-{_L}+)*(?![\w]|-\w|['’](?![sS]\b)\w|\.[a-z]{{2,}})"
+_TOK = rf"(?:{_ABBREV}|{_DOTTED}|{_INITIAL}|{_WORD})"
+PARTICLES = frozenset(
+    "bin ibn bint al el de da di del della dei der den van von la le du dos das do zu ter ten y abu".split()
+)
+_PART = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+RUN = re.compile(rf"(?=[{UPPER}])(?<![\w'’\-.]){_TOK}(?:[ \t]+(?:{_PART}[ \t]+){{0,2}}{_TOK})*")
+_SPACE_TOKENS = re.compile(r"\S+")
+_POSSESSIVE = re.compile(r"['’][sS]\b|(?<=s)['’](?!\w)")
+LOWER_WORD = re.compile(rf"(?<![\w\-'’])[{LOWER}]{_L}*(?:['’]{_L}+)?")
+_CONTRACTED = lx.STOP | {"i", "let", "that", "there", "here", "what", "who", "it", "he", "she", "they", "we", "you"}
+_ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII)$")
+MAX_RUN = 12  # tokens; the longest real names seen ("Carl Heinrich Georg von Heyden") have about 6
+_OPENERS = frozenset("“\"‘'(:[—–")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One name-like segment of a capitalised run."""
+
+    start: int  # first character of the name part
+    end: int  # end of the name part (a collapsed repeat is inside)
+    key: tuple[str, ...]  # normalised tokens, repeats collapsed
+    surface: tuple[str, ...]  # the tokens as written (repeats collapsed)
+    offsets: tuple[tuple[int, int], ...]  # (start, end) of each token in ``key``
+    title: str | None  # the peeled title phrase, as written
+    initial: bool  # capitalised because it starts a sentence (or a quotation)
+    first_in_run: bool  # nothing of the run precedes it except its title
+    last_in_run: bool
+    ctx_start: int  # where the run (with its title) starts, for left context
+    ctx_end: int  # where the run ends, after a possessive, for right context
+    org: bool  # contains an organisation/place cue word
+    work: bool = False  # inside a title-case quotation: the name of a work, not a mention
+
+
+def sentence_starts(text: str, sentences) -> set[int]:
+    """Offsets of the first word of every sentence."""
+    out: set[int] = set()
+    for span in sentences:
+        i = span.start
+        end = min(span.end, i + 12)
+        while i < end and not text[i].isalnum():
+            i += 1
+        out.add(i)
+    return out
+
+
+def _is_initial_position(text: str, start: int, starts: set[int]) -> bool:
+    if start in starts:
+        return True
+    j = start - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j < 0 or text[j] in _OPENERS or text[j] == "\n"
+
+
+def _is_acronym(tok: str) -> bool:
+    if tok.endswith("s") and len(tok) >= 3 and tok[:-1].isupper():
+        tok = tok[:-1]  # "MPs", "CEOs"
+    if not tok.isupper():
+        return False
+    return sum(1 for c in tok if c.isalpha()) >= 2
+
+
+def find_candidates(
+    text: str, starts: set[int], should_stop: Callable[[], bool] | None = None
+) -> list[Candidate]:
+    """Every candidate name segment of ``text`` in order."""
+    given = lx.given_names()
+    out: list[Candidate] = []
+    quotes = title_quotes(text)
+    quote_starts = [q[0] for q in quotes]
+    for n, match in enumerate(RUN.finditer(text)):
+        if should_stop is not None and n % 4096 == 0 and should_stop():
+            return []
+        rs, re_ = match.span()
+        q = bisect_right(quote_starts, rs) - 1
+        in_title = q >= 0 and quotes[q][0] <= rs and re_ <= quotes[q][1]
+        run_initial = _is_initial_position(text, rs, starts)
+        possessive = _POSSESSIVE.match(text, re_)
+        ctx_end = possessive.end() if possessive else re_
+        # split into segments at capitalised stop words and acronyms
+        segments: list[list[tuple[int, int, str]]] = []
+        current: list[tuple[int, int, str]] = []
+        seg_initial: list[bool] = []
+        initial_here = run_initial
+        for tm in _SPACE_TOKENS.finditer(text, rs, re_):
+            tok = tm.group()
+            if tok[0].isupper():
+                key = norm(tok)
+                if "'" in key and key.split("'", 1)[0] in _CONTRACTED:
+                    key = "i"  # I'll, I'm, He's, We're: a pronoun
+                if initial_here and not current and key in lx.MODALS:
+                    key = "i"  # "Will Papa come?": a sentence-initial modal verb
+                initial_letter = tok.endswith(".") and len(key) == 1
+                roman = bool(current) and _ROMAN.match(tok) is not None
+                bare_initial = bool(current) and len(tok) == 1 and tok not in "IA"  # "Forrest J Ackerman"
+                if not (initial_letter or roman or bare_initial) and (
+                    key in lx.STOP or len(key) == 1 or _is_acronym(tok)
+                ):
+                    if current:
+                        segments.append(current)
+                        seg_initial.append(initial_here)
+                    current = []
+                    initial_here = False
+                    continue
+            current.append((tm.start(), tm.end(), tok))
+        if current:
+            segments.append(current)
+            seg_initial.append(initial_here)
+        for idx, (seg, initial) in enumerate(zip(segments, seg_initial)):
+            if len(seg) > MAX_RUN:
+                continue  # title-case prose or a list of headings, not a name (and bounds the work per run)
+            while seg and not seg[0][2][0].isupper():
+                seg = seg[1:]
+            while seg and not seg[-1][2][0].isupper():
+                seg = seg[:-1]
+            if not seg:
+                continue
+            seg_start = seg[0][0]
+            # rule 3: sentence-initial ordinary word in front of a longer run
+            if initial and len(seg) >= 2:
+                k0 = norm(seg[0][2])
+                if lx.is_ordinary(k0) and k0 not in given and k0 not in lx.TITLE_HEADS and k0 not in lx.TITLE_MODIFIERS:
+                    seg = seg[1:]
+                    initial = False
+                    while seg and not seg[0][2][0].isupper():
+                        seg = seg[1:]
+                    if not seg:
+                        continue
+            keys = [norm(t[2]) for t in seg]
+            # a leading month or weekday is a date, not a name ("In May Napoleon", "August Prince")
+            while len(seg) >= 2 and (keys[0] in lx.MONTHS_DAYS or keys[0].rstrip("s") in lx.MONTHS_DAYS):
+                seg, keys = seg[1:], keys[1:]
+                initial = False
+            # rule 4: peel titles
+            title = None
+            head = -1
+            for i in range(len(keys) - 1, -1, -1):
+                if lx.is_title_head(keys[i], roles=True) and any(
+                    seg[j][2][0].isupper() and keys[j] not in lx.NAME_SUFFIXES for j in range(i + 1, len(seg))
+                ):
+                    head = i
+                    break
+            if head >= 0:
+                first = 0  # the title phrase starts at its first title-like word ("Petersburg | Prince")
+                for j in range(head, -1, -1):
+                    kj = keys[j]
+                    if not (lx.is_title_head(kj, roles=True) or kj in lx.TITLE_MODIFIERS or kj in lx.nationalities()
+                            or lx.is_org_cue(kj) or not seg[j][2][0].isupper()):
+                        first = j + 1
+                        break
+                title = text[seg[first][0] : seg[head][1]]
+                seg = seg[head + 1 :]
+                keys = keys[head + 1 :]
+                initial = False
+                while seg and not seg[0][2][0].isupper():
+                    seg, keys = seg[1:], keys[1:]
+            elif all(lx.is_title_head(k) or k in lx.TITLE_MODIFIERS or k in lx.nationalities() for k in keys):
+                if not (len(keys) >= 2 and keys[0] in given and keys[0] not in lx.TITLE_HEADS):
+                    continue  # only a title ("Former Prime Minister", "Prince")
+            # rule 5a: an organisation or place name in front of a person's name ("Council on American-Islamic
+            # Relations Alia Salem", "Governor of Washington Chris Gregoire", "in Petersburg Pierre met"): after
+            # a known place the rest is the name; after an organisation cue word, a given name + surname
+            for i in range(len(keys) - 2, -1, -1):
+                head = " ".join(keys[: i + 1])
+                # not "Paris Hilton", "Chad Edward Gaudin": a place that is also a common given name stays
+                place = head in lx.places() and lx.given_name_ranks().get(head, 10**6) > 1500
+                if (place or (i < len(keys) - 2 and keys[i + 1] in given and lx.is_org_cue(keys[i]))) and seg[
+                    i + 1
+                ][2][0].isupper():
+                    seg, keys = seg[i + 1 :], keys[i + 1 :]
+                    initial = False
+                    break
+            # rule 5b: a descriptive word in front of a given name ("Queenslander Mitchell Rawlins", "Senior Kory
+            # Lichtensteiger"): not a given name itself, ordinary or demonym-like, and a name of 2+ tokens follows
+            if len(seg) >= 3 and title is None and keys[1] in given and seg[1][2][0].isupper() and keys[0] not in given and (
+                lx.is_ordinary(keys[0]) or keys[0].endswith(("an", "er", "ers", "ese", "ish", "ans"))
+            ):
+                seg, keys = seg[1:], keys[1:]
+                initial = False
+            # rule 5: leading nationality words and age/status adjectives ("Old", "Little", "Former")
+            nats = lx.nationalities()
+            while len(seg) >= 2 and (keys[0] in nats or keys[0] in lx.NAME_ADJECTIVES):
+                seg, keys = seg[1:], keys[1:]
+                initial = False
+            while seg and not seg[0][2][0].isupper():
+                seg, keys = seg[1:], keys[1:]
+            if not seg:
+                continue
+            # rule 6: collapse repeats
+            toks: list[tuple[int, int, str]] = []
+            kk: list[str] = []
+            for t, k in zip(seg, keys):
+                if kk and kk[-1] == k and t[2][0].isupper():
+                    toks[-1] = (toks[-1][0], t[1], toks[-1][2])
+                    continue
+                toks.append(t)
+                kk.append(k)
+            org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk))
+            last = idx == len(segments) - 1 and seg[-1][1] == segments[-1][-1][1]
+            out.append(
+                Candidate(
+                    start=toks[0][0],
+                    end=toks[-1][1],
+                    key=tuple(kk),
+                    surface=tuple(t[2] for t in toks),
+                    offsets=tuple((t[0], t[1]) for t in toks),
+                    title=title,
+                    initial=initial,
+                    first_in_run=seg_start == rs or (idx == 0 and seg_start == segments[0][0][0]),
+                    last_in_run=last,
+                    ctx_start=rs,
+                    ctx_end=ctx_end if last else toks[-1][1],
+                    org=org,
+                    work=in_title,
+                )
+            )
+    return out
+
+
+_SHORT_QUOTE = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
+_SMALL_WORDS = frozenset("a an the of and or in on at to for from with by as but nor is be".split())
+
+
+def title_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of short quotations written in title case ("War", "Buddha for Mary", "The Kill"): names of works.
+
+    A quotation qualifies when it has two to eight words, no inner punctuation, and every word is capitalised
+    except small function words, so quoted speech ("“Others are easier to manage,” he said") and vocatives in
+    dialogue ("“Natásha!”", "“Pierre, Pierre”") never do.
+    """
+    out: list[tuple[int, int]] = []
+    for m in _SHORT_QUOTE.finditer(text):
+        inner = m.group(1).rstrip(",. ")
+        words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", inner)]
+        if len(words) < 2 or len(words) > 8 or any(ch in inner for ch in "!?,;:"):
+            continue  # dialogue ("“Natásha!”", "“Pierre, come”") is no title; one word proves nothing
+        if all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words) and words[0][0].isupper():
+            out.append(m.span(1))
+    return out
+
+
+def lowercase_words(text: str) -> dict[str, int]:
+    """Normalised words written in lowercase in the text, with counts (evidence that a word is ordinary)."""
+    out: dict[str, int] = {}
+    for word, n in Counter(LOWER_WORD.findall(text)).items():
+        key = norm(word)
+        out[key] = out.get(key, 0) + n
+    return out
+
+
+def capitalised_counts(candidates: list[Candidate]) -> dict[str, int]:
+    """How often each normalised token is written capitalised where capitals are not forced (mid-sentence)."""
+    out: dict[str, int] = {}
+    for cand in candidates:
+        for i, key in enumerate(cand.key):
+            if i or not cand.initial:
+                out[key] = out.get(key, 0) + 1
+    return out

@@ -1,0 +1,241 @@
+"""Evidence that a candidate name form denotes a person, aggregated over all its occurrences.
+
+A form (normalised token tuple) is accepted when its score reaches ``ACCEPT`` (2). Points:
+
+- base: +1 for a form of two or more tokens (a capitalised run that survived cleaning), 0 for one token.
+- lexical, multi-token: +1.5 first token a known given name (census / Kantrowitz lists); +0.5 last token a
+  census surname; +1 a middle initial ("George W. Bush"); +1.5 a romanised East Asian given name last
+  ("Cheng Chung-tai", "Kim Jong-un"); +0.5 used mid-sentence with no ordinary English word in it ("Romelu
+  Lukaku"); -3 every token an ordinary English word and none a given name ("Little Rocket Man", "Truth Social").
+- lexical, one token: +1 a known given name, +1 more when it is used mid-sentence and never written in
+  lowercase in the document ("Hayley"); -2 an ordinary English word, -3 more when also written in lowercase in
+  the document; a lone word seen only at sentence starts and with no context evidence is rejected.
+- context, each counted once per form and only if seen at least once per 20 occurrences of the form:
+  +2 a title was peeled from it ("King | Charles"); +2 a role noun just before ("journalist Ivan Gershkovich",
+  "his wife Sarah", "the team's coach, Alireza Mehraban"); +2 a speech verb ("X said", "said X") or "X was
+  born/died/married"; +1.5 a relative "who", an appositive with a role noun or an age (", a policy adviser",
+  ", 45,"), or life dates ("(1770–1827)", "(born 1950)"); +2 a member of a list with an accepted person ("Bill
+  Clinton, George W. Bush and Barack Obama").
+- context penalties: -2.5 when at least half of the occurrences follow an article and are not attributive
+  ("the Kremlin said", "Save the Children told"; not "the Biden administration"); -2.5 when at least half of
+  the occurrences follow a place preposition ("in Adelaide"; possessives excepted: "in Putin's Russia"),
+  precede ", <known place>" ("Salem, New Jersey") or follow a thing noun ("the band Gigi", "the town of Coleman");
+  -2 when, as the subject of a verb, the form is followed by "its" more often than by a personal pronoun
+  ("Microsoft has launched an aggressive campaign ... its").
+- hard rejects: an organisation/place/work cue word ("Institute", "House", "Day"; but a given name followed by
+  a cue word that is a common surname is scored: "Doris Day", "Kanye West"), a place name (country, US state,
+  world city), a month or weekday, a nationality, a title alone, a token with digits, a form starting with a
+  foreign article ("Le Parisien", "La Masia"; "Marine Le Pen" is unaffected).
+- fused names: a pair seen at most twice whose second token is a given name used alone far more often is
+  two people side by side ("Natásha Pierre grew animated"), not one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.nlp.people import lexicon as lx
+from reader.nlp.people.candidates import PARTICLES as _PARTICLES
+from reader.nlp.people.candidates import Candidate
+
+ACCEPT = 2.0
+_PREV_WORDS = re.compile(r"([^\W\d_][\w'’\-]*)[^\w]*$")
+_NEXT = re.compile(r"\s*(,)?\s*([^\W\d_][\w'’\-]*)?(?:\s+([^\W\d_][\w'’\-]*))?")
+_LIFE = re.compile(r"\s*,?\s*\(\s*(?:born\b|b\.|c\.\s*)?\s*(?:\d{1,2}\s+\w+\s+|\w+\s+\d{1,2}\s*,\s*)?\d{3,4}\s*(?:[-–)\];,]|in\b)")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’\-]*)")
+_FOREIGN_ARTICLES = frozenset("le la les el los las il lo gli der die das".split())
+_DETERMINERS = frozenset("the a an this that these those".split())
+_PLACE_PREPS = frozenset("in at near outside inside throughout around towards toward via".split())
+_COMMA_PLACE = re.compile(r"\s*,\s*((?:[A-Z][\w.\-]*)(?: [A-Z][\w.\-]*){0,2})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
+THING_NOUNS = frozenset(
+    """band company firm team club group brand label newspaper magazine album film movie song single novel
+    ship town village city county river lake island station hotel restaurant store airline website channel
+    school college university party township municipality suburb district province region""".split()
+)
+_THING_OF = re.compile(r"\b(?:town|city|village|county|province|state|district|municipality|region|island|port|kingdom|republic|duchy|principality|parish|commune)\s+of\s*$", re.I)
+_PRONOUN = re.compile(r"\b(its|he|she|his|her|him)\b")
+_SUBJECT_VERBS = frozenset(
+    """has have had is was will would says said announced plans wants does did can could may might must
+    launched released reported""".split()
+)
+_POSS = re.compile(r"['’]")
+_SYLLABIC = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
+_AGE = re.compile(r"\s*,\s*\d{1,3}\s*,")
+_CLAUSE = re.compile(r"[^,.;:!?()“”\"]*")
+_WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
+_APPOS_START = frozenset({"a", "an", "the", "his", "her", "their", "its", "former", "then", "now", "once"})
+
+
+@dataclass(slots=True)
+class FormStats:
+    key: tuple[str, ...]
+    count: int = 0
+    first: int = -1
+    noninitial: int = 0
+    title: int = 0
+    role: int = 0
+    speech: int = 0
+    appositive: int = 0
+    listed: bool = False
+    org: bool = False
+    titles: dict[str, int] = field(default_factory=dict)
+    surface_last: str | None = None
+    place_prep: int = 0
+    determiner: int = 0
+    pron_person: int = 0
+    pron_thing: int = 0
+
+
+def context_of(text: str, cand: Candidate, stats: FormStats) -> None:
+    """Add the left/right context evidence of one occurrence to ``stats``."""
+    if cand.title is not None:
+        stats.title += 1
+        stats.titles[cand.title] = stats.titles.get(cand.title, 0) + 1
+    if cand.first_in_run:
+        left = text[max(0, cand.ctx_start - 30) : cand.ctx_start]
+        m = _PREV_WORDS.search(left)
+        if m:
+            prev = m.group(1)
+            low = lx.norm(prev)
+            gap = left[m.end(1) :]
+            if prev[0].islower() or prev[0] in "\"“'‘":
+                if low in _DETERMINERS and gap.strip() == "" and cand.title is None:
+                    nxt = _NEXT_WORD.match(text, cand.ctx_end)
+                    # "the Biden administration" is a name used attributively; "the Kremlin said" is not a name
+                    if not nxt or nxt.group(1).casefold() in lx.SPEECH_VERBS:
+                        stats.determiner += 1
+                if low in _PLACE_PREPS and gap.strip() == "" and not _POSS.match(text, cand.end):
+                    stats.place_prep += 1
+                elif low in THING_NOUNS and gap.strip() == "":
+                    stats.place_prep += 1  # "the band Gigi", "the brand Caloi"
+                elif low == "of" and _THING_OF.search(left):
+                    stats.place_prep += 1  # "the town of Coleman"
+                elif (low in lx.ROLE_NOUNS or low[:-1] in lx.ROLE_NOUNS) and gap.strip() in ("", ","):
+                    stats.role += 1
+                elif low in lx.SPEECH_VERBS and gap.strip() in ("", ","):
+                    stats.speech += 1
+    if cand.last_in_run:
+        nxt = _NEXT_WORD.match(text, cand.ctx_end)
+        if nxt and nxt.group(1) in _SUBJECT_VERBS and cand.ctx_end == cand.end:
+            # the name is the subject ("Microsoft has launched ... its campaign"): which pronoun follows?
+            window = text[cand.ctx_end : cand.ctx_end + 90]
+            m = _PRONOUN.search(window)
+            if m and not any(ch in window[: m.start()] for ch in ".;!?“”\""):
+                if m.group(1) == "its":
+                    stats.pron_thing += 1
+                else:
+                    stats.pron_person += 1
+        place = _COMMA_PLACE.match(text, cand.ctx_end, cand.ctx_end + 40)
+        if place and " ".join(lx.norm(t) for t in place.group(1).split()) in lx.places():
+            stats.place_prep += 1  # "Salem, New Jersey", "Coleman , Florida": a place in a place
+        m = _NEXT.match(text, cand.ctx_end, cand.ctx_end + 40)
+        word = m.group(2)
+        if word and word[0].islower():
+            low = word.casefold()
+            if low in lx.SPEECH_VERBS_AFTER:
+                stats.speech += 1
+            elif low in ("was", "is", "has", "had") and (m.group(3) or "").casefold() in lx.PERSON_PARTICIPLES:
+                stats.speech += 1
+            elif m.group(1) and low in ("who", "whose"):
+                stats.appositive += 1
+            elif m.group(1):
+                clause = _CLAUSE.match(text, m.start(2), m.start(2) + 80).group()
+                ws = [w.casefold() for w in _WORDS.findall(clause)][:7]
+                if ws and (ws[0] in _APPOS_START or ws[0] in lx.ROLE_NOUNS) and any(w in lx.ROLE_NOUNS for w in ws):
+                    stats.appositive += 1
+        elif m.group(1) and _AGE.match(text, cand.ctx_end):
+            stats.appositive += 1
+        elif _LIFE.match(text, cand.ctx_end):
+            stats.appositive += 1  # "Ludwig van Beethoven (1770–1827)", "(born 1950)"
+
+
+def rejected(key: tuple[str, ...], org: bool) -> bool:
+    """Forms that are never a person whatever the context."""
+    if org:
+        return True
+    if any(ch.isdigit() for k in key for ch in k):
+        return True
+    joined = " ".join(key)
+    if joined in lx.places():
+        return True
+    if key[0].startswith(("l'", "l’")) and len(key[0]) > 3:
+        return True  # "L'Equipe", "L'Oréal"
+    if key[0] in _FOREIGN_ARTICLES and len(key) >= 2:
+        return True  # "Le Parisien", "La Masia", "El Niño": a title or place, not a person
+    if len(key) == 1:
+        k = key[0]
+        if k in lx.MONTHS_DAYS or k in lx.nationalities() or k in lx.STOP or lx.is_title_head(k):
+            return True
+        if k in lx.TITLE_MODIFIERS:
+            return True
+    elif all(k in lx.nationalities() or k in lx.MONTHS_DAYS for k in key):
+        return True
+    return False
+
+
+def fused_pair(key: tuple[str, ...], st: FormStats, stats: dict[tuple[str, ...], FormStats]) -> bool:
+    """A rare pair ending in a given name that is far more frequent alone: two people side by side
+    ("Natásha Pierre grew animated", "Malvíntseva Nicholas"), not one name."""
+    if len(key) != 2 or st.count > 2:
+        return False
+    if key[1] not in lx.given_names():
+        return False
+    alone = stats.get((key[1],))
+    return alone is not None and alone.count >= 3 and alone.count > 2 * st.count
+
+
+def score(stats: FormStats, lowercase_seen: dict[str, int]) -> float:
+    key = stats.key
+    given = lx.given_names()
+    context = 0.0
+    # a cue must be seen at least once per 20 occurrences: a place seen 50 times with one odd context is no person
+    need = max(1, stats.count // 20)
+    if stats.title >= need:
+        context += 2
+    if stats.role >= need:
+        context += 2
+    if stats.speech >= need:
+        context += 2
+    if stats.appositive >= need:
+        context += 1.5
+    if stats.listed:
+        context += 2
+    if stats.determiner * 2 >= stats.count:
+        context -= 2.5  # names do not take an article: "the Kremlin", "the Royal Household"
+    if stats.pron_thing > stats.pron_person:
+        context -= 2  # "Microsoft has launched ... its campaign": the next pronoun is "its"
+    if stats.place_prep * 2 >= stats.count and stats.place_prep:
+        context -= 2.5  # "in Adelaide", "at Forbes Field": where things happen, not who
+    if len(key) >= 2:
+        s = 1.0
+        if key[0] in given and key[0] not in lx.TITLE_HEADS and not stats.org:
+            s += 1.5
+        if key[-1] in lx.surnames():
+            s += 0.5
+        if any(len(k) == 1 for k in key[1:-1]):
+            s += 1
+        if len(key) <= 3 and _SYLLABIC.match(stats.surface_last or ""):
+            s += 1.5  # "Cheng Chung-tai", "Kim Jong-un": a romanised two-syllable given name
+        names = [k for k in key if k not in _PARTICLES]
+        if all(lx.is_ordinary(k) for k in names) and not any(k in given for k in names):
+            s -= 3
+        elif stats.noninitial and not any(
+            lx.is_ordinary(k) or k in lowercase_seen or k in lx.TITLE_MODIFIERS for k in names
+        ):
+            s += 0.5  # no ordinary word at all, capitalised mid-sentence: "Romelu Lukaku", "Maxime Bernier"
+        return s + context
+    k = key[0]
+    s = 0.0
+    if k in given:
+        s += 1
+        if stats.noninitial and k not in lowercase_seen:
+            s += 1  # a known given name used on its own mid-sentence ("Hayley", "Francine")
+    elif lx.is_ordinary(k):
+        s -= 2
+        if k in lowercase_seen:
+            s -= 3
+    if stats.noninitial == 0 and context == 0:
+        return -1.0
+    return s + context
+

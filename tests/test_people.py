@@ -1,0 +1,517 @@
+"""reader.nlp.people: every detection, linking and propagation rule, the seed gold list, scale and determinism."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.document.build import document_from_plain_text
+from reader.document.model import Span
+from reader.nlp.people import Person, find_people
+from reader.nlp.people.lexicon import norm
+from reader.nlp.people.linking import spelling_variants
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = json.loads((ROOT / "tests" / "data" / "seed_people_gold.json").read_text("utf-8"))
+WAR_AND_PEACE = ROOT.parent / "shared" / "data" / "books" / "war_and_peace_pg2600.txt"
+
+
+def people_of(text: str) -> list[Person]:
+    doc = document_from_plain_text(text, "test")
+    found = find_people(doc)
+    for person in found:  # every mention round-trips, spans ascending and disjoint
+        assert list(person.mentions) == sorted(person.mentions)
+        for span in person.mentions:
+            assert doc.text[span.start : span.end].strip() == doc.text[span.start : span.end] != ""
+    return found
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in people_of(text)]
+
+
+def person(found: list[Person], name: str) -> Person:
+    for p in found:
+        if p.name == name:
+            return p
+    raise AssertionError(f"{name!r} not in {[p.name for p in found]}")
+
+
+def mention_texts(text: str, p: Person) -> list[str]:
+    doc_text = document_from_plain_text(text, "test").text
+    return [doc_text[s.start : s.end] for s in p.mentions]
+
+
+# --- candidates -----------------------------------------------------------------------------------------
+
+
+def test_title_is_peeled_and_kept_beside_the_name() -> None:
+    text = "Russian President Vladimir Putin met reporters. Later Putin left."
+    found = people_of(text)
+    assert [p.name for p in found] == ["Vladimir Putin"]
+    assert found[0].titles == ("Russian President",)
+    assert mention_texts(text, found[0]) == ["Vladimir Putin", "Putin"]
+
+
+def test_multiword_titles_with_organisation_words_are_peeled() -> None:
+    text = "On Friday, Palestinian Authority President Mahmoud Abbas and Saudi Crown Prince Mohammed bin Salman met."
+    found = people_of(text)
+    assert {p.name for p in found} == {"Mahmoud Abbas", "Mohammed bin Salman"}
+    assert person(found, "Mahmoud Abbas").titles == ("Palestinian Authority President",)
+    assert person(found, "Mohammed bin Salman").titles == ("Saudi Crown Prince",)
+
+
+def test_a_title_alone_is_not_a_person_but_a_given_name_with_a_title_word_is() -> None:
+    assert names("The Former Prime Minister of Japan spoke to the Foreign Secretary.") == []
+    assert names("The Conservative leader John Major said he would resign.") == ["John Major"]
+
+
+def test_possessive_is_split_off() -> None:
+    text = "Donald Trump spoke. Trump's plan and Trump’s allies were discussed."
+    found = people_of(text)
+    assert mention_texts(text, person(found, "Donald Trump")) == ["Donald Trump", "Trump", "Trump"]
+
+
+def test_repeated_token_is_repaired() -> None:
+    text = "Polish President Andrej Duda Duda visited New York."
+    found = people_of(text)
+    assert [p.name for p in found] == ["Andrej Duda"]
+    assert mention_texts(text, found[0]) == ["Andrej Duda Duda"]
+
+
+def test_sentence_initial_ordinary_words_are_not_people() -> None:
+    text = (
+        "Exploring the city, she left. Negotiating is hard, said a man. Maybe it works. "
+        "Remember Little Rocket Man? However, nobody answered. Asked about it, officials said nothing."
+    )
+    assert names(text) == []
+
+
+def test_lowercase_words_are_never_mentions() -> None:
+    text = "Donald Trump spoke. He faced trumped-up charges and played a trump card. Trump denied it."
+    found = people_of(text)
+    assert mention_texts(text, person(found, "Donald Trump")) == ["Donald Trump", "Trump"]
+
+
+def test_months_days_places_organisations_and_nationalities_are_not_people() -> None:
+    text = (
+        "In May, officials in Washington and at the White House met Russian diplomats on Tuesday. "
+        "The Middle East Institute said the Democratic Party and the Wall Street Journal agreed. "
+        "Florida, Israel and Ukraine sent delegations to New York. Americans said Election Day mattered. "
+        "U.S. officials and the FBI declined to comment."
+    )
+    assert names(text) == []
+
+
+def test_contractions_of_pronouns_are_not_people() -> None:
+    assert names("“I’ll go,” he said. “I’m sure,” said she. “I've seen it.”") == []
+
+
+# --- evidence -------------------------------------------------------------------------------------------
+
+
+def test_speech_verbs_make_unknown_names_people() -> None:
+    text = "“We will win,” said Keir Starmer. Later, Zelensky said the talks were useful."
+    assert set(names(text)) == {"Keir Starmer", "Zelensky"}
+
+
+def test_role_noun_before_the_name() -> None:
+    assert names("The paper hired American journalist Ivan Gershkovich last year.") == ["Ivan Gershkovich"]
+    assert names("Officials met communications director Steven Cheung on the train.") == ["Steven Cheung"]
+
+
+def test_appositive_with_role_noun() -> None:
+    assert names("Keith Kellogg, a foreign policy adviser, disagreed with the plan.") == ["Keith Kellogg"]
+
+
+def test_known_given_name_first() -> None:
+    assert names("The new book by Bob Woodward comes out soon.") == ["Bob Woodward"]
+
+
+def test_list_members_are_accepted_with_their_neighbours() -> None:
+    text = "He served under former presidents Bill Clinton, George W. Bush and Barack Obama in the past."
+    assert set(names(text)) == {"Bill Clinton", "George W. Bush", "Barack Obama"}
+
+
+def test_given_name_then_surname_like_cue_word_needs_context() -> None:
+    assert names("“It was fun,” said Doris Day on Monday.") == ["Doris Day"]
+    assert names("They went to Palm Beach on Election Day.") == []
+
+
+def test_organisation_followed_by_said_is_not_a_person() -> None:
+    assert names("The Middle East Institute said the report was wrong.") == []
+
+
+# --- linking --------------------------------------------------------------------------------------------
+
+
+def test_lone_surname_joins_the_person_introduced_with_it() -> None:
+    text = "Vladimir Putin spoke on Monday. Critics said Putin was wrong. Putin's aides disagreed."
+    found = people_of(text)
+    assert len(found) == 1 and found[0].name == "Vladimir Putin" and len(found[0].mentions) == 3
+    assert found[0].aliases == ("Putin", "Vladimir Putin")
+
+
+def test_longest_match_wins_melania_is_her_own_person() -> None:
+    text = "Donald Trump spoke. Melania Trump wrote a memoir. Trump said he liked it. Trump left."
+    found = people_of(text)
+    donald, melania = person(found, "Donald Trump"), person(found, "Melania Trump")
+    assert mention_texts(text, melania) == ["Melania Trump"]
+    assert mention_texts(text, donald) == ["Donald Trump", "Trump", "Trump"]
+    assert found[0] is donald  # most mentioned first
+
+
+def test_shared_surname_goes_to_the_most_prominent_person() -> None:
+    # Melania is introduced first, but Donald's full name is used more often: bare "Trump" is his.
+    text = "Melania Trump spoke. Donald Trump spoke. Later Donald Trump left. Trump said goodbye."
+    found = people_of(text)
+    assert mention_texts(text, person(found, "Donald Trump"))[-1] == "Trump"
+    assert len(person(found, "Melania Trump").mentions) == 1
+
+
+def test_shared_surname_tie_goes_to_the_person_introduced_first() -> None:
+    text = "Donald Trump spoke. Melania Trump spoke. Trump said goodbye."
+    found = people_of(text)
+    assert len(person(found, "Donald Trump").mentions) == 2
+
+
+def test_middle_initial_variants_are_one_person() -> None:
+    text = "George W. Bush said yes. George Bush said no. Bush left."
+    found = people_of(text)
+    assert [p.name for p in found] == ["George W. Bush"] and len(found[0].mentions) == 3
+
+
+def test_spelling_variants_merge_but_short_names_do_not() -> None:
+    assert spelling_variants("cutulis", "katulis")
+    assert spelling_variants("levitt", "leavitt")
+    assert not spelling_variants("obama", "osama")
+    assert not spelling_variants("bush", "buch")
+    assert not spelling_variants("rostov", "rostova")  # a relative, not a variant
+
+
+def test_cutulis_and_katulis_are_one_person() -> None:
+    text = "“It is strange,” said Brian Cutulis, a senior fellow. Katulis was referring to the documents."
+    found = people_of(text)
+    assert len(found) == 1 and found[0].aliases == ("Brian Cutulis", "Katulis")
+
+
+def test_obama_and_osama_are_different_people() -> None:
+    text = "Barack Obama said the raid was over. The al-Qaeda leader Osama bin Laden was killed. Obama spoke at night."
+    found = people_of(text)
+    assert set(p.name for p in found) == {"Barack Obama", "Osama bin Laden"}
+    assert len(person(found, "Barack Obama").mentions) == 2
+
+
+def test_fused_given_names_are_two_people() -> None:
+    text = (
+        "“Yes,” said Natasha. “No,” said Pierre. Natasha smiled. Pierre laughed. Natasha sang. Pierre danced. "
+        "Natasha Pierre grew animated."
+    )
+    found = people_of(text)
+    assert {p.name for p in found} == {"Natasha", "Pierre"}
+    assert all(len(p.mentions) == 4 for p in found)
+
+
+def test_given_name_joins_the_only_person_with_it() -> None:
+    text = "Pierre Bezukhov arrived. “Hello,” said Pierre. Pierre sat down."
+    found = people_of(text)
+    assert [p.name for p in found] == ["Pierre Bezukhov"] and len(found[0].mentions) == 3
+
+
+# --- API ------------------------------------------------------------------------------------------------
+
+
+def test_person_is_frozen_and_typed(seed_document) -> None:
+    found = find_people(seed_document)
+    p = found[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.name = "x"  # type: ignore[misc]
+    assert isinstance(p.aliases, tuple) and isinstance(p.titles, tuple) and isinstance(p.mentions, tuple)
+    assert all(isinstance(s, Span) for s in p.mentions)
+
+
+def test_order_is_most_mentioned_first_then_first_appearance(seed_document) -> None:
+    found = find_people(seed_document)
+    keys = [(-len(p.mentions), p.mentions[0].start) for p in found]
+    assert keys == sorted(keys)
+
+
+def test_should_stop_abandons_the_work(seed_document) -> None:
+    assert find_people(seed_document, should_stop=lambda: True) == []
+
+
+def test_deterministic(seed_document) -> None:
+    again = document_from_plain_text(seed_document.text, "again")
+    assert find_people(seed_document) == find_people(again)
+
+
+def test_nlp_layer_does_not_import_textual() -> None:
+    assert "reader.nlp.people" in sys.modules
+    import reader.nlp.people.candidates as c
+
+    assert "textual" not in c.__dict__ and not any(m == "textual" for m in vars(c))
+
+
+# --- the seed article against the gold list ---------------------------------------------------------------
+
+
+def _match(found: list[Person]) -> dict[str, Person]:
+    """Gold name -> the found person whose mentions use that gold person's forms (longest form first)."""
+    out: dict[str, Person] = {}
+    by_form = {}
+    for gold in GOLD["people"]:
+        for form in gold["forms"]:
+            by_form[" ".join(norm(t) for t in form.split())] = gold["name"]
+    for p in found:
+        for alias in sorted(p.aliases, key=lambda a: -len(a.split())):
+            key = " ".join(norm(t) for t in alias.split())
+            if key in by_form and by_form[key] not in out:
+                out[by_form[key]] = p
+                break
+    return out
+
+
+def test_seed_people_match_the_gold_list(seed_document) -> None:
+    found = find_people(seed_document)
+    matched = _match(found)
+    unmatched = [p.name for p in found if p not in matched.values()]
+    assert unmatched == [], f"false people: {unmatched}"
+    missing = [g["name"] for g in GOLD["people"] if g["name"] not in matched]
+    assert len(missing) <= 1, f"missed: {missing}"  # known miss: Sarah, fused into "Sarah Viktor Orbán"
+    names_found = {p.name for p in found}
+    for wrong in GOLD["not_people"]:
+        assert wrong not in names_found
+    for gold in GOLD["people"]:
+        if gold["name"] in matched:
+            got = len(matched[gold["name"]].mentions)
+            assert abs(got - gold["mentions"]) <= (1 if gold["name"] == "Viktor Orbán" else 0), (gold["name"], got)
+
+
+def test_seed_trump_putin_and_katulis(seed_document) -> None:
+    found = find_people(seed_document)
+    text = seed_document.text
+    trump = person(found, "Donald Trump")
+    assert found[0] is trump and len(trump.mentions) == 48
+    assert "Former President" in trump.titles
+    assert all(text[s.start : s.end] in ("Trump", "Donald Trump") for s in trump.mentions)
+    melania = person(found, "Melania Trump")
+    assert [text[s.start : s.end] for s in melania.mentions] == ["Melania Trump"]
+    putin = person(found, "Vladimir Putin")
+    assert len(putin.mentions) == 11 and putin.titles == ("Russian President",)
+    katulis = person(found, "Brian Cutulis")
+    assert set(katulis.aliases) == {"Brian Cutulis", "Katulis"} and len(katulis.mentions) == 3
+
+
+def test_seed_mentions_round_trip_and_do_not_overlap(seed_document) -> None:
+    found = find_people(seed_document)
+    spans = sorted(s for p in found for s in p.mentions)
+    for a, b in zip(spans, spans[1:]):
+        assert a.end <= b.start
+    for p in found:
+        for s in p.mentions:
+            assert seed_document.text[s.start : s.end][0].isupper()
+    assert 94 <= len(spans) <= 97
+
+
+def test_seed_is_fast(seed_document) -> None:
+    seed_document.sentences
+    find_people(seed_document)  # warm the lists
+    started = time.perf_counter()
+    find_people(document_from_plain_text(seed_document.text, "again"))
+    assert time.perf_counter() - started < 1.5  # sentence splitting included; people alone is < 0.1 s
+
+
+@pytest.mark.skipif(not WAR_AND_PEACE.exists(), reason="../shared/data is not available")
+def test_war_and_peace_gives_a_sensible_list() -> None:
+    doc = document_from_plain_text(WAR_AND_PEACE.read_text("utf-8-sig"), str(WAR_AND_PEACE))
+    found = find_people(doc)
+    top = [p.name for p in found[:30]]
+    for expected in ("Pierre", "Natásha", "Andrew", "Kutúzov", "Napoleon", "Sónya", "Denísov", "Dólokhov"):
+        assert any(expected in name for name in top), (expected, top)
+    assert not any(name in ("Moscow", "Russia", "Petersburg", "French", "Russians") for name in top)
+
+
+# --- rules added for unseen text (WikiGold / Wikinews development) -----------------------------------------
+
+
+def test_capitalised_role_noun_is_peeled_as_a_title() -> None:
+    found = people_of("At the ceremony, NASA Administrator Charles Bolden announced the winners.")
+    assert [p.name for p in found] == ["Charles Bolden"] and found[0].titles == ("Administrator",)
+
+
+def test_organisation_or_place_in_front_of_a_name_is_peeled() -> None:
+    text = "The director of the Council on American-Islamic Relations Alia Salem said no."
+    assert names(text) == ["Alia Salem"]
+    assert names("In a statement, Governor of Washington Chris Gregoire said yes.") == ["Chris Gregoire"]
+
+
+def test_initials_and_regnal_numbers_stay_in_the_name() -> None:
+    assert names("The author Richard A. Lupoff and Forrest J Ackerman met Louis XVI briefly.") == [
+        "Richard A. Lupoff",
+        "Forrest J Ackerman",
+        "Louis XVI",
+    ]
+
+
+def test_regnal_number_marks_a_different_person_for_given_name_linking() -> None:
+    text = "“No,” said Napoleon Bonaparte. Napoleon III was born later. Napoleon rode on. Napoleon said no."
+    found = people_of(text)
+    assert len(person(found, "Napoleon III").mentions) == 1
+
+
+def test_life_dates_mark_a_person() -> None:
+    assert names("Dewa Budjana (born August 30, 1963 in Waikabubak) is a guitarist.") == ["Dewa Budjana"]
+
+
+def test_romanised_east_asian_given_names() -> None:
+    assert names("Other candidates elected were Cheng Chung-tai of Civic Passion.") == ["Cheng Chung-tai"]
+
+
+def test_places_after_place_prepositions_are_not_people() -> None:
+    text = "They played in Adelaide. Later in Adelaide it rained. Adelaide was hot. The team left Adelaide."
+    assert names(text) == []
+
+
+def test_a_place_followed_by_its_state_is_not_a_person() -> None:
+    assert names("The prison is south of the town of Coleman, Florida, off the highway.") == []
+
+
+def test_thing_noun_before_a_name_is_not_a_person() -> None:
+    assert names("He joined the band Gigi in 1994 and left the band Gigi in 2000.") == []
+
+
+def test_a_given_name_used_alone_mid_sentence_is_a_person() -> None:
+    text = "Later that day Hayley met her friends. Then Hayley went home. They called Hayley again."
+    assert names(text) == ["Hayley"]
+
+
+def test_descriptive_word_before_a_given_name_is_peeled() -> None:
+    assert names("The coach praised Queenslander Mitchell Rawlins after the game.") == ["Mitchell Rawlins"]
+
+
+def test_a_name_with_an_article_is_not_a_person_but_attributive_use_is_a_mention() -> None:
+    assert names("On Tuesday, a spokesman with Save the Children told reporters the group was worried.") == []
+    text = "Biden said no. The Biden administration agreed, and the Biden campaign too."
+    found = people_of(text)
+    assert [p.name for p in found] == ["Biden"] and len(found[0].mentions) == 3
+
+
+def test_two_full_names_run_together_are_split() -> None:
+    text = (
+        "The film starred Rhett Butler Hattie McDaniel and others. “Yes,” said Rhett Butler. "
+        "“No,” said Hattie McDaniel."
+    )
+    found = people_of(text)
+    assert {p.name for p in found} == {"Rhett Butler", "Hattie McDaniel"}
+    assert all(len(p.mentions) == 2 for p in found)
+
+
+def test_plural_role_noun_before_a_name() -> None:
+    assert names("The guests included athletes Vitas Gerulaitis and others.") == ["Vitas Gerulaitis"]
+
+
+def test_web_addresses_are_not_names() -> None:
+    assert names("The story was first reported by Philly.com on Monday.") == []
+
+
+def test_forms_starting_with_a_foreign_article_are_not_people() -> None:
+    assert names("According to Le Parisien, the academy La Masia said nothing.") == []
+
+
+def test_full_name_followed_by_another_persons_surname_is_split() -> None:
+    text = (
+        "“Yes,” said Gianluigi Buffon. “No,” said Joe Hart. The keepers Gianluigi Buffon Hart met. "
+        "Buffon smiled."
+    )
+    found = people_of(text)
+    assert {p.name for p in found} == {"Gianluigi Buffon", "Joe Hart"}
+    assert len(person(found, "Gianluigi Buffon").mentions) == 3 and len(person(found, "Joe Hart").mentions) == 2
+
+
+def test_title_case_quotations_are_works_not_people() -> None:
+    text = 'Their demos were “Buddha for Mary” and "Some Other Son". “Others are easier,” said Keir Starmer.'
+    assert names(text) == ["Keir Starmer"]
+
+
+def test_sentence_initial_modal_and_leading_month_are_not_names() -> None:
+    text = "“Will Papa come?” asked Natasha. In May Napoleon crossed the river. Napoleon said nothing."
+    assert set(names(text)) == {"Natasha", "Napoleon"}
+
+
+def test_sentence_initial_word_mostly_written_lowercase_is_not_a_surname_mention() -> None:
+    text = (
+        "Neil Young sang. The young men listened, young and old. A young girl smiled at young boys. "
+        "Young people cheered."
+    )
+    found = people_of(text)
+    assert mention_texts(text, person(found, "Neil Young")) == ["Neil Young"]
+
+
+def test_long_title_case_runs_do_not_explode() -> None:
+    text = " ".join(["Alpha Beta Gamma Delta"] * 3000) + ". Then Vladimir Putin said no."
+    started = time.perf_counter()
+    found = people_of(text)
+    assert time.perf_counter() - started < 2 and [p.name for p in found] == ["Vladimir Putin"]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["Trump", "Putin's", "said", "the", "President", "Melania", "de", "van", "W.", "U.S.", "“", "”", ",", ".",
+          "Natásha", "I’ll", "May", "in", "Duda", "(born", "1950)", "Mr.", "XVI", "-", "al", "Obama", "who", "\n"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60))
+def test_any_text_gives_valid_disjoint_mentions(words: list[str]) -> None:
+    text = " ".join(words)
+    if not text.strip():
+        return
+    doc = document_from_plain_text(text, "prop")
+    found = find_people(doc)
+    spans = sorted(s for p in found for s in p.mentions)
+    for a, b in zip(spans, spans[1:]):
+        assert a.end <= b.start
+    for p in found:
+        assert p.mentions and p.name and p.aliases
+        for s in p.mentions:
+            assert 0 <= s.start < s.end <= len(doc.text) and doc.text[s.start : s.end][0].isupper()
+
+
+def test_surname_with_particles_joins_the_full_name() -> None:
+    text = "Gregory van der Wiel said yes. Later Van der Wiel said no. Van der Wiel's agent agreed."
+    found = people_of(text)
+    assert [p.name for p in found] == ["Gregory van der Wiel"] and len(found[0].mentions) == 3
+
+
+def test_plural_acronyms_split_runs() -> None:
+    assert names("Independent MPs Tony Windsor and Rob Oakeshott spoke, said officials.") == [
+        "Tony Windsor",
+        "Rob Oakeshott",
+    ]
+
+
+def test_members_of_a_list_of_places_are_places() -> None:
+    text = "The survey covered New South Wales, Victoria, South Australia and Queensland last year."
+    assert names(text) == []
+
+
+def test_a_subject_followed_by_its_is_not_a_person() -> None:
+    text = "Zentrox has launched its new phone. Zentrox says its sales grew, said analysts. Zentrox said nothing."
+    assert names(text) == []
+    assert names("Zentrox has launched his new book. Zentrox said it sold well.") == ["Zentrox"]
+
+
+def test_a_titled_given_name_is_not_joined_to_an_untitled_full_name() -> None:
+    text = (
+        "Harry Kane scored. Prince Harry watched. Prince Harry smiled. Prince Harry waved. "
+        "Later Harry Kane said it was fun. Prince Harry left."
+    )
+    found = people_of(text)
+    assert mention_texts(text, person(found, "Harry Kane")) == ["Harry Kane", "Harry Kane"]
+    assert person(found, "Harry").titles == ("Prince",) and len(person(found, "Harry").mentions) == 4

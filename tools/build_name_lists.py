@@ -1,0 +1,103 @@
+"""Derive the compact name and word lists shipped in ``reader/nlp/data/`` from ``../shared/data/nlp/``.
+
+Run from the repository root: ``python tools/build_name_lists.py [--shared ../shared/data/nlp]``.
+Output (deterministic, sorted, lowercase, one entry per line):
+
+- ``given_names.txt.gz``   ``name<TAB>m|f|mf<TAB>census rank`` (best rank among male/female lists; 0 = not in
+  the census lists) from the US Census 1990 given names (public domain) and the
+  Kantrowitz names corpus (free with credit; its README is kept in ``NAMES_README.txt``).
+- ``surnames.txt.gz``      ``name<TAB>rank`` for the US Census 1990 surnames (public domain), top ``--surnames`` by frequency.
+- ``words.txt.gz``         the lowercase entries of the Unix ``words`` list (public domain): ordinary English words.
+- ``nationalities.txt``    public-domain gazetteer (nltk gazetteers ``nationalities.txt``), as is.
+- ``countries.txt``        public-domain gazetteer (nltk gazetteers ``isocountries.txt``), as is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "reader" / "nlp" / "data"
+
+README_HEAD = """Name and word lists used by reader.nlp.people (derived by tools/build_name_lists.py)
+
+given_names.txt.gz  US Census Bureau, 1990 Census name files (dist.male.first, dist.female.first): public domain;
+                    merged with the Kantrowitz Names Corpus (male.txt, female.txt), used with credit:
+                    Names Corpus, Version 1.3, Copyright (C) 1991 Mark Kantrowitz, additions by Bill Ross.
+surnames.txt.gz     US Census Bureau, 1990 Census name file dist.all.last: public domain.
+words.txt.gz        Unix "words" list (web2, Webster's Second International, 1934), lowercase entries: public domain.
+nationalities.txt   nltk gazetteers nationalities.txt: public domain.
+countries.txt       nltk gazetteers isocountries.txt: public domain.
+
+The Kantrowitz corpus README, which must accompany any copy of names derived from it, follows verbatim.
+----------------------------------------------------------------------------------------------------------
+"""
+
+
+def _write_gz(path: Path, lines: list[str]) -> None:
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as fh:
+        fh.write(data)
+
+
+def _census(path: Path) -> list[str]:
+    return [line.split()[0].lower() for line in path.read_text(encoding="ascii").splitlines() if line.strip()]
+
+
+def build(shared: Path, n_surnames: int) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    genders: dict[str, set[str]] = {}
+    ranks: dict[str, int] = {}
+    census = shared / "census_1990"
+    for gender, member in (("m", "dist.male.first"), ("f", "dist.female.first")):
+        for rank, name in enumerate(_census(census / member), 1):
+            genders.setdefault(name, set()).add(gender)
+            ranks[name] = min(ranks.get(name, rank), rank)
+    with zipfile.ZipFile(shared / "names.zip") as zf:
+        for member, g in (("names/male.txt", "m"), ("names/female.txt", "f")):
+            for line in zf.read(member).decode("latin-1").splitlines():
+                name = line.strip().lower()
+                if name and name.isalpha():
+                    genders.setdefault(name, set()).add(g)
+        names_readme = zf.read("names/README").decode("latin-1")
+    _write_gz(
+        OUT / "given_names.txt.gz",
+        [f"{n}\t{''.join(sorted(g, reverse=True))}\t{ranks.get(n, 0)}" for n, g in sorted(genders.items())],
+    )
+
+    surnames = _census(census / "dist.all.last")[:n_surnames]
+    _write_gz(OUT / "surnames.txt.gz", [f"{n}\t{i + 1}" for i, n in enumerate(surnames)])
+
+    with zipfile.ZipFile(shared / "words.zip") as zf:
+        words = {w.strip() for w in zf.read("words/en").decode("utf-8").splitlines()}
+    _write_gz(OUT / "words.txt.gz", sorted(w for w in words if w and w[0].islower() and w.isalpha()))
+
+    with zipfile.ZipFile(shared / "gazetteers.zip") as zf:
+        for member, target in (("gazetteers/nationalities.txt", "nationalities.txt"), ("gazetteers/isocountries.txt", "countries.txt")):
+            raw = zf.read(member)
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text = raw.decode("latin-1")
+            lines = sorted({line.strip() for line in text.splitlines() if line.strip()})
+            (OUT / target).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    (OUT / "NAMES_README.txt").write_text(README_HEAD + names_readme, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data" / "nlp")
+    parser.add_argument("--surnames", type=int, default=40000, help="how many census surnames to keep (by frequency)")
+    args = parser.parse_args()
+    build(args.shared, args.surnames)
+    for path in sorted(OUT.iterdir()):
+        print(f"{path.stat().st_size:>9}  {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
