@@ -276,3 +276,23 @@ async def test_markup_in_the_article_is_shown_literally() -> None:
         assert "[bold]here[/]" in line and "[@click=app.quit]" in line
         await settle(app, pilot)
         assert app.is_running
+
+
+async def test_reopening_returns_to_the_reading_position(seed_document, tmp_path) -> None:
+    from reader.state import StateStore
+
+    store_path = tmp_path / "state.json"
+    app = ReaderApp(seed_document, state=StateStore(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "j")
+        offset = app.query_one(ArticleView).top_offset
+        assert offset > 0
+        await settle(app, pilot)
+        await pilot.press("q")
+    assert store_path.exists()
+    again = ReaderApp(seed_document, state=StateStore(store_path))
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = again.query_one(ArticleView)
+        assert view.top_offset == offset
+        await settle(again, pilot)

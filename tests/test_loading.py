@@ -144,8 +144,8 @@ def test_markdown_rendering(tmp_path: Path) -> None:
         ("3. third", "item", 0),
         ("4. fourth", "item", 0),
         ("def f():\n    return 1", "code", 0),
-        ("Name | Age", "text", 0),
-        ("Ann | 31", "text", 0),
+        ("Name | Age", "table", 0),
+        ("Ann | 31", "table", 0),
         ("Inline html block", "text", 0),
     ]
     assert "---" not in doc.text and "title:" not in doc.text and "comment" not in doc.text
@@ -200,7 +200,7 @@ def test_html_structure_survives_and_text_is_never_reparsed_as_markup(tmp_path: 
     assert ("# not a heading, just a paragraph that starts with a hash sign and goes on.", "text") in got
     assert ("A quoted sentence that stands on its own in the article.", "quote") in got
     assert ("1. first step", "item") in got and ("2. second step", "item") in got
-    assert ("Name | Age", "text") in got and ("Ann | 31", "text") in got
+    assert ("Name | Age", "table") in got and ("Ann | 31", "table") in got
     assert ("x = 1\n    y = 2", "code") in got
 
 

@@ -429,3 +429,19 @@ def test_every_algorithm_runs_without_nltk_data(tmp_path: Path, seed: Document) 
     assert outputs[0].pop("lazy") is True
     assert outputs[0] == {a: list(summarize(seed, a, 5).sentence_indices) for a in ALL}
     assert not list(empty.iterdir())
+
+
+def test_table_rows_are_never_summary_sentences() -> None:
+    from reader.document.markdown import markdown_document
+
+    rows = "\n".join(f"| Item {i} | budget line {i} grows | {i} |" for i in range(6))
+    text = ("# Budget\n\nThe council approved the budget on Tuesday after a long debate about libraries.\n\n"
+            "| Item | Change | Amount |\n|---|---|---|\n" + rows + "\n\n"
+            "The library budget grows while the parks budget shrinks this year.\n\n"
+            "Critics said the budget ignores the parks and the libraries.\n")
+    doc = markdown_document(text, "budget.md")
+    table_rows = {i for i, s in enumerate(doc.sentences) if "|" in doc.text[s.start:s.end]}
+    assert len(table_rows) == 7
+    for algorithm in ALGORITHMS:
+        picked = summarize(doc, algorithm, 3).sentence_indices
+        assert not table_rows & set(picked), algorithm

@@ -114,9 +114,10 @@ def run_app(args: argparse.Namespace) -> int:
         check_count_spec(args.sentences)
     if source == "-":
         _reattach_terminal()
+    from reader.state import StateStore
     from reader.ui.app import ReaderApp
 
-    ReaderApp(document, algorithm=args.algorithm, sentences=args.sentences).run()
+    ReaderApp(document, algorithm=args.algorithm, sentences=args.sentences, state=StateStore()).run()
     return 0
 
 

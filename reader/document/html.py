@@ -151,7 +151,7 @@ def _xml_blocks(element, blocks: list[Block], kind: str) -> None:
             for row in child.iter("row"):
                 cells = [" ".join(_inline(cell).split()) for cell in row if cell.tag == "cell"]
                 if any(cells):
-                    blocks.append(Block(" | ".join(cells)))
+                    blocks.append(Block(" | ".join(cells), "table"))
         elif tag in ("div", "main", "item", "cell"):
             _xml_blocks(child, blocks, kind)
 

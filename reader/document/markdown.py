@@ -137,7 +137,7 @@ def _blocks(text: str) -> tuple[list[Block], str | None]:
             row = []
         elif kind_of == "tr_close":
             if row is not None and any(cell.strip() for cell in row):
-                blocks.append(Block(" | ".join(cell.strip() for cell in row)))
+                blocks.append(Block(" | ".join(cell.strip() for cell in row), "table"))
             row = None
         elif kind_of == "inline":
             content = _inline_text(token)

@@ -15,7 +15,7 @@ from typing import Literal
 
 WORDS_PER_MINUTE = 238  # average silent reading speed for non-fiction (Brysbaert 2019)
 
-BlockKind = Literal["text", "heading", "quote", "item", "code"]
+BlockKind = Literal["text", "heading", "quote", "item", "code", "table"]  # table: one row of cells
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -61,12 +61,12 @@ def _split_after_acronyms(chunk: str, s: int, e: int) -> Iterable[tuple[int, int
 
 
 def split_paragraphs(text: str, paragraphs: Iterable[Paragraph]) -> tuple[Span, ...]:
-    """Sentence spans of every paragraph. Headings and code blocks are one "sentence" each."""
+    """Sentence spans of every paragraph. A heading, code block or table row is one "sentence"."""
     spans: list[Span] = []
     for paragraph in paragraphs:
         if paragraph.end <= paragraph.start:
             continue
-        if paragraph.kind in ("heading", "code"):
+        if paragraph.kind in ("heading", "code", "table"):
             spans.append(Span(paragraph.start, paragraph.end))
         else:
             spans.extend(split_text(text, paragraph.start, paragraph.end))

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document.model import Document, Span
+from reader.state import StateStore, document_key
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ArticleHeader
 from reader.ui.help_screen import HelpScreen
@@ -73,9 +74,11 @@ class ReaderApp(App[None]):
         Binding("escape", "escape", "Clear / back", show=False, id="app.escape"),
     ]
 
-    def __init__(self, document: Document, *, algorithm: str = "lexrank", sentences: str | None = None) -> None:
+    def __init__(self, document: Document, *, algorithm: str = "lexrank", sentences: str | None = None,
+                 state: StateStore | None = None) -> None:
         super().__init__()
         self.document = document
+        self.state = state  # None: remember nothing (tests, snapshots)
         self.algorithm = algorithm
         self.summary_count: int | None = None  # None: the default length for this document
         self._sentences_spec = sentences
@@ -107,6 +110,32 @@ class ReaderApp(App[None]):
         self.set_status(Text("Analysing…", style="dim"))
         self.compute_summary(self.algorithm, None, self._sentences_spec)
         self.compute_people()
+        self._restore_position()
+
+    # ------------------------------------------------------------------ reading position
+    def _restore_position(self) -> None:
+        """Reopening an article returns to where the reader left it."""
+        if self.state is None:
+            return
+        offset = self.state.get_position(document_key(self.document))
+        if offset and 0 < offset < len(self.document.text):
+            self.article.scroll_to_offset(offset, top=True)
+            self.notify("Back where you left off (g: top).", timeout=3)
+        self._show_state_warnings()
+
+    def _save_position(self) -> None:
+        if self.state is not None:
+            self.state.set_position(document_key(self.document), self.article.top_offset)
+
+    def _show_state_warnings(self) -> None:
+        if self.state is not None:
+            for warning in self.state.warnings:
+                self.notify(warning, severity="warning", timeout=6)
+            self.state.warnings.clear()
+
+    async def action_quit(self) -> None:
+        self._save_position()
+        self.exit()
 
     # ------------------------------------------------------------------ workers
     @work(thread=True, exclusive=True, group="summary", exit_on_error=False, description="summarise")

@@ -64,14 +64,14 @@ class ArticleView(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False, id="article.down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="article.up"),
+        Binding("j,down", "scroll_down", "Line down", show=False, id="article.down"),
+        Binding("k,up", "scroll_up", "Line up", show=False, id="article.up"),
         Binding("space,pagedown,ctrl+f", "page_down", "Page down", show=False, id="article.page-down"),
         Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False, id="article.page-up"),
         Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="article.half-down"),
         Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="article.half-up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="article.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom"),
+        Binding("g,home", "scroll_home", "Top of the article", show=False, id="article.top"),
+        Binding("G,end", "scroll_end", "End of the article", show=False, id="article.bottom"),
     ]
 
     progress: reactive[float] = reactive(0.0)
@@ -89,7 +89,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.document = document
         self._layout: Layout | None = None
         self._layers: dict[str, _Layer] = {}
-        self._pending_offset: int | None = None
+        self._pending: tuple[int, bool] | None = None
 
     # ----------------------------------------------------------------- layout
     @property
@@ -115,9 +115,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._relayout()
-        if self._pending_offset is not None:
-            offset, self._pending_offset = self._pending_offset, None
-            self.scroll_to_offset(offset, animate=False)
+        if self._pending is not None:
+            (offset, top), self._pending = self._pending, None
+            self.scroll_to_offset(offset, top=top)
         self.refresh()
         self._update_progress()
 
@@ -154,16 +154,15 @@ class ArticleView(ScrollView, can_focus=True):
         return [Span(s, e) for s, e in zip(layer.starts, layer.ends)] if layer else []
 
     # -------------------------------------------------------------- jumping
-    def scroll_to_offset(self, offset: int, *, animate: bool = False, center: bool = True) -> None:
-        """Scroll so that character ``offset`` is on screen (centred unless it already is visible)."""
+    def scroll_to_offset(self, offset: int, *, animate: bool = False, top: bool = False) -> None:
+        """Scroll so that character ``offset`` is a third of the way down the screen (``top``: on the first row)."""
         if self._layout is None or not self.size.height:
-            self._pending_offset = offset  # not laid out yet: jump once we have a size
+            self._pending = (offset, top)  # not laid out yet: jump once we have a size
             return
         row = self.row_of(offset)
         height = self.scrollable_content_region.height
-        top = int(self.scroll_offset.y)
-        if center or not (top <= row < top + height):
-            target = max(0, row - height // 3)
+        target = row if top else max(0, row - height // 3)
+        if target != int(self.scroll_offset.y):
             self.scroll_to(y=target, animate=animate, duration=0.15, immediate=not animate)
         self.refresh()
 
@@ -207,7 +206,7 @@ class ArticleView(ScrollView, can_focus=True):
         elif paragraph.kind == "quote":
             prefix = QUOTE_PREFIX
             line.stylize(self.get_component_rich_style("article-view--quote", partial=True))
-        elif paragraph.kind == "code":
+        elif paragraph.kind in ("code", "table"):
             line.stylize(self.get_component_rich_style("article-view--code", partial=True))
         for name in LAYER_ORDER:
             layer = self._layers.get(name)

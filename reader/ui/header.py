@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -41,4 +43,7 @@ class ArticleHeader(Static):
 
 
 def _source_name(source: str) -> str:
-    return source.rstrip("/").rsplit("/", 1)[-1] or source
+    """A file's name without its folders; a URL or ``<stdin>`` as it is."""
+    if "://" in source or source.startswith("<"):
+        return source
+    return os.path.basename(source.rstrip(os.sep)) or source

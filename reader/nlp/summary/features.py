@@ -16,7 +16,7 @@ from functools import lru_cache
 from reader.document.model import Document
 from reader.nlp.tokens import words
 
-SUMMARIZABLE_KINDS = frozenset({"text", "quote", "item"})  # headings guide Edmundson; code is never picked
+SUMMARIZABLE_KINDS = frozenset({"text", "quote", "item"})  # headings guide Edmundson; code and table rows are never picked
 # sumy's Tokenizer._is_word (a letter, then letters, apostrophes, hyphens), with the typographic apostrophe:
 # drops numbers, punctuation, acronyms with dots and the split-off possessive "’s".
 _SUMY_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")

@@ -1,0 +1,278 @@
+"""A tiny persistent store for the app's state: for now the reading position per document.
+
+The state is one JSON object in ``state.json`` in the state folder:
+
+- ``$READER_STATE_DIR`` when set (tests use it), else
+- ``$XDG_STATE_HOME/reader`` when ``XDG_STATE_HOME`` is an absolute path, else
+- ``~/.local/state/reader``.
+
+Shape (version 1)::
+
+    {"version": 1,
+     "positions": {"<document key>": {"offset": 1234, "used": "2026-11-30T01:45:00Z"}, ...}}
+
+``positions`` is kept in least-recently-used-first order and capped at ``MAX_POSITIONS`` entries. A document's
+key is a hash of its text (``document_key``), so a position survives renaming or moving the file and never
+applies to a text that changed. Later sections (search history, a library) go beside ``positions``; unknown
+top-level keys are kept as they are.
+
+The store never raises on bad state: a missing file is an empty state; a corrupt, unreadable or wrongly shaped
+file is renamed aside to ``state.json.corrupt-<UTC timestamp>`` and a one-line message is appended to
+``StateStore.warnings``; a failed save (read-only folder, full disk) leaves the previous file intact and appends a
+warning too. Saving is atomic: a temporary file in the same folder, flushed and fsynced, then ``os.replace``.
+
+Pure standard library; no Textual import (the UI shows ``warnings`` as notifications).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["MAX_POSITIONS", "STATE_FILE_NAME", "StateStore", "default_state_path", "document_key"]
+
+STATE_FILE_NAME = "state.json"
+STATE_VERSION = 1
+MAX_POSITIONS = 500
+MAX_STATE_BYTES = 8 * 1024 * 1024  # far above 500 positions; a bigger file is not ours (or is damaged)
+_KEY_HEX = 16
+
+
+def default_state_path() -> Path:
+    """Where the state file lives (see the module docstring for the order of precedence)."""
+    override = os.environ.get("READER_STATE_DIR")
+    if override:
+        return Path(override).expanduser() / STATE_FILE_NAME
+    xdg = os.environ.get("XDG_STATE_HOME")
+    if xdg and os.path.isabs(xdg):  # the XDG spec says relative paths are invalid and must be ignored
+        return Path(xdg) / "reader" / STATE_FILE_NAME
+    return Path.home() / ".local" / "state" / "reader" / STATE_FILE_NAME
+
+
+def document_key(doc: Any) -> str:
+    """A stable key for a Document's text: the first 16 hex digits of the SHA-256 of ``doc.text`` (UTF-8)."""
+    text = doc.text if hasattr(doc, "text") else doc
+    data = text.encode("utf-8", "surrogatepass")  # lone surrogates cannot make the key fail
+    return hashlib.sha256(data).hexdigest()[:_KEY_HEX]
+
+
+def _one_line(value: object) -> str:
+    return " ".join(str(value).split())
+
+
+def _utc_now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+class _BadState(Exception):
+    """The state file exists but cannot be used: the reason, for the warning."""
+
+
+class StateStore:
+    """The app's persistent state in one JSON file; every failure becomes a line in ``warnings``."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_state_path()
+        self.warnings: list[str] = []
+        self._data: dict[str, Any] | None = None
+        self._touched: dict[str, None] = {}  # keys read since the last save, least recent first
+        self._lock = threading.RLock()
+
+    # ------------------------------------------------------------------ file
+    def load(self) -> dict[str, Any]:
+        """The state on disk: ``{}`` when there is none; a bad file is set aside with a warning, never raised."""
+        with self._lock:
+            try:
+                data = self._read()
+            except _BadState as problem:
+                self._set_aside(str(problem))
+                data = {}
+            self._data = data
+            return _copy(data)
+
+    def save(self, data: dict[str, Any]) -> bool:
+        """Write ``data`` atomically (``positions`` capped). False, with a warning, when it cannot be written."""
+        with self._lock:
+            if not isinstance(data, dict):
+                raise TypeError(f"state must be a dict, not {type(data).__name__}")
+            data = dict(data)
+            data["version"] = STATE_VERSION
+            positions = data.get("positions")
+            if positions is not None and not isinstance(positions, dict):
+                raise TypeError(f"state['positions'] must be a dict, not {type(positions).__name__}")
+            if positions is not None and len(positions) > MAX_POSITIONS:
+                data["positions"] = dict(list(positions.items())[-MAX_POSITIONS:])
+            try:
+                payload = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+            except (TypeError, ValueError) as error:
+                raise TypeError(f"state is not JSON-serialisable: {_one_line(error)}") from None
+            try:
+                self._write_atomically(payload.encode("utf-8"))
+            except OSError as error:
+                reason = error.strerror or _one_line(error) or type(error).__name__
+                self.warnings.append(f"could not save the reading state to {self.path}: {_one_line(reason)}")
+                return False
+            self._data = _copy(data)
+            return True
+
+    # ------------------------------------------------------------- positions
+    def get_position(self, key: str) -> int | None:
+        """The saved character offset for a document key, or None. Callers clamp it to the text they show."""
+        with self._lock:
+            if self._data is None:
+                self.load()
+            assert self._data is not None
+            positions = self._data.get("positions")
+            entry = positions.get(key) if isinstance(positions, dict) else None
+            if entry is None:
+                return None
+            positions[key] = positions.pop(key)  # most recently used last (saved with the next write)
+            self._touched.pop(key, None)
+            self._touched[key] = None
+            return entry["offset"]
+
+    def set_position(self, key: str, offset: int) -> bool:
+        """Remember ``offset`` for ``key`` and save; False (with a warning) when the state cannot be written.
+
+        The file is re-read first, so two readers open at once do not drop each other's positions.
+        """
+        if not isinstance(key, str) or not key:
+            raise ValueError(f"a position key must be a non-empty string, not {key!r}")
+        if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+            raise ValueError(f"a position must be a character offset >= 0, not {offset!r}")
+
+        def change(data: dict[str, Any]) -> None:
+            positions = data.setdefault("positions", {})
+            positions.pop(key, None)
+            positions[key] = {"offset": offset, "used": _utc_now()}
+
+        return self._update(change)
+
+    def forget_position(self, key: str) -> bool:
+        """Drop the saved position of ``key`` (if any) and save."""
+        return self._update(lambda data: data.get("positions", {}).pop(key, None))
+
+    # -------------------------------------------------------------- helpers
+    def _update(self, change: Callable[[dict[str, Any]], object]) -> bool:
+        with self._lock:
+            # Merge with what other processes saved; the keys read since the last save count as recently used.
+            data = self.load()
+            disk = data.setdefault("positions", {})
+            for key in self._touched:
+                if key in disk:
+                    disk[key] = disk.pop(key)
+            change(data)
+            saved = self.save(data)
+            if saved:
+                self._touched.clear()
+            return saved
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            with open(self.path, "rb") as handle:
+                raw = handle.read(MAX_STATE_BYTES + 1)
+        except FileNotFoundError:
+            return {}
+        except IsADirectoryError:
+            raise _BadState("it is a directory") from None
+        except OSError as error:
+            raise _BadState(f"unreadable: {_one_line(error.strerror or error)}") from None
+        if len(raw) > MAX_STATE_BYTES:
+            raise _BadState(f"larger than {MAX_STATE_BYTES // (1024 * 1024)} MB")
+        if not raw.strip():
+            raise _BadState("empty")
+        try:
+            data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        except UnicodeDecodeError:
+            raise _BadState("not UTF-8") from None
+        except (ValueError, RecursionError) as error:
+            raise _BadState(f"not valid JSON ({_one_line(error)[:120]})") from None
+        return _validated(data)
+
+    def _set_aside(self, reason: str) -> None:
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        number = 1
+        while target.exists() or target.is_symlink():
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{number}")
+            number += 1
+        try:
+            os.replace(self.path, target)
+        except OSError as error:
+            self.warnings.append(f"the reading state {self.path} is {reason} and could not be moved aside "
+                                 f"({_one_line(error.strerror or error)}); starting with an empty state")
+            return
+        self.warnings.append(f"the reading state {self.path} was {reason}; moved it to {target.name} "
+                             f"and started afresh")
+
+    def _write_atomically(self, payload: bytes) -> None:
+        folder = self.path.parent
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp_name, self.path)
+        except BaseException:
+            try:
+                os.unlink(temp_name)
+            except OSError:
+                pass
+            raise
+        _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort: not every platform can open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _validated(data: object) -> dict[str, Any]:
+    """The state if its shape is right; bad position entries are dropped, a wrong shape is _BadState."""
+    if not isinstance(data, dict):
+        raise _BadState(f"not a JSON object (found {type(data).__name__})")
+    version = data.get("version", STATE_VERSION)
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise _BadState("of an unknown format (bad version)")
+    positions = data.get("positions", {})
+    if not isinstance(positions, dict):
+        raise _BadState("wrongly shaped (positions is not an object)")
+    clean: dict[str, dict[str, Any]] = {}
+    for key, entry in positions.items():
+        if not isinstance(entry, dict):
+            continue
+        offset = entry.get("offset")
+        if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+            continue
+        clean[key] = {"offset": offset, "used": entry.get("used") if isinstance(entry.get("used"), str) else None}
+    out = dict(data)
+    out["positions"] = dict(list(clean.items())[-MAX_POSITIONS:])
+    return out
+
+
+def _copy(data: dict[str, Any]) -> dict[str, Any]:
+    """A deep copy: callers cannot change the store's state by accident (the state is small)."""
+    return copy.deepcopy(data)
