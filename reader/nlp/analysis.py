@@ -9,6 +9,20 @@ from reader.document.model import Document
 from reader.errors import ReaderError
 
 
+# About twice War and Peace (1.1 million words; the summary then peaks near 650 MB). Above it, splitting,
+# summarising and finding people would take minutes and gigabytes; such a text can still be read and searched.
+MAX_ANALYSIS_CHARS = 6_500_000
+
+
+def analysis_refusal(document: Document) -> str | None:
+    """Why ``document`` is too long to analyse, or None when it is not."""
+    size = len(document.text)
+    if size <= MAX_ANALYSIS_CHARS:
+        return None
+    return (f"too long to analyse ({size / 1e6:.1f} million characters; the limit is "
+            f"{MAX_ANALYSIS_CHARS / 1e6:.0f} million): it can still be read and searched")
+
+
 @dataclass(frozen=True)
 class Analysis:
     document: Document
@@ -18,7 +32,10 @@ class Analysis:
 
 def analyse(document: Document, *, algorithm: str = "lexrank", sentences: str | None = None,
             summary: bool = True, people: bool = True) -> Analysis:
-    """Sentences, then the summary and the people list as asked. Bad options raise ReaderError."""
+    """Sentences, then the summary and the people list as asked. Bad options and too long texts raise ReaderError."""
+    refusal = analysis_refusal(document)
+    if refusal:
+        raise ReaderError(f"{document.source}: {refusal}")
     from reader.nlp.summary import parse_count, summarize
 
     total = len(document.sentences)

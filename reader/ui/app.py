@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document.model import Document, Span
+from reader.nlp.analysis import analysis_refusal
 from reader.state import StateStore, document_key
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ArticleHeader
@@ -107,9 +108,16 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         self.query_one("#search-bar").display = False
         self.article.focus()
-        self.set_status(Text("Analysing…", style="dim"))
-        self.compute_summary(self.algorithm, None, self._sentences_spec)
-        self.compute_people()
+        refusal = analysis_refusal(self.document)
+        if refusal:
+            message = f"This text is {refusal}."
+            self.query_one(SummaryPane).show_error(message)
+            self.query_one(PeoplePane).show_error(message)
+            self.set_status(Text(message, style="dim"))
+        else:
+            self.set_status(Text("Analysing…", style="dim"))
+            self.compute_summary(self.algorithm, None, self._sentences_spec)
+            self.compute_people()
         self._restore_position()
 
     # ------------------------------------------------------------------ reading position

@@ -1,0 +1,49 @@
+"""reader.nlp.analysis: one call for everything, and the size limit that keeps huge inputs fast and bounded."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.cli.main import main
+from reader.document.build import document_from_plain_text
+from reader.errors import ReaderError
+from reader.nlp import analysis
+from reader.ui.app import ReaderApp
+from reader.ui.article_view import ArticleView
+
+
+def test_analyse_runs_summary_and_people(seed_document) -> None:
+    result = analysis.analyse(seed_document, sentences="3")
+    assert len(result.summary.spans) == 3
+    assert result.people[0].name == "Donald Trump"
+    skipped = analysis.analyse(seed_document, summary=False, people=False)
+    assert skipped.summary is None and skipped.people is None
+
+
+def test_bad_sentence_count_is_a_reader_error(seed_document) -> None:
+    with pytest.raises(ReaderError):
+        analysis.analyse(seed_document, sentences="lots")
+
+
+def test_too_long_text_is_refused_with_one_line(monkeypatch, tmp_path, capsys) -> None:
+    monkeypatch.setattr(analysis, "MAX_ANALYSIS_CHARS", 1000)
+    path = tmp_path / "long.txt"
+    path.write_text("Anna Smith walked home. " * 100)
+    assert main(["analyze", str(path), "--json"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "too long to analyse" in err
+    short = document_from_plain_text("Anna Smith walked home.", "t")
+    assert analysis.analysis_refusal(short) is None
+
+
+async def test_too_long_text_still_opens_and_says_why(monkeypatch) -> None:
+    monkeypatch.setattr(analysis, "MAX_ANALYSIS_CHARS", 1000)
+    doc = document_from_plain_text("Anna Smith walked home. " * 100, "long.txt")
+    app = ReaderApp(doc)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not list(app.workers)
+        assert "too long to analyse" in str(app.query_one("#status").render())
+        assert app.query_one(ArticleView).virtual_size.height > 10
+        await pilot.press("slash", *"smith", "enter")
+        assert str(app.query_one("#status").render()).startswith("/smith  1/100")
