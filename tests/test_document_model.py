@@ -87,3 +87,11 @@ def test_sanitised_metadata_is_one_line() -> None:
     doc = build_document([Block("Body.")], Metadata(source="t", title="Evil\x1b]0;x\x07\nTitle", author="  A  B "))
     assert doc.title == "Evil Title" and doc.meta.author == "A B"
     assert sanitise_line("x" * 1000, limit=10) == "x" * 9 + "…"
+
+
+def test_a_headline_first_line_becomes_the_title() -> None:
+    doc = document_from_plain_text("Harbour chief wants a flood grant\nBy A. Reporter\nThe harbour is old. It floods.", "t")
+    assert doc.title == "Harbour chief wants a flood grant"
+    assert doc.paragraphs[0].kind == "heading"
+    not_headline = document_from_plain_text("Washington – Trump spoke today.\nMore text.\nEven more.", "t")
+    assert not_headline.title is None and not_headline.paragraphs[0].kind == "text"

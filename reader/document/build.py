@@ -54,7 +54,7 @@ def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool =
     if not paragraphs:
         raise ReaderError(f"{meta.source}: no readable text (the input is empty or only whitespace)")
     clean_meta = Metadata(
-        source=meta.source,
+        source=sanitise(meta.source).replace("\n", " "),
         title=sanitise_line(meta.title),
         author=sanitise_line(meta.author),
         date=sanitise_line(meta.date),
@@ -111,8 +111,20 @@ def document_from_plain_text(text: str, source: str, title: str | None = None) -
         author = _first_group(_GUTENBERG_AUTHOR, header)
         end = _GUTENBERG_END.search(text, start.end())
         text = text[start.end() : end.start() if end else len(text)]
-    return build_document(plain_text_blocks(text), Metadata(source=source, title=title, author=author),
-                          sanitised=True)
+    blocks = plain_text_blocks(text)
+    if title is None and _is_headline(blocks):
+        title = blocks[0].text.strip()
+        blocks[0] = Block(title, "heading", 1)
+    return build_document(blocks, Metadata(source=source, title=title, author=author), sanitised=True)
+
+
+def _is_headline(blocks: list[Block]) -> bool:
+    """A first line that reads like a headline: short, several words, no closing punctuation, text follows."""
+    if len(blocks) < 3:
+        return False
+    first = blocks[0].text.strip()
+    return ("\n" not in first and len(first) <= 120 and len(first.split()) >= 3
+            and not first.endswith((".", ",", ";", ":", "!", "?", "\"", "”")))
 
 
 def _first_group(pattern: re.Pattern[str], text: str) -> str | None:

@@ -195,7 +195,13 @@ class ReaderApp(App[None]):
 
     # ------------------------------------------------------------------ status
     def set_status(self, text: str | Text) -> None:
-        self.query_one("#status", Static).update(text)
+        """Show ``text`` in the status line; a plain string is shown literally, never parsed as markup."""
+        self.query_one("#status", Static).update(Text(text) if isinstance(text, str) else text)
+
+    def notify(self, message: str, **kwargs: Any) -> None:  # type: ignore[override]
+        """Notifications may quote the article (names, search text): never parse them as markup."""
+        kwargs.setdefault("markup", False)
+        super().notify(message, **kwargs)
 
     def _refresh_idle_status(self) -> None:
         if self.targets is not None:

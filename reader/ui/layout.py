@@ -11,9 +11,19 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rich.cells import cell_len
+
 from reader.document.model import Document
 
 QUOTE_PREFIX = "│ "
+# Characters that take two terminal cells (CJK, Hangul, full-width forms, most emoji). Paragraphs without any
+# are wrapped by a fast regex over characters; paragraphs with some are wrapped by cell width.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001f64f\U0001f900-\U0001f9ff"
+    "\U00020000-\U0003fffd]"
+)
+_WORD = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=8)
@@ -72,9 +82,44 @@ def wrap_document(doc: Document, width: int) -> Layout:
             ends.append(para.end)
             paras.append(index)
             continue
+        row_width = width - len(QUOTE_PREFIX) if para.kind == "quote" else width
+        if _WIDE.search(text, para.start, para.end):
+            for row_start, row_end in _wrap_cells(text, para.start, para.end, row_width):
+                starts.append(row_start)
+                ends.append(row_end)
+                paras.append(index)
+            continue
         matcher = quote_pattern if para.kind == "quote" else pattern
         for match in matcher.finditer(text, para.start, para.end):
             starts.append(match.start())
             ends.append(match.end())
             paras.append(index)
     return Layout(width, starts, ends, paras)
+
+
+def _wrap_cells(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of ``text[start:end]`` by terminal cells; a word wider than a row is cut by cells."""
+    rows: list[tuple[int, int]] = []
+    row_start = row_end = -1
+    used = 0
+    for match in _WORD.finditer(text, start, end):
+        word_start, word_end = match.span()
+        cells = cell_len(match.group())
+        if row_start >= 0 and used + 1 + cells <= width:
+            row_end, used = word_end, used + 1 + cells
+            continue
+        if row_start >= 0:
+            rows.append((row_start, row_end))
+        while cells > width:  # cut the word into rows of at most `width` cells
+            cut, taken = word_start, 0
+            while cut < word_end and taken + cell_len(text[cut]) <= width:
+                taken += cell_len(text[cut])
+                cut += 1
+            cut = max(cut, word_start + 1)
+            rows.append((word_start, cut))
+            word_start = cut
+            cells = cell_len(text[word_start:word_end])
+        row_start, row_end, used = word_start, word_end, cells
+    if row_start >= 0 and row_end > row_start:
+        rows.append((row_start, row_end))
+    return rows or [(start, end)]

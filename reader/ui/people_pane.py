@@ -13,10 +13,10 @@ from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.document.model import Document, Span
+from reader.ui.snippets import clip, keyword_in_context
 
 BAR_CELLS = 28
 BAR_LEVELS = "▁▂▃▄▅▆▇█"
-KWIC_SIDE = 28
 MAX_MENTION_ROWS = 5000
 
 
@@ -27,17 +27,6 @@ def distribution_bar(mentions: Sequence[Span], length: int, cells: int = BAR_CEL
         counts[min(cells - 1, span.start * cells // max(1, length))] += 1
     peak = max(counts) or 1
     return "".join(" " if c == 0 else BAR_LEVELS[min(7, (c * 8 - 1) // peak)] for c in counts)
-
-
-def keyword_in_context(text: str, span: Span, side: int = KWIC_SIDE) -> Text:
-    """One line: up to ``side`` characters either side of the mention, the mention in bold."""
-    left = " ".join(text[max(0, span.start - side * 2) : span.start].split())[-side:]
-    right = " ".join(text[span.end : span.end + side * 2].split())[:side]
-    if span.start > 0 and text[span.start - 1].isspace():
-        left += " "
-    if span.end < len(text) and text[span.end].isspace():
-        right = " " + right
-    return Text.assemble(("…" + left, "dim"), (" ".join(text[span.start:span.end].split()), "bold"), (right + "…", "dim"))
 
 
 class PeoplePane(Vertical):
@@ -74,7 +63,7 @@ class PeoplePane(Vertical):
         doc = self.document
         options = []
         for index, person in enumerate(people):
-            prompt = Text(person.name, style="bold")
+            prompt = Text(clip(person.name, 0, len(person.name), 80), style="bold")
             prompt.append(f"  {len(person.mentions)}", style="cyan")
             if person.titles:
                 prompt.append("  " + ", ".join(person.titles[:2]), style="italic dim")

@@ -13,6 +13,7 @@ from textual.widgets import LoadingIndicator, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from reader.document.model import Document
+from reader.ui.snippets import clip
 
 
 class SummaryPane(Vertical):
@@ -52,7 +53,7 @@ class SummaryPane(Vertical):
     def set_busy(self, busy: bool, message: str = "Summarising…") -> None:
         self.query_one("#summary-loading").display = busy
         if busy:
-            self.query_one("#summary-info", Static).update(message)
+            self.query_one("#summary-info", Static).update(Text(message))
 
     def show_error(self, message: str) -> None:
         self.set_busy(False)
@@ -67,7 +68,7 @@ class SummaryPane(Vertical):
             span = doc.sentences[index]
             paragraph = doc.paragraph_index_at(span.start) + 1
             where = f"¶{paragraph} · {round(100 * span.start / total)}%"
-            prompt = Text.assemble((where, "dim"), "\n", " ".join(doc.text[span.start:span.end].split()))
+            prompt = Text.assemble((where, "dim"), "\n", clip(doc.text, span.start, span.end))
             options.append(Option(prompt, id=f"sentence-{index}"))
         summary_list = self.query_one("#summary-list", OptionList)
         summary_list.clear_options()

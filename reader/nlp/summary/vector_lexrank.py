@@ -20,6 +20,11 @@ from reader.nlp.summary.features import check
 THRESHOLD = 0.1  # sumy LexRankSummarizer.threshold
 EPSILON = 0.1  # sumy LexRankSummarizer.epsilon
 BLOCK_ROWS = 1024  # rows of the similarity matrix computed at once (bounds peak memory)
+# Upper bound on the pairwise products (sum over sentences of the document frequencies of their terms), which
+# bounds time and the graph's memory (4 bytes an edge). War and Peace needs 52 million; text made of near-identical
+# lines ("Line 1 ok.", "Line 2 ok.", ...) would need N^2. Above the budget the most widespread terms, which
+# carry the least information (lowest idf), are left out of the similarity until the work fits.
+PRODUCT_BUDGET = 100_000_000
 
 
 def lexrank_scores(
@@ -30,7 +35,7 @@ def lexrank_scores(
     n = len(stems)
     if n == 0:
         return np.zeros(0)
-    unit = _unit_tfidf(stems)
+    unit = _unit_tfidf(_within_budget(stems, PRODUCT_BUDGET))
     check(should_stop)
     graph = _similarity_graph(unit, should_stop)
     check(should_stop)
@@ -40,6 +45,21 @@ def lexrank_scores(
 def rank_order(scores: np.ndarray) -> np.ndarray:
     """Positions sorted by descending score, ties in document order (as sumy's stable sort)."""
     return np.argsort(-scores, kind="stable")
+
+
+def _within_budget(stems: Sequence[Sequence[str]], budget: int) -> Sequence[Sequence[str]]:
+    """``stems`` without the most widespread terms when comparing all pairs would exceed ``budget`` products."""
+    df = Counter(term for sentence in stems for term in set(sentence))
+    products = sum(count * count for count in df.values())  # = sum over sentences of their terms' df
+    if products <= budget:
+        return stems
+    dropped: set[str] = set()
+    for term, count in df.most_common():
+        if products <= budget:
+            break
+        dropped.add(term)
+        products -= count * count
+    return [tuple(t for t in sentence if t not in dropped) for sentence in stems]
 
 
 def _unit_tfidf(stems: Sequence[Sequence[str]]) -> sparse.csr_matrix:
