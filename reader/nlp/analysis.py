@@ -20,7 +20,7 @@ def analysis_refusal(document: Document) -> str | None:
     if size <= MAX_ANALYSIS_CHARS:
         return None
     return (f"too long to analyse ({size / 1e6:.1f} million characters; the limit is "
-            f"{MAX_ANALYSIS_CHARS / 1e6:.0f} million): it can still be read and searched")
+            f"{MAX_ANALYSIS_CHARS / 1e6:g} million): it can still be read and searched")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from reader.document.model import Document
 from reader.nlp.tokens import words
 
 SUMMARIZABLE_KINDS = frozenset({"text", "quote", "item"})  # headings guide Edmundson; code and table rows are never picked
+MAX_WORD_CHARS = 48  # longer "words" (a 5 MB run of letters) are noise; matching them costs seconds and 700 MB
 # sumy's Tokenizer._is_word (a letter, then letters, apostrophes, hyphens), with the typographic apostrophe:
 # drops numbers, punctuation, acronyms with dots and the split-off possessive "’s".
 _SUMY_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
@@ -29,7 +30,7 @@ class SummaryCancelled(Exception):
 def sumy_words(text: str) -> list[str]:
     """The words sumy sees in a sentence: ``reader.nlp.tokens.words`` filtered like sumy's tokenizer,
     with ’ written as ' (so "don’t" meets the stop word "don't")."""
-    return [w.replace("’", "'") for w in words(text) if _SUMY_WORD.fullmatch(w)]
+    return [w.replace("’", "'") for w in words(text) if len(w) <= MAX_WORD_CHARS and _SUMY_WORD.fullmatch(w)]
 
 
 @lru_cache(maxsize=1)
