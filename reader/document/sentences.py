@@ -25,6 +25,9 @@ _SENTENCE_START_AFTER_ACRONYM = re.compile(
 )
 
 
+_TERMINAL = re.compile(r"[.!?…‽]")
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -67,6 +70,10 @@ def split_paragraphs(text: str, paragraphs: Iterable[Paragraph]) -> tuple[Span, 
         if paragraph.end <= paragraph.start:
             continue
         if paragraph.kind in ("heading", "code", "table"):
+            spans.append(Span(paragraph.start, paragraph.end))
+        elif not _TERMINAL.search(text, paragraph.start, paragraph.end - 1):
+            # No sentence-ending mark before the last character: Punkt could not split it (a fast path for
+            # dialogue lines and short paragraphs, which are most of a novel).
             spans.append(Span(paragraph.start, paragraph.end))
         else:
             spans.extend(split_text(text, paragraph.start, paragraph.end))
