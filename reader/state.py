@@ -84,6 +84,7 @@ class StateStore:
         self.warnings: list[str] = []
         self._data: dict[str, Any] | None = None
         self._touched: dict[str, None] = {}  # keys read since the last save, least recent first
+        self._unsaved: list[Callable[[dict[str, Any]], object]] = []  # changes a failed save could not write
         self._lock = threading.RLock()
 
     # ------------------------------------------------------------------ file
@@ -118,7 +119,7 @@ class StateStore:
                 self._write_atomically(payload.encode("utf-8"))
             except OSError as error:
                 reason = error.strerror or _one_line(error) or type(error).__name__
-                self.warnings.append(f"could not save the reading state to {self.path}: {_one_line(reason)}")
+                self._warn(f"could not save the reading state to {self.path}: {_one_line(reason)}")
                 return False
             self._data = _copy(data)
             return True
@@ -142,7 +143,9 @@ class StateStore:
     def set_position(self, key: str, offset: int) -> bool:
         """Remember ``offset`` for ``key`` and save; False (with a warning) when the state cannot be written.
 
-        The file is re-read first, so two readers open at once do not drop each other's positions.
+        The file is re-read first, so two readers open at once do not drop each other's positions (there is no
+        lock: two saves in the same instant can still lose one; for a reading position that is harmless). When the
+        save fails the position is still remembered in memory for this session.
         """
         if not isinstance(key, str) or not key:
             raise ValueError(f"a position key must be a non-empty string, not {key!r}")
@@ -169,11 +172,16 @@ class StateStore:
             for key in self._touched:
                 if key in disk:
                     disk[key] = disk.pop(key)
-            change(data)
-            saved = self.save(data)
-            if saved:
+            self._unsaved.append(change)
+            for pending in self._unsaved:
+                pending(data)
+            if self.save(data):
                 self._touched.clear()
-            return saved
+                self._unsaved.clear()
+                return True
+            self._data = data  # not on disk, but remembered for the rest of this session (and the next save)
+            del self._unsaved[:-MAX_POSITIONS]
+            return False
 
     def _read(self) -> dict[str, Any]:
         try:
@@ -207,11 +215,15 @@ class StateStore:
         try:
             os.replace(self.path, target)
         except OSError as error:
-            self.warnings.append(f"the reading state {self.path} is {reason} and could not be moved aside "
-                                 f"({_one_line(error.strerror or error)}); starting with an empty state")
+            self._warn(f"the reading state {self.path} is {reason} and could not be moved aside "
+                       f"({_one_line(error.strerror or error)}); starting with an empty state")
             return
-        self.warnings.append(f"the reading state {self.path} was {reason}; moved it to {target.name} "
-                             f"and started afresh")
+        self._warn(f"the reading state {self.path} was {reason}; moved it to {target.name} and started afresh")
+
+    def _warn(self, message: str) -> None:
+        """Add a one-line warning once (a read-only folder fails every save the same way)."""
+        if message not in self.warnings:
+            self.warnings.append(message)
 
     def _write_atomically(self, payload: bytes) -> None:
         folder = self.path.parent

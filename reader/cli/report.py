@@ -14,11 +14,13 @@ __all__ = ["analyse", "analysis_to_dict", "json_line", "human_report", "check_co
 
 
 def check_count_spec(spec: str) -> None:
-    """Reject a bad ``--sentences`` value before the UI starts."""
-    text = spec.strip()
-    number = text[:-1] if text.endswith("%") else text
-    if not number.isdigit() or int(number) <= 0 or (text.endswith("%") and int(number) > 100):
-        raise ReaderError(f"--sentences: expected a positive number or a percentage like 10%, got {spec!r}")
+    """Reject a bad ``--sentences`` value before the UI starts (the same rule as ``reader analyze``)."""
+    from reader.nlp.summary import parse_count
+
+    try:
+        parse_count(spec, 1000)
+    except ValueError as error:
+        raise ReaderError(str(error)) from None
 
 
 def _span_json(doc: Document, span: Span) -> dict[str, Any]:
@@ -68,10 +70,10 @@ def human_report(result: Analysis, width: int = 88) -> str:
     if doc.meta.author or doc.meta.date:
         lines.append(" · ".join(part for part in (doc.meta.author, doc.meta.date) if part))
     lines.append(f"source: {doc.source}")
-    lines.append(f"{doc.word_count:,} words · {len(doc.sentences):,} sentences · {len(doc.paragraphs):,} paragraphs"
-                 f" · about {doc.reading_minutes:g} min to read")
+    lines.append(f"{_count(doc.word_count, 'word')} · {_count(len(doc.sentences), 'sentence')} · "
+                 f"{_count(len(doc.paragraphs), 'paragraph')} · about {doc.reading_minutes:g} min to read")
     if result.summary is not None:
-        lines += ["", f"Summary ({result.summary.algorithm}, {len(result.summary.spans)} sentences):"]
+        lines += ["", f"Summary ({result.summary.algorithm}, {_count(len(result.summary.spans), 'sentence')}):"]
         for span in result.summary.spans:
             sentence = " ".join(doc.text[span.start : span.end].split())
             lines.append(textwrap.fill(sentence, width, initial_indent="  • ", subsequent_indent="    "))
@@ -83,3 +85,7 @@ def human_report(result: Analysis, width: int = 88) -> str:
         if len(result.people) > 40:
             lines.append(f"  … and {len(result.people) - 40} more")
     return "\n".join(lines) + "\n\n"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

@@ -113,7 +113,7 @@ def document_from_plain_text(text: str, source: str, title: str | None = None) -
         text = text[start.end() : end.start() if end else len(text)]
     blocks = plain_text_blocks(text)
     if title is None and _is_headline(blocks):
-        title = blocks[0].text.strip()
+        title = " ".join(blocks[0].text.split())
         blocks[0] = Block(title, "heading", 1)
     return build_document(blocks, Metadata(source=source, title=title, author=author), sanitised=True)
 
@@ -122,8 +122,8 @@ def _is_headline(blocks: list[Block]) -> bool:
     """A first line that reads like a headline: short, several words, no closing punctuation, text follows."""
     if len(blocks) < 3:
         return False
-    first = blocks[0].text.strip()
-    return ("\n" not in first and len(first) <= 120 and len(first.split()) >= 3
+    first = " ".join(blocks[0].text.split())  # as it will be shown: a hard-wrapped line is joined
+    return (len(first) <= 120 and len(first.split()) >= 3
             and not first.endswith((".", ",", ";", ":", "!", "?", "\"", "”")))
 
 

@@ -103,8 +103,13 @@ def make_summarizer(algorithm: str, stemmer: Stemmer, bonus_words: Sequence[str]
 
 def run(summarizer: Callable[..., Any], model: Any, picked: Sequence[Any], count: int) -> list[int]:
     """Positions (into ``picked``) of the sentences sumy returns, ascending."""
+    import numpy
+
     position_of = {id(sentence): i for i, sentence in enumerate(picked)}
-    result = summarizer(model, count)
+    # sumy's LexRank divides by a zero norm when no word has a positive weight (all scores NaN, order kept);
+    # that is not worth a warning on the user's terminal.
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        result = summarizer(model, count)
     return sorted(position_of[id(sentence)] for sentence in result)
 
 

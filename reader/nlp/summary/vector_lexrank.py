@@ -24,7 +24,7 @@ BLOCK_ROWS = 1024  # rows of the similarity matrix computed at once (bounds peak
 # bounds time and the graph's memory (4 bytes an edge). War and Peace needs 52 million; text made of near-identical
 # lines ("Line 1 ok.", "Line 2 ok.", ...) would need N^2. Above the budget the most widespread terms, which
 # carry the least information (lowest idf), are left out of the similarity until the work fits.
-PRODUCT_BUDGET = 100_000_000
+PRODUCT_BUDGET = 60_000_000  # graph at most 240 MB (x2 while it is joined)
 
 
 def lexrank_scores(
