@@ -282,7 +282,7 @@ def test_seed_people_match_the_gold_list(seed_document) -> None:
     unmatched = [p.name for p in found if p not in matched.values()]
     assert unmatched == [], f"false people: {unmatched}"
     missing = [g["name"] for g in GOLD["people"] if g["name"] not in matched]
-    assert len(missing) <= 1, f"missed: {missing}"  # known miss: Sarah, fused into "Sarah Viktor Orbán"
+    assert missing == [], f"missed: {missing}"  # "his wife Sarah Viktor Orbán" is split (fused relatives rule)
     names_found = {p.name for p in found}
     for wrong in GOLD["not_people"]:
         assert wrong not in names_found
@@ -515,3 +515,199 @@ def test_a_titled_given_name_is_not_joined_to_an_untitled_full_name() -> None:
     found = people_of(text)
     assert mention_texts(text, person(found, "Harry Kane")) == ["Harry Kane", "Harry Kane"]
     assert person(found, "Harry").titles == ("Prince",) and len(person(found, "Harry").mentions) == 4
+
+
+# --- second round: titles, namesakes, maiden names, ambiguous short forms (sample articles) ----------------
+
+
+def test_council_and_other_news_titles_are_peeled() -> None:
+    text = (
+        "Councillor Priya Raman proposed it. Councilwoman Ana Ruiz, Alderman Joe Kane, County Commissioner "
+        "Lyle Dorsey, Supervisor Hilda Solis, Delegate Kaye Kory, Assemblyman Ron Kim, Sheriff Don Eslinger and "
+        "Cllr Mary Lee agreed. President-elect Joko Widodo was sworn in. Raman said yes."
+    )
+    found = people_of(text)
+    assert [p.name for p in found] == [
+        "Priya Raman", "Ana Ruiz", "Joe Kane", "Lyle Dorsey", "Hilda Solis", "Kaye Kory", "Ron Kim",
+        "Don Eslinger", "Mary Lee", "Joko Widodo",
+    ]
+    assert person(found, "Priya Raman").titles == ("Councillor",) and len(person(found, "Priya Raman").mentions) == 2
+    assert person(found, "Lyle Dorsey").titles == ("County Commissioner",)
+
+
+def test_a_descriptive_adjective_is_not_part_of_the_title() -> None:
+    text = "Margaret Halloran ran the shop. Old Mrs. Halloran, as the suppliers called her, came back."
+    found = people_of(text)
+    assert [p.name for p in found] == ["Margaret Halloran"] and found[0].titles == ("Mrs.",)
+
+
+def test_a_month_that_is_a_given_name_before_a_surname_is_a_name() -> None:
+    text = (
+        "June Whitaker, who managed the shop, retired in June. By the following June nothing had changed. "
+        "Whitaker still helps. “Ask June,” Peter likes to say. In May Napoleon crossed the river."
+    )
+    found = people_of(text)
+    assert mention_texts(text, person(found, "June Whitaker")) == ["June Whitaker", "Whitaker", "June"]
+    assert "June" not in [p.name for p in found] and "May Napoleon" not in [p.name for p in found]
+
+
+def test_a_byline_or_attribution_line_is_person_evidence() -> None:
+    text = "Museum reopens\nBy Xochitl Quetzalcoatl, Arts Correspondent\nThe museum opened on Saturday."
+    assert names(text) == ["Xochitl Quetzalcoatl"]
+    text = "> “That is infrastructure.”\n> — Xochitl Quetzalcoatl, chair of the committee\n\nThe vote passed."
+    assert names(text) == ["Xochitl Quetzalcoatl"]
+    assert names("Museum reopens\nBy Reuters Staff\nThe museum opened on Saturday.") == []
+
+
+def test_a_quotation_followed_by_a_speech_verb_is_dialogue_not_a_title() -> None:
+    text = "June Whitaker retired. “Ask June,” Peter Halloran likes to say."
+    found = people_of(text)
+    assert len(person(found, "June Whitaker").mentions) == 2
+
+
+def test_namesakes_told_apart_by_a_middle_initial_are_two_people() -> None:
+    text = (
+        "Peter Halloran, the elder, was born in June. Peter J. Halloran, his cousin, joined later. "
+        "Peter J. Halloran ordered stock.\n\nIn court, Peter J. Halloran lost. Peter Halloran said little."
+    )
+    found = people_of(text)
+    assert mention_texts(text, person(found, "Peter Halloran")) == ["Peter Halloran", "Peter Halloran"]
+    assert len(person(found, "Peter J. Halloran").mentions) == 3
+    # a fuller form first, the plain one later: the same person ("George W. Bush" ... "George Bush")
+    assert names("George W. Bush spoke. George W. Bush left. George Bush said no. George Bush went.") == [
+        "George W. Bush"
+    ]
+
+
+def test_different_middle_initials_are_different_people() -> None:
+    text = "George H. W. Bush said yes. George W. Bush said no."
+    assert names(text) == ["George H. W. Bush", "George W. Bush"]
+
+
+def test_a_shared_given_name_goes_to_the_most_recent_unambiguous_mention() -> None:
+    text = (
+        "Peter Halloran, the elder, was born in June. Peter J. Halloran, his cousin, joined later.\n\n"
+        "Peter J. Halloran ordered stock. Peter said prices would rise.\n\n"
+        "Peter Halloran likes to say little. Years later, Peter married.\n\n"
+        "Nobody knew. Nothing changed. Rain fell for days. Peter left."
+    )
+    found = people_of(text)
+    plain, marked = person(found, "Peter Halloran"), person(found, "Peter J. Halloran")
+    assert len(marked.mentions) == 3  # the "Peter" right after "Peter J. Halloran"
+    assert len(plain.mentions) == 4  # by recency, then by default: the plain namesake
+
+
+def test_a_titled_surname_is_resolved_by_gender_and_recency() -> None:
+    text = (
+        "Margaret Halloran opened the shop. Her son Peter Halloran and his cousin Peter J. Halloran joined.\n\n"
+        "Peter J. Halloran bought chairs. Then Mr. Halloran said prices would rise.\n\n"
+        "Peter Halloran said nothing. Mr. Halloran went home. Peter J. Halloran stayed.\n\n"
+        "Years later Mrs. Halloran retired."
+    )
+    found = people_of(text)
+    assert mention_texts(text, person(found, "Margaret Halloran")) == ["Margaret Halloran", "Halloran"]
+    assert len(person(found, "Peter J. Halloran").mentions) == 4
+    assert len(person(found, "Peter Halloran").mentions) == 3
+
+
+def test_a_bare_shared_surname_follows_a_pronoun_and_otherwise_the_most_prominent() -> None:
+    text = (
+        "Bill Clinton spoke. Bill Clinton left. Hillary Clinton arrived. Clinton said she was ready. "
+        "Clinton said the talks went well."
+    )
+    found = people_of(text)
+    assert mention_texts(text, person(found, "Hillary Clinton")) == ["Hillary Clinton", "Clinton"]
+    assert len(person(found, "Bill Clinton").mentions) == 3
+
+
+def test_a_gendered_title_that_fits_no_one_named_is_another_bearer() -> None:
+    text = "Elizabeth Bennet laughed. “Yes,” said Mr. Bennet. Mr. Bennet smiled. Elizabeth Bennet left."
+    found = people_of(text)
+    assert len(person(found, "Elizabeth Bennet").mentions) == 2
+    assert person(found, "Bennet").titles == ("Mr.",) and len(person(found, "Bennet").mentions) == 2
+
+
+def test_maiden_names_join_the_person() -> None:
+    text = "Dana Halloran, née Mercer, ran the books. Mercer was an accountant. Dana Halloran retired."
+    found = people_of(text)
+    assert [p.name for p in found] == ["Dana Halloran"] and len(found[0].mentions) == 4  # "née Mercer" too
+    text = "Ann Lee (born Ann Kowalski) spoke. “Yes,” said Ann Kowalski. Ann Lee left."
+    assert names(text) == ["Ann Lee"]
+
+
+def test_a_married_name_joins_the_name_before_the_marriage() -> None:
+    text = (
+        "Peter Halloran ran the shop. Peter married Dana Mercer in 1989. Within a few years Dana Halloran had "
+        "taken over the books. Dana is the director."
+    )
+    found = people_of(text)
+    dana = person(found, "Dana Halloran")
+    assert mention_texts(text, dana) == ["Dana Mercer", "Dana Halloran", "Dana"]
+
+
+def test_names_joined_by_ampersand_to_a_firm_word_are_a_firm() -> None:
+    text = "Margaret Halloran opened Halloran & Sons. The law firm Baker & McKenzie agreed. Halloran smiled."
+    found = people_of(text)
+    assert mention_texts(text, person(found, "Margaret Halloran")) == ["Margaret Halloran", "Halloran"]
+    text = "Watch Alex Salmond & Alistair Darling debate tonight, said the BBC."
+    assert names(text) == ["Alex Salmond", "Alistair Darling"]
+
+
+def test_two_names_fused_after_a_kinship_noun_are_split() -> None:
+    text = "Netanyahu and his wife Sarah Viktor Orbán met the president. Later, Orbán left."
+    found = people_of(text)
+    assert {p.name for p in found} >= {"Sarah", "Viktor Orbán"}
+    assert len(person(found, "Viktor Orbán").mentions) == 2
+    # a double given name of the same gender, or no second use of the surname: one name
+    assert "Sarah Jessica Parker" in names("His wife Sarah Jessica Parker spoke. Parker left.")
+    assert "Hillary Rodham Clinton" in names("His wife Hillary Rodham Clinton spoke. Clinton left.")
+
+
+SAMPLES_GOLD = json.loads((ROOT / "tests" / "data" / "samples_people_gold.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("article", sorted(SAMPLES_GOLD))
+def test_sample_articles_match_their_gold(article: str) -> None:
+    """Every person in the gold list is found (recall 1) and nothing else is (precision 1); mention counts are
+    within one of the hand count. A gold person whose name is not in the loaded text at all cannot be found:
+    the HTML extraction drops the byline and blockquote footer of museum_reopening.html (Clara Voss)."""
+    from reader.document.load import load_document
+
+    doc = load_document(str(ROOT / "sample_articles" / article))
+    found = find_people(doc)
+    folded = " ".join(norm(t) for t in doc.text.split())
+    gold = [g for g in SAMPLES_GOLD[article] if norm(g["name"].split()[-1]) in folded]
+    matched: dict[str, Person] = {}
+    for g in gold:
+        key = tuple(norm(t) for t in g["name"].split())
+        for p in found:
+            if any(tuple(norm(t) for t in a.split()) == key for a in (p.name, *p.aliases)):
+                matched[g["name"]] = p
+                break
+    missed = [g["name"] for g in gold if g["name"] not in matched]
+    extra = [p.name for p in found if p not in matched.values()]
+    assert missed == [] and extra == [], (missed, extra)
+    assert len(set(map(id, matched.values()))) == len(matched)  # two gold people are never one found person
+    counts = {g["name"]: (len(matched[g["name"]].mentions), g["mentions"]) for g in gold}
+    assert all(abs(got - want) <= 1 for got, want in counts.values()), counts
+
+
+def test_a_rare_given_name_the_text_writes_in_lowercase_is_peeled_at_a_sentence_start() -> None:
+    text = (
+        "Mr. Starbuck nodded. We will see it soon, he said, very soon. Soon Starbuck came up. "
+        "Mark Twain wrote it; mark my words."
+    )
+    found = people_of(text)
+    assert mention_texts(text, person(found, "Starbuck")) == ["Starbuck", "Starbuck"]
+    assert "Mark Twain" in [p.name for p in found]  # a common given name stays
+
+
+def test_role_of_an_organisation_party_and_state_and_veteran_mark_a_person() -> None:
+    assert names("On Friday the co-founder of Google, Sergey Brin, met the boy.") == ["Sergey Brin"]
+    assert names("The plan was backed by Chuk Okonkwo (D-Calif.) and others.") == ["Chuk Okonkwo"]
+    assert names("Pan-democrat veteran Cyd Ho lost her seat.") == ["Cyd Ho"]
+
+
+def test_a_title_word_after_given_names_only_is_a_middle_name() -> None:
+    assert names("The physicist James Clerk Maxwell said light was a wave.") == ["James Clerk Maxwell"]
+    assert names("Later Vice President Kamala Harris said no.") == ["Kamala Harris"]

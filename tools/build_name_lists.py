@@ -4,7 +4,9 @@ Run from the repository root: ``python tools/build_name_lists.py [--shared ../sh
 Output (deterministic, sorted, lowercase, one entry per line):
 
 - ``given_names.txt.gz``   ``name<TAB>m|f|mf<TAB>census rank`` (best rank among male/female lists; 0 = not in
-  the census lists) from the US Census 1990 given names (public domain) and the
+  the census lists; the gender is the census one used at least 4 times as often as the other, "mf" when
+  neither dominates; for names outside the census, the Kantrowitz lists it is in) from the US Census 1990
+  given names (public domain) and the
   Kantrowitz names corpus (free with credit; its README is kept in ``NAMES_README.txt``).
 - ``surnames.txt.gz``      ``name<TAB>rank`` for the US Census 1990 surnames (public domain), top ``--surnames`` by frequency.
 - ``words.txt.gz``         the lowercase entries of the Unix ``words`` list (public domain): ordinary English words.
@@ -48,6 +50,18 @@ def _census(path: Path) -> list[str]:
     return [line.split()[0].lower() for line in path.read_text(encoding="ascii").splitlines() if line.strip()]
 
 
+def _census_freq(path: Path) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for line in path.read_text(encoding="ascii").splitlines():
+        if line.strip():
+            parts = line.split()
+            out[parts[0].lower()] = float(parts[1])
+    return out
+
+
+DOMINANT = 4.0  # a census gender used at least this many times as often as the other is the name's gender
+
+
 def build(shared: Path, n_surnames: int) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     genders: dict[str, set[str]] = {}
@@ -64,6 +78,12 @@ def build(shared: Path, n_surnames: int) -> None:
                 if name and name.isalpha():
                     genders.setdefault(name, set()).add(g)
         names_readme = zf.read("names/README").decode("latin-1")
+    # census names: the census decides, by the dominant frequency ("peter" is male although 0.001% of women
+    # are Peter; "bill" is male although the Kantrowitz female list has it)
+    male, female = _census_freq(census / "dist.male.first"), _census_freq(census / "dist.female.first")
+    for name in male.keys() | female.keys():
+        fm, ff = male.get(name, 0.0), female.get(name, 0.0)
+        genders[name] = {"m"} if fm >= DOMINANT * ff else {"f"} if ff >= DOMINANT * fm else {"m", "f"}
     _write_gz(
         OUT / "given_names.txt.gz",
         [f"{n}\t{''.join(sorted(g, reverse=True))}\t{ranks.get(n, 0)}" for n, g in sorted(genders.items())],

@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from reader.document.model import Document, Span
 from reader.nlp.people import evidence as ev
 from reader.nlp.people import lexicon as lx
-from reader.nlp.people.candidates import capitalised_counts, find_candidates, lowercase_words, sentence_starts
+from reader.nlp.people.lexicon import norm
+from reader.nlp.people.candidates import (
+    capitalised_counts,
+    find_candidates,
+    lowercase_words,
+    name_links,
+    sentence_starts,
+    split_fused_relatives,
+)
 from reader.nlp.people.linking import link
 from reader.nlp.people.mentions import propagate
 
@@ -53,14 +61,15 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     """
     text = doc.text
     starts = sentence_starts(text, doc.sentences)
-    candidates = find_candidates(text, starts, should_stop)
+    lowercase_seen = lowercase_words(text)
+    candidates = find_candidates(text, starts, should_stop, lowercase_seen)
     if should_stop is not None and should_stop():
         return []
-    lowercase_seen = lowercase_words(text)
 
     stats: dict[tuple[str, ...], ev.FormStats] = {}
     rejected: set[tuple[str, ...]] = set()
     candidates = [c for c in candidates if not c.work]  # "Buddha for Mary": a title, not people
+    candidates = split_fused_relatives(text, candidates)
     for cand in candidates:
         key = cand.key
         st = stats.get(key)
@@ -69,6 +78,7 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
             if ev.rejected(key, cand.org):
                 rejected.add(key)
         st.count += 1
+        st.last = cand.start
         if not cand.initial:
             st.noninitial += 1
         if key not in rejected:
@@ -130,8 +140,18 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     if should_stop is not None and should_stop():
         return []
 
-    entities, alias = link(stats, accepted, rejected)
-    mentions, titles = propagate(candidates, alias, lowercase_seen, capitalised_counts(candidates), len(entities))
+    entities, alias, choices = link(stats, accepted, rejected, name_links(text, candidates))
+    mentions, titles = propagate(
+        text,
+        candidates,
+        alias,
+        choices,
+        [e.gender for e in entities],
+        lowercase_seen,
+        capitalised_counts(candidates),
+        doc.sentence_index_at,
+        doc.paragraph_index_at,
+    )
 
     people: list[tuple[int, int, Person]] = []
     for pid, found in enumerate(mentions):
@@ -144,7 +164,12 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
                 forms[surface] = [1, start, len(surface.split())]
             else:
                 entry[0] += 1
-        name = max(forms.items(), key=lambda kv: (kv[1][2], kv[1][0], -kv[1][1]))[0]
+        maiden = entities[pid].maiden if pid < len(entities) else set()
+        name = max(
+            forms.items(),
+            # the fullest form, not a maiden name ("Dana Halloran", not "Dana Mercer"), most used, first used
+            key=lambda kv: (kv[1][2], tuple(norm(t) for t in kv[0].split()) not in maiden, kv[1][0], -kv[1][1]),
+        )[0]
         aliases = tuple(s for s, _ in sorted(forms.items(), key=lambda kv: (-kv[1][0], kv[1][1])))
         title_counts = titles[pid]
         title_first = {t: i for i, t in enumerate(title_counts)}

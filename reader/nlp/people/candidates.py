@@ -8,12 +8,14 @@ Rules, in order (each explained by a test in ``tests/test_people.py``):
    "Gen.") belong to the run; a possessive 's ends it; a web address ("Philly.com") is no run.
 2. A capitalised function word ("The", "Some", "But"), a pronoun contraction ("I'll"), a sentence-initial
    modal ("Will Papa come?") and an all-capitals acronym ("U.S.", "FBI") split the run.
-3. A sentence-initial ordinary English word that is not a known given name is dropped from the front of a run
-   ("Remember Little Rocket Man" -> "Little Rocket Man"); a lone sentence-initial word stays a candidate and
+3. A sentence-initial ordinary English word that is not a known given name (or is a rare one the text also
+   writes in lowercase: "Soon Starbuck", "See Stubb") is dropped from the front of a run ("Remember Little
+   Rocket Man" -> "Little Rocket Man"); a lone sentence-initial word stays a candidate and
    is judged by evidence. A leading month or weekday is dropped ("In May Napoleon" -> "Napoleon").
 4. Titles are peeled: everything up to the last title word, when a name follows ("Palestinian Authority
-   President | Mahmoud Abbas", "Saudi Crown Prince | Mohammed bin Salman"). A run that is only a title
-   ("Former Prime Minister") is not a name; "John Major" (given name first) is.
+   President | Mahmoud Abbas", "Saudi Crown Prince | Mohammed bin Salman"); a capitalised role noun after
+   given names only is a middle name ("James Clerk Maxwell"; "Natásha Prince Andrew" is still split). A run
+   that is only a title ("Former Prime Minister") is not a name; "John Major" (given name first) is.
 5. Leading nationality words are peeled ("British Keir Starmer" -> "Keir Starmer"), and so is an
    organisation name in front of a given name + surname ("Islamic Relations Alia Salem"), a known place in
    front of any name ("Washington Chris Gregoire", "in Petersburg Pierre met"), or a descriptive word
@@ -21,6 +23,16 @@ Rules, in order (each explained by a test in ``tests/test_people.py``):
 6. A run inside a short title-case quotation ("Buddha for Mary", "The Kill") names a work: that occurrence is
    neither evidence nor a mention.
 7. A repeated token is collapsed ("Andrej Duda Duda" -> key "andrej duda"; the mention still covers both).
+7b. A name joined by "&" to an organisation word, or two lone non-given names joined by "&", are a firm
+   ("Halloran & Sons", "Procter & Gamble"): neither evidence nor a mention. ("Clive Owen & Juliette Binoche",
+   "Will & Kate" are people.)
+8. Two names fused after a kinship noun are split ("his wife Sarah Viktor Orbán" -> "Sarah" + "Viktor
+   Orbán"): three tokens after a gendered kinship noun, the first a given name of that gender, the second a
+   given name (or a one-letter respelling of one, "Viktor") of the other gender only, and the surname (or the
+   second name + surname) used elsewhere in the text. ("his wife Sarah Jessica Parker", "her husband John
+   Paul Jones", "his wife Hillary Rodham Clinton" stay whole.)
+9. Name links (see :mod:`.linking` rule 8): "Dana Halloran, née Mercer", "Dana Halloran (born Dana Mercer)",
+   "Peter married Dana Mercer".
 """
 
 from __future__ import annotations
@@ -44,7 +56,10 @@ def _char_class(predicate) -> str:
 UPPER = _char_class(str.isupper)
 LOWER = _char_class(str.islower)
 _L = r"[^\W\d_]"
-_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|St|Jr|Sr|Maj|Cmdr|Cpl|Pres|Supt|Mme|Mlle|Msgr|Fr)\."
+_ABBREV = (
+    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|St|Jr|Sr|Maj|Cmdr|Cdr|Comdr|Cpl|Pvt|Pres|Supt"
+    r"|Mme|Mlle|Msgr|Fr|Cllr|Ald|Det|Insp|Brig|Atty|Amb|Sec|Secy|Dep|Assemb|Commr|Treas|Messrs)\."
+)
 _DOTTED = rf"(?:[{UPPER}]\.){{2,}}"
 _INITIAL = rf"[{UPPER}]\.(?=[ \t]+[{UPPER}])"
 _WORD = rf"[{UPPER}]{_L}*(?:['’](?![sS]\b){_L}+|-{_L}+)*(?![\w]|-\w|['’](?![sS]\b)\w|\.[a-z]{{2,}})"
@@ -82,6 +97,16 @@ class Candidate:
     work: bool = False  # inside a title-case quotation: the name of a work, not a mention
 
 
+def _plain_given(key: str) -> bool:
+    """A known given name that is no title, title modifier or nationality ("James", not "Prime", "Russian")."""
+    return (
+        key in lx.given_names()
+        and not lx.is_title_head(key, roles=True)
+        and key not in lx.TITLE_MODIFIERS
+        and key not in lx.nationalities()
+    )
+
+
 def sentence_starts(text: str, sentences) -> set[int]:
     """Offsets of the first word of every sentence."""
     out: set[int] = set()
@@ -112,10 +137,19 @@ def _is_acronym(tok: str) -> bool:
 
 
 def find_candidates(
-    text: str, starts: set[int], should_stop: Callable[[], bool] | None = None
+    text: str,
+    starts: set[int],
+    should_stop: Callable[[], bool] | None = None,
+    lowercase_seen: dict[str, int] | None = None,
 ) -> list[Candidate]:
-    """Every candidate name segment of ``text`` in order."""
+    """Every candidate name segment of ``text`` in order (``lowercase_seen``: :func:`lowercase_words`)."""
     given = lx.given_names()
+    ranks = lx.given_name_ranks()
+    lowercase_seen = lowercase_seen or {}
+
+    def rare_given_word(k: str) -> bool:
+        # "Soon Starbuck", "See Stubb": a rare given name that the text uses as an ordinary lowercase word
+        return ranks.get(k, 10**6) > 1000 and lowercase_seen.get(k, 0) >= 2
     out: list[Candidate] = []
     quotes = title_quotes(text)
     quote_starts = [q[0] for q in quotes]
@@ -170,7 +204,12 @@ def find_candidates(
             # rule 3: sentence-initial ordinary word in front of a longer run
             if initial and len(seg) >= 2:
                 k0 = norm(seg[0][2])
-                if lx.is_ordinary(k0) and k0 not in given and k0 not in lx.TITLE_HEADS and k0 not in lx.TITLE_MODIFIERS:
+                if (
+                    lx.is_ordinary(k0)
+                    and (k0 not in given or rare_given_word(k0))
+                    and k0 not in lx.TITLE_HEADS
+                    and k0 not in lx.TITLE_MODIFIERS
+                ):
                     seg = seg[1:]
                     initial = False
                     while seg and not seg[0][2][0].isupper():
@@ -178,8 +217,11 @@ def find_candidates(
                     if not seg:
                         continue
             keys = [norm(t[2]) for t in seg]
-            # a leading month or weekday is a date, not a name ("In May Napoleon", "August Prince")
+            # a leading month or weekday is a date, not a name ("In May Napoleon", "August Prince"); but a month
+            # that is also a given name, not after a date word, followed by a surname is a name ("June Whitaker")
             while len(seg) >= 2 and (keys[0] in lx.MONTHS_DAYS or keys[0].rstrip("s") in lx.MONTHS_DAYS):
+                if month_is_given_name(text, seg[0][0], keys):
+                    break
                 seg, keys = seg[1:], keys[1:]
                 initial = False
             # rule 4: peel titles
@@ -189,6 +231,8 @@ def find_candidates(
                 if lx.is_title_head(keys[i], roles=True) and any(
                     seg[j][2][0].isupper() and keys[j] not in lx.NAME_SUFFIXES for j in range(i + 1, len(seg))
                 ):
+                    if 0 < i and not lx.is_title_head(keys[i]) and all(_plain_given(k) for k in keys[:i]):
+                        continue  # "James Clerk Maxwell": a middle name that looks like a role noun
                     head = i
                     break
             if head >= 0:
@@ -199,6 +243,8 @@ def find_candidates(
                             or lx.is_org_cue(kj) or not seg[j][2][0].isupper()):
                         first = j + 1
                         break
+                while first < head and keys[first] in lx.TITLE_DESCRIPTIVE:
+                    first += 1  # "Old Mrs. Halloran": "Old" describes her, the title is "Mrs."
                 title = text[seg[first][0] : seg[head][1]]
                 seg = seg[head + 1 :]
                 keys = keys[head + 1 :]
@@ -246,8 +292,11 @@ def find_candidates(
                     continue
                 toks.append(t)
                 kk.append(k)
-            org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk))
             last = idx == len(segments) - 1 and seg[-1][1] == segments[-1][-1][1]
+            first_seg = seg_start == rs
+            org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk))
+            if (last and _firm_after(text, re_, kk)) or (first_seg and _firm_before(text, rs, kk)):
+                org = True  # "Halloran & Sons", "Procter & Gamble": a firm, not a person
             out.append(
                 Candidate(
                     start=toks[0][0],
@@ -268,15 +317,88 @@ def find_candidates(
     return out
 
 
+_AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*([A-Z][\w'’\-]*)([ \t]+[A-Z])?")
+_AMPERSAND_BEFORE = re.compile(r"(?<![\w'’\-.])([A-Z][\w'’\-]*)[ \t]*&[ \t]*\Z")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’\-.]*[ \t]+\Z")
+
+
+def _firm_after(text: str, end: int, key: list[str]) -> bool:
+    """"Halloran & Sons", "Baker & McKenzie": a name joined by "&" to an organisation word, or two lone
+    surnames joined by "&" (people joined by "&" have full names or given names: "Clive Owen & Juliette
+    Binoche", "Will & Kate")."""
+    if "&" not in text[end : end + 3]:
+        return False
+    m = _AMPERSAND_AFTER.match(text, end, end + 60)
+    if not m:
+        return False
+    other = norm(m.group(1))
+    if lx.is_org_cue(other):
+        return True
+    given = lx.given_names()
+    return len(key) == 1 and m.group(2) is None and key[0] not in given and other not in given
+
+
+def _firm_before(text: str, start: int, key: list[str]) -> bool:
+    if "&" not in text[max(0, start - 3) : start]:
+        return False
+    m = _AMPERSAND_BEFORE.search(text, max(0, start - 60), start)
+    if not m or _CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return False
+    given = lx.given_names()
+    return len(key) == 1 and key[0] not in given and norm(m.group(1)) not in given
 _SHORT_QUOTE = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for from with by as but nor is be".split())
+
+
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’\-]*)[^\w\n]*$")
+_NEXT_TOKEN = re.compile(r"[ \t]*(\S+)")
+
+
+def previous_word(text: str, pos: int) -> str:
+    """The word just before ``pos`` on the same line, casefolded ("" when none)."""
+    m = _PREV_WORD.search(text, max(0, pos - 30), pos)
+    return m.group(1).casefold() if m else ""
+
+
+def is_date_context(text: str, start: int, end: int) -> bool:
+    """A month/day word used as a date: after a date word ("in June", "the following June", "last May") or
+    before a number ("June 5", "May 2020")."""
+    if previous_word(text, start) in lx.DATE_WORDS:
+        return True
+    nxt = _NEXT_TOKEN.match(text, end)
+    return bool(nxt and nxt.group(1)[0].isdigit())
+
+
+def month_is_given_name(text: str, start: int, keys: list[str]) -> bool:
+    """"June Whitaker, who managed the shop": a month word that is a known given name, not in a date context,
+    followed by a census surname that is not itself a title, month or place ("In May Napoleon", "August
+    Prince" stay dates)."""
+    return (
+        len(keys) == 2
+        and keys[0] in lx.given_names()
+        and keys[1] in lx.surnames()
+        and keys[1] not in lx.MONTHS_DAYS
+        and not lx.is_title_head(keys[1], roles=True)
+        and " ".join(keys[1:]) not in lx.places()
+        and previous_word(text, start) not in lx.DATE_WORDS
+    )
+
+
+_AFTER_QUOTE = re.compile(r"[^.!?\n\"“”]{0,50}")
+
+
+def _speech_follows(text: str, end: int) -> bool:
+    """A speech verb follows the closing quotation mark in the same sentence ("...," Peter likes to say)."""
+    rest = _AFTER_QUOTE.match(text, end).group()
+    return any(w.casefold() in lx.SPEECH_VERBS for w in re.findall(r"[a-z]+", rest))
 
 
 def title_quotes(text: str) -> list[tuple[int, int]]:
     """Spans of short quotations written in title case ("War", "Buddha for Mary", "The Kill"): names of works.
 
     A quotation qualifies when it has two to eight words, no inner punctuation, and every word is capitalised
-    except small function words, so quoted speech ("“Others are easier to manage,” he said") and vocatives in
+    except small function words, and it is not followed by a speech verb after a comma ('"Ask June," Peter
+    likes to say'), so quoted speech ("“Others are easier to manage,” he said") and vocatives in
     dialogue ("“Natásha!”", "“Pierre, Pierre”") never do.
     """
     out: list[tuple[int, int]] = []
@@ -285,6 +407,8 @@ def title_quotes(text: str) -> list[tuple[int, int]]:
         words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", inner)]
         if len(words) < 2 or len(words) > 8 or any(ch in inner for ch in "!?,;:"):
             continue  # dialogue ("“Natásha!”", "“Pierre, come”") is no title; one word proves nothing
+        if m.group(1).rstrip().endswith(",") and _speech_follows(text, m.end()):
+            continue  # '"Ask June," Peter likes to say': dialogue, not a title
         if all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words) and words[0][0].isupper():
             out.append(m.span(1))
     return out
@@ -306,4 +430,75 @@ def capitalised_counts(candidates: list[Candidate]) -> dict[str, int]:
         for i, key in enumerate(cand.key):
             if i or not cand.initial:
                 out[key] = out.get(key, 0) + 1
+    return out
+
+
+_KIN_FEMALE = frozenset(
+    "wife daughter sister mother widow girlfriend fiancee fiancée stepdaughter granddaughter niece aunt".split()
+)
+_KIN_MALE = frozenset("husband son brother father widower boyfriend fiance stepson grandson nephew uncle".split())
+
+
+def split_fused_relatives(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Rule 8: "his wife Sarah Viktor Orbán" is two people, "Sarah" and "Viktor Orbán"."""
+    fused = [
+        i
+        for i, c in enumerate(candidates)
+        if len(c.key) == 3
+        and c.first_in_run
+        and c.title is None
+        and previous_word(text, c.ctx_start) in _KIN_FEMALE | _KIN_MALE
+    ]
+    if not fused:
+        return candidates
+    forms = Counter(c.key for c in candidates)
+    given = lx.given_names()
+    out = list(candidates)
+    for i in reversed(fused):
+        c = candidates[i]
+        kin = previous_word(text, c.ctx_start)
+        gender = "f" if kin in _KIN_FEMALE else "m"
+        other = "m" if gender == "f" else "f"
+        g1, g2, surname = c.key
+        if given.get(g1) != gender or lx.given_name_gender(g2) != other:
+            continue
+        if not (forms[(surname,)] or forms[(g2, surname)]):
+            continue
+        (s0, e0), (s1, _e1), (_s2, e2) = c.offsets
+        first = Candidate(
+            s0, e0, (g1,), c.surface[:1], c.offsets[:1], None, c.initial, True, False, c.ctx_start, e0, False
+        )
+        second = Candidate(
+            s1, e2, (g2, surname), c.surface[1:], c.offsets[1:], None, False, False, c.last_in_run, s1, c.ctx_end,
+            False,
+        )
+        out[i : i + 1] = [first, second]
+    return out
+
+
+_MARRIED = re.compile(
+    r"\s+(?:(?:has|had|was|is|later|then|soon|eventually)\s+)?(?:married|marries|wed|weds)(?:\s+to)?\s+$"
+)
+_MAIDEN = re.compile(r"\s*[,(]\s*(née|nee|born|formerly)\s+$", re.I)
+
+
+def name_links(text: str, candidates: list[Candidate]) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """Rule 9: ("nee", "dana halloran", "mercer") for "Dana Halloran, née Mercer" / "(born Dana Mercer)", and
+    ("married", "peter", "dana mercer") for "Peter married Dana Mercer"."""
+    out: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+    for a, b in zip(candidates, candidates[1:]):
+        if not (a.last_in_run and b.first_in_run and b.title is None) or b.ctx_start - a.ctx_end > 40:
+            continue
+        gap = text[a.ctx_end : b.ctx_start]
+        if a.ctx_end != a.end:
+            continue  # a possessive: "Peter's wife"
+        if any(k in lx.MONTHS_DAYS for k in b.key):
+            continue
+        m = _MAIDEN.match(gap)
+        if m and len(a.key) >= 2:
+            if m.group(1).casefold() in ("née", "nee") or (len(b.key) >= 2 and b.key[0] == a.key[0]):
+                out.append(("nee", a.key, b.key))
+            continue
+        if a.title is None and _MARRIED.match(gap):
+            out.append(("married", a.key, b.key))
     return out

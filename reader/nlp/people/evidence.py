@@ -14,8 +14,11 @@ A form (normalised token tuple) is accepted when its score reaches ``ACCEPT`` (2
   +2 a title was peeled from it ("King | Charles"); +2 a role noun just before ("journalist Ivan Gershkovich",
   "his wife Sarah", "the team's coach, Alireza Mehraban"); +2 a speech verb ("X said", "said X") or "X was
   born/died/married"; +1.5 a relative "who", an appositive with a role noun or an age (", a policy adviser",
-  ", 45,"), or life dates ("(1770–1827)", "(born 1950)"); +2 a member of a list with an accepted person ("Bill
-  Clinton, George W. Bush and Barack Obama").
+  ", 45,"), life dates ("(1770–1827)", "(born 1950)") or a party and state ("(D-N.Y.)"); a role noun "of"
+  an organisation just before counts as a role noun ("Co-founder of Google, Sergey Brin"); +2 a member of a
+  list with an accepted person ("Bill Clinton, George W. Bush and Barack Obama"); +2 a byline or attribution
+  line, for two or more tokens ("By Clara Voss, Arts Correspondent", "— Priya Raman, chair of the finance
+  committee").
 - context penalties: -2.5 when at least half of the occurrences follow an article and are not attributive
   ("the Kremlin said", "Save the Children told"; not "the Biden administration"); -2.5 when at least half of
   the occurrences follow a place preposition ("in Adelaide"; possessives excepted: "in Putin's Russia"),
@@ -64,6 +67,8 @@ _SYLLABIC = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
 _AGE = re.compile(r"\s*,\s*\d{1,3}\s*,")
 _CLAUSE = re.compile(r"[^,.;:!?()“”\"]*")
 _WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
+_PARTY = re.compile(r"\s*\((?:D|R|I|Dem|Rep|Ind)[.-]\s?[A-Z]")
+_ROLE_OF = re.compile(r"\b([a-z][\w-]*)\s+(?:of|at|for)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*,?\s+){0,4}[A-Z][\w&.'’-]*,\s*\Z")
 _APPOS_START = frozenset({"a", "an", "the", "his", "her", "their", "its", "former", "then", "now", "once"})
 
 
@@ -72,6 +77,7 @@ class FormStats:
     key: tuple[str, ...]
     count: int = 0
     first: int = -1
+    last: int = -1  # start of the last occurrence
     noninitial: int = 0
     title: int = 0
     role: int = 0
@@ -85,10 +91,32 @@ class FormStats:
     determiner: int = 0
     pron_person: int = 0
     pron_thing: int = 0
+    byline: int = 0
+
+
+_BYLINE_BEFORE = re.compile(
+    r"(?:\A|\n)[ \t]*(?:(?:[Bb]y|BY|(?:[Ww]ritten|[Rr]eported|[Rr]eporting|[Ww]ords|[Ss]tory|[Ii]nterview) by)"
+    r"|[—–―]{1,2}|--)[ \t]*\Z"
+)
+_BYLINE_AFTER = re.compile(r"[ \t]*(?:\n|\Z|[,|·•/]|and\b|&|\(|[—–]|in\b|for\b)")
+
+
+def _byline(text: str, cand: Candidate) -> bool:
+    """"By Clara Voss, Arts Correspondent" at the start of a line, or a quotation's attribution line "— Priya
+    Raman, chair of the finance committee": the name of the writer or speaker."""
+    if len(cand.key) < 2 or not cand.first_in_run or cand.title is not None:
+        return False
+    if not _BYLINE_BEFORE.search(text, max(0, cand.ctx_start - 40), cand.ctx_start):
+        return False
+    line_end = text.find("\n", cand.ctx_end)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end - cand.ctx_end <= 80 and _BYLINE_AFTER.match(text, cand.ctx_end) is not None
 
 
 def context_of(text: str, cand: Candidate, stats: FormStats) -> None:
     """Add the left/right context evidence of one occurrence to ``stats``."""
+    if _byline(text, cand):
+        stats.byline += 1
     if cand.title is not None:
         stats.title += 1
         stats.titles[cand.title] = stats.titles.get(cand.title, 0) + 1
@@ -148,6 +176,12 @@ def context_of(text: str, cand: Candidate, stats: FormStats) -> None:
             stats.appositive += 1
         elif _LIFE.match(text, cand.ctx_end):
             stats.appositive += 1  # "Ludwig van Beethoven (1770–1827)", "(born 1950)"
+        elif _PARTY.match(text, cand.ctx_end):
+            stats.appositive += 1  # "Chuck Schumer (D-N.Y.)", "(R-Texas)": a legislator
+    if cand.first_in_run and cand.title is None and "," in text[max(0, cand.ctx_start - 3) : cand.ctx_start]:
+        m = _ROLE_OF.search(text, max(0, cand.ctx_start - 90), cand.ctx_start)
+        if m and lx.norm(m.group(1)) in lx.ROLE_NOUNS:
+            stats.role += 1  # "the chief executive of Northgate Dredging Inc., James T. Whitfield"
 
 
 def rejected(key: tuple[str, ...], org: bool) -> bool:
@@ -201,6 +235,8 @@ def score(stats: FormStats, lowercase_seen: dict[str, int]) -> float:
         context += 1.5
     if stats.listed:
         context += 2
+    if stats.byline:
+        context += 2  # "By Clara Voss", "— Priya Raman, chair of ..."
     if stats.determiner * 2 >= stats.count:
         context -= 2.5  # names do not take an article: "the Kremlin", "the Royal Household"
     if stats.pron_thing > stats.pron_person:

@@ -75,6 +75,39 @@ def given_name_ranks() -> dict[str, int]:
 
 
 @cache
+def _given_by_metaphone() -> dict[str, list[str]]:
+    import jellyfish
+
+    out: dict[str, list[str]] = {}
+    for name in given_names():
+        out.setdefault(jellyfish.metaphone(name), []).append(name)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def given_name_gender(token: str) -> str | None:
+    """Gender of a known given name, or of a one-letter respelling of a common census given name that is not a
+    surname itself ("viktor" -> "victor" -> "m")."""
+    gender = given_names().get(token)
+    if gender is not None or len(token) < 4:
+        return gender
+    import jellyfish
+
+    if token in surnames() or len(token) < 5:
+        return None
+    ranks = given_name_ranks()
+    found = {
+        given_names()[name]
+        for name in _given_by_metaphone().get(jellyfish.metaphone(token), ())
+        if name[0] == token[0]
+        and len(name) == len(token)
+        and ranks.get(name, 10**6) <= 1000
+        and jellyfish.hamming_distance(name, token) == 1
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
 def surnames() -> dict[str, int]:
     """Census 1990 surnames -> frequency rank (1 = Smith)."""
     out: dict[str, int] = {}
@@ -171,6 +204,12 @@ MONTHS_DAYS = frozenset(
     today tonight tomorrow yesterday christmas easter ramadan hanukkah thanksgiving""".split()
 )
 
+# Words before a month/day word that make it a date ("in June", "the following June", "last May").
+DATE_WORDS = frozenset(
+    """in on since by until till from through throughout during of last next this that following early late mid
+    every each before after between and or to the a an around about by circa c per previous coming same""".split()
+)
+
 # Function words: never part of a name. A capitalised one splits a run ("And", "The", "Some").
 STOP = frozenset(
     """a an the this that these those some any each every all both either neither no not none one two three
@@ -203,13 +242,42 @@ TITLE_HEADS = frozenset(
     speaker coach detective inspector officer agent pres supt msgr fr hon uncle aunt grandfather grandmother
     kaiser crown dauphin archduke grand-duke mister esq adviser advisor director spokesman spokeswoman spokesperson
     editor correspondent
+    councillor councilor councilman councilwoman councilmember alderman alderwoman selectman selectwoman
+    commissioner supervisor delegate assemblyman assemblywoman assemblymember legislator freeholder
+    comptroller treasurer auditor controller registrar coroner magistrate sheriff constable trooper marshal
+    superintendent chief warden ranger deputy undersecretary under-secretary secretary-general director-general
+    attorney-general solicitor-general surgeon-general governor-general lieutenant-governor
+    president-elect vice-president chancellor vice-chancellor provost dean principal headmaster headmistress
+    headteacher rector vicar pastor parson deacon canon chaplain abbot abbess friar prior prioress patriarch
+    metropolitan mufti mullah cleric nuncio consul envoy commissar brigadier commodore ensign airman seaman
+    specialist gunnery skipper cllr ald det insp pvt cdr comdr brig atty amb gov supt cmdr dep sec secy emeritus
+    nurse midwife midshipman cadet chef maharaja maharajah sheikha infanta infante margrave landgrave
+    elector regent viceroy mx messrs assemb commr treas
     """.split()
 )
 # Words that may precede a title head in a title phrase ("Former Prime", "Saudi Crown", "Vice").
 TITLE_MODIFIERS = frozenset(
     """former ex vice deputy acting crown prime grand field chief foreign attorney general supreme high first
     late then interim senior old young little elder younger lord home defence defense interior finance
-    state national press communications executive managing assistant associate special head""".split()
+    state national press communications executive managing assistant associate special head
+    lord police fire county city district state federal regional town village borough school university
+    majority minority house senate council board county justice staff petty warrant master gunnery
+    detective ranking""".split()
+)
+# Leading descriptive words that are not part of a title phrase ("Old Mrs. Halloran" has the title "Mrs.").
+TITLE_DESCRIPTIVE = frozenset("old young little elder younger dear poor good".split())
+# Gendered titles and the gender they imply ("Mr. Halloran" is a man, "Mrs. Halloran" a woman).
+MALE_TITLES = frozenset(
+    """mr mister sir lord king prince duke count baron marquis marquess earl viscount emperor tsar czar tsarevich
+    kaiser dauphin archduke grand-duke monsieur herr senor signor father brother uncle grandfather
+    congressman councilman alderman selectman assemblyman chairman spokesman businessman headmaster
+    abbot friar sheikh emir sultan shah infante margrave maharaja maharajah""".split()
+)
+FEMALE_TITLES = frozenset(
+    """mrs ms miss lady dame queen princess duchess countess baroness marchioness viscountess empress tsarina
+    czarina madame mme mlle mademoiselle frau senora senorita signora sister mother aunt grandmother
+    congresswoman councilwoman alderwoman selectwoman assemblywoman chairwoman spokeswoman businesswoman
+    headmistress abbess prioress sheikha infanta""".split()
 )
 NAME_ADJECTIVES = frozenset("old young little former late elder younger ex".split())
 MODALS = frozenset("will may can shall must might could would should".split())
@@ -238,7 +306,22 @@ ROLE_NOUNS = frozenset(
     pitcher catcher shortstop outfielder infielder winger fullback linebacker batsman bowler jockey cyclist
     driver rider swimmer sprinter golfer skater skier tennis inventor engineer architect philosopher
     mathematician physicist chemist biologist psychologist theologian monk nun martyr explorer countryman
-    countrywoman compatriot bandmate athlete""".split()
+    countrywoman compatriot bandmate athlete
+    councillor councilor councilman councilwoman councilmember alderman alderwoman selectman selectwoman
+    supervisor delegate assemblyman assemblywoman assemblymember freeholder comptroller treasurer auditor
+    registrar coroner magistrate sheriff constable trooper marshal warden ranger undersecretary
+    curator archivist librarian conservator accountant auditor banker broker trader investor physician surgeon
+    dentist pharmacist veterinarian vet therapist psychiatrist paramedic midwife firefighter policeman
+    policewoman barrister solicitor paralegal clerk receptionist secretary chaplain pastor vicar rabbi imam
+    cleric deacon minister missionary farmer fisherman shopkeeper owner landlord landlady tenant homeowner
+    worker employee staffer volunteer organiser organizer campaigner protester demonstrator executive
+    chief principal headteacher headmaster headmistress lecturer tutor coordinator consultant planner
+    specialist expert technician mechanic electrician plumber carpenter builder contractor developer
+    programmer blogger podcaster influencer youtuber critic reviewer commentator pundit strategist pollster
+    lobbyist negotiator mediator arbitrator referee umpire trainer scout agent publicist publisher
+    proprietor landowner heir heiress stepson stepdaughter stepfather stepmother stepbrother stepsister
+    grandchild grandchildren ex-wife ex-husband spouse mother-in-law father-in-law son-in-law
+    daughter-in-law brother-in-law sister-in-law twin veteran co-founder co-owner co-chair""".split()
 )
 
 SPEECH_VERBS = frozenset(

@@ -20,11 +20,25 @@ Rules (each explained by a test in ``tests/test_people.py``):
    at least 6 letters, lengths within one, edit distance at most 2 ("Katulis" -> "Brian Cutulis",
    "Leavitt" -> "Levitt"); short names never merge this way (Obama/Osama, Bush/Buch).
 6. Any other accepted lone token is a person of its own ("Biden").
+7. Namesakes: two full forms with the same given name and surname are two people when one carries a
+   distinguishing middle name/initial the other lacks and both were introduced as such: each is used at least
+   twice, the plain form first, and the plain form is used again after the marked one appears ("Peter
+   Halloran ... Peter J. Halloran, the cousin ... Peter Halloran likes to say"). Otherwise the marked form is
+   the same person written more fully ("George W. Bush" ... "George Bush"). Two different middles ("George
+   H. W. Bush" / "George W. Bush") are always two people.
+8. Maiden and married names: "Dana Halloran, née Mercer" / "Dana Halloran (born Dana Mercer)" make "Dana
+   Mercer" and a lone "Mercer" hers; "Peter married Dana Mercer" joins "Dana Mercer" to a "Dana Halloran"
+   when Halloran is the surname of Peter's person (and Dana is the only such pair).
+9. Ambiguous short forms: a lone surname or given name shared by several people is resolved per occurrence
+   (:mod:`.mentions`); here each gets its candidates in order of preference: the default first (rules 3 and
+   4, where a namesake without the distinguishing mark is preferred to the one with it: bare "Peter" is
+   "Peter Halloran", not "Peter J. Halloran"), then the others.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import jellyfish
 
@@ -38,11 +52,20 @@ class Entity:
     keys: list[tuple[str, ...]] = field(default_factory=list)
     first: int = 0
     full_count: int = 0
+    extra_last: set[str] = field(default_factory=set)  # a maiden name known only from "née Mercer"
+    maiden: set[tuple[str, ...]] = field(default_factory=set)  # forms with the maiden name: not the display name
+    gender: str | None = None  # "m" / "f" from the given name or a gendered title, None when unknown
 
     @property
     def last_tokens(self) -> set[str]:
         # a regnal name ("Louis XVI", "Napoleon III") has no surname
-        return {_surname(k) for k in self.keys if len([t for t in k if t not in lx.NAME_SUFFIXES]) >= 2}
+        out = {_surname(k) for k in self.keys if len([t for t in k if t not in lx.NAME_SUFFIXES]) >= 2}
+        return out | self.extra_last
+
+    @property
+    def plain(self) -> bool:
+        """Some full form is just given name + surname (no middle name/initial, no suffix)."""
+        return any(len(_middles(k)) == 0 and k[-1] not in lx.NAME_SUFFIXES for k in self.keys if len(k) >= 2)
 
     @property
     def first_tokens(self) -> set[str]:
@@ -55,6 +78,13 @@ def _surname(key: tuple[str, ...]) -> str:
         if tok not in lx.NAME_SUFFIXES and tok not in PARTICLES and len(tok) > 1:
             return tok
     return key[-1]
+
+
+class Choice(NamedTuple):
+    """An ambiguous short form: candidate people, default first; ``surname`` when it is their surname."""
+
+    options: tuple[int, ...]
+    surname: bool
 
 
 _META: dict[str, str] = {}
@@ -80,6 +110,17 @@ def spelling_variants(a: str, b: str) -> bool:
     return jellyfish.levenshtein_distance(a, b) <= 2
 
 
+def _middles(key: tuple[str, ...]) -> list[str]:
+    end = len(key) - 1
+    while end > 1 and key[end] in lx.NAME_SUFFIXES:
+        end -= 1
+    return [t for t in key[1:end] if t not in PARTICLES]
+
+
+def _same_middle(x: str, y: str) -> bool:
+    return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+
+
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Same person written with or without middle names/initials."""
     if a[0] != b[0]:
@@ -89,25 +130,103 @@ def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if (a[-1] in lx.NAME_SUFFIXES) != (b[-1] in lx.NAME_SUFFIXES):
         return False  # Donald Trump Jr. is not Donald Trump
-    ma = [t for t in a[1:-1] if t not in PARTICLES]
-    mb = [t for t in b[1:-1] if t not in PARTICLES]
-    short, long_ = (ma, mb) if len(ma) <= len(mb) else (mb, ma)
-    for tok in short:
-        if not any(tok == t or (len(tok) == 1 and t.startswith(tok)) or (len(t) == 1 and tok.startswith(t)) for t in long_):
+    ma, mb = _middles(a), _middles(b)
+    if ma and mb:
+        # both written with middles: they must agree one to one ("George H. W. Bush" is not "George W. Bush")
+        return len(ma) == len(mb) and all(_same_middle(x, y) for x, y in zip(ma, mb))
+    return True
+
+
+def _namesakes(plain: FormStats, marked: FormStats) -> bool:
+    """Rule 7: "Peter Halloran" and "Peter J. Halloran" both introduced as such, the plain form first and used
+    again after the marked one appears: two people."""
+    return (
+        plain.count >= 2
+        and marked.count >= 2
+        and plain.first < marked.first < plain.last
+    )
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...], stats: dict[tuple[str, ...], FormStats]) -> bool:
+    if not _compatible(a, b):
+        return False
+    ma, mb = _middles(a), _middles(b)
+    if bool(ma) != bool(mb):
+        plain, marked = (a, b) if not ma else (b, a)
+        if _namesakes(stats[plain], stats[marked]):
             return False
     return True
 
 
+def _demoted(ids: list[int], entities: list[Entity]) -> set[int]:
+    """Candidates with a distinguishing mark beside a plain namesake ("Peter J. Halloran" beside "Peter
+    Halloran"): a short form is the plain one's unless the context says otherwise."""
+    out: set[int] = set()
+    for i in ids:
+        if entities[i].plain:
+            continue
+        for j in ids:
+            if j != i and entities[j].plain and entities[i].first_tokens & entities[j].first_tokens and (
+                entities[i].last_tokens & entities[j].last_tokens
+            ):
+                out.add(i)
+                break
+    return out
+
+
+def _ranked(ids: list[int], entities: list[Entity]) -> list[int]:
+    """Candidates in order of preference: plain namesakes first, then most full forms, then first introduced."""
+    demoted = _demoted(sorted(set(ids)), entities)
+    return sorted(set(ids), key=lambda i: (i in demoted, -entities[i].full_count, entities[i].first))
+
+
 def _pick(ids: list[int], entities: list[Entity]) -> int:
-    return min(set(ids), key=lambda i: (-entities[i].full_count, entities[i].first))
+    return _ranked(ids, entities)[0]
 
 
 def _dominant(ids: list[int], entities: list[Entity]) -> int | None:
-    """The one person of several sharing a given name whose full forms are at least twice as frequent."""
-    ids = sorted(set(ids), key=lambda i: (-entities[i].full_count, entities[i].first))
-    if len(ids) == 1 or entities[ids[0]].full_count >= 2 * entities[ids[1]].full_count:
-        return ids[0]
+    """The one person of several sharing a given name whose full forms are at least twice as frequent (or the
+    plain namesake of the others)."""
+    ranked = _ranked(ids, entities)
+    if len(ranked) == 1 or entities[ranked[0]].full_count >= 2 * entities[ranked[1]].full_count:
+        return ranked[0]
+    demoted = _demoted(ranked, entities)
+    if all(i in demoted for i in ranked[1:]):
+        return ranked[0]
     return None
+
+
+def _gender(ent: Entity, stats: dict[tuple[str, ...], FormStats]) -> str | None:
+    """"m"/"f" from gendered titles seen with the person's forms, else from the given name of the full forms."""
+    votes = {"m": 0, "f": 0}
+    for key in ent.keys:
+        for title, n in stats[key].titles.items():
+            head = _title_head(title)
+            if head in lx.MALE_TITLES:
+                votes["m"] += n
+            elif head in lx.FEMALE_TITLES:
+                votes["f"] += n
+    if votes["m"] != votes["f"]:
+        return "m" if votes["m"] > votes["f"] else "f"
+    given = lx.given_names()
+    genders = {given.get(k[0]) for k in ent.keys if len(k) >= 2}
+    if len(genders) == 1 and (g := genders.pop()) in ("m", "f"):
+        return g
+    return None
+
+
+def _merge(src: int, dst: int, entities: list[Entity], alias: dict[tuple[str, ...], int]) -> None:
+    if src == dst or not entities[src].keys:
+        return
+    for key in entities[src].keys:
+        entities[dst].keys.append(key)
+        alias[key] = dst
+    entities[dst].full_count += entities[src].full_count
+    entities[dst].first = min(entities[dst].first, entities[src].first)
+    entities[dst].extra_last |= entities[src].extra_last
+    entities[dst].maiden |= entities[src].maiden
+    entities[src].keys = []
+    entities[src].full_count = 0
 
 
 def _title_head(title: str) -> str:
@@ -134,16 +253,22 @@ def link(
     stats: dict[tuple[str, ...], FormStats],
     accepted: set[tuple[str, ...]],
     rejected: set[tuple[str, ...]],
-) -> tuple[list[Entity], dict[tuple[str, ...], int]]:
-    """People (as groups of name forms) and the alias table: normalised form -> person index."""
+    name_links: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = (),
+) -> tuple[list[Entity], dict[tuple[str, ...], int], dict[tuple[str, ...], Choice]]:
+    """People (as groups of name forms), the alias table (normalised form -> person index) and the ambiguous
+    short forms (form -> candidate people, default first).
+
+    ``name_links`` are ``("nee", person form, maiden form)`` and ``("married", form, form)`` pairs seen in the
+    text (rule 8).
+    """
     entities: list[Entity] = []
     alias: dict[tuple[str, ...], int] = {}
-    # rule 1
+    # rules 1 and 7
     for key, st in stats.items():  # insertion order = first appearance
         if len(key) < 2 or key not in accepted:
             continue
         for i, ent in enumerate(entities):
-            if any(_compatible(key, other) for other in ent.keys):
+            if any(_same_person(key, other, stats) for other in ent.keys):
                 ent.keys.append(key)
                 ent.full_count += st.count
                 alias[key] = i
@@ -162,16 +287,17 @@ def link(
     for i, ent in enumerate(entities):
         owner = tails.get(ent.keys[0]) if len(ent.keys) == 1 else None
         if owner is not None and owner != i:
-            entities[owner].full_count += ent.full_count
-            entities[owner].keys.append(ent.keys[0])
-            alias[ent.keys[0]] = owner
-            ent.keys = []
+            _merge(i, owner, entities, alias)
     for tail, owner in tails.items():
         if tail in stats and tail not in rejected:
             alias.setdefault(tail, owner)
+    _link_names(name_links, entities, alias)
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
     for i, ent in enumerate(entities):
+        if not ent.keys:
+            continue
+        ent.gender = _gender(ent, stats)
         for tok in ent.last_tokens:
             by_last.setdefault(tok, []).append(i)
         for tok in ent.first_tokens:
@@ -183,28 +309,90 @@ def link(
     for tok in by_last:
         if len(tok) >= 6:
             by_meta.setdefault(_metaphone(tok), []).append(tok)
-    singles_new: list[tuple[tuple[str, ...], FormStats]] = []
+    choices: dict[tuple[str, ...], Choice] = {}
+    singles_new: list[tuple[tuple[str, ...], FormStats, list[int]]] = []
     for key, st in stats.items():
-        if len(key) != 1 or key in rejected:
+        if len(key) != 1:
             continue
         tok = key[0]
-        if tok in by_last:  # rules 2, 3
-            alias[key] = _pick(by_last[tok], entities)
-        elif (
-            tok in by_first
-            and (tok in given or tok not in words)
-            and (owner := _dominant(by_first[tok], entities)) is not None
-            and not _title_conflict(st, entities[owner], stats)
-        ):
-            alias[key] = owner  # rule 4
+        if key in rejected and not (tok in lx.MONTHS_DAYS and tok in by_first and tok in given):
+            continue  # a month that is someone's given name ("June Whitaker") may still be a mention of her
+        if tok in by_last and tok not in lx.MONTHS_DAYS:  # rules 2, 3
+            ranked = _ranked(by_last[tok], entities)
+            alias[key] = ranked[0]
+            if len(ranked) > 1:
+                choices[key] = Choice(tuple(ranked), True)  # rule 9
+        elif tok in by_first and (tok in given or tok not in words):
+            ranked = _ranked(by_first[tok], entities)
+            owner = _dominant(by_first[tok], entities)
+            if owner is not None and not _title_conflict(st, entities[owner], stats):
+                alias[key] = owner  # rule 4
+                if len(ranked) > 1:
+                    choices[key] = Choice(tuple(ranked), False)  # rule 9
+            elif owner is None and key in accepted and key not in rejected:
+                singles_new.append((key, st, ranked))  # its own person by default, else one of the namesakes
+            elif key in accepted and key not in rejected:
+                singles_new.append((key, st, []))
+        elif key in rejected:
+            continue
         elif len(tok) >= 6 and any(spelling_variants(tok, o) for o in by_meta.get(_metaphone(tok), ())):  # rule 5
             ids = [i for o in by_meta[_metaphone(tok)] if spelling_variants(tok, o) for i in by_last[o]]
             alias[key] = _pick(ids, entities)
         elif key in accepted:  # rule 6
-            singles_new.append((key, st))
+            singles_new.append((key, st, []))
     for tok, ids in by_last.items():  # a surname seen only inside a longer run ("Gianluigi Buffon Hart")
-        alias.setdefault((tok,), _pick(ids, entities))
-    for key, st in singles_new:
+        if (tok,) not in alias:
+            ranked = _ranked(ids, entities)
+            alias[(tok,)] = ranked[0]
+            if len(ranked) > 1:
+                choices[(tok,)] = Choice(tuple(ranked), True)
+    for key, st, others in singles_new:
         alias[key] = len(entities)
+        if others:
+            choices[key] = Choice((len(entities), *others), False)
         entities.append(Entity([key], st.first, st.count))
-    return entities, alias
+    return entities, alias, choices
+
+
+def _link_names(
+    name_links: list[tuple[str, tuple[str, ...], tuple[str, ...]]],
+    entities: list[Entity],
+    alias: dict[tuple[str, ...], int],
+) -> None:
+    """Rule 8: maiden and married names of one person."""
+    for kind, a, b in name_links:
+        if kind == "nee":
+            owner = alias.get(a)
+            if owner is None or not entities[owner].keys:
+                continue
+            maiden = b if len(b) >= 2 else (a[0], b[-1])
+            other = alias.get(maiden)
+            if other is not None and other != owner:
+                if a[0] == maiden[0]:
+                    entities[owner].maiden.update(entities[other].keys)
+                    _merge(other, owner, entities, alias)
+            elif other is None:
+                entities[owner].extra_last.add(maiden[-1])
+            continue
+        # "Peter married Dana Mercer": Dana Mercer is the Dana Halloran of the text when Peter is a Halloran
+        for p, q in ((a, b), (b, a)):
+            q_owner = alias.get(q)
+            if len(q) < 2 or q_owner is None:
+                continue
+            if len(p) >= 2:
+                p_people = {alias[p]} if p in alias else set()
+            else:
+                p_people = {
+                    i for i, e in enumerate(entities) if e.keys and (p[0] in e.first_tokens or p[0] in e.last_tokens)
+                }
+            surnames = {t for i in p_people for t in entities[i].last_tokens}
+            if len(surnames) != 1:
+                continue
+            targets = [
+                i
+                for i, e in enumerate(entities)
+                if e.keys and i != q_owner and i not in p_people and q[0] in e.first_tokens and e.last_tokens & surnames
+            ]
+            if len(targets) == 1 and not (entities[q_owner].last_tokens & surnames):
+                entities[targets[0]].maiden.update(entities[q_owner].keys)
+                _merge(q_owner, targets[0], entities, alias)
