@@ -62,14 +62,16 @@ class PeoplePane(Vertical):
         self.people = people
         doc = self.document
         options = []
+        people_list = self.query_one("#people-list", OptionList)
+        width = people_list.scrollable_content_region.width
+        cells = max(10, min(40, width - 3)) if width else BAR_CELLS
         for index, person in enumerate(people):
             prompt = Text(clip(person.name, 0, len(person.name), 80), style="bold")
             prompt.append(f"  {len(person.mentions)}", style="cyan")
             if person.titles:
                 prompt.append("  " + ", ".join(person.titles[:2]), style="italic dim")
-            prompt.append("\n" + distribution_bar(person.mentions, len(doc.text)), style="green")
+            prompt.append("\n" + distribution_bar(person.mentions, len(doc.text), cells), style="green")
             options.append(Option(prompt, id=f"person-{index}"))
-        people_list = self.query_one("#people-list", OptionList)
         people_list.clear_options()
         people_list.add_options(options)
         if options:
