@@ -122,7 +122,7 @@ async def test_summary_tab_shows_sentences_and_length_keys(seed_app) -> None:
         assert summary_list.option_count == 6
         await pilot.press("minus", "minus")
         await settle(seed_app, pilot)
-        assert seed_app.query_one("#summary-list", OptionList).option_count in (4, 5)  # latest request wins
+        assert seed_app.query_one("#summary-list", OptionList).option_count == 4  # the latest request wins
         await pilot.press("minus")
         await settle(seed_app, pilot)
         assert seed_app.query_one("#summary-list", OptionList).option_count < 5
@@ -296,3 +296,55 @@ async def test_reopening_returns_to_the_reading_position(seed_document, tmp_path
         view = again.query_one(ArticleView)
         assert view.top_offset == offset
         await settle(again, pilot)
+
+
+async def test_search_after_a_person_leaves_the_mentions_list_alone(seed_app) -> None:
+    async with seed_app.run_test(size=SIZE) as pilot:
+        await settle(seed_app, pilot)
+        await pilot.press("p", "enter")
+        await pilot.press("slash", *"the", "enter", "n", "n")
+        assert seed_app.query_one("#mentions-list", OptionList).option_count == 0
+        assert status(seed_app).startswith("/the  ")
+        view = seed_app.query_one(ArticleView)
+        assert view.layer_spans("mention") == [] and len(view.layer_spans("search")) > 10
+
+
+async def test_sentences_option_survives_an_early_algorithm_change(seed_document) -> None:
+    app = ReaderApp(seed_document, sentences="12")
+    async with app.run_test(size=SIZE) as pilot:
+        app.query_one("#algorithm", Select).value = "luhn"
+        await pilot.pause()
+        await settle(app, pilot)
+        assert app.summary.algorithm == "luhn"
+        assert len(app.summary.sentence_indices) == 12
+
+
+async def test_only_the_latest_summary_request_is_shown(seed_app) -> None:
+    from reader.nlp.summary import summarize
+    from reader.ui.messages import SummaryReady
+
+    async with seed_app.run_test(size=SIZE) as pilot:
+        await settle(seed_app, pilot)
+        await pilot.press("plus")
+        await settle(seed_app, pilot)
+        assert len(seed_app.summary.sentence_indices) == 6
+        stale = summarize(seed_app.document, "lexrank", 3)
+        seed_app.post_message(SummaryReady(stale, seed_app._summary_request - 1, 3))  # a late, older result
+        await pilot.pause()
+        assert len(seed_app.summary.sentence_indices) == 6
+        assert seed_app.query_one("#summary-list", OptionList).option_count == 6
+
+
+async def test_plus_rings_the_bell_when_every_sentence_is_in_the_summary() -> None:
+    doc = document_from_plain_text("# Title\n\nOne sentence here. Two sentences now. Three of them.", "t")
+    app = ReaderApp(doc)
+    bells = []
+    app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = len(app.summary.sentence_indices)
+        await pilot.press("plus")
+        await settle(app, pilot)
+        await pilot.press("plus")
+        await settle(app, pilot)
+        assert len(app.summary.sentence_indices) == shown and bells

@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 
 from reader import __version__
-from reader.cli.main import ALGORITHM_NAMES, main
+from reader.cli.main import main
+from reader.nlp.summarizers import ALGORITHMS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sample_articles" / "trump_foreign_policy.txt"
@@ -109,7 +110,7 @@ def test_analyze_help(capsys) -> None:
     assert out.startswith("usage: reader analyze")
     for option in ("--json", "--no-summary", "--no-people", "--algorithm", "--sentences"):
         assert option in out
-    for name in ALGORITHM_NAMES:
+    for name in ALGORITHMS:
         assert name in out
 
 
@@ -242,7 +243,7 @@ def test_bad_sentences_value_end_to_end() -> None:
     assert_one_error_line(result.stderr, "abc")
 
 
-@pytest.mark.parametrize("algorithm", ALGORITHM_NAMES)
+@pytest.mark.parametrize("algorithm", list(ALGORITHMS))
 def test_every_algorithm_works(capsys, algorithm) -> None:
     status, out, err = call(capsys, "analyze", SEED_ARG, "--json", "--no-people", "--algorithm", algorithm,
                             "--sentences", "4")
@@ -258,25 +259,19 @@ def test_every_algorithm_works(capsys, algorithm) -> None:
         assert sent["text"] == data["text"][sent["start"] : sent["end"]]
 
 
-def test_algorithm_names_match_the_summary_package() -> None:
-    from reader.nlp.summary import ALGORITHMS
-
-    assert tuple(ALGORITHMS) == ALGORITHM_NAMES
-
-
 def test_unknown_algorithm_is_a_usage_error_not_a_traceback(capsys) -> None:
     status, out, err = call(capsys, "analyze", SEED_ARG, "--algorithm", "bogus")
     assert status == 2 and out == ""
     assert "Traceback" not in err
     assert "bogus" in err and "invalid choice" in err
-    assert err.splitlines()[-1].startswith("reader analyze: error:")
+    assert err.count("\n") == 1 and err.startswith("reader: ") and "reader analyze --help" in err
 
 
 def test_unknown_algorithm_end_to_end() -> None:
     result = run_reader("analyze", SEED_ARG, "--algorithm", "bogus")
     assert result.returncode == 2 and result.stdout == ""
     assert "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[-1].startswith("reader analyze: error:")
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("reader: argument --algorithm")
 
 
 def test_no_summary_and_no_people(capsys) -> None:

@@ -95,3 +95,8 @@ def test_a_headline_first_line_becomes_the_title() -> None:
     assert doc.paragraphs[0].kind == "heading"
     not_headline = document_from_plain_text("Washington – Trump spoke today.\nMore text.\nEven more.", "t")
     assert not_headline.title is None and not_headline.paragraphs[0].kind == "text"
+
+
+def test_decomposed_accents_are_composed() -> None:
+    doc = document_from_plain_text("Rene\u0301e Zellweger spoke. Chloe\u0308 agreed.", "t")
+    assert "Renée Zellweger" in doc.text and "Chloë" in doc.text

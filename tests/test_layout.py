@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from hypothesis import given, settings
+from rich.cells import cell_len
 from hypothesis import strategies as st
 
 from reader.document.build import Block, build_document, document_from_plain_text
 from reader.document.model import Metadata, Span
+from reader.errors import ReaderError
 from reader.ui.layout import wrap_document
 from reader.ui.targets import Targets
 
@@ -16,7 +18,7 @@ def test_rows_fit_the_width_and_cover_every_word(seed_document) -> None:
     text = seed_document.text
     rebuilt = []
     for start, end, para in zip(layout.starts, layout.ends, layout.paras):
-        assert end - start <= 60
+        assert cell_len(text[start:end]) <= 60
         if para >= 0:
             rebuilt.append(text[start:end])
     assert " ".join(rebuilt).split() == text.split()
@@ -52,7 +54,7 @@ def test_row_at_maps_offsets_to_rows(seed_document) -> None:
 def test_wrap_never_loses_text(text: str, width: int) -> None:
     try:
         doc = document_from_plain_text(text, "t")
-    except Exception:
+    except ReaderError:
         return  # empty after sanitising: covered elsewhere
     layout = wrap_document(doc, width)
     words = [w for s, e, p in zip(layout.starts, layout.ends, layout.paras) if p >= 0 for w in doc.text[s:e].split()]
@@ -72,9 +74,21 @@ def test_targets_step_and_wrap() -> None:
     assert targets.step(-1) == (spans[3], True)
 
 
-def test_targets_start_from_reading_position() -> None:
+def test_targets_first_from_the_reading_position() -> None:
     spans = [Span(0, 1), Span(100, 101), Span(200, 201)]
-    assert Targets("x", spans).step(+1, offset=150) == (spans[2], False)
-    assert Targets("x", spans).step(-1, offset=150) == (spans[1], False)
-    assert Targets("x", spans).first_from(250) == spans[0]
+    assert Targets("x", spans).first_from(150) == spans[2]
+    assert Targets("x", spans).first_from(250) == spans[0]  # past the last one: wrap to the first
     assert Targets("x", []).step(+1) == (None, False)
+    assert Targets("x", []).status() == "x  no matches"
+
+
+def test_wide_characters_are_wrapped_by_cells() -> None:
+    text = "中文段落" * 12 + "尾 ✅⌚⏰ " + "emoji ✅ " * 8
+    doc = document_from_plain_text(text, "t")
+    layout = wrap_document(doc, 20)
+    rows = [doc.text[s:e] for s, e in zip(layout.starts, layout.ends)]
+    assert all(cell_len(row) <= 20 for row in rows)
+    assert "".join(rows).replace(" ", "") == doc.text.replace(" ", "")
+    code = build_document([Block("代码" * 15, "code")], Metadata(source="t"))
+    code_layout = wrap_document(code, 20)
+    assert [cell_len(code.text[s:e]) for s, e in zip(code_layout.starts, code_layout.ends)] == [20, 20, 20]

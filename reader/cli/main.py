@@ -12,13 +12,14 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 from pathlib import Path
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.nlp.summarizers import ALGORITHMS, DEFAULT_ALGORITHM
 
 SAMPLE_NAME = "trump_foreign_policy.txt"
-ALGORITHM_NAMES = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "sumbasic", "kl", "reduction")
 
 
 def bundled_sample() -> Path:
@@ -33,16 +34,23 @@ def bundled_sample() -> Path:
     raise ReaderError("no bundled sample article found; pass a file to read: reader ARTICLE")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors as one line (``reader: ...``, exit status 2) like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ReaderError(f"{message} (see {self.prog} --help)")
+
+
 def _add_summary_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--algorithm", "-a", default="lexrank", choices=ALGORITHM_NAMES, metavar="NAME",
-                        help=f"summary algorithm: {', '.join(ALGORITHM_NAMES)} (default: lexrank)")
+    parser.add_argument("--algorithm", "-a", default=DEFAULT_ALGORITHM, choices=list(ALGORITHMS), metavar="NAME",
+                        help=f"summary algorithm: {', '.join(ALGORITHMS)} (default: {DEFAULT_ALGORITHM})")
     parser.add_argument("--sentences", "-n", metavar="N|N%",
                         help="summary length as a number of sentences or a percentage (default: 5 for news, "
                              "scaled up for longer texts)")
 
 
 def open_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader",
         description="Read an article in the terminal, with an extractive summary, the people it names and "
                     "jump-to-mention.",
@@ -58,7 +66,7 @@ def open_parser() -> argparse.ArgumentParser:
 
 
 def analyze_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader analyze",
         description="Analyse articles without the UI: text, paragraphs, sentences, summary and people.",
     )

@@ -94,8 +94,8 @@ def plain_text_blocks(text: str) -> list[Block]:
 
 def _plain_block(chunk: str) -> Block:
     """A short single line in capitals ("CHAPTER IV", "BOOK ONE: 1805") is a heading."""
-    line = chunk.strip()
-    if "\n" not in line and len(line) <= 60 and line.isupper() and not line.endswith((".", ",", ";")):
+    line = " ".join(chunk.split())  # decided on the text as it will be shown, so re-reading it agrees
+    if len(line) <= 60 and line.isupper() and not line.endswith((".", ",", ";")):
         return Block(line, "heading", 2)
     return Block(chunk)
 

@@ -28,12 +28,6 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
-    def contains(self, offset: int) -> bool:
-        return self.start <= offset < self.end
-
-    def overlaps(self, other: "Span") -> bool:
-        return self.start < other.end and other.start < self.end
-
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:

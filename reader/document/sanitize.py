@@ -9,6 +9,7 @@ because the UI renders text as ``rich.text.Text`` without markup parsing.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # An unterminated OSC/DCS introducer is only removed itself (by the last branch or _CONTROL), never the text after it.
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST), two-byte escapes;
@@ -37,13 +38,21 @@ def normalise_newlines(text: str) -> str:
 
 
 def sanitise(text: str) -> str:
-    """Remove terminal escape sequences and control characters; keep newlines, turn tabs into spaces."""
+    """Remove terminal escape sequences and control characters; keep newlines, turn tabs into spaces.
+
+    Text is also put in Unicode NFC form: decomposed accents (macOS, PDF tools) would otherwise split names
+    ("Rene\u0301e") and defeat search.
+    """
     text = normalise_newlines(text)
-    if "\t" not in text and not _CONTROL.search(text):
-        return text
-    text = _ESCAPE_SEQUENCE.sub("", text)
-    text = _CONTROL.sub("", text)
-    return text.expandtabs(4) if "\t" in text else text
+    if "\t" in text or _CONTROL.search(text):
+        text = _ESCAPE_SEQUENCE.sub("", text)
+        text = _CONTROL.sub("", text)
+        if "\t" in text:
+            text = text.expandtabs(4)
+    # last: removing a control character can bring two combining marks together
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def sanitise_line(text: str | None, limit: int = 300) -> str | None:

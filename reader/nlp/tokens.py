@@ -8,7 +8,6 @@ A word is a run of letters/digits, with inner apostrophes, hyphens and dots of i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 WORD = re.compile(
     r"""
@@ -20,12 +19,6 @@ WORD = re.compile(
     """,
     re.VERBOSE,
 )
-
-
-def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` of every token in ``text[start:end]`` (offsets into ``text``)."""
-    for match in WORD.finditer(text, start, len(text) if end is None else end):
-        yield match.span()
 
 
 def words(text: str) -> list[str]:

@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document.model import Document, Span
 from reader.nlp.analysis import analysis_refusal
+from reader.nlp.summarizers import ALGORITHMS
 from reader.state import StateStore, document_key
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ArticleHeader
@@ -30,18 +31,6 @@ from reader.ui.people_pane import PeoplePane
 from reader.ui.summary_pane import SummaryPane
 from reader.ui.targets import Targets
 
-# (value, label) pairs for the algorithm picker. The names are those of reader.nlp.summary.ALGORITHMS; they are
-# listed here so that the first paint does not wait for sumy/nltk to import (about 1.5 s).
-ALGORITHM_CHOICES = [
-    ("LexRank", "lexrank"),
-    ("TextRank", "textrank"),
-    ("LSA", "lsa"),
-    ("Luhn", "luhn"),
-    ("Edmundson", "edmundson"),
-    ("SumBasic", "sumbasic"),
-    ("KL-Sum", "kl"),
-    ("Reduction", "reduction"),
-]
 
 
 @contextmanager
@@ -86,6 +75,8 @@ class ReaderApp(App[None]):
         self.summary: Any = None
         self.people: list[Any] = []
         self.targets: Targets | None = None
+        self._summary_request = 0  # number of the latest summary request; older results are dropped
+        self._summary_saturated = False  # the last summary already holds every sentence it could
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -94,7 +85,8 @@ class ReaderApp(App[None]):
             yield ArticleView(self.document, id="article")
             with TabbedContent(id="side-pane", initial="summary"):
                 with TabPane("Summary", id="summary"):
-                    yield SummaryPane(self.document, ALGORITHM_CHOICES, self.algorithm, id="summary-pane")
+                    choices = [(info.label, name) for name, info in ALGORITHMS.items()]
+                    yield SummaryPane(self.document, choices, self.algorithm, id="summary-pane")
                 with TabPane("People", id="people"):
                     yield PeoplePane(self.document, id="people-pane")
         yield Input(placeholder="Search (Enter: find, Escape: cancel)", id="search-bar")
@@ -116,7 +108,7 @@ class ReaderApp(App[None]):
             self.set_status(Text(message, style="dim"))
         else:
             self.set_status(Text("Analysing…", style="dim"))
-            self.compute_summary(self.algorithm, None, self._sentences_spec)
+            self.request_summary(self.algorithm, None)
             self.compute_people()
         self._restore_position()
 
@@ -146,8 +138,14 @@ class ReaderApp(App[None]):
         self.exit()
 
     # ------------------------------------------------------------------ workers
+    def request_summary(self, algorithm: str, count: int | None) -> None:
+        """Ask for a summary; only the latest request's result is shown (older ones are cancelled or dropped)."""
+        self._summary_request += 1
+        spec = self._sentences_spec if count is None else None  # --sentences applies until the reader changes it
+        self.compute_summary(self._summary_request, algorithm, count, spec)
+
     @work(thread=True, exclusive=True, group="summary", exit_on_error=False, description="summarise")
-    def compute_summary(self, algorithm: str, count: int | None, spec: str | None = None) -> None:
+    def compute_summary(self, request: int, algorithm: str, count: int | None, spec: str | None) -> None:
         from reader.nlp.summary import parse_count, summarize
 
         worker = get_current_worker()
@@ -156,7 +154,7 @@ class ReaderApp(App[None]):
         with _unless_cancelled(worker):
             summary = summarize(self.document, algorithm, count, should_stop=lambda: worker.is_cancelled)
             if not worker.is_cancelled:
-                self.post_message(SummaryReady(summary))
+                self.post_message(SummaryReady(summary, request, count))
 
     @work(thread=True, exclusive=True, group="people", exit_on_error=False, description="find people")
     def compute_people(self) -> None:
@@ -181,6 +179,10 @@ class ReaderApp(App[None]):
         self.notify(message, severity="error", timeout=8)
 
     def on_summary_ready(self, message: SummaryReady) -> None:
+        if message.request != self._summary_request:
+            return  # a newer request is on its way
+        picked = len(message.summary.sentence_indices)
+        self._summary_saturated = message.requested is not None and picked < message.requested
         self.summary = message.summary
         self.algorithm = message.summary.algorithm
         self.summary_count = len(message.summary.sentence_indices)
@@ -219,10 +221,10 @@ class ReaderApp(App[None]):
         self.article.set_layer("current", [span])
         self.article.scroll_to_offset(span.start)
 
-    def _set_targets(self, targets: Targets | None, layer: str | None = None) -> None:
+    def _set_targets(self, targets: Targets | None) -> None:
         self.targets = targets
         for name in ("mention", "search"):
-            self.article.set_layer(name, list(targets.spans) if targets and name == layer else [])
+            self.article.set_layer(name, list(targets.spans) if targets and name == targets.kind else [])
         if targets is None:
             self.article.set_layer("current", [])
         self._refresh_idle_status()
@@ -231,7 +233,7 @@ class ReaderApp(App[None]):
         if self.targets is None:
             self.notify("Nothing to move through: pick a person (p) or search (/) first.", timeout=3)
             return
-        span, wrapped = self.targets.step(direction, self.article.top_offset)
+        span, wrapped = self.targets.step(direction)
         if span is None:
             self.bell()
             self.set_status(self.targets.status())
@@ -241,7 +243,7 @@ class ReaderApp(App[None]):
             self.notify("Wrapped to the " + ("first" if direction > 0 else "last") + " one.", timeout=2)
         self.jump_to(span)
         self.set_status(self.targets.status())
-        if self.targets.label != "search":
+        if self.targets.kind == "mention":
             self.query_one(PeoplePane).highlight_mention(self.targets.index)
 
     def action_next_target(self) -> None:
@@ -258,13 +260,13 @@ class ReaderApp(App[None]):
     def _algorithm_changed(self, event: SummaryPane.AlgorithmChanged) -> None:
         self.algorithm = event.algorithm
         self.query_one(SummaryPane).set_busy(True, f"Summarising with {event.algorithm}…")
-        self.compute_summary(event.algorithm, self.summary_count)
+        self.request_summary(event.algorithm, self.summary_count)
 
     @on(PeoplePane.PersonChosen)
     def _person_chosen(self, event: PeoplePane.PersonChosen) -> None:
         person = self.people[event.index]
-        targets = Targets(person.name, person.mentions)
-        self._set_targets(targets, "mention")
+        targets = Targets(person.name, person.mentions, kind="mention")
+        self._set_targets(targets)
         self.query_one(PeoplePane).show_mentions(event.index)
         span = targets.jump_to(0)
         if span is not None:
@@ -274,7 +276,7 @@ class ReaderApp(App[None]):
 
     @on(PeoplePane.MentionChosen)
     def _mention_chosen(self, event: PeoplePane.MentionChosen) -> None:
-        if self.targets is None:
+        if self.targets is None or self.targets.kind != "mention":
             return
         span = self.targets.jump_to(event.index)
         if span is not None:
@@ -302,9 +304,9 @@ class ReaderApp(App[None]):
         """Highlight every case-insensitive occurrence of ``query`` and jump to the first one after the view."""
         pattern = re.compile(re.escape(query), re.IGNORECASE)
         hits = [Span(m.start(), m.end()) for m in pattern.finditer(self.document.text)]
-        targets = Targets("search", hits)
-        targets.label = f"/{query}"
-        self._set_targets(targets, "search")
+        targets = Targets(f"/{query}", hits, kind="search")
+        self._set_targets(targets)
+        self.query_one(PeoplePane).show_mentions(None)  # the mentions list belongs to a person, not a search
         if not hits:
             self.bell()
             self.set_status(Text(f"Pattern not found: {query}", style="red"))
@@ -337,12 +339,13 @@ class ReaderApp(App[None]):
         total = len(self.document.sentences)
         current = self.summary_count or len(self.summary.sentence_indices)
         count = max(1, min(total, current + delta))
-        if count == current:
-            self.bell()
+        if count == current or (delta > 0 and self._summary_saturated):
+            self.bell()  # already the shortest, or already every sentence a summary may hold
             return
         self.summary_count = count
+        self._summary_saturated = False
         self.query_one(SummaryPane).set_busy(True, f"Summarising: {count} sentences…")
-        self.compute_summary(self.algorithm, count)
+        self.request_summary(self.algorithm, count)
 
     # ------------------------------------------------------------------ misc
     def action_help(self) -> None:

@@ -7,7 +7,7 @@ person's mentions, search hits, the current target), styled by component classes
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -128,12 +128,6 @@ class ArticleView(ScrollView, can_focus=True):
         if layout is None or not len(layout):
             return 0
         return layout.starts[min(int(self.scroll_offset.y), len(layout) - 1)]
-
-    def visible_span(self) -> Span:
-        layout = self.layout_rows
-        top = min(int(self.scroll_offset.y), len(layout) - 1)
-        bottom = min(top + self.scrollable_content_region.height, len(layout)) - 1
-        return Span(layout.starts[top], layout.ends[max(top, bottom)])
 
     def row_of(self, offset: int) -> int:
         return self.layout_rows.row_at(offset)

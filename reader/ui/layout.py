@@ -16,13 +16,10 @@ from rich.cells import cell_len
 from reader.document.model import Document
 
 QUOTE_PREFIX = "│ "
-# Characters that take two terminal cells (CJK, Hangul, full-width forms, most emoji). Paragraphs without any
-# are wrapped by a fast regex over characters; paragraphs with some are wrapped by cell width.
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
-    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001f64f\U0001f900-\U0001f9ff"
-    "\U00020000-\U0003fffd]"
-)
+# Characters that may take two terminal cells: everything from U+1100 on except the narrow punctuation, symbol
+# and arrow blocks U+2000-U+22FF (curly quotes, dashes: common in books). A paragraph with any of them is measured
+# exactly (rich's cell_len) and, when wider than its length, wrapped by cells instead of characters.
+_MAYBE_WIDE = re.compile("[\u1100-\u1fff\u2300-\U0010ffff]")
 _WORD = re.compile(r"\S+")
 
 
@@ -63,27 +60,24 @@ def wrap_document(doc: Document, width: int) -> Layout:
             starts.append(para.start)
             ends.append(para.start)
             paras.append(-1)
+        wide = _has_wide(text, para.start, para.end)
         if para.kind == "code":
             line_start = para.start
             for line in text[para.start : para.end].split("\n"):
                 line_end = line_start + len(line)
-                cut = line_start
-                while True:
-                    starts.append(cut)
-                    ends.append(min(cut + width, line_end))
+                for row_start, row_end in _cut(text, line_start, line_end, width, wide):
+                    starts.append(row_start)
+                    ends.append(row_end)
                     paras.append(index)
-                    cut += width
-                    if cut >= line_end:
-                        break
                 line_start = line_end + 1
             continue
-        if para.end - para.start <= width:
+        if not wide and para.end - para.start <= width:
             starts.append(para.start)
             ends.append(para.end)
             paras.append(index)
             continue
         row_width = width - len(QUOTE_PREFIX) if para.kind == "quote" else width
-        if _WIDE.search(text, para.start, para.end):
+        if wide:
             for row_start, row_end in _wrap_cells(text, para.start, para.end, row_width):
                 starts.append(row_start)
                 ends.append(row_end)
@@ -110,16 +104,33 @@ def _wrap_cells(text: str, start: int, end: int, width: int) -> list[tuple[int, 
             continue
         if row_start >= 0:
             rows.append((row_start, row_end))
-        while cells > width:  # cut the word into rows of at most `width` cells
-            cut, taken = word_start, 0
-            while cut < word_end and taken + cell_len(text[cut]) <= width:
-                taken += cell_len(text[cut])
-                cut += 1
-            cut = max(cut, word_start + 1)
-            rows.append((word_start, cut))
-            word_start = cut
+        if cells > width:  # a word wider than a row: all its rows but the last are full
+            pieces = _cut(text, word_start, word_end, width, True)
+            rows.extend(pieces[:-1])
+            word_start = pieces[-1][0]
             cells = cell_len(text[word_start:word_end])
         row_start, row_end, used = word_start, word_end, cells
     if row_start >= 0 and row_end > row_start:
         rows.append((row_start, row_end))
     return rows or [(start, end)]
+
+
+def _has_wide(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` takes more terminal cells than it has characters."""
+    return _MAYBE_WIDE.search(text, start, end) is not None and cell_len(text[start:end]) > end - start
+
+
+def _cut(text: str, start: int, end: int, width: int, by_cells: bool) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut into rows of at most ``width`` characters (or cells); an empty line is one row."""
+    if not by_cells:
+        return [(cut, min(cut + width, end)) for cut in range(start, end, width)] or [(start, end)]
+    rows: list[tuple[int, int]] = []
+    row_start, used = start, 0
+    for position in range(start, end):
+        cells = cell_len(text[position])
+        if used + cells > width and position > row_start:
+            rows.append((row_start, position))
+            row_start, used = position, 0
+        used += cells
+    rows.append((row_start, end))
+    return rows

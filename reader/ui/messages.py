@@ -8,11 +8,14 @@ from textual.message import Message
 
 
 class SummaryReady(Message):
-    """A summary was computed (``summary`` is a ``reader.nlp.summary.Summary``)."""
+    """A summary was computed (``summary`` is a ``reader.nlp.summary.Summary``) for request number ``request``,
+    which asked for ``requested`` sentences (None: the default length)."""
 
-    def __init__(self, summary: Any) -> None:
+    def __init__(self, summary: Any, request: int, requested: int | None) -> None:
         super().__init__()
         self.summary = summary
+        self.request = request
+        self.requested = requested
 
 
 class PeopleReady(Message):
@@ -21,12 +24,3 @@ class PeopleReady(Message):
     def __init__(self, people: list[Any]) -> None:
         super().__init__()
         self.people = people
-
-
-class JumpRequest(Message):
-    """Scroll the article to a span and make it the current highlight."""
-
-    def __init__(self, start: int, end: int) -> None:
-        super().__init__()
-        self.start = start
-        self.end = end

@@ -63,8 +63,7 @@ class PeoplePane(Vertical):
         doc = self.document
         options = []
         people_list = self.query_one("#people-list", OptionList)
-        width = people_list.scrollable_content_region.width
-        cells = max(10, min(40, width - 3)) if width else BAR_CELLS
+        cells = self._bar_cells()
         for index, person in enumerate(people):
             prompt = Text(clip(person.name, 0, len(person.name), 80), style="bold")
             prompt.append(f"  {len(person.mentions)}", style="cyan")
@@ -81,6 +80,14 @@ class PeoplePane(Vertical):
         self.query_one("#people-info", Static).update(
             Text(f"{count} {'person' if count == 1 else 'people'} · Enter: highlight and jump · n/N: next/previous",
                  style="dim") if count else Text("No people found in this text.", style="dim"))
+
+    def _bar_cells(self) -> int:
+        """Bar length that fits a list row. The People tab may be hidden (width 0): measure the side pane."""
+        width = self.query_one("#people-list", OptionList).scrollable_content_region.width
+        if not width and self.parent is not None:
+            pane = next((a for a in self.ancestors if a.id == "side-pane"), None)
+            width = pane.size.width - 8 if pane is not None else 0  # border, list border, padding, scrollbar
+        return max(10, min(40, width - 3)) if width > 0 else BAR_CELLS
 
     def show_mentions(self, person_index: int | None) -> None:
         mentions_list = self.query_one("#mentions-list", OptionList)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from reader.document.model import Span
 
@@ -15,6 +16,7 @@ class Targets:
 
     label: str
     spans: Sequence[Span]
+    kind: Literal["mention", "search"] = "mention"
     index: int = -1  # -1 = no current target yet
 
     @property
@@ -36,29 +38,16 @@ class Targets:
         self.index = index if index < len(self.spans) else 0
         return self.current
 
-    def step(self, direction: int, offset: int | None = None) -> tuple[Span | None, bool]:
-        """Move to the next (+1) or previous (-1) span. Returns the span and whether the move wrapped.
-
-        Without a current span, start from ``offset`` (the reading position).
-        """
+    def step(self, direction: int) -> tuple[Span | None, bool]:
+        """Move to the next (+1) or previous (-1) span. Returns the span and whether the move wrapped."""
         if not self.spans:
             return None, False
-        count = len(self.spans)
-        if self.index < 0:
-            starts = [s.start for s in self.spans]
-            base = offset or 0
-            if direction > 0:
-                index = bisect_left(starts, base)
-                wrapped = index >= count
-                self.index = 0 if wrapped else index
-            else:
-                index = bisect_right(starts, base) - 1
-                wrapped = index < 0
-                self.index = count - 1 if wrapped else index
-            return self.current, wrapped
+        if self.index < 0:  # nothing current yet: start at the first (or last) one
+            self.index = 0 if direction > 0 else len(self.spans) - 1
+            return self.current, False
         index = self.index + direction
-        wrapped = not 0 <= index < count
-        self.index = index % count
+        wrapped = not 0 <= index < len(self.spans)
+        self.index = index % len(self.spans)
         return self.current, wrapped
 
     def jump_to(self, index: int) -> Span | None:

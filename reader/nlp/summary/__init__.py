@@ -24,6 +24,7 @@ import numpy as np
 
 from reader.document.model import Document, Span
 from reader.nlp.summary.features import Features, Stemmer, SummaryCancelled, check, features_of
+from reader.nlp.summarizers import ALGORITHMS, DEFAULT_ALGORITHM, AlgorithmInfo
 from reader.nlp.summary.length import default_count_for, default_sentence_count, parse_count
 
 __all__ = [
@@ -32,33 +33,6 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class AlgorithmInfo:
-    """One summarizer: its UI label, a one-line description, and the largest text sumy gets (words)."""
-
-    name: str
-    label: str
-    description: str
-    word_limit: int
-
-
-def _info(name: str, label: str, description: str, word_limit: int) -> tuple[str, AlgorithmInfo]:
-    return name, AlgorithmInfo(name, label, description, word_limit)
-
-
-# Word limits keep sumy's own run under about a second on a 2-core machine (../docs/perf-anchors.md:
-# LexRank 0.6 s at 5k words, TextRank/LSA/Reduction ~1 s at 10k, SumBasic 0.8 s at 20k, KL 12.5 s at 5k).
-ALGORITHMS: dict[str, AlgorithmInfo] = dict([
-    _info("lexrank", "LexRank", "sentences most similar to many others (graph centrality)", 6_000),
-    _info("textrank", "TextRank", "PageRank over shared-word links between sentences", 8_000),
-    _info("lsa", "LSA", "sentences that best cover the main topics (singular value decomposition)", 10_000),
-    _info("luhn", "Luhn", "clusters of frequent content words", 1_000_000),
-    _info("edmundson", "Edmundson", "cue words, heading words and position", 1_000_000),
-    _info("sumbasic", "SumBasic", "frequent words, avoiding repetition", 12_000),
-    _info("kl", "KL-Sum", "keeps the summary's word distribution close to the text's", 2_000),
-    _info("reduction", "Reduction", "sentences sharing most words with the rest", 6_000),
-])
-DEFAULT_ALGORITHM = "lexrank"
 POOL_MIN_FACTOR = 2  # a candidate pool has at least this many times the requested sentences
 POOL_MAX_OVERRUN = 3  # ... unless that makes it this many times the word limit: then LexRank decides alone
 
