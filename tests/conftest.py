@@ -23,7 +23,7 @@ SEED_PATH = SAMPLES / "trump_foreign_policy.txt"
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
-    """The project's seed article (plain text, 73 sentences)."""
+    """The project's seed article (plain text, 71 sentences)."""
     return SEED_PATH
 
 

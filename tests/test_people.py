@@ -711,3 +711,38 @@ def test_role_of_an_organisation_party_and_state_and_veteran_mark_a_person() -> 
 def test_a_title_word_after_given_names_only_is_a_middle_name() -> None:
     assert names("The physicist James Clerk Maxwell said light was a wave.") == ["James Clerk Maxwell"]
     assert names("Later Vice President Kamala Harris said no.") == ["Kamala Harris"]
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        ("Barack Obama spoke in Berlin. Obama said hello.", "Barack Obama", "Obama"),
+        ("Volodymyr Zelensky spoke in Kyiv. Zelensky said hello.", "Volodymyr Zelensky", "Zelensky"),
+        ("Narendra Modi spoke in Delhi. Modi said hello.", "Narendra Modi", "Modi"),
+        ("Xi Jinping spoke. Xi said hello.", "Xi Jinping", "Xi"),
+    ],
+)
+def test_an_unknown_given_name_before_a_surname_used_alone_as_a_person_is_the_full_name(
+    text: str, full: str, short: str
+) -> None:
+    found = people_of(text)
+    assert [p.name for p in found] == [full]
+    assert mention_texts(text, found[0]) == [full, short]
+
+
+def test_a_full_name_followed_by_a_person_verb_is_a_person() -> None:
+    assert names("Later that day Volodymyr Zelensky visited the troops.") == ["Volodymyr Zelensky"]
+    assert names("The talks with Xi Jinping ended. Xi said they went well.") == ["Xi Jinping"]
+
+
+def test_places_organisations_and_attributive_surnames_do_not_become_full_names() -> None:
+    assert names("New Delhi said it would respond. New Delhi warned of delays.") == []
+    assert names("White House said it would respond. White House spoke again.") == []
+    assert names("Hong Kong warned of delays. Hong Kong said nothing.") == []
+    text = (
+        "Andy Warhol was born in 1928. There are Warhol Polaroid exhibits in Ohio. "
+        "The Polaroid format is old. Warhol said so."
+    )
+    found = people_of(text)
+    assert [p.name for p in found] == ["Andy Warhol"]
+    assert mention_texts(text, found[0]) == ["Andy Warhol", "Warhol", "Warhol"]

@@ -56,3 +56,13 @@ def test_seed_article_sentence_count(seed_path) -> None:
     for span in doc.sentences:
         piece = doc.text[span.start : span.end]
         assert piece and piece == piece.strip()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“How can he talk like that?” thought Pierre. “Is it true?” asked Anna.",
+     ["“How can he talk like that?” thought Pierre.", "“Is it true?” asked Anna."]),
+    ("“Stop!” cried Rostóv. Émile left at once.", ["“Stop!” cried Rostóv.", "Émile left at once."]),
+    ("Wow! Really? Yes.", ["Wow!", "Really?", "Yes."]),
+])
+def test_a_sentence_does_not_start_in_lowercase(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in split_text(text)] == expected

@@ -71,7 +71,7 @@ def human_report(result: Analysis, width: int = 88) -> str:
         lines.append(" · ".join(part for part in (doc.meta.author, doc.meta.date) if part))
     lines.append(f"source: {doc.source}")
     lines.append(f"{_count(doc.word_count, 'word')} · {_count(len(doc.sentences), 'sentence')} · "
-                 f"{_count(len(doc.paragraphs), 'paragraph')} · about {doc.reading_minutes:g} min to read")
+                 f"{_count(len(doc.paragraphs), 'paragraph')} · {doc.reading_time} to read")
     if result.summary is not None:
         lines += ["", f"Summary ({result.summary.algorithm}, {_count(len(result.summary.spans), 'sentence')}):"]
         for span in result.summary.spans:

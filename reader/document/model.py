@@ -97,6 +97,17 @@ class Document:
     def reading_minutes(self) -> float:
         return round(self.word_count / WORDS_PER_MINUTE, 1)
 
+    @property
+    def reading_time(self) -> str:
+        """The reading time for people: "< 1 min", "6 min", "39 h 27 min"."""
+        minutes = self.word_count / WORDS_PER_MINUTE
+        if minutes < 1:
+            return "< 1 min"
+        if minutes < 60:
+            return f"{round(minutes)} min"
+        hours, rest = divmod(round(minutes), 60)
+        return f"{hours} h {rest:02d} min"
+
     def paragraph_index_at(self, offset: int) -> int:
         """Index of the paragraph containing (or preceding) ``offset``."""
         return max(0, bisect_right(self._paragraph_starts, offset) - 1)

@@ -26,6 +26,7 @@ _SENTENCE_START_AFTER_ACRONYM = re.compile(
 
 
 _TERMINAL = re.compile(r"[.!?…‽]")
+_OPENING = re.compile(r"[\"'“‘(\[]*")
 
 
 @lru_cache(maxsize=1)
@@ -48,8 +49,18 @@ def split_text(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     spans: list[Span] = []
     for s, e in _tokenizer().span_tokenize(chunk):
         for a, b in _split_after_acronyms(chunk, s, e):
-            spans.append(Span(start + a, start + b))
+            if spans and _starts_lowercase(chunk, a):
+                # “How can he?” thought Pierre. -- Punkt always splits after ? and !; a sentence does not
+                # start in lowercase, so the speech tag stays with its quotation.
+                spans[-1] = Span(spans[-1].start, start + b)
+            else:
+                spans.append(Span(start + a, start + b))
     return spans
+
+
+def _starts_lowercase(chunk: str, position: int) -> bool:
+    first = _OPENING.match(chunk, position).end()  # type: ignore[union-attr]  # always matches (maybe empty)
+    return first < len(chunk) and chunk[first].islower()
 
 
 def _split_after_acronyms(chunk: str, s: int, e: int) -> Iterable[tuple[int, int]]:

@@ -211,7 +211,8 @@ class ReaderApp(App[None]):
             return
         parts = []
         if self.summary is not None:
-            parts.append(f"Summary: {len(self.summary.sentence_indices)} sentences ({self.algorithm})")
+            count = len(self.summary.sentence_indices)
+            parts.append(f"Summary: {count} sentence{'' if count == 1 else 's'} ({self.algorithm})")
         if self.people or self.summary is not None:
             parts.append(f"People: {len(self.people)}")
         self.set_status(Text("  ·  ".join(parts) + "    ? help", style="dim"))
@@ -255,6 +256,7 @@ class ReaderApp(App[None]):
     @on(SummaryPane.SentenceChosen)
     def _summary_sentence_chosen(self, event: SummaryPane.SentenceChosen) -> None:
         self.jump_to(self.document.sentences[event.index])
+        self.article.focus()  # picked: go on reading there (s returns to the list)
 
     @on(SummaryPane.AlgorithmChanged)
     def _algorithm_changed(self, event: SummaryPane.AlgorithmChanged) -> None:
@@ -273,6 +275,7 @@ class ReaderApp(App[None]):
             self.jump_to(span)
             self.query_one(PeoplePane).highlight_mention(0)
         self.set_status(targets.status())
+        self.article.focus()  # read on; n/N move through the mentions, p returns to the list
 
     @on(PeoplePane.MentionChosen)
     def _mention_chosen(self, event: PeoplePane.MentionChosen) -> None:
@@ -282,6 +285,7 @@ class ReaderApp(App[None]):
         if span is not None:
             self.jump_to(span)
             self.set_status(self.targets.status())
+            self.article.focus()
 
     # ------------------------------------------------------------------ search
     def action_search(self) -> None:

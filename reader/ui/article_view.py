@@ -75,7 +75,7 @@ class ArticleView(ScrollView, can_focus=True):
     ]
 
     progress: reactive[float] = reactive(0.0)
-    """Fraction of the article that has been on screen (0.0 - 1.0)."""
+    """Position of the first row on screen in the article (0.0 at the top, 1.0 at the end)."""
 
     class Scrolled(Message):
         """The reading position changed."""
@@ -166,6 +166,12 @@ class ArticleView(ScrollView, can_focus=True):
         return top <= row < top + self.scrollable_content_region.height
 
     # ---------------------------------------------------------------- keys
+    def action_scroll_home(self) -> None:
+        self.scroll_to(y=0, animate=False)  # a book is tens of thousands of rows: jump, do not glide
+
+    def action_scroll_end(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)
+
     def action_half_page(self, direction: int) -> None:
         self.scroll_relative(y=direction * max(1, self.scrollable_content_region.height // 2), animate=False)
 
@@ -174,11 +180,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._update_progress()
 
     def _update_progress(self) -> None:
-        total = self.virtual_size.height
-        if total <= 0:
+        """How far into the article the first row on screen is: 0% at the top, 100% at the end."""
+        if self._layout is None:
             return
-        seen = min(total, int(self.scroll_offset.y) + self.scrollable_content_region.height)
-        progress = seen / total
+        end = self.max_scroll_y
+        progress = 1.0 if end <= 0 else min(1.0, self.scroll_offset.y / end)
         if progress != self.progress:
             self.progress = progress
             self.post_message(self.Scrolled(progress))

@@ -11,15 +11,6 @@ from textual.widgets import Static
 from reader.document.model import Document
 
 
-def reading_time(minutes: float) -> str:
-    if minutes < 1:
-        return "< 1 min"
-    if minutes < 60:
-        return f"{round(minutes)} min"
-    hours, rest = divmod(round(minutes), 60)
-    return f"{hours} h {rest:02d} min"
-
-
 class ArticleHeader(Static):
     """Title on the first line; byline, date, words, reading time and progress on the second."""
 
@@ -34,7 +25,7 @@ class ArticleHeader(Static):
         title = doc.title or _source_name(doc.source)
         line = Text(title, style="bold", no_wrap=True, overflow="ellipsis", end="")
         details = [part for part in (doc.meta.author, doc.meta.date) if part]
-        stats = f"{doc.word_count:,} words · {reading_time(doc.reading_minutes)} · {round(self.progress * 100)}%"
+        stats = f"{doc.word_count:,} words · {doc.reading_time} · {round(self.progress * 100)}%"
         second = Text(no_wrap=True, overflow="ellipsis", end="")
         if details:
             second.append(" · ".join(details) + "   ", style="italic")

@@ -54,7 +54,13 @@ def key_table(groups: Iterable[tuple[str, Iterable[Binding]]]) -> Table:
 class HelpScreen(ModalScreen[None]):
     """A modal over the reader; Escape, q, ? or F1 close it."""
 
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll('down')", "Down", show=False),
+        Binding("k,up", "scroll('up')", "Up", show=False),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False),
+        Binding("b,pageup", "scroll('page_up')", "Page up", show=False),
+    ]
 
     def __init__(self, groups: list[tuple[str, list[Binding]]]) -> None:
         super().__init__()
@@ -62,7 +68,12 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(Text("reader: keys", style="bold"), id="help-title")
+            yield Static(Text.assemble(("reader: keys", "bold"), ("    Escape, q, ? or F1 closes this help", "dim")),
+                         id="help-title")
             yield Static(INTRO, id="help-intro")
             yield Static(self.keys, id="help-keys")
-            yield Static(Text("Escape, q, ? or F1 closes this help.", style="dim"))
+
+    def action_scroll(self, how: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        {"down": body.scroll_down, "up": body.scroll_up, "page_down": body.scroll_page_down,
+         "page_up": body.scroll_page_up}[how](animate=False)

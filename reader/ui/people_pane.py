@@ -54,6 +54,9 @@ class PeoplePane(Vertical):
         yield Static("", id="mentions-title")
         yield OptionList(id="mentions-list")
 
+    def on_mount(self) -> None:
+        self.show_mentions(None)
+
     def show_error(self, message: str) -> None:
         self.query_one("#people-loading").display = False
         self.query_one("#people-info", Static).update(Text(message, style="red"))
@@ -95,7 +98,9 @@ class PeoplePane(Vertical):
         mentions_list.clear_options()
         if person_index is None:
             title.update("")
+            title.display = mentions_list.display = False  # the list gets the whole pane until a pick
             return
+        title.display = mentions_list.display = True
         person = self.people[person_index]
         spans = person.mentions[:MAX_MENTION_ROWS]
         width = mentions_list.scrollable_content_region.width or 40

@@ -75,7 +75,8 @@ class SummaryPane(Vertical):
         summary_list.add_options(options)
         if options:
             summary_list.highlighted = 0
-        info = f"{len(self._indices)} of {len(doc.sentences):,} sentences"
+        count = len(self._indices)
+        info = f"{count} sentence{'' if count == 1 else 's'} picked"
         if summary.note:
             info += f" · {summary.note}"
         self.query_one("#summary-info", Static).update(Text(info, style="dim"))

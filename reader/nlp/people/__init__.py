@@ -121,6 +121,11 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
             for x, y in ((a, b), (b, a)):
                 if " ".join(x.key) in places and " ".join(y.key) not in places:
                     stats[y.key].place_prep += 1
+    # full names of people named alone by context: "Barack Obama ... Obama said", "Xi Jinping ... Xi said"
+    accepted = accepted_forms()
+    for key, st in stats.items():
+        if ev.full_name_of_person(key, stats, accepted, rejected, lowercase_seen):
+            st.full_of_person = True
     accepted = unfused(accepted_forms())
     # list members: "presidents Bill Clinton, George W. Bush and Barack Obama"
     for _ in range(2):
@@ -140,7 +145,11 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     if should_stop is not None and should_stop():
         return []
 
-    entities, alias, choices = link(stats, accepted, rejected, name_links(text, candidates))
+    context_singles = {
+        k for k, st in stats.items()
+        if len(k) == 1 and k not in rejected and k[0] not in lowercase_seen and ev.person_context(st)
+    }
+    entities, alias, choices = link(stats, accepted, rejected, name_links(text, candidates), context_singles)
     mentions, titles = propagate(
         text,
         candidates,

@@ -11,7 +11,8 @@ Rules, in order (each explained by a test in ``tests/test_people.py``):
 3. A sentence-initial ordinary English word that is not a known given name (or is a rare one the text also
    writes in lowercase: "Soon Starbuck", "See Stubb") is dropped from the front of a run ("Remember Little
    Rocket Man" -> "Little Rocket Man"); a lone sentence-initial word stays a candidate and
-   is judged by evidence. A leading month or weekday is dropped ("In May Napoleon" -> "Napoleon").
+   is judged by evidence. Kept: a short word (up to 4 letters) the text never writes in lowercase, also used
+   on its own capitalised, before one non-word token ("Xi Jinping spoke. Xi said": a surname first). A leading month or weekday is dropped ("In May Napoleon" -> "Napoleon").
 4. Titles are peeled: everything up to the last title word, when a name follows ("Palestinian Authority
    President | Mahmoud Abbas", "Saudi Crown Prince | Mohammed bin Salman"); a capitalised role noun after
    given names only is a middle name ("James Clerk Maxwell"; "Natásha Prince Andrew" is still split). A run
@@ -150,6 +151,21 @@ def find_candidates(
     def rare_given_word(k: str) -> bool:
         # "Soon Starbuck", "See Stubb": a rare given name that the text uses as an ordinary lowercase word
         return ranks.get(k, 10**6) > 1000 and lowercase_seen.get(k, 0) >= 2
+    lone_caps: dict[str, bool] = {}
+
+    def surname_first(k0: str, rest: list[tuple[int, int, str]]) -> bool:
+        # "Xi Jinping spoke. Xi said": a short word never written in lowercase in the text, used on its own
+        # capitalised elsewhere, before one token that is no word and no given name: an East Asian surname
+        if len(k0) > 4 or k0 in lowercase_seen or len(rest) != 1 or not rest[0][2][0].isupper():
+            return False
+        k1 = norm(rest[0][2])
+        if lx.is_ordinary(k1) or k1 in given or k1 in lx.places() or k1 in lx.nationalities():
+            return False
+        if k0 not in lone_caps:
+            word = re.escape(k0.capitalize())
+            lone_caps[k0] = len(re.findall(rf"(?<![\w'’-]){word}(?![\w'’-])(?!\s+[A-Z])", text)) >= 1
+        return lone_caps[k0]
+
     out: list[Candidate] = []
     quotes = title_quotes(text)
     quote_starts = [q[0] for q in quotes]
@@ -209,6 +225,7 @@ def find_candidates(
                     and (k0 not in given or rare_given_word(k0))
                     and k0 not in lx.TITLE_HEADS
                     and k0 not in lx.TITLE_MODIFIERS
+                    and not surname_first(k0, seg[1:])
                 ):
                     seg = seg[1:]
                     initial = False

@@ -19,6 +19,10 @@ A form (normalised token tuple) is accepted when its score reaches ``ACCEPT`` (2
   list with an accepted person ("Bill Clinton, George W. Bush and Barack Obama"); +2 a byline or attribution
   line, for two or more tokens ("By Clara Voss, Arts Correspondent", "— Priya Raman, chair of the finance
   committee").
+- full name of a lone person: +1 for a two- or three-token run whose surname ("Barack Obama" / "Obama said"),
+  or for two tokens surname first whose first token ("Xi Jinping" / "Xi said"), is used alone with person
+  context of its own (:func:`full_name_of_person`); for two or more tokens a person's act after the name
+  ("Barack Obama spoke", "met", "visited", "arrived", "warned") counts as a speech verb.
 - context penalties: -2.5 when at least half of the occurrences follow an article and are not attributive
   ("the Kremlin said", "Save the Children told"; not "the Biden administration"); -2.5 when at least half of
   the occurrences follow a place preposition ("in Adelaide"; possessives excepted: "in Putin's Russia"),
@@ -92,6 +96,77 @@ class FormStats:
     pron_person: int = 0
     pron_thing: int = 0
     byline: int = 0
+    full_of_person: bool = False  # "Barack Obama" where "Obama" alone is a person by context
+
+
+def person_context(stats: FormStats) -> bool:
+    """A form with context evidence of its own that it is a person (title, role noun, speech verb, appositive),
+    and no article/place/"its" penalty."""
+    need = max(1, stats.count // 20)
+    if not (stats.title >= need or stats.role >= need or stats.speech >= need or stats.appositive >= need):
+        return False
+    if stats.determiner * 2 >= stats.count or stats.pron_thing > stats.pron_person:
+        return False
+    return not (stats.place_prep and stats.place_prep * 2 >= stats.count)
+
+
+def full_name_of_person(
+    key: tuple[str, ...],
+    stats: dict[tuple[str, ...], FormStats],
+    accepted: set[tuple[str, ...]],
+    rejected: set[tuple[str, ...]],
+    lowercase_seen: dict[str, int],
+) -> bool:
+    """A two- or three-token run whose surname ("Barack Obama" -> "Obama"), or, for a surname-first East Asian
+    name, whose first token ("Xi Jinping" -> "Xi"), is used alone as a person by context evidence: the run is
+    that person's full name. Every token must be a non-word (no ordinary English word, place, nationality,
+    month or title: "New Delhi", "White House", "Monday Obama" stay out); for the first-token case only the
+    remaining tokens must be ("Xi" is also a Greek letter)."""
+    if not 2 <= len(key) <= 3 or key in accepted or key in rejected or any(k in _PARTICLES for k in key):
+        return False
+
+    def plain(tokens: tuple[str, ...]) -> bool:
+        places = lx.places()
+        return all(
+            len(k) > 1
+            and not lx.is_ordinary(k)
+            and k not in lx.nationalities()
+            and k not in lx.MONTHS_DAYS
+            and k not in places
+            and k not in lx.ORG_CUES
+            and not lx.is_title_head(k)
+            and k not in lx.TITLE_MODIFIERS
+            and k not in lx.ROLE_NOUNS
+            for k in tokens
+        )
+
+    def person_alone(tok: str) -> bool:
+        st = stats.get((tok,))
+        if st is None or (tok,) in rejected or tok in lowercase_seen:
+            return False
+        return person_context(st) and ((tok,) in accepted or not st.org)
+
+    if plain(key) and person_alone(key[-1]):
+        return True
+    # surname first ("Xi Jinping" / "Xi said"): the lone first token is not a given name (else the run is
+    # scored as given name + surname already) and the rest look like a romanised given name
+    # and the first token is not the surname of someone else named in full ("Andy Warhol" ... "Warhol Polaroid
+    # exhibits") and the rest is never used alone ("the Polaroids")
+    first = key[0]
+    if (key[1:] in stats and key[1:] not in accepted) or any(
+        len(k) >= 2 and k[-1] == first for k in accepted
+    ):
+        return False
+    return (
+        len(key) == 2
+        and first not in lx.given_names()
+        and plain(key[1:])
+        and first not in lx.places()
+        and first not in lx.nationalities()
+        and first not in lx.MONTHS_DAYS
+        and not lx.is_title_head(first)
+        and person_alone(first)
+    )
 
 
 _BYLINE_BEFORE = re.compile(
@@ -163,6 +238,8 @@ def context_of(text: str, cand: Candidate, stats: FormStats) -> None:
             low = word.casefold()
             if low in lx.SPEECH_VERBS_AFTER:
                 stats.speech += 1
+            elif low in lx.PERSON_VERBS_AFTER_FULL and len(cand.key) >= 2 and cand.title is None:
+                stats.speech += 1  # "Barack Obama spoke", "Xi Jinping met": a person's act, for a full name
             elif low in ("was", "is", "has", "had") and (m.group(3) or "").casefold() in lx.PERSON_PARTICIPLES:
                 stats.speech += 1
             elif m.group(1) and low in ("who", "whose"):
@@ -237,6 +314,8 @@ def score(stats: FormStats, lowercase_seen: dict[str, int]) -> float:
         context += 2
     if stats.byline:
         context += 2  # "By Clara Voss", "— Priya Raman, chair of ..."
+    if stats.full_of_person:
+        context += 1  # "Barack Obama" beside "Obama said"
     if stats.determiner * 2 >= stats.count:
         context -= 2.5  # names do not take an article: "the Kremlin", "the Royal Household"
     if stats.pron_thing > stats.pron_person:

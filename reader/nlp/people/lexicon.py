@@ -352,6 +352,12 @@ SPEECH_VERBS_AFTER = frozenset(
     admitted cried died resigned retired graduated starred married smiled laughed sighed nodded shrugged
     frowned grinned""".split()
 )
+# Verbs after a name of two or more tokens that a person, not a thing, typically does ("Barack Obama spoke",
+# "Xi Jinping met", "Narendra Modi visited"); not used for a lone token ("Berlin warned" is a government).
+PERSON_VERBS_AFTER_FULL = frozenset(
+    """spoke speaks met meets visited visits arrived arrives warned warns urged urges vowed vows praised
+    praises thanked thanks promised promises pledged pledges greeted greets addressed addresses""".split()
+)
 # "X was born", "X has died", "X is married".
 PERSON_PARTICIPLES = frozenset("born died married retired resigned elected appointed knighted buried".split())
 

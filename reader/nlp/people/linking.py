@@ -11,7 +11,8 @@ Rules (each explained by a test in ``tests/test_people.py``):
    whose full forms occur most often; ties go to the one introduced first. ("Trump" -> Donald Trump, not
    Melania Trump, in the seed article.) Their full forms always stay theirs (longest match wins).
 4. A lone token that is the first token of a person joins that person when it is a known given name or not an
-   ordinary English word ("Pierre" -> "Pierre Bezúkhov", "Xi" -> "Xi Jinping"). A given name shared by several
+   ordinary English word ("Pierre" -> "Pierre Bezúkhov"), or when it is a word but used alone with person
+   context and never written in lowercase ("Xi said" -> "Xi Jinping"). A given name shared by several
    people joins one only if that one's full forms are at least twice as frequent as any other's; otherwise the
    lone given name stays a person of its own. It also stays its own person when it usually carries a title
    (at least 3 times and 10% of its uses) that the full name never has (W&P "Princess Mary" is not "Mary
@@ -254,12 +255,14 @@ def link(
     accepted: set[tuple[str, ...]],
     rejected: set[tuple[str, ...]],
     name_links: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = (),
+    context_singles: set[tuple[str, ...]] | frozenset[tuple[str, ...]] = frozenset(),
 ) -> tuple[list[Entity], dict[tuple[str, ...], int], dict[tuple[str, ...], Choice]]:
     """People (as groups of name forms), the alias table (normalised form -> person index) and the ambiguous
     short forms (form -> candidate people, default first).
 
     ``name_links`` are ``("nee", person form, maiden form)`` and ``("married", form, form)`` pairs seen in the
-    text (rule 8).
+    text (rule 8). ``context_singles`` are lone forms with person context of their own, never written in
+    lowercase ("Xi said"): rule 4 links them even when they are also English words.
     """
     entities: list[Entity] = []
     alias: dict[tuple[str, ...], int] = {}
@@ -322,7 +325,7 @@ def link(
             alias[key] = ranked[0]
             if len(ranked) > 1:
                 choices[key] = Choice(tuple(ranked), True)  # rule 9
-        elif tok in by_first and (tok in given or tok not in words):
+        elif tok in by_first and (tok in given or tok not in words or key in context_singles):
             ranked = _ranked(by_first[tok], entities)
             owner = _dominant(by_first[tok], entities)
             if owner is not None and not _title_conflict(st, entities[owner], stats):
