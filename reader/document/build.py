@@ -18,6 +18,7 @@ from reader.errors import ReaderError
 PARAGRAPH_SEPARATOR = "\n\n"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_HEADING_SCAN_LIMIT = 2_000  # raw characters; a heading or headline is far shorter even with its line breaks
 _GUTENBERG_START = re.compile(r"^\*\*\* ?START OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT).*$", re.M | re.I)
 _GUTENBERG_END = re.compile(r"^\*\*\* ?END OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT).*$", re.M | re.I)
 _GUTENBERG_TITLE = re.compile(r"^Title:[ \t]*(.+)$", re.M)
@@ -94,8 +95,10 @@ def plain_text_blocks(text: str) -> list[Block]:
 
 def _plain_block(chunk: str) -> Block:
     """A short single line in capitals ("CHAPTER IV", "BOOK ONE: 1805") is a heading."""
+    if not chunk.isupper() or len(chunk) > _HEADING_SCAN_LIMIT:  # cheap tests first: a book is one chunk a line
+        return Block(chunk)
     line = " ".join(chunk.split())  # decided on the text as it will be shown, so re-reading it agrees
-    if len(line) <= 60 and line.isupper() and not line.endswith((".", ",", ";")):
+    if len(line) <= 60 and not line.endswith((".", ",", ";")):
         return Block(line, "heading", 2)
     return Block(chunk)
 
@@ -121,6 +124,8 @@ def document_from_plain_text(text: str, source: str, title: str | None = None) -
 def _is_headline(blocks: list[Block]) -> bool:
     """A first line that reads like a headline: short, several words, no closing punctuation, text follows."""
     if len(blocks) < 3:
+        return False
+    if len(blocks[0].text) > _HEADING_SCAN_LIMIT:  # never split a 50 MB first line into words to find out
         return False
     first = " ".join(blocks[0].text.split())  # as it will be shown: a hard-wrapped line is joined
     return (len(first) <= 120 and len(first.split()) >= 3
