@@ -47,3 +47,9 @@ async def test_too_long_text_still_opens_and_says_why(monkeypatch) -> None:
         assert app.query_one(ArticleView).virtual_size.height > 10
         await pilot.press("slash", *"smith", "enter")
         assert str(app.query_one("#status").render()).startswith("/smith  1/100")
+
+
+def test_bad_sentences_option_is_reported_once_before_reading_inputs(capsys, seed_path) -> None:
+    assert main(["analyze", str(seed_path), str(seed_path), "--sentences", "lots"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1 and captured.err.startswith("reader: ")

@@ -86,8 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_analyze(analyze_parser().parse_args(args[1:]))
         return run_app(open_parser().parse_args(args))
     except ReaderError as error:
-        print(f"reader: {error}", file=sys.stderr)
-        return error.exit_code
+        return _report(error)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -97,10 +96,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _report(error: ReaderError) -> int:
+    """The one way an error reaches the user: one line on stderr; returns the exit status."""
+    print(f"reader: {error}", file=sys.stderr)
+    return error.exit_code
+
+
 def run_analyze(args: argparse.Namespace) -> int:
-    from reader.cli.report import analyse, human_report, json_line
+    from reader.cli.report import analyse, check_count_spec, human_report, json_line
     from reader.document.load import load_document
 
+    if args.sentences is not None:
+        check_count_spec(args.sentences)  # once, before any input is read
     status = 0
     for source in args.sources:
         try:
@@ -108,8 +115,7 @@ def run_analyze(args: argparse.Namespace) -> int:
             result = analyse(document, algorithm=args.algorithm, sentences=args.sentences,
                              summary=not args.no_summary, people=not args.no_people)
         except ReaderError as error:
-            print(f"reader: {error}", file=sys.stderr)
-            status = error.exit_code
+            status = _report(error)
             continue
         sys.stdout.write(json_line(result) if args.json else human_report(result))
         sys.stdout.flush()
@@ -119,12 +125,12 @@ def run_analyze(args: argparse.Namespace) -> int:
 def run_app(args: argparse.Namespace) -> int:
     from reader.document.load import load_document
 
-    source = args.source or str(bundled_sample())
-    document = load_document(source, stdin=sys.stdin.buffer)
     if args.sentences is not None:
         from reader.cli.report import check_count_spec
 
-        check_count_spec(args.sentences)
+        check_count_spec(args.sentences)  # before a possibly slow download
+    source = args.source or str(bundled_sample())
+    document = load_document(source, stdin=sys.stdin.buffer)
     if source == "-":
         _reattach_terminal()
     from reader.state import StateStore

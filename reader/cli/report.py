@@ -9,6 +9,7 @@ from typing import Any
 from reader.document.model import Document, Span
 from reader.errors import ReaderError
 from reader.nlp.analysis import Analysis, analyse
+from reader.wording import count_of
 
 __all__ = ["analyse", "analysis_to_dict", "json_line", "human_report", "check_count_spec"]
 
@@ -70,10 +71,10 @@ def human_report(result: Analysis, width: int = 88) -> str:
     if doc.meta.author or doc.meta.date:
         lines.append(" · ".join(part for part in (doc.meta.author, doc.meta.date) if part))
     lines.append(f"source: {doc.source}")
-    lines.append(f"{_count(doc.word_count, 'word')} · {_count(len(doc.sentences), 'sentence')} · "
-                 f"{_count(len(doc.paragraphs), 'paragraph')} · {doc.reading_time} to read")
+    lines.append(f"{count_of(doc.word_count, 'word')} · {count_of(len(doc.sentences), 'sentence')} · "
+                 f"{count_of(len(doc.paragraphs), 'paragraph')} · {doc.reading_time} to read")
     if result.summary is not None:
-        lines += ["", f"Summary ({result.summary.algorithm}, {_count(len(result.summary.spans), 'sentence')}):"]
+        lines += ["", f"Summary ({result.summary.algorithm}, {count_of(len(result.summary.spans), 'sentence')}):"]
         for span in result.summary.spans:
             sentence = " ".join(doc.text[span.start : span.end].split())
             lines.append(textwrap.fill(sentence, width, initial_indent="  • ", subsequent_indent="    "))
@@ -85,7 +86,3 @@ def human_report(result: Analysis, width: int = 88) -> str:
         if len(result.people) > 40:
             lines.append(f"  … and {len(result.people) - 40} more")
     return "\n".join(lines) + "\n\n"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"

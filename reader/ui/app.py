@@ -30,7 +30,7 @@ from reader.ui.messages import PeopleReady, SummaryReady
 from reader.ui.people_pane import PeoplePane
 from reader.ui.summary_pane import SummaryPane
 from reader.ui.targets import Targets
-
+from reader.wording import count_of
 
 
 @contextmanager
@@ -211,8 +211,7 @@ class ReaderApp(App[None]):
             return
         parts = []
         if self.summary is not None:
-            count = len(self.summary.sentence_indices)
-            parts.append(f"Summary: {count} sentence{'' if count == 1 else 's'} ({self.algorithm})")
+            parts.append(f"Summary: {count_of(len(self.summary.sentence_indices), 'sentence')} ({self.algorithm})")
         if self.people or self.summary is not None:
             parts.append(f"People: {len(self.people)}")
         self.set_status(Text("  ·  ".join(parts) + "    ? help", style="dim"))
@@ -222,12 +221,14 @@ class ReaderApp(App[None]):
         self.article.set_layer("current", [span])
         self.article.scroll_to_offset(span.start)
 
-    def _set_targets(self, targets: Targets | None) -> None:
+    def _set_targets(self, targets: Targets | None, person_index: int | None = None) -> None:
+        """What n/N move through; the highlight layers and the mentions list follow it."""
         self.targets = targets
         for name in ("mention", "search"):
             self.article.set_layer(name, list(targets.spans) if targets and name == targets.kind else [])
         if targets is None:
             self.article.set_layer("current", [])
+        self.query_one(PeoplePane).show_mentions(person_index)  # a person's list, or none
         self._refresh_idle_status()
 
     def _step(self, direction: int) -> None:
@@ -268,8 +269,7 @@ class ReaderApp(App[None]):
     def _person_chosen(self, event: PeoplePane.PersonChosen) -> None:
         person = self.people[event.index]
         targets = Targets(person.name, person.mentions, kind="mention")
-        self._set_targets(targets)
-        self.query_one(PeoplePane).show_mentions(event.index)
+        self._set_targets(targets, event.index)
         span = targets.jump_to(0)
         if span is not None:
             self.jump_to(span)
@@ -310,7 +310,6 @@ class ReaderApp(App[None]):
         hits = [Span(m.start(), m.end()) for m in pattern.finditer(self.document.text)]
         targets = Targets(f"/{query}", hits, kind="search")
         self._set_targets(targets)
-        self.query_one(PeoplePane).show_mentions(None)  # the mentions list belongs to a person, not a search
         if not hits:
             self.bell()
             self.set_status(Text(f"Pattern not found: {query}", style="red"))
@@ -375,7 +374,6 @@ class ReaderApp(App[None]):
             return
         if self.targets is not None or self.article.layer_spans("current"):
             self._set_targets(None)
-            self.query_one(PeoplePane).show_mentions(None)
             return
         self.article.focus()
 

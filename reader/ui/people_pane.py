@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from reader.document.model import Document, Span
 from reader.ui.snippets import clip, keyword_in_context
+from reader.wording import count_of
 
 BAR_CELLS = 28
 BAR_LEVELS = "▁▂▃▄▅▆▇█"
@@ -81,7 +82,7 @@ class PeoplePane(Vertical):
         self.query_one("#people-loading").display = False
         count = len(people)
         self.query_one("#people-info", Static).update(
-            Text(f"{count} {'person' if count == 1 else 'people'} · Enter: highlight and jump · n/N: next/previous",
+            Text(f"{count_of(count, 'person', 'people')} · Enter: highlight and jump · n/N: next/previous",
                  style="dim") if count else Text("No people found in this text.", style="dim"))
 
     def _bar_cells(self) -> int:

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from reader.document.model import Document
 from reader.ui.snippets import clip
+from reader.wording import count_of
 
 
 class SummaryPane(Vertical):
@@ -75,8 +76,7 @@ class SummaryPane(Vertical):
         summary_list.add_options(options)
         if options:
             summary_list.highlighted = 0
-        count = len(self._indices)
-        info = f"{count} sentence{'' if count == 1 else 's'} picked"
+        info = f"{count_of(len(self._indices), 'sentence')} picked"
         if summary.note:
             info += f" · {summary.note}"
         self.query_one("#summary-info", Static).update(Text(info, style="dim"))
