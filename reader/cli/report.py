@@ -51,6 +51,7 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
     if result.people is not None:
         out["people"] = [
             {
+                "key": person.key,
                 "name": person.name,
                 "aliases": list(person.aliases),
                 "titles": list(person.titles),

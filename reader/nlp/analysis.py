@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from reader.document.model import Document
 from reader.errors import ReaderError
+from reader.nlp.results import Person, Summary
 
 
 # About twice War and Peace (1.1 million words; the summary then peaks near 650 MB). Above it, splitting,
@@ -26,8 +26,8 @@ def analysis_refusal(document: Document) -> str | None:
 @dataclass(frozen=True)
 class Analysis:
     document: Document
-    summary: Any | None  # reader.nlp.summary.Summary
-    people: list[Any] | None  # list[reader.nlp.people.Person]
+    summary: Summary | None
+    people: list[Person] | None
 
 
 def analyse(document: Document, *, algorithm: str = "lexrank", sentences: str | None = None,

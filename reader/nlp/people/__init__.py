@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 
 from reader.document.model import Document, Span
 from reader.nlp.people import evidence as ev
@@ -33,25 +33,11 @@ from reader.nlp.people.candidates import (
 )
 from reader.nlp.people.linking import link
 from reader.nlp.people.mentions import propagate
+from reader.nlp.results import Person, unique_person_keys
 
 __all__ = ["Person", "find_people"]
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|&|/)\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    """One person: display name, the name forms used, titles seen, and every mention (ascending spans).
-
-    ``name`` is the fullest form used in the text ("Donald Trump"); ``aliases`` are the surface forms of the
-    mentions, most frequent first (ties: first used); ``titles`` the title phrases seen directly before the
-    name ("Former President", "Russian President"), most frequent first.
-    """
-
-    name: str
-    aliases: tuple[str, ...]
-    titles: tuple[str, ...]
-    mentions: tuple[Span, ...]
 
 
 def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) -> list[Person]:
@@ -186,4 +172,12 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
         spans = tuple(sorted(Span(s, e) for s, e, _ in found))
         people.append((len(spans), spans[0].start, Person(name, aliases, person_titles, spans)))
     people.sort(key=lambda item: (-item[0], item[1]))
-    return [p for _, _, p in people]
+    return with_keys([p for _, _, p in people])
+
+
+def with_keys(people: list[Person]) -> list[Person]:
+    """The same people, each with its stable key (namesakes numbered in order of first mention)."""
+    by_first = sorted(range(len(people)), key=lambda i: people[i].mentions[0].start)
+    keys = unique_person_keys(people[i].name for i in by_first)
+    key_of = dict(zip(by_first, keys))
+    return [replace(person, key=key_of[i]) for i, person in enumerate(people)]

@@ -18,12 +18,12 @@ import operator
 import threading
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 import numpy as np
 
 from reader.document.model import Document, Span
 from reader.nlp.summary.features import Features, Stemmer, SummaryCancelled, check, features_of
+from reader.nlp.results import Summary
 from reader.nlp.summarizers import ALGORITHMS, DEFAULT_ALGORITHM, AlgorithmInfo
 from reader.nlp.summary.length import default_count_for, default_sentence_count, parse_count
 
@@ -35,16 +35,6 @@ __all__ = [
 
 POOL_MIN_FACTOR = 2  # a candidate pool has at least this many times the requested sentences
 POOL_MAX_OVERRUN = 3  # ... unless that makes it this many times the word limit: then LexRank decides alone
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """The sentences picked for a summary, in document order; ``note`` explains any shortcut taken."""
-
-    algorithm: str
-    sentence_indices: tuple[int, ...]
-    spans: tuple[Span, ...]
-    note: str | None = None
 
 
 def summarize(

@@ -1,0 +1,67 @@
+"""The result types of every analysis: light (stdlib and the document model only), so the UI, the CLI and the
+state store can name them without importing numpy, sumy or jellyfish.
+
+Every offset is an index into ``Document.text``. A ``Person.key`` is stable: the same text analysed again gives
+the same keys, so corrections, quotes and caches can refer to a person by it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reader.document.model import Span
+
+__all__ = ["Mention", "Person", "Summary", "person_key", "unique_person_keys"]
+
+Mention = Span  # a mention of a person: the span of the name as written
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The sentences picked for a summary, in document order; ``note`` explains any shortcut taken."""
+
+    algorithm: str
+    sentence_indices: tuple[int, ...]
+    spans: tuple[Span, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One person: display name, the name forms used, titles seen, and every mention (ascending spans).
+
+    ``name`` is the fullest form used in the text ("Donald Trump"); ``aliases`` are the surface forms of the
+    mentions, most frequent first (ties: first used); ``titles`` the title phrases seen directly before the
+    name ("Former President", "Russian President"), most frequent first. ``key`` is a stable identifier
+    derived from the name ("donald-trump"; namesakes get "-2", "-3" in order of first mention).
+    """
+
+    name: str
+    aliases: tuple[str, ...]
+    titles: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    key: str = ""
+
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def person_key(name: str) -> str:
+    """A readable, accent- and case-free slug of a display name: "Natásha Rostóva" -> "natasha-rostova"."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _NON_WORD.sub("-", ascii_only).strip("-") or "person"
+
+
+def unique_person_keys(names: Iterable[str]) -> list[str]:
+    """One key per name, in order; a repeated slug gets "-2", "-3"... (namesakes stay apart)."""
+    seen: dict[str, int] = {}
+    keys = []
+    for name in names:
+        base = person_key(name)
+        seen[base] = seen.get(base, 0) + 1
+        keys.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return keys
