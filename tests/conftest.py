@@ -11,6 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.worker import WorkerState
 
 from reader.document.build import document_from_plain_text
 from reader.document.model import Document
@@ -31,6 +33,28 @@ def seed_path() -> Path:
 def seed_document(seed_path: Path) -> Document:
     """The seed article as a Document."""
     return document_from_plain_text(seed_path.read_text("utf-8"), str(seed_path))
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until no worker is left (loading, analysis, search) and the messages they posted are handled.
+
+    A finished worker may start others (a loaded document starts its analyses): wait until none is running.
+    """
+    app = pilot.app
+    for _ in range(50):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
+            return
+    raise AssertionError("workers kept starting")
+
+
+@pytest.fixture(name="settle")
+def settle_fixture() -> Callable[[Pilot], object]:
+    """``await settle(pilot)``: every worker done and its results shown (see ``settle``)."""
+    return settle
+
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

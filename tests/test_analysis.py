@@ -36,17 +36,18 @@ def test_too_long_text_is_refused_with_one_line(monkeypatch, tmp_path, capsys) -
     assert analysis.analysis_refusal(short) is None
 
 
-async def test_too_long_text_still_opens_and_says_why(monkeypatch) -> None:
+async def test_too_long_text_still_opens_and_says_why(monkeypatch, settle) -> None:
     monkeypatch.setattr(analysis, "MAX_ANALYSIS_CHARS", 1000)
     doc = document_from_plain_text("Anna Smith walked home. " * 100, "long.txt")
     app = ReaderApp(doc)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert not list(app.workers)
-        assert "too long to analyse" in str(app.query_one("#status").render())
-        assert app.query_one(ArticleView).virtual_size.height > 10
+        assert "too long to analyse" in str(app.reader.query_one("#status").render())
+        assert app.reader.query_one(ArticleView).virtual_size.height > 10
         await pilot.press("slash", *"smith", "enter")
-        assert str(app.query_one("#status").render()).startswith("/smith  1/100")
+        await settle(pilot)
+        assert str(app.reader.query_one("#status").render()).startswith("/smith  1/100")
 
 
 def test_bad_sentences_option_is_reported_once_before_reading_inputs(capsys, seed_path) -> None:

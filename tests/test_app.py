@@ -13,20 +13,13 @@ from reader.document.build import document_from_plain_text
 from reader.ui.app import ReaderApp
 from reader.ui.article_view import ArticleView
 from reader.ui.help_screen import HelpScreen
-from reader.ui.summary_pane import SummaryPane
+from reader.ui.panes import SummaryPane
 
 SIZE = (120, 36)
 
 
-async def settle(app, pilot) -> None:
-    """Wait for the analysis workers and for the messages they posted."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
-
-
 def status(app) -> str:
-    return str(app.query_one("#status").render())
+    return str(app.reader.query_one("#status").render())
 
 
 @pytest.fixture
@@ -34,19 +27,19 @@ def seed_app(seed_document) -> ReaderApp:
     return ReaderApp(seed_document)
 
 
-async def test_article_is_shown_with_title_and_stats(seed_app) -> None:
+async def test_article_is_shown_with_title_and_stats(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        view = seed_app.query_one(ArticleView)
+        view = seed_app.reader.query_one(ArticleView)
         assert seed_app.focused is view
         assert view.virtual_size.height > 100
-        header = str(seed_app.query_one("#header").render())
+        header = str(seed_app.reader.query_one("#header").render())
         assert "trump_foreign_policy.txt" in header and "1,481 words" in header and "6 min" in header
-        await settle(seed_app, pilot)
+        await settle(pilot)
 
 
-async def test_scrolling_keys(seed_app) -> None:
+async def test_scrolling_keys(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        view = seed_app.query_one(ArticleView)
+        view = seed_app.reader.query_one(ArticleView)
         await pilot.press("j", "j", "down")
         assert view.scroll_y == 3
         await pilot.press("k")
@@ -64,27 +57,27 @@ async def test_scrolling_keys(seed_app) -> None:
         assert view.scroll_y == 2
         await pilot.press("G")
         assert view.scroll_y == view.max_scroll_y > 0
-        assert "100%" in str(seed_app.query_one("#header").render())
+        assert "100%" in str(seed_app.reader.query_one("#header").render())
         await pilot.press("g")
         assert view.scroll_y == 0
         await pilot.press("end")
         assert view.scroll_y == view.max_scroll_y
         await pilot.press("home")
         assert view.scroll_y == 0
-        await settle(seed_app, pilot)
+        await settle(pilot)
 
 
-async def test_mouse_wheel_scrolls(seed_app) -> None:
+async def test_mouse_wheel_scrolls(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        view = seed_app.query_one(ArticleView)
+        view = seed_app.reader.query_one(ArticleView)
         for _ in range(3):
             view.post_message(events.MouseScrollDown(view, 10, 10, 0, 1, 0, False, False, False))
         await pilot.pause()
         assert view.scroll_y > 0
-        await settle(seed_app, pilot)
+        await settle(pilot)
 
 
-async def test_help_opens_lists_keys_and_closes(seed_app) -> None:
+async def test_help_opens_lists_keys_and_closes(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(seed_app.screen, HelpScreen)
@@ -100,76 +93,76 @@ async def test_help_opens_lists_keys_and_closes(seed_app) -> None:
         await pilot.press("q")  # q closes help first, it does not quit
         assert not isinstance(seed_app.screen, HelpScreen)
         assert seed_app.is_running
-        await settle(seed_app, pilot)
+        await settle(pilot)
 
 
-async def test_q_quits(seed_app) -> None:
+async def test_q_quits(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        await settle(seed_app, pilot)
+        await settle(pilot)
         await pilot.press("q")
         await pilot.pause()
-        assert seed_app._exit
+        assert seed_app.return_code == 0
 
 
-async def test_summary_tab_shows_sentences_and_length_keys(seed_app) -> None:
+async def test_summary_tab_shows_sentences_and_length_keys(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        await settle(seed_app, pilot)
-        summary_list = seed_app.query_one("#summary-list", OptionList)
+        await settle(pilot)
+        summary_list = seed_app.reader.query_one("#summary-list", OptionList)
         assert summary_list.option_count == 5
-        assert len(seed_app.query_one(ArticleView).layer_spans("summary")) == 5
+        assert len(seed_app.reader.query_one(ArticleView).layer_spans("summary")) == 5
         await pilot.press("plus")
-        await settle(seed_app, pilot)
+        await settle(pilot)
         assert summary_list.option_count == 6
         await pilot.press("minus", "minus")
-        await settle(seed_app, pilot)
-        assert seed_app.query_one("#summary-list", OptionList).option_count == 4  # the latest request wins
+        await settle(pilot)
+        assert seed_app.reader.query_one("#summary-list", OptionList).option_count == 4  # the latest request wins
         await pilot.press("minus")
-        await settle(seed_app, pilot)
-        assert seed_app.query_one("#summary-list", OptionList).option_count < 5
+        await settle(pilot)
+        assert seed_app.reader.query_one("#summary-list", OptionList).option_count < 5
 
 
-async def test_enter_on_second_summary_sentence_jumps_there(seed_app) -> None:
+async def test_enter_on_second_summary_sentence_jumps_there(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        await settle(seed_app, pilot)
+        await settle(pilot)
         await pilot.press("s")
         assert seed_app.focused.id == "summary-list"
         await pilot.press("down", "enter")
         await pilot.pause()
-        index = seed_app.query_one(SummaryPane).sentence_indices[1]
-        span = seed_app.document.sentences[index]
-        view = seed_app.query_one(ArticleView)
+        index = seed_app.reader.query_one(SummaryPane).sentence_indices[1]
+        span = seed_app.reader.document.sentences[index]
+        view = seed_app.reader.query_one(ArticleView)
         assert view.layer_spans("current") == [span]
         assert view.is_offset_visible(span.start)
         if view.row_of(span.start) > view.scrollable_content_region.height:
             assert view.scroll_y > 0
 
 
-async def test_switching_algorithm_changes_the_pane(seed_app) -> None:
+async def test_switching_algorithm_changes_the_pane(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        await settle(seed_app, pilot)
-        before = seed_app.query_one(SummaryPane).sentence_indices
-        seed_app.query_one("#algorithm", Select).value = "luhn"
+        await settle(pilot)
+        before = seed_app.reader.query_one(SummaryPane).sentence_indices
+        seed_app.reader.query_one("#algorithm", Select).value = "luhn"
         await pilot.pause()
-        await settle(seed_app, pilot)
-        assert seed_app.summary.algorithm == "luhn"
-        after = seed_app.query_one(SummaryPane).sentence_indices
+        await settle(pilot)
+        assert seed_app.reader.summary.algorithm == "luhn"
+        after = seed_app.reader.query_one(SummaryPane).sentence_indices
         assert len(after) == len(before) == 5
         assert after != before
 
 
-async def test_people_select_then_n_and_N_move_through_mentions(seed_app) -> None:
+async def test_people_select_then_n_and_N_move_through_mentions(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        await settle(seed_app, pilot)
+        await settle(pilot)
         await pilot.press("p")
-        assert seed_app.query_one("#side-pane", TabbedContent).active == "people"
+        assert seed_app.reader.query_one("#side-pane", TabbedContent).active == "people"
         assert seed_app.focused.id == "people-list"
         await pilot.press("enter")
         await pilot.pause()
-        top = seed_app.people[0]
+        top = seed_app.reader.people[0]
         total = len(top.mentions)
         assert top.name == "Donald Trump"
         assert status(seed_app).startswith(f"Donald Trump  1/{total}")
-        view = seed_app.query_one(ArticleView)
+        view = seed_app.reader.query_one(ArticleView)
         assert len(view.layer_spans("mention")) == total
         await pilot.press("n", "n", "n")
         assert status(seed_app).startswith(f"Donald Trump  4/{total}")
@@ -178,63 +171,65 @@ async def test_people_select_then_n_and_N_move_through_mentions(seed_app) -> Non
         await pilot.press("N")
         assert status(seed_app).startswith(f"Donald Trump  3/{total}")
         assert view.is_offset_visible(top.mentions[2].start)
-        mentions = seed_app.query_one("#mentions-list", OptionList)
+        mentions = seed_app.reader.query_one("#mentions-list", OptionList)
         assert mentions.option_count == total and mentions.highlighted == 2
         await pilot.press("escape")
-        assert seed_app.targets is None and view.layer_spans("mention") == []
+        assert seed_app.reader.targets is None and view.layer_spans("mention") == []
 
 
-async def test_n_wraps_at_the_last_mention(seed_app) -> None:
+async def test_n_wraps_at_the_last_mention(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        await settle(seed_app, pilot)
+        await settle(pilot)
         await pilot.press("p", "enter", "N")
-        total = len(seed_app.people[0].mentions)
+        total = len(seed_app.reader.people[0].mentions)
         assert status(seed_app).startswith(f"Donald Trump  {total}/{total}")
         await pilot.press("n")
         assert status(seed_app).startswith(f"Donald Trump  1/{total}")
 
 
-async def test_enter_on_a_mention_line_jumps_there(seed_app) -> None:
+async def test_enter_on_a_mention_line_jumps_there(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        await settle(seed_app, pilot)
+        await settle(pilot)
         await pilot.press("p", "enter")
-        seed_app.query_one("#mentions-list").focus()
+        seed_app.reader.query_one("#mentions-list").focus()
         await pilot.press("end", "enter")
         await pilot.pause()
-        last = seed_app.people[0].mentions[-1]
-        assert seed_app.query_one(ArticleView).layer_spans("current") == [last]
-        assert seed_app.query_one(ArticleView).is_offset_visible(last.start)
+        last = seed_app.reader.people[0].mentions[-1]
+        assert seed_app.reader.query_one(ArticleView).layer_spans("current") == [last]
+        assert seed_app.reader.query_one(ArticleView).is_offset_visible(last.start)
 
 
-async def test_search_highlights_and_n_moves(seed_app) -> None:
+async def test_search_highlights_and_n_moves(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        await settle(seed_app, pilot)
+        await settle(pilot)
         await pilot.press("slash")
         assert seed_app.focused.id == "search-bar"
         await pilot.press(*"putin", "enter")
-        view = seed_app.query_one(ArticleView)
+        await settle(pilot)
+        view = seed_app.reader.query_one(ArticleView)
         hits = view.layer_spans("search")
-        assert len(hits) == seed_app.document.text.lower().count("putin")
+        assert len(hits) == seed_app.reader.document.text.lower().count("putin")
         assert status(seed_app).startswith(f"/putin  1/{len(hits)}")
         await pilot.press("n")
         assert status(seed_app).startswith(f"/putin  2/{len(hits)}")
         assert view.is_offset_visible(hits[1].start)
         await pilot.press("slash", *"zzzz", "enter")
+        await settle(pilot)
         assert "not found" in status(seed_app)
 
 
-async def test_escape_closes_search_bar(seed_app) -> None:
+async def test_escape_closes_search_bar(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", "a", "escape")
-        assert not seed_app.query_one("#search-bar").display
-        assert seed_app.focused is seed_app.query_one(ArticleView)
-        await settle(seed_app, pilot)
+        assert not seed_app.reader.query_one("#search-bar").display
+        assert seed_app.focused is seed_app.reader.query_one(ArticleView)
+        await settle(pilot)
 
 
-async def test_pane_toggle_and_width(seed_app) -> None:
+async def test_pane_toggle_and_width(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        pane = seed_app.query_one("#side-pane")
-        view = seed_app.query_one(ArticleView)
+        pane = seed_app.reader.query_one("#side-pane")
+        view = seed_app.reader.query_one(ArticleView)
         narrow = pane.size.width
         await pilot.press("w")
         await pilot.pause()
@@ -245,106 +240,109 @@ async def test_pane_toggle_and_width(seed_app) -> None:
         await pilot.press("t")
         await pilot.pause()
         assert pane.display
-        await settle(seed_app, pilot)
+        await settle(pilot)
 
 
-async def test_resize_keeps_the_reading_position(seed_app) -> None:
+async def test_resize_keeps_the_reading_position(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        view = seed_app.query_one(ArticleView)
+        view = seed_app.reader.query_one(ArticleView)
         await pilot.press("space", "space")
         offset = view.top_offset
         await pilot.resize_terminal(90, 30)
         await pilot.pause()
         assert view.is_offset_visible(offset)
-        await settle(seed_app, pilot)
+        await settle(pilot)
 
 
-async def test_tab_cycles_focus(seed_app) -> None:
+async def test_tab_cycles_focus(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
         first = seed_app.focused
         await pilot.press("tab")
         assert seed_app.focused is not first
-        await settle(seed_app, pilot)
+        await settle(pilot)
 
 
-async def test_markup_in_the_article_is_shown_literally() -> None:
+async def test_markup_in_the_article_is_shown_literally(settle) -> None:
     doc = document_from_plain_text("Look [bold]here[/] and [@click=app.quit]click[/] [link=x]y[/link].", "t")
     app = ReaderApp(doc)
     async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one(ArticleView)
+        view = app.reader.query_one(ArticleView)
         line = "".join(segment.text for segment in view.render_line(0))
         assert "[bold]here[/]" in line and "[@click=app.quit]" in line
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.is_running
 
 
-async def test_reopening_returns_to_the_reading_position(seed_document, tmp_path) -> None:
+async def test_reopening_returns_to_the_reading_position(seed_document, tmp_path, settle) -> None:
     from reader.state import StateStore
 
     store_path = tmp_path / "state.json"
     app = ReaderApp(seed_document, state=StateStore(store_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "space", "j")
-        offset = app.query_one(ArticleView).top_offset
+        offset = app.reader.query_one(ArticleView).top_offset
         assert offset > 0
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("q")
     assert store_path.exists()
     again = ReaderApp(seed_document, state=StateStore(store_path))
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        view = again.query_one(ArticleView)
+        view = again.reader.query_one(ArticleView)
         assert view.top_offset == offset
-        await settle(again, pilot)
+        await settle(pilot)
 
 
-async def test_search_after_a_person_leaves_the_mentions_list_alone(seed_app) -> None:
+async def test_search_after_a_person_leaves_the_mentions_list_alone(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        await settle(seed_app, pilot)
+        await settle(pilot)
         await pilot.press("p", "enter")
-        await pilot.press("slash", *"the", "enter", "n", "n")
-        assert seed_app.query_one("#mentions-list", OptionList).option_count == 0
+        await pilot.press("slash", *"the", "enter")
+        await settle(pilot)
+        await pilot.press("n", "n")
+        assert seed_app.reader.query_one("#mentions-list", OptionList).option_count == 0
         assert status(seed_app).startswith("/the  ")
-        view = seed_app.query_one(ArticleView)
+        view = seed_app.reader.query_one(ArticleView)
         assert view.layer_spans("mention") == [] and len(view.layer_spans("search")) > 10
 
 
-async def test_sentences_option_survives_an_early_algorithm_change(seed_document) -> None:
+async def test_sentences_option_survives_an_early_algorithm_change(seed_document, settle) -> None:
     app = ReaderApp(seed_document, sentences="12")
     async with app.run_test(size=SIZE) as pilot:
-        app.query_one("#algorithm", Select).value = "luhn"
+        app.reader.query_one("#algorithm", Select).value = "luhn"
         await pilot.pause()
-        await settle(app, pilot)
-        assert app.summary.algorithm == "luhn"
-        assert len(app.summary.sentence_indices) == 12
+        await settle(pilot)
+        assert app.reader.summary.algorithm == "luhn"
+        assert len(app.reader.summary.sentence_indices) == 12
 
 
-async def test_only_the_latest_summary_request_is_shown(seed_app) -> None:
+async def test_only_the_latest_summary_request_is_shown(seed_app, settle) -> None:
     from reader.nlp.summary import summarize
     from reader.ui.messages import SummaryReady
 
     async with seed_app.run_test(size=SIZE) as pilot:
-        await settle(seed_app, pilot)
+        await settle(pilot)
         await pilot.press("plus")
-        await settle(seed_app, pilot)
-        assert len(seed_app.summary.sentence_indices) == 6
-        stale = summarize(seed_app.document, "lexrank", 3)
-        seed_app.post_message(SummaryReady(stale, seed_app._summary_request - 1, 3))  # a late, older result
+        await settle(pilot)
+        assert len(seed_app.reader.summary.sentence_indices) == 6
+        stale = summarize(seed_app.reader.document, "lexrank", 3)
+        pane = seed_app.reader.query_one(SummaryPane)
+        pane.post_message(SummaryReady(stale, pane.latest_request - 1, 3))  # a late, older result
         await pilot.pause()
-        assert len(seed_app.summary.sentence_indices) == 6
-        assert seed_app.query_one("#summary-list", OptionList).option_count == 6
+        assert len(seed_app.reader.summary.sentence_indices) == 6
+        assert seed_app.reader.query_one("#summary-list", OptionList).option_count == 6
 
 
-async def test_plus_rings_the_bell_when_every_sentence_is_in_the_summary() -> None:
+async def test_plus_rings_the_bell_when_every_sentence_is_in_the_summary(settle) -> None:
     doc = document_from_plain_text("# Title\n\nOne sentence here. Two sentences now. Three of them.", "t")
     app = ReaderApp(doc)
     bells = []
     app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        shown = len(app.summary.sentence_indices)
+        await settle(pilot)
+        shown = len(app.reader.summary.sentence_indices)
         await pilot.press("plus")
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("plus")
-        await settle(app, pilot)
-        assert len(app.summary.sentence_indices) == shown and bells
+        await settle(pilot)
+        assert len(app.reader.summary.sentence_indices) == shown and bells

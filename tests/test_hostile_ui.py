@@ -1,15 +1,14 @@
 """Pilot tests: the TUI stays usable on hostile documents.
 
 Rich/Textual markup in the text is shown literally (never styles, links or actions), escape sequences never reach
-a rendered segment, a 5 MB line without spaces and 100,000 tiny paragraphs mount and scroll at once, and names
-containing markup are shown literally in the People pane.
+a rendered segment, a 5 MB line without spaces and 100,000 tiny paragraphs mount, scroll and search, and names
+containing markup are shown literally in the People pane. (How fast: bench/bench_startup.py --huge.)
 """
 
 from __future__ import annotations
 
 import re
 import string
-import time
 import tracemalloc
 
 import pytest
@@ -23,9 +22,9 @@ from reader.ui.app import ReaderApp
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ArticleHeader
 from reader.ui.messages import PeopleReady
+from reader.ui.panes import PeoplePane, SummaryPane
 
 SIZE = (140, 40)
-QUICK = 5.0  # seconds: "at once" for mounting or jumping on a huge document (generous for a loaded CI machine)
 # Anything a terminal would treat as control: C0 except LF, DEL, C1, ESC; bidi overrides/isolates.
 CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -38,12 +37,6 @@ MARKUP_TEXT = "\n\n".join([
     "[b]Walker[/b] and [i]Jones[/i] agreed to meet again. [on red]Jones[/] left [link='https://evil.example']here[/link].",
     "Walker thanked Jones. The meeting ended after an hour, and both said the talks would continue next month.",
 ])
-
-
-async def settle(app: ReaderApp, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 def line_text(widget: Widget, y: int) -> str:
@@ -100,33 +93,33 @@ def flat(text: str) -> str:
 # --- markup -------------------------------------------------------------------------------------------------------
 
 
-async def test_markup_in_the_text_is_rendered_literally_and_keys_keep_working() -> None:
+async def test_markup_in_the_text_is_rendered_literally_and_keys_keep_working(settle) -> None:
     doc = document_from_plain_text(MARKUP_TEXT, "[bold]evil[b] [@click=app.quit]name.txt")
     app = ReaderApp(doc)
     async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one(ArticleView)
+        view = app.reader.query_one(ArticleView)
         rows = await every_row(app, pilot, view)
         shown = squeeze(" ".join(row.strip() for row in rows))
         for piece in MARKUP:
             assert piece in shown, piece
         assert squeeze(doc.text.replace("\n\n", " ")) in shown, "every character of the text is on screen"
-        header = str(app.query_one(ArticleHeader).render())
+        header = str(app.reader.query_one(ArticleHeader).render())
         assert "[bold]evil[b] [@click=app.quit]name.txt" in header
-        await settle(app, pilot)
+        await settle(pilot)
 
         # clicking where the text says [@click=app.quit] must not run the action
         cell = find_cell(widget_lines(view), "[@click=app.quit]")
         assert cell is not None
         await pilot.click(ArticleView, offset=(cell[0] + 3, cell[1]))
         await pilot.pause()
-        assert app.is_running and not app._exit
+        assert app.is_running and app.return_code is None
 
         # the summary pane shows its sentences literally
         await pilot.press("s")
         await pilot.pause()
-        summary_list = app.query_one("#summary-list", OptionList)
+        summary_list = app.reader.query_one("#summary-list", OptionList)
         summary_shown = squeeze(" ".join(widget_lines(summary_list)))
-        for index in app.summary.sentence_indices:
+        for index in app.reader.summary.sentence_indices:
             sentence = doc.text[doc.sentences[index].start : doc.sentences[index].end]
             for piece in MARKUP:
                 if piece in sentence:
@@ -138,44 +131,44 @@ async def test_markup_in_the_text_is_rendered_literally_and_keys_keep_working() 
         await pilot.press("p", "enter", "n", "n", "N", "escape", "escape", "s", "down", "enter")
         await pilot.press("plus", "minus", "w", "t", "t", "w", "tab", "tab", "question_mark", "escape")
         await pilot.press("slash", *"walker", "enter", "n", "N", "escape")
-        await settle(app, pilot)
-        assert app.is_running and not app._exit
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
         for piece in ("[@click=app.quit]", "[/]"):
             view.scroll_to(y=0, animate=False, immediate=True)
             await pilot.pause()
             assert piece in " ".join(widget_lines(view))
 
 
-async def test_tiny_and_changing_terminal_sizes_with_a_hostile_document() -> None:
+async def test_tiny_and_changing_terminal_sizes_with_a_hostile_document(settle) -> None:
     doc = document_from_plain_text(MARKUP_TEXT + "\n\n" + "".join(ESCAPES) + " \u4e2d\u6587" * 30, "tiny.txt")
     app = ReaderApp(doc)
     async with app.run_test(size=(4, 2)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("G", "g", "p", "enter", "n", "s", "enter", "slash", "w", "enter", "w", "t", "t")
         for size in [(1, 1), (3, 2), (12, 4), (200, 60), (9, 3), SIZE]:
             await pilot.resize_terminal(*size)
             await pilot.pause()
             await pilot.press("j", "G", "n", "space")
         assert app.is_running
-        view = app.query_one(ArticleView)
+        view = app.reader.query_one(ArticleView)
         for y in range(view.scrollable_content_region.height):
             assert_segments_clean(view, y)
 
 
 @pytest.mark.parametrize("query", ["[/]", "[@click=app.quit]", "[bold]", "[link=file:///etc/passwd]x[/link]"])
-async def test_searching_for_markup_shows_the_query_literally(query: str) -> None:
+async def test_searching_for_markup_shows_the_query_literally(query: str, settle) -> None:
     """The status line quotes the query: it must not be parsed as markup (an unmatched '[/]' used to crash the app
     with MarkupError; '[@click=app.quit]' used to make the status line a clickable quit)."""
     doc = document_from_plain_text(MARKUP_TEXT, "markup.txt")
     app = ReaderApp(doc)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("slash", *query, "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running
-        hits = app.query_one(ArticleView).layer_spans("search")
+        hits = app.reader.query_one(ArticleView).layer_spans("search")
         assert len(hits) == doc.text.lower().count(query.lower()) > 0
-        status = str(app.query_one("#status").render())
+        status = str(app.reader.query_one("#status").render())
         assert status.startswith(f"/{query}  1/{len(hits)}"), status
 
 
@@ -189,7 +182,7 @@ ESCAPES = [
 ]
 
 
-async def test_escape_sequences_never_reach_a_rendered_segment() -> None:
+async def test_escape_sequences_never_reach_a_rendered_segment(settle) -> None:
     paragraphs = []
     for i, escape in enumerate(ESCAPES):
         paragraphs.append(f"Reporter Jane Doe{escape} wrote paragraph {i} about Mayor Tom Lee.{escape} "
@@ -199,37 +192,37 @@ async def test_escape_sequences_never_reach_a_rendered_segment() -> None:
     assert "\x1b" not in doc.text and CONTROL.search(doc.text) is None
     app = ReaderApp(doc)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        view = app.query_one(ArticleView)
+        await settle(pilot)
+        view = app.reader.query_one(ArticleView)
         rows = await every_row(app, pilot, view)
         assert len(rows) == len(view.layout_rows)
         assert "Final words from Jane Doe." in " ".join(rows)
-        for widget in (app.query_one("#header"), app.query_one("#status")):
+        for widget in (app.reader.query_one("#header"), app.reader.query_one("#status")):
             text = str(widget.render())
             assert "\x1b" not in text and CONTROL.search(text) is None, repr(text)
         for tab, list_id in (("s", "#summary-list"), ("p", "#people-list")):
             await pilot.press(tab)
             await pilot.pause()
-            option_list = app.query_one(list_id, OptionList)
+            option_list = app.reader.query_one(list_id, OptionList)
             assert option_list.option_count > 0
             for y in range(option_list.size.height):
                 assert_segments_clean(option_list, y)
         await pilot.press("enter")  # a person's mentions (keyword in context) are rendered too
         await pilot.pause()
-        mentions = app.query_one("#mentions-list", OptionList)
+        mentions = app.reader.query_one("#mentions-list", OptionList)
         assert mentions.option_count > 0
         for y in range(mentions.size.height):
             assert_segments_clean(mentions, y)
         assert app.is_running
 
 
-async def test_escape_sequences_in_the_source_name_are_not_rendered() -> None:
+async def test_escape_sequences_in_the_source_name_are_not_rendered(settle) -> None:
     """A Document built directly (not through load_document, which cleans the name) still has a clean source."""
     doc = document_from_plain_text("Some text here.", "escapes\x1b]0;pwned\x07\x1b[2J.txt")
     app = ReaderApp(doc)
     async with app.run_test(size=SIZE) as pilot:
-        header = str(app.query_one("#header").render())
-        await settle(app, pilot)
+        header = str(app.reader.query_one("#header").render())
+        await settle(pilot)
         assert "\x1b" not in header and CONTROL.search(header) is None, repr(header)
 
 
@@ -241,18 +234,17 @@ FIVE_MB = "abcdefghijklmnopqrstuvwxyz0123456789" * 140_000  # 5,040,000 characte
 
 def _without_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     """The article view alone: the summary and people workers do nothing."""
-    monkeypatch.setattr(ReaderApp, "compute_summary", lambda self, *args, **kwargs: None)
-    monkeypatch.setattr(ReaderApp, "compute_people", lambda self, *args, **kwargs: None)
+    monkeypatch.setattr(SummaryPane, "start", lambda self: None)
+    monkeypatch.setattr(PeoplePane, "start", lambda self: None)
 
 
-async def test_a_5_mb_line_without_spaces_mounts_and_scrolls_at_once(monkeypatch) -> None:
+async def test_a_5_mb_line_without_spaces_mounts_and_scrolls_at_once(monkeypatch, settle) -> None:
     _without_analysis(monkeypatch)
     text = FIVE_MB[:2_500_000] + "NEEDLE" + FIVE_MB[2_500_000:]
-    started = time.perf_counter()
     doc = document_from_plain_text(text, "one-line.txt")
     app = ReaderApp(doc)
     async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one(ArticleView)
+        view = app.reader.query_one(ArticleView)
         await pilot.pause()
         assert len(view.layout_rows) > 50_000
         assert line_text(view, 0).strip().startswith("abcdefgh")
@@ -264,41 +256,35 @@ async def test_a_5_mb_line_without_spaces_mounts_and_scrolls_at_once(monkeypatch
         await pilot.press("g")
         await pilot.pause()
         assert view.scroll_y == 0
-        assert time.perf_counter() - started < QUICK, "mount + G + g"
 
         await pilot.press("space", "space", "ctrl+d", "j", "k", "end", "home")
-        started = time.perf_counter()
         await pilot.press("slash", *"needle", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert view.layer_spans("search") == [Span(2_500_000, 2_500_006)]
         assert view.is_offset_visible(2_500_000)
         assert "NEEDLE" in "".join(widget_lines(view))
-        assert time.perf_counter() - started < QUICK, "search"
         assert app.is_running
 
 
-async def test_a_5_mb_line_is_analysed_and_the_summary_pane_stays_fast() -> None:
+async def test_a_5_mb_line_is_analysed_and_the_summary_pane_stays_fast(settle) -> None:
     """A 5 MB "sentence" used to go whole into the summary OptionList and be re-wrapped on every render (the app
     froze ~25 s once the summary was shown)."""
     doc = document_from_plain_text(FIVE_MB, "one-line.txt")
     app = ReaderApp(doc)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         assert app.is_running
-        started = time.perf_counter()
-        await pilot.pause()
         await pilot.press("s", "G", "g")
         await pilot.pause()
-        assert time.perf_counter() - started < QUICK, "showing the summary, G and g"
-        assert app.summary is not None and app.summary.sentence_indices == (0,)
-        assert app.people == []
-        summary_list = app.query_one("#summary-list", OptionList)
+        assert app.reader.summary is not None and app.reader.summary.sentence_indices == (0,)
+        assert app.reader.people == []
+        summary_list = app.reader.query_one("#summary-list", OptionList)
         assert summary_list.option_count == 1
         length = len(str(summary_list.get_option_at_index(0).prompt))
         assert length <= 2_000, f"a {length:,}-character prompt"
         await pilot.press("escape", "slash", *"zzz", "enter")
-        await pilot.pause()
-        assert "not found" in str(app.query_one("#status").render())
+        await settle(pilot)
+        assert "not found" in str(app.reader.query_one("#status").render())
         assert app.is_running
 
 
@@ -312,19 +298,16 @@ def _pseudo_word(i: int) -> str:
     return letters
 
 
-async def test_a_hundred_thousand_tiny_paragraphs() -> None:
+async def test_a_hundred_thousand_tiny_paragraphs(settle) -> None:
     text = "\n\n".join(f"{_pseudo_word(i).capitalize()} {_pseudo_word(7 * i + 3)}." for i in range(100_000))
-    started = time.perf_counter()
     doc = document_from_plain_text(text, "tiny.txt")
     assert len(doc.paragraphs) == 100_000
     app = ReaderApp(doc)
     async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one(ArticleView)
+        view = app.reader.query_one(ArticleView)
         await pilot.pause()
-        assert time.perf_counter() - started < QUICK, "mounting"
         assert len(view.layout_rows) == 2 * 100_000 - 1
-        await settle(app, pilot)  # the analysis of 100,000 sentences takes a few seconds of GIL-bound threads
-        started = time.perf_counter()
+        await settle(pilot)  # the analysis of 100,000 sentences takes a few seconds of GIL-bound threads
         await pilot.press("G")
         await pilot.pause()
         assert view.scroll_y == view.max_scroll_y
@@ -333,7 +316,6 @@ async def test_a_hundred_thousand_tiny_paragraphs() -> None:
         await pilot.press("g")
         await pilot.pause()
         assert view.scroll_y == 0
-        assert time.perf_counter() - started < QUICK, "G and g"
         await pilot.press("space", "b", "end", "home")
         await pilot.pause()
         assert view.scroll_y == 0
@@ -342,7 +324,7 @@ async def test_a_hundred_thousand_tiny_paragraphs() -> None:
         await pilot.pause()
         assert view.is_offset_visible(doc.paragraphs[77_777].start)
         assert app.is_running
-        assert app.summary is not None and app.summary.sentence_indices
+        assert app.reader.summary is not None and app.reader.summary.sentence_indices
 
 
 def _summary_peak_memory(paragraphs: int) -> tuple[int, tuple[int, ...]]:
@@ -376,17 +358,17 @@ def test_summary_of_10k_repetitive_tiny_paragraphs_stays_under_half_a_gigabyte()
 # --- wide characters ----------------------------------------------------------------------------------------------
 
 
-async def test_wide_characters_are_all_on_screen() -> None:
+async def test_wide_characters_are_all_on_screen(settle) -> None:
     """Rows are cut by terminal cells: a row of 50 CJK characters is 100 cells and used to be cropped."""
     text = "\u4e2d\u6587\u6587\u672c" * 60 + "\n\n" + "\U0001f600" * 120
     doc = document_from_plain_text(text, "wide.txt")
     app = ReaderApp(doc)
     async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one(ArticleView)
+        view = app.reader.query_one(ArticleView)
         rows = await every_row(app, pilot, view)
         shown = "".join(row.strip() for row in rows)
         assert shown == doc.text.replace("\n\n", ""), "every character is on screen"
-        await settle(app, pilot)
+        await settle(pilot)
 
 
 # --- names with markup --------------------------------------------------------------------------------------------
@@ -409,18 +391,18 @@ def _evil_names_doc() -> Document:
     return document_from_plain_text("\n\n".join(sentences + ["Nobody else spoke at the meeting."]), "names.txt")
 
 
-async def test_names_with_markup_are_shown_literally_in_the_people_pane() -> None:
+async def test_names_with_markup_are_shown_literally_in_the_people_pane(settle) -> None:
     doc = _evil_names_doc()
     app = ReaderApp(doc)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        for person in app.people:  # whatever the people finder made of it, shown as it is
+        await settle(pilot)
+        for person in app.reader.people:  # whatever the people finder made of it, shown as it is
             assert CONTROL.search(person.name) is None
-        app.post_message(PeopleReady(_people_with_markup_names(doc)))
+        app.reader.query_one(PeoplePane).post_message(PeopleReady(_people_with_markup_names(doc)))
         await pilot.pause()
         await pilot.press("p")
         await pilot.pause()
-        people_list = app.query_one("#people-list", OptionList)
+        people_list = app.reader.query_one("#people-list", OptionList)
         assert people_list.option_count == len(EVIL_NAMES)
         shown = " ".join(widget_lines(people_list))
         for name in EVIL_NAMES:
@@ -431,27 +413,27 @@ async def test_names_with_markup_are_shown_literally_in_the_people_pane() -> Non
         assert cell is not None
         await pilot.click("#people-list", offset=(cell[0] + 2, cell[1]))
         await pilot.pause()
-        assert app.is_running and not app._exit
+        assert app.is_running and app.return_code is None
 
 
 @pytest.mark.parametrize("index", range(len(EVIL_NAMES)))
-async def test_selecting_a_person_with_a_markup_name_shows_it_literally(index: int) -> None:
+async def test_selecting_a_person_with_a_markup_name_shows_it_literally(index: int, settle) -> None:
     """The status line quotes the person's name: not markup (a name with an unmatched '[/]' used to crash)."""
     doc = _evil_names_doc()
     app = ReaderApp(doc)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        app.post_message(PeopleReady(_people_with_markup_names(doc)))
+        await settle(pilot)
+        app.reader.query_one(PeoplePane).post_message(PeopleReady(_people_with_markup_names(doc)))
         await pilot.pause()
         await pilot.press("p", *["down"] * index, "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running
         name = EVIL_NAMES[index]
-        title = str(app.query_one("#mentions-title").render())
+        title = str(app.reader.query_one("#mentions-title").render())
         assert name in title
-        mentions = app.query_one("#mentions-list", OptionList)
+        mentions = app.reader.query_one("#mentions-list", OptionList)
         assert flat(name) in flat(" ".join(widget_lines(mentions)))
-        status = str(app.query_one("#status").render())
+        status = str(app.reader.query_one("#status").render())
         assert status.startswith(f"{name}  1/2"), status
         await pilot.press("n", "n", "N", "escape")
         assert app.is_running

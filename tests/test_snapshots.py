@@ -5,15 +5,10 @@ from __future__ import annotations
 from reader.document.load import load_document
 from reader.ui.app import ReaderApp
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, settle
 
 SIZE = (120, 36)
-
-
-async def _analysed(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+_analysed = settle
 
 
 def _app(name: str) -> ReaderApp:
@@ -49,7 +44,9 @@ def test_markdown_article_with_headings(snap_compare) -> None:
 def test_search_hits(snap_compare) -> None:
     async def run_before(pilot) -> None:
         await _analysed(pilot)
-        await pilot.press("slash", *"putin", "enter", "n")
+        await pilot.press("slash", *"putin", "enter")
+        await settle(pilot)
+        await pilot.press("n")
         await pilot.pause()
 
     assert snap_compare(_app("trump_foreign_policy.txt"), terminal_size=SIZE, run_before=run_before)

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from reader import __version__
 from reader.errors import ReaderError
 from reader.nlp.summarizers import ALGORITHMS, DEFAULT_ALGORITHM
+
+if TYPE_CHECKING:
+    from reader.document.model import Document
+    from reader.ui.loading_screen import PendingDocument
 
 SAMPLE_NAME = "trump_foreign_policy.txt"
 
@@ -123,21 +128,48 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from reader.document.load import load_document
-
     if args.sentences is not None:
         from reader.cli.report import check_count_spec
 
         check_count_spec(args.sentences)  # before a possibly slow download
     source = args.source or str(bundled_sample())
-    document = load_document(source, stdin=sys.stdin.buffer)
-    if source == "-":
-        _reattach_terminal()
+    opening = _open(source)
     from reader.state import StateStore
     from reader.ui.app import ReaderApp
 
-    ReaderApp(document, algorithm=args.algorithm, sentences=args.sentences, state=StateStore()).run()
-    return 0
+    app = ReaderApp(opening, algorithm=args.algorithm, sentences=args.sentences, state=StateStore())
+    app.run()
+    if app.load_error is not None:
+        return _report(app.load_error)
+    return app.return_code or 0  # Textual sets 1 when the UI crashed
+
+
+INSTANT_LOAD_BYTES = 1_000_000
+
+
+def _open(source: str) -> Document | PendingDocument:
+    """The document now, or a ``PendingDocument`` the app loads in a worker after its first paint.
+
+    URLs and big files load in the app (the reader sees the loading state at once). Small files, stdin, and any
+    input without a terminal to paint on load first: a typo fails with one line before any screen is drawn.
+    """
+    from reader.document.load import STDIN, display_name, is_url, load_document
+    from reader.ui.loading_screen import PendingDocument
+
+    if source != STDIN and sys.stdin.isatty() and sys.stdout.isatty() and (is_url(source) or _is_big_file(source)):
+        return PendingDocument(display_name(source), lambda: load_document(source))
+    document = load_document(source, stdin=sys.stdin.buffer)
+    if source == STDIN:
+        _reattach_terminal()
+    return document
+
+
+def _is_big_file(path: str) -> bool:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return False  # load_document says what is wrong, before the UI
+    return stat.S_ISREG(info.st_mode) and info.st_size > INSTANT_LOAD_BYTES
 
 
 def _reattach_terminal() -> None:

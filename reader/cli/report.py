@@ -46,7 +46,7 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
             "algorithm": result.summary.algorithm,
             "sentences": [_span_json(doc, span) for span in result.summary.spans],
         }
-        if getattr(result.summary, "note", None):
+        if result.summary.note:
             out["summary"]["note"] = result.summary.note
     if result.people is not None:
         out["people"] = [

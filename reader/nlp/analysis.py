@@ -1,17 +1,60 @@
-"""One call that runs every analysis of a Document (used by ``reader analyze`` and tests)."""
+"""Every analysis of a Document, stage by stage: the one path used by ``reader analyze`` and by the UI's workers.
+
+A stage is a function ``(document, options, should_stop) -> result`` registered in ``STAGES``. Every stage
+follows one cancellation protocol: it polls ``should_stop`` and, when that returns True, raises ``Cancelled``
+(never a partial or empty result). ``analyse`` runs the stages asked for, in order, for the CLI; the UI runs one
+stage per worker. A new analysis is one function here and one entry in ``STAGES``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import cast
 
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.nlp.results import Person, Summary
+from reader.nlp.summarizers import DEFAULT_ALGORITHM
 
+__all__ = ["Analysis", "Cancelled", "STAGES", "ShouldStop", "Stage", "SummaryOptions", "analyse",
+           "analysis_refusal", "never", "people_stage", "summary_stage"]
 
 # About twice War and Peace (1.1 million words; the summary then peaks near 650 MB). Above it, splitting,
 # summarising and finding people would take minutes and gigabytes; such a text can still be read and searched.
 MAX_ANALYSIS_CHARS = 6_500_000
+
+ShouldStop = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """A stage stopped because its ``should_stop`` returned True; there is no result."""
+
+
+def never() -> bool:
+    """The ``should_stop`` of work nobody cancels (the CLI)."""
+    return False
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """Which summary to make: the algorithm, and its length as ``count`` sentences or as a ``--sentences`` spec
+    ("12" or "10%", resolved against the document). Neither: the default length for the document."""
+
+    algorithm: str = DEFAULT_ALGORITHM
+    sentences: str | None = None
+    count: int | None = None
+
+    def resolved_count(self, document: Document) -> int | None:
+        """The number of sentences asked for (None: the default). A bad spec raises ReaderError."""
+        if self.count is not None or self.sentences is None:
+            return self.count
+        from reader.nlp.summary import parse_count
+
+        try:
+            return parse_count(self.sentences, len(document.sentences))
+        except ValueError as error:
+            raise ReaderError(str(error)) from None
 
 
 def analysis_refusal(document: Document) -> str | None:
@@ -23,6 +66,52 @@ def analysis_refusal(document: Document) -> str | None:
             f"{MAX_ANALYSIS_CHARS / 1e6:g} million): it can still be read and searched")
 
 
+# ---------------------------------------------------------------------------------------------------- stages
+
+
+def summary_stage(document: Document, options: SummaryOptions = SummaryOptions(),
+                  should_stop: ShouldStop = never) -> Summary:
+    """The extractive summary asked for by ``options``."""
+    from reader.nlp.summary import SummaryCancelled, summarize
+
+    count = options.resolved_count(document)
+    try:
+        summary = summarize(document, options.algorithm, count, should_stop=should_stop)
+    except SummaryCancelled:
+        raise Cancelled from None
+    except ValueError as error:  # an unknown algorithm or count that slipped past the option checks
+        raise ReaderError(str(error)) from None
+    return summary
+
+
+def people_stage(document: Document, should_stop: ShouldStop = never) -> list[Person]:
+    """Everyone the text names, most mentioned first."""
+    from reader.nlp.people import find_people
+
+    people = find_people(document, should_stop=should_stop)
+    if should_stop():  # find_people gives up with [] when asked to stop: not a result
+        raise Cancelled
+    return people
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One registered analysis: ``name`` (CLI flag and JSON key), ``label`` (what the UI says while it runs)."""
+
+    name: str
+    label: str
+    run: Callable[[Document, SummaryOptions, ShouldStop], object] = field(repr=False)
+
+
+STAGES: dict[str, Stage] = {
+    "summary": Stage("summary", "summarise", summary_stage),
+    "people": Stage("people", "find people", lambda document, _options, should_stop: people_stage(document, should_stop)),
+}
+
+
+# ---------------------------------------------------------------------------------------------------- all at once
+
+
 @dataclass(frozen=True)
 class Analysis:
     document: Document
@@ -30,25 +119,15 @@ class Analysis:
     people: list[Person] | None
 
 
-def analyse(document: Document, *, algorithm: str = "lexrank", sentences: str | None = None,
-            summary: bool = True, people: bool = True) -> Analysis:
-    """Sentences, then the summary and the people list as asked. Bad options and too long texts raise ReaderError."""
+def analyse(document: Document, *, algorithm: str = DEFAULT_ALGORITHM, sentences: str | None = None,
+            summary: bool = True, people: bool = True, should_stop: ShouldStop = never) -> Analysis:
+    """The stages asked for, in order. Bad options and too long texts raise ReaderError; a stop raises Cancelled."""
     refusal = analysis_refusal(document)
     if refusal:
         raise ReaderError(f"{document.source}: {refusal}")
-    from reader.nlp.summary import parse_count, summarize
-
-    total = len(document.sentences)
-    result_summary = None
-    if summary:
-        try:
-            count = parse_count(sentences, total) if sentences is not None else None
-            result_summary = summarize(document, algorithm, count)
-        except ValueError as error:
-            raise ReaderError(str(error)) from None
-    result_people = None
-    if people:
-        from reader.nlp.people import find_people
-
-        result_people = find_people(document)
-    return Analysis(document, result_summary, result_people)
+    options = SummaryOptions(algorithm, sentences)
+    skipped = {name for name, wanted in (("summary", summary), ("people", people)) if not wanted}
+    results = {name: stage.run(document, options, should_stop) for name, stage in STAGES.items()
+               if name not in skipped}
+    return Analysis(document, cast("Summary | None", results.get("summary")),
+                    cast("list[Person] | None", results.get("people")))

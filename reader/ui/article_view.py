@@ -94,7 +94,9 @@ class ArticleView(ScrollView, can_focus=True):
     # ----------------------------------------------------------------- layout
     @property
     def text_width(self) -> int:
-        return max(8, min(MAX_TEXT_WIDTH, self.scrollable_content_region.width - 4))
+        """Wrap width: the view's width less the scrollbar and a margin, whether or not the scrollbar is drawn yet
+        (so the first layout does not depend on when Textual decides to show it)."""
+        return max(8, min(MAX_TEXT_WIDTH, self.size.width - self.styles.scrollbar_size_vertical - 4))
 
     @property
     def layout_rows(self) -> Layout:
@@ -157,7 +159,8 @@ class ArticleView(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         target = row if top else max(0, row - height // 3)
         if target != int(self.scroll_offset.y):
-            self.scroll_to(y=target, animate=animate, duration=0.15, immediate=not animate)
+            # force: right after the first layout Textual may not yet allow scrolling (no scrollbar computed)
+            self.scroll_to(y=target, animate=animate, duration=0.15, immediate=not animate, force=True)
         self.refresh()
 
     def is_offset_visible(self, offset: int) -> bool:

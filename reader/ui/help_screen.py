@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -32,15 +33,57 @@ def display_key(key: str) -> str:
     return "+".join([*modifiers, format_key(name)])
 
 
-def key_table(groups: Iterable[tuple[str, Iterable[Binding]]]) -> Table:
+SECTIONS = {"article": "Reading", "search": "Search and jump", "pane": "Side pane", "summary": "Summary", "app": "App"}
+"""Help section of a binding, by the first part of its id ("search.next"); an unknown part is its own section."""
+
+Sections = list[tuple[str, list[tuple[str, str]]]]
+
+
+def _declared(binding_id: str, node: DOMNode) -> tuple[int, list[str]]:
+    """Where the class of ``node`` declares the binding ``binding_id``, and its keys in declared order (the help
+    lists bindings and keys so, rather than in Textual's merged order)."""
+    for cls in type(node).__mro__:
+        for index, declared in enumerate(getattr(cls, "BINDINGS", ())):
+            if isinstance(declared, Binding) and declared.id == binding_id:
+                return index, declared.key.split(",")
+    return len(getattr(type(node), "BINDINGS", ())), []
+
+
+def help_sections(active: Mapping[str, ActiveBinding]) -> Sections:
+    """Every active binding that has an id, keys of one binding on one row, grouped into SECTIONS.
+
+    ``active`` is a screen's ``active_bindings``, so the help shows the keys as they are bound right now (a keymap
+    included); Textual's own bindings have no id and are left to the EXTRA_KEYS lines.
+    """
+    keys: dict[str, list[str]] = {}
+    found: dict[str, ActiveBinding] = {}
+    nodes: list[DOMNode] = []
+    for key, entry in active.items():
+        binding_id = entry.binding.id
+        if binding_id is None or entry.binding.system:
+            continue
+        keys.setdefault(binding_id, []).append(key)
+        found.setdefault(binding_id, entry)
+        if entry.node not in nodes:
+            nodes.append(entry.node)
+    declared = {binding_id: _declared(binding_id, entry.node) for binding_id, entry in found.items()}
+    in_order = sorted(found, key=lambda i: (nodes.index(found[i].node), declared[i][0]))
+    sections: dict[str, list[tuple[str, str]]] = {title: [] for title in SECTIONS.values()}
+    for binding_id in in_order:
+        order = declared[binding_id][1]
+        ordered = sorted(keys[binding_id], key=lambda k: order.index(k) if k in order else len(order))
+        prefix = binding_id.split(".", 1)[0]
+        title = SECTIONS.get(prefix, prefix.capitalize())
+        row = (" / ".join(display_key(k) for k in ordered), found[binding_id].binding.description)
+        sections.setdefault(title, []).append(row)
+    return [(title, rows) for title, rows in sections.items() if rows]
+
+
+def key_table(sections: Sections) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
     table.add_column("key", style="bold cyan", no_wrap=True, width=20)
     table.add_column("action")
-    rows: dict[str, list[tuple[str, str]]] = {}
-    for group, bindings in groups:
-        for binding in bindings:
-            keys = " / ".join(display_key(key) for key in binding.key.split(","))
-            rows.setdefault(group, []).append((keys, binding.description))
+    rows: dict[str, list[tuple[str, str]]] = {title: list(entries) for title, entries in sections}
     for group, key, description in EXTRA_KEYS:
         rows.setdefault(group, []).append((key, description))
     for group, entries in rows.items():
@@ -62,9 +105,10 @@ class HelpScreen(ModalScreen[None]):
         Binding("b,pageup", "scroll('page_up')", "Page up", show=False),
     ]
 
-    def __init__(self, groups: list[tuple[str, list[Binding]]]) -> None:
+    def __init__(self, sections: Sections) -> None:
         super().__init__()
-        self.keys = key_table(groups)
+        self.sections = sections
+        self.keys = key_table(sections)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):

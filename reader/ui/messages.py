@@ -1,17 +1,24 @@
-"""Messages that carry results from worker threads and panes to the app."""
+"""Messages that carry analysis results from worker threads to the panes and the reading screen.
+
+A result message is posted to the pane that asked for it and bubbles up to the screen, so both see it.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Protocol
 
 from textual.message import Message
 
+from reader.nlp.results import Person, Summary
+from reader.ui.search import SearchHits
+
 
 class SummaryReady(Message):
-    """A summary was computed (``summary`` is a ``reader.nlp.summary.Summary``) for request number ``request``,
-    which asked for ``requested`` sentences (None: the default length)."""
+    """A summary was computed for request number ``request``, which asked for ``requested`` sentences
+    (None: the default length)."""
 
-    def __init__(self, summary: Any, request: int, requested: int | None) -> None:
+    def __init__(self, summary: Summary, request: int, requested: int | None) -> None:
         super().__init__()
         self.summary = summary
         self.request = request
@@ -19,8 +26,31 @@ class SummaryReady(Message):
 
 
 class PeopleReady(Message):
-    """The people list was computed (``people`` is a list of ``reader.nlp.people.Person``)."""
+    """The people list was computed, most mentioned first."""
 
-    def __init__(self, people: list[Any]) -> None:
+    def __init__(self, people: Sequence[Person]) -> None:
         super().__init__()
-        self.people = people
+        self.people = list(people)
+
+
+class SearchFinished(Message):
+    """A search finished; ``origin`` is the offset at the top of the view when it was asked for."""
+
+    def __init__(self, hits: SearchHits, origin: int) -> None:
+        super().__init__()
+        self.hits = hits
+        self.origin = origin
+
+
+class ShowsErrors(Protocol):
+    def show_error(self, message: str) -> None: ...
+
+
+class WorkFailed(Message):
+    """A worker raised ``error``; ``where`` shows it (None: a notification only). The app handles every one."""
+
+    def __init__(self, description: str, error: BaseException, where: ShowsErrors | None) -> None:
+        super().__init__()
+        self.description = description
+        self.error = error
+        self.where = where

@@ -18,6 +18,7 @@ class Targets:
     spans: Sequence[Span]
     kind: Literal["mention", "search"] = "mention"
     index: int = -1  # -1 = no current target yet
+    capped: bool = False  # there are more than ``spans``: only the first ones are kept (search hits)
 
     @property
     def current(self) -> Span | None:
@@ -27,6 +28,8 @@ class Targets:
         if not self.spans:
             return f"{self.label}  no matches"
         position = self.index + 1 if self.index >= 0 else 0
+        if self.capped:
+            return f"{self.label}  {position}/{len(self.spans)}+  (only the first {len(self.spans):,} are shown)"
         return f"{self.label}  {position}/{len(self.spans)}"
 
     def first_from(self, offset: int) -> Span | None:

@@ -1,0 +1,151 @@
+"""The People tab: everyone named, most-mentioned first, with where they appear; then one person's mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Static, TabbedContent
+from textual.widgets.option_list import Option
+
+from reader.document.model import Span
+from reader.nlp import analysis
+from reader.nlp.results import Person
+from reader.ui.messages import PeopleReady
+from reader.ui.panes.base import PaneInfo, PaneList, SidePane
+from reader.ui.snippets import clip, keyword_in_context
+from reader.wording import count_of
+
+BAR_CELLS = 28
+BAR_LEVELS = "▁▂▃▄▅▆▇█"
+MAX_MENTION_ROWS = 5000
+TAB_CHROME = 8  # columns of the tabs around a list row: borders, padding, scrollbar
+
+
+def distribution_bar(mentions: Sequence[Span], length: int, cells: int = BAR_CELLS) -> str:
+    """Where in the text the mentions fall, one cell per 1/cells of the text (like Kindle X-Ray's bar)."""
+    counts = [0] * cells
+    for span in mentions:
+        counts[min(cells - 1, span.start * cells // max(1, length))] += 1
+    peak = max(counts) or 1
+    return "".join(" " if c == 0 else BAR_LEVELS[min(7, (c * 8 - 1) // peak)] for c in counts)
+
+
+class PeopleList(PaneList):
+    """Everyone named."""
+
+
+class MentionsList(PaneList):
+    """One person's mentions, keyword in context."""
+
+
+class MentionsTitle(Static):
+    """"Mentions of NAME (N)" above the mentions list."""
+
+
+class PeoplePane(SidePane):
+    """People list on top, the selected person's mentions (keyword in context) below."""
+
+    TAB_ID = "people"
+    TAB_LABEL = "People"
+    KEY = "p"
+
+    class PersonChosen(Message):
+        def __init__(self, person: Person) -> None:
+            super().__init__()
+            self.person = person
+
+    class MentionChosen(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    people: list[Person]
+
+    def compose(self) -> ComposeResult:
+        self.people = []
+        yield PaneInfo("Finding people…")
+        yield PeopleList(id="people-list")
+        yield MentionsTitle("", id="mentions-title")
+        yield MentionsList(id="mentions-list")
+
+    def on_mount(self) -> None:
+        self.show_mentions(None)
+
+    @property
+    def busy_widget(self) -> Widget:
+        return self.query_one(PeopleList)
+
+    def focus_main(self) -> None:
+        self.query_one(PeopleList).focus()
+
+    def start(self) -> None:
+        self.set_busy(True)
+        self.run_stage(analysis.STAGES["people"].label,
+                       lambda should_stop: analysis.people_stage(self.document, should_stop), PeopleReady)
+
+    # ------------------------------------------------------------------ results
+    def on_people_ready(self, message: PeopleReady) -> None:
+        """Show the list; the message goes on to the screen (jump targets, status line)."""
+        self.people = list(message.people)
+        doc = self.document
+        options = []
+        cells = self._bar_cells()
+        for index, person in enumerate(self.people):
+            prompt = Text(clip(person.name, 0, len(person.name), 80), style="bold")
+            prompt.append(f"  {len(person.mentions)}", style="cyan")
+            if person.titles:
+                prompt.append("  " + ", ".join(person.titles[:2]), style="italic dim")
+            prompt.append("\n" + distribution_bar(person.mentions, len(doc.text), cells), style="green")
+            options.append(Option(prompt, id=f"person-{index}"))
+        people_list = self.query_one(PeopleList)
+        people_list.clear_options()
+        people_list.add_options(options)
+        if options:
+            people_list.highlighted = 0
+        self.set_busy(False)
+        count = len(self.people)
+        self.show_info(f"{count_of(count, 'person', 'people')} · Enter: highlight and jump · n/N: next/previous"
+                       if count else "No people found in this text.")
+
+    def _bar_cells(self) -> int:
+        """Bar length that fits a list row. The People tab may be hidden (width 0): measure the tabs."""
+        width = self.query_one(PeopleList).scrollable_content_region.width
+        if not width:
+            tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
+            width = tabs.size.width - TAB_CHROME if tabs is not None else 0
+        return max(10, min(40, width - 3)) if width > 0 else BAR_CELLS
+
+    # ------------------------------------------------------------------ one person
+    def show_mentions(self, person: Person | None) -> None:
+        """Show ``person``'s mentions below the list, or hide the mentions list (None)."""
+        mentions_list = self.query_one(MentionsList)
+        title = self.query_one(MentionsTitle)
+        mentions_list.clear_options()
+        if person is None:
+            title.update("")
+            title.display = mentions_list.display = False  # the list gets the whole pane until a pick
+            return
+        title.display = mentions_list.display = True
+        spans = person.mentions[:MAX_MENTION_ROWS]
+        width = mentions_list.scrollable_content_region.width or 40
+        side = max(8, (width - 4 - len(person.name)) // 2)
+        title.update(Text(f"Mentions of {person.name} ({len(person.mentions)})", style="bold"))
+        mentions_list.add_options(
+            Option(keyword_in_context(self.document.text, span, side), id=f"mention-{i}") for i, span in enumerate(spans)
+        )
+
+    def highlight_mention(self, index: int) -> None:
+        mentions_list = self.query_one(MentionsList)
+        if 0 <= index < mentions_list.option_count:
+            mentions_list.highlighted = index
+
+    def on_option_list_option_selected(self, event: PaneList.OptionSelected) -> None:
+        event.stop()
+        if isinstance(event.option_list, MentionsList):
+            self.post_message(self.MentionChosen(event.option_index))
+        elif isinstance(event.option_list, PeopleList):
+            self.post_message(self.PersonChosen(self.people[event.option_index]))

@@ -1,0 +1,144 @@
+"""The Summary tab: algorithm picker, the picked sentences in document order, Enter jumps to one, +/- length."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Select
+from textual.widgets.option_list import Option
+
+from reader.document.model import Document
+from reader.nlp import analysis
+from reader.nlp.results import Summary
+from reader.nlp.summarizers import ALGORITHMS
+from reader.ui.messages import SummaryReady
+from reader.ui.panes.base import PaneInfo, PaneList, SidePane
+from reader.ui.snippets import clip
+from reader.wording import count_of
+
+
+class SummaryPane(SidePane):
+    """Shows the latest summary asked for; only the latest request's result is shown."""
+
+    TAB_ID = "summary"
+    TAB_LABEL = "Summary"
+    KEY = "s"
+
+    class SentenceChosen(Message):
+        """The reader picked summary sentence ``index`` (an index into ``Document.sentences``)."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, document: Document, options: analysis.SummaryOptions) -> None:
+        super().__init__(document, options)
+        self._indices: list[int] = []
+        self._request = 0  # number of the latest request; older results are dropped
+        self._saturated = False  # the last summary already holds every sentence it could
+        self.summary: Summary | None = None
+
+    def compose(self) -> ComposeResult:
+        choices = [(info.label, name) for name, info in ALGORITHMS.items()]
+        yield Select(choices, value=self.options.algorithm, allow_blank=False, id="algorithm",
+                     tooltip="Summary algorithm (sumy)")
+        yield PaneInfo("Summarising…")
+        yield PaneList(id="summary-list")
+
+    @property
+    def busy_widget(self) -> Widget:
+        return self.query_one(PaneList)
+
+    def focus_main(self) -> None:
+        self.query_one(PaneList).focus()
+
+    @property
+    def sentence_indices(self) -> list[int]:
+        return list(self._indices)
+
+    @property
+    def latest_request(self) -> int:
+        """The number of the latest summary request (a result for an older one is dropped)."""
+        return self._request
+
+    # ------------------------------------------------------------------ requests
+    def start(self) -> None:
+        self.request(self.options)
+
+    def request(self, options: analysis.SummaryOptions, message: str | None = None) -> None:
+        """Ask for a summary; only the latest request's result is shown (older ones are cancelled or dropped)."""
+        self._request += 1
+        request = self._request
+        self.options = options
+        self.set_busy(True, message)
+        self.run_stage(
+            analysis.STAGES["summary"].label,
+            lambda should_stop: analysis.summary_stage(self.document, options, should_stop),
+            lambda summary: SummaryReady(summary, request, options.resolved_count(self.document)),
+        )
+
+    def change_length(self, delta: int) -> None:
+        """One sentence more (+1) or fewer (-1); the bell when the summary cannot grow or shrink."""
+        if self.summary is None:
+            return
+        total = len(self.document.sentences)
+        current = self.options.count or len(self.summary.sentence_indices)  # a pending request counts
+        count = max(1, min(total, current + delta))
+        if count == current or (delta > 0 and self._saturated):
+            self.app.bell()  # already the shortest, or already every sentence a summary may hold
+            return
+        self._saturated = False
+        # an explicit count replaces --sentences from now on
+        self.request(replace(self.options, count=count, sentences=None), f"Summarising: {count} sentences…")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.value != self.options.algorithm and isinstance(event.value, str):
+            self.request(replace(self.options, algorithm=event.value), f"Summarising with {event.value}…")
+
+    # ------------------------------------------------------------------ results
+    def on_summary_ready(self, message: SummaryReady) -> None:
+        if message.request != self._request:
+            message.stop()  # a newer request is on its way
+            return
+        summary = message.summary
+        picked = len(summary.sentence_indices)
+        self._saturated = message.requested is not None and picked < message.requested
+        self.summary = summary
+        count = picked if self.options.count is not None else None  # what + and - start from
+        self.options = replace(self.options, algorithm=summary.algorithm, count=count)
+        self._show(summary)  # the message goes on to the screen: highlights and the status line
+
+    def _show(self, summary: Summary) -> None:
+        doc = self.document
+        self._indices = list(summary.sentence_indices)
+        options = []
+        total = max(1, len(doc.text))
+        for index in self._indices:
+            span = doc.sentences[index]
+            paragraph = doc.paragraph_index_at(span.start) + 1
+            where = f"¶{paragraph} · {round(100 * span.start / total)}%"
+            prompt = Text.assemble((where, "dim"), "\n", clip(doc.text, span.start, span.end))
+            options.append(Option(prompt, id=f"sentence-{index}"))
+        summary_list = self.query_one(PaneList)
+        summary_list.clear_options()
+        summary_list.add_options(options)
+        if options:
+            summary_list.highlighted = 0
+        info = f"{count_of(len(self._indices), 'sentence')} picked"
+        if summary.note:
+            info += f" · {summary.note}"
+        self.set_busy(False)
+        self.show_info(info)
+        select = self.query_one(Select)
+        if select.value != summary.algorithm:
+            with self.prevent(Select.Changed):
+                select.value = summary.algorithm
+
+    def on_option_list_option_selected(self, event: PaneList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.SentenceChosen(self._indices[event.option_index]))
