@@ -1,7 +1,7 @@
 """What every side-pane tab shares: its tab label and key, an info line, busy state (Textual's ``Widget.loading``),
 error display, an analysis worker with one cancellation protocol, and focus-within styling (reader.tcss).
 
-A tab is a subclass in a module of its own, listed once in ``reader.ui.panes.PANES``.
+A tab is a subclass in a module of its own (named ``PANE`` there), listed once in ``reader.ui.panes.TAB_MODULES``.
 """
 
 from __future__ import annotations
