@@ -54,6 +54,8 @@ class SidePane(Vertical):
     TAB_LABEL: ClassVar[str]
     KEY: ClassVar[str]
     """The key that shows this tab (bound by the reader screen)."""
+    KEY_IN_FOOTER: ClassVar[bool] = True
+    """Whether the footer lists that key (the help always does)."""
     ANALYSES: ClassVar[bool] = True
     """Whether the tab runs an analysis (then a text too long to analyse shows the reason instead)."""
 
