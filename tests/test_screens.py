@@ -9,6 +9,7 @@ import threading
 import pytest
 from rich.console import Console
 from textual.binding import Binding
+from textual.widgets import Static
 
 from reader.document.build import document_from_plain_text
 from reader.errors import ReaderError
@@ -201,3 +202,18 @@ def test_chunked_search_finds_what_one_scan_finds(monkeypatch, query) -> None:
 def test_a_stopped_search_raises_cancelled() -> None:
     with pytest.raises(analysis.Cancelled):
         search.find_hits("some text " * 100_000, "text", should_stop=lambda: True)
+
+
+async def test_the_info_tab_shows_the_document_stats(seed_document, settle) -> None:
+    from reader.ui.panes.info import InfoPane
+
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        assert app.reader.side_pane.active == "info"
+        console = Console(file=io.StringIO(), width=60)
+        console.print(app.reader.query_one(InfoPane).query_one("#info-stats", Static).content)
+        shown = console.file.getvalue()
+        assert "1,481" in shown and f"{len(seed_document.sentences):,}" in shown and "6 min" in shown
+        assert "trump_foreign_policy.txt" in "".join(shown.split())  # a long path wraps

@@ -39,7 +39,7 @@ class InfoPane(SidePane):
 def stats_table(doc: Document, sentences: int | None) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 1))
     table.add_column(style="bold")
-    table.add_column()
+    table.add_column(overflow="fold")  # a long path or URL wraps rather than losing its end
     rows = [("Source", doc.source), ("Format", doc.meta.format), ("Author", doc.meta.author),
             ("Date", doc.meta.date), ("Words", f"{doc.word_count:,}"),
             ("Sentences", "…" if sentences is None else f"{sentences:,}"),
