@@ -113,6 +113,7 @@ def _outcomes(tasks: list[Task | ReaderError], jobs: int) -> Iterator[Outcome]:
         return
     window = jobs * IN_FLIGHT_PER_JOB
     queue = iter(tasks)
+    _warm_up(next((task for task in tasks if isinstance(task, Task)), None))
     pool = ProcessPoolExecutor(max_workers=jobs)
     pending: deque[tuple[Task | ReaderError, Future[Outcome] | None]] = deque()
 
@@ -145,6 +146,21 @@ def _outcomes(tasks: list[Task | ReaderError], jobs: int) -> Iterator[Outcome]:
                 break
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _warm_up(task: Task | None) -> None:
+    """Import the analysis and load its data once, before the workers fork: they share it instead of each
+    spending a second or two on imports (where workers are forked; elsewhere this costs one tiny analysis)."""
+    if task is None:
+        return
+    from reader.document.build import document_from_plain_text
+    from reader.nlp.analysis import analyse
+
+    warm_up = document_from_plain_text("Anna Smith met Bob Jones in Paris. Smith said it went well.\n", "<warm-up>")
+    try:
+        analyse(warm_up, **{**task.options, "sentences": None})
+    except ReaderError:
+        pass
 
 
 def _analysable_files(folder: Path) -> Iterator[Path]:
