@@ -125,6 +125,11 @@ def test_markdown_sections_and_subsections_below_a_title():
         ("Getting started", 1), ("A detail", 2), ("Going further", 1)]
 
 
+def test_a_document_whose_only_heading_is_its_title_has_no_chapters():
+    doc = markdown_document("# Sample articles\n\n" + body() + "\n\n" + body() + "\n", "README.md")
+    assert doc.chapters == ()
+
+
 def test_markdown_parts_and_chapters():
     md = "\n\n".join(["# Part One", "## First steps", body(), "## More steps", body(), "# Part Two",
                       "## Last steps", body()]) + "\n"

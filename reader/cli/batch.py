@@ -19,14 +19,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from reader.errors import ReaderError
+from reader.library import ANALYSABLE_SUFFIXES, analysable_files
 
-__all__ = ["ANALYSABLE_SUFFIXES", "expand_sources", "run_batch", "wants_batch"]
+__all__ = ["expand_sources", "run_batch", "wants_batch"]
 
-ANALYSABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 IN_FLIGHT_PER_JOB = 4
 
 
@@ -57,7 +56,7 @@ def expand_sources(sources: Iterable[str]) -> Iterator[str | ReaderError]:
         if source == "-" or not os.path.isdir(source):
             yield source
             continue
-        files = sorted(_analysable_files(Path(source)))
+        files = analysable_files(source)
         if not files:
             yield ReaderError(f"{source}: no {', '.join(ANALYSABLE_SUFFIXES[:-1])} or "
                               f"{ANALYSABLE_SUFFIXES[-1]} files in this folder")
@@ -161,14 +160,6 @@ def _warm_up(task: Task | None) -> None:
         analyse(warm_up, **{**task.options, "sentences": None})
     except ReaderError:
         pass
-
-
-def _analysable_files(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
-        for name in files:
-            if not name.startswith(".") and name.lower().endswith(ANALYSABLE_SUFFIXES):
-                yield Path(root) / name
 
 
 def _progress(total: int):

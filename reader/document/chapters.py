@@ -134,7 +134,7 @@ def _rank_markup_levels(headings: list[_Heading]) -> list[_Heading]:
     levels = sorted({-h.level for h in markup})
     top = [h for h in markup if -h.level == levels[0]]
     dropped: set[int] = set()
-    if len(top) == 1 and top[0] is headings[0] and len(headings) > 1:
+    if len(top) == 1 and top[0] is headings[0]:
         dropped.add(top[0].start)
         levels = levels[1:]
         if not levels:
