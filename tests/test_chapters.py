@@ -160,3 +160,27 @@ def test_chapter_at_gives_the_innermost_chapter():
 def test_chapters_are_a_light_value():
     chapter = Chapter("CHAPTER I", 0, 10, 2)
     assert chapter == Chapter("CHAPTER I", 0, 10)
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+BLOCKS = st.sampled_from(["CHAPTER I.", "CHAPTER II", "Chapter 3. A title", "BOOK ONE", "PART 2", "Epilogue",
+                          "IV.", "Contents", body(), "Short line.", "Letter 1"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(BLOCKS, max_size=25))
+def test_chapters_are_ordered_nested_spans_of_the_text(blocks):
+    doc = plain(*blocks) if blocks else plain("x")
+    previous = -1
+    for chapter in doc.chapters:
+        assert 0 <= chapter.start < chapter.end <= len(doc.text) and chapter.level in (1, 2)
+        assert chapter.start > previous
+        previous = chapter.start
+        assert doc.text[chapter.start :].startswith(chapter.title[:5])
+        if chapter.level == 2:
+            assert doc.chapter_at(chapter.start) == chapter
+    for part in (c for c in doc.chapters if c.level == 1):
+        inside = [c for c in doc.chapters if part.start < c.start < part.end]
+        assert all(c.level == 2 and c.end <= part.end for c in inside)

@@ -71,7 +71,7 @@ def find_chapters(document: Document) -> tuple[Chapter, ...]:
 
 def chapter_at(chapters: Sequence[Chapter], offset: int) -> Chapter | None:
     """The innermost chapter (or part) containing ``offset``, or None before the first one."""
-    index = bisect_right([chapter.start for chapter in chapters], offset) - 1
+    index = bisect_right(chapters, offset, key=lambda chapter: chapter.start) - 1
     while index >= 0:
         chapter = chapters[index]
         if chapter.start <= offset < chapter.end:
@@ -156,6 +156,9 @@ def _drop_contents_lists(headings: list[_Heading], document: Document) -> list[_
     text = document.text
     empty = [_is_empty_body(text, h.start, headings[i + 1].start if i + 1 < len(headings) else len(text))
              for i, h in enumerate(headings)]
+    openings: dict[tuple[object, ...], list[int]] = {}  # TOC_MIN_RUN keys in a row -> where they start
+    for position in range(len(headings)):
+        openings.setdefault(tuple(h.key for h in headings[position : position + TOC_MIN_RUN]), []).append(position)
     kept: list[_Heading] = []
     index = 0
     while index < len(headings):
@@ -166,9 +169,9 @@ def _drop_contents_lists(headings: list[_Heading], document: Document) -> list[_
             kept.append(headings[index])
             index += 1
             continue
-        opening = [h.key for h in headings[index : index + TOC_MIN_RUN]]
-        again = next((j for j in range(index + 1, len(headings))
-                      if [h.key for h in headings[j : j + TOC_MIN_RUN]] == opening), None)
+        same = openings[tuple(h.key for h in headings[index : index + TOC_MIN_RUN])]
+        later = bisect_right(same, index)
+        again = same[later] if later < len(same) else None
         if again is not None and again >= run_end - 1:
             index = again  # the contents list, and anything between it and the text, is not chapters
         else:
@@ -199,11 +202,15 @@ def _resolve_epilogue_levels(headings: list[_Heading]) -> list[_Heading]:
 
 
 def _with_ends(headings: list[_Heading], text_end: int) -> tuple[Chapter, ...]:
+    """Each heading runs to the next one of the same or a higher level (one pass from the end)."""
+    next_start_by_level = {1: text_end, 2: text_end}  # where the next heading of level <= key starts
     chapters = []
-    for index, heading in enumerate(headings):
-        end = next((h.start for h in headings[index + 1 :] if h.level <= heading.level), text_end)
-        chapters.append(Chapter(heading.title, heading.start, end, heading.level))
-    return tuple(chapters)
+    for heading in reversed(headings):
+        chapters.append(Chapter(heading.title, heading.start, next_start_by_level[heading.level], heading.level))
+        for level in next_start_by_level:
+            if heading.level <= level:
+                next_start_by_level[level] = heading.start
+    return tuple(reversed(chapters))
 
 
 # ------------------------------------------------------------------------------------------------ numbers
