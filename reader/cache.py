@@ -6,7 +6,7 @@ One file per entry in the cache folder:
 - the user cache folder of ``platformdirs`` (``$XDG_CACHE_HOME/reader`` or ``~/.cache/reader`` on Linux).
 
 An entry's name is a hash of the document's text (``reader.state.document_key``), what it holds ("people",
-"summary"), the analysis version and the options (algorithm, length), so a changed text, a newer analysis or
+"summary", "sentences"), the analysis version and the options (algorithm, length), so a changed text, a newer analysis or
 other options never see an old result. A file is ``MAGIC``, the CRC-32 of the payload, then the payload:
 zlib-compressed compact JSON (mentions delta-encoded: War and Peace's ~20k mentions take ~100 kB).
 
@@ -86,6 +86,21 @@ class AnalysisCache:
         options = _summary_options(summary.algorithm, sentences)
         return self._put(document, "summary", options, _encode_summary(summary))
 
+    # ----------------------------------------------------------------------------------------- sentences
+    def get_sentences(self, document: Document) -> tuple[Span, ...] | None:
+        return self._get(document, "sentences", {}, lambda value, length: _decode_spans(value, length))
+
+    def put_sentences(self, document: Document) -> bool:
+        return self._put(document, "sentences", {}, _encode_spans(document.sentences))
+
+    def adopt_sentences(self, document: Document) -> bool:
+        """Give ``document`` its cached sentence spans (splitting War and Peace takes ~1 s); False if none."""
+        spans = self.get_sentences(document)
+        if spans is None:
+            return False
+        document.adopt_sentences(spans)
+        return True
+
     # ------------------------------------------------------------------------------------------ entries
     def entry_path(self, document: Document | str, kind: str, options: Mapping[str, Any]) -> Path:
         text = document.text if isinstance(document, Document) else document
@@ -163,10 +178,14 @@ class AnalysisCache:
 
 def analyse_with_cache(document: Document, cache: AnalysisCache | None = None, *, algorithm: str = "lexrank",
                        sentences: str | None = None, summary: bool = True, people: bool = True) -> Analysis:
-    """``reader.nlp.analysis.analyse``, reading what is cached and caching what had to be computed."""
+    """``reader.nlp.analysis.analyse``, reading what is cached and caching what had to be computed.
+
+    Cached sentence spans are adopted by ``document`` first, so a reopened book is not split again.
+    """
     from reader.nlp.analysis import Analysis, analyse
 
     cache = cache if cache is not None else AnalysisCache()
+    had_sentences = cache.adopt_sentences(document)
     found_summary = cache.get_summary(document, algorithm, sentences) if summary else None
     found_people = cache.get_people(document) if people else None
     missing_summary = summary and found_summary is None
@@ -180,6 +199,8 @@ def analyse_with_cache(document: Document, cache: AnalysisCache | None = None, *
         if missing_people and fresh.people is not None:
             found_people = fresh.people
             cache.put_people(document, fresh.people)
+        if not had_sentences:
+            cache.put_sentences(document)
     return Analysis(document, found_summary, found_people)
 
 

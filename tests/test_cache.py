@@ -138,3 +138,28 @@ def test_analyse_with_cache_computes_once_then_reads(cache, seed_document, monke
     monkeypatch.setattr("reader.nlp.analysis.analyse", fail)
     again = analyse_with_cache(seed_document, cache)
     assert again.people == first.people and again.summary == first.summary
+
+
+def test_sentences_are_cached_and_adopted(cache, seed_document):
+    from reader.document.build import document_from_plain_text
+
+    assert cache.adopt_sentences(seed_document) is False
+    assert cache.put_sentences(seed_document)
+    reopened = document_from_plain_text(seed_document.text, "again.txt")
+    assert cache.adopt_sentences(reopened)
+    assert reopened.sentences == seed_document.sentences
+    assert document_from_plain_text(seed_document.text, "x").sentences == seed_document.sentences  # same split
+
+
+def test_a_reopened_document_is_not_split_again(cache, seed_document, monkeypatch):
+    from reader.document.build import document_from_plain_text
+
+    analyse_with_cache(seed_document, cache)
+    reopened = document_from_plain_text(seed_document.text, "again.txt")
+
+    def fail(*args, **kwargs):
+        raise AssertionError("split again")
+
+    monkeypatch.setattr("reader.document.sentences.split_paragraphs", fail)
+    result = analyse_with_cache(reopened, cache)
+    assert result.people and len(reopened.sentences) == len(seed_document.sentences)

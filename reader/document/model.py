@@ -99,6 +99,11 @@ class Document:
                     self.__dict__["_sentences"] = cached
         return cached
 
+    def adopt_sentences(self, spans: tuple[Span, ...]) -> None:
+        """Use sentence spans split earlier from this same text (the analysis cache) unless already split."""
+        with self._lock:
+            self.__dict__.setdefault("_sentences", tuple(spans))
+
     @cached_property
     def chapters(self) -> tuple[Chapter, ...]:
         """Parts and chapters in text order (``reader.document.chapters``; empty for an article without any)."""
