@@ -21,6 +21,7 @@ Light: standard library, platformdirs and the result types; no numpy/sumy import
 from __future__ import annotations
 
 import hashlib
+import operator
 import json
 import os
 import struct
@@ -28,6 +29,7 @@ import tempfile
 import zlib
 from collections.abc import Callable, Mapping
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -236,19 +238,15 @@ def _encode_spans(spans: tuple[Span, ...]) -> list[int]:
 
 
 def _decode_spans(flat: list[int], text_length: int) -> tuple[Span, ...]:
-    if not isinstance(flat, list) or len(flat) % 2:
+    if not isinstance(flat, list) or len(flat) % 2 or not all(type(n) is int for n in flat):
         raise ValueError("bad spans")
-    spans = []
-    start = 0
-    for index in range(0, len(flat), 2):
-        delta, length = flat[index], flat[index + 1]
-        if type(delta) is not int or type(length) is not int or delta < 0 or length < 0:
-            raise ValueError("bad span")
-        start += delta
-        spans.append(Span(start, start + length))
-    if spans and spans[-1].end > text_length:
+    if flat and min(flat) < 0:
+        raise ValueError("bad span")
+    starts = list(accumulate(flat[0::2]))
+    ends = list(map(operator.add, starts, flat[1::2]))
+    if ends and ends[-1] > text_length:
         raise ValueError("span beyond the text")
-    return tuple(spans)
+    return tuple(map(Span, starts, ends))
 
 
 def _strings(value: Any) -> tuple[str, ...]:
