@@ -74,6 +74,7 @@ def run_batch(args: argparse.Namespace, report: Callable[[ReaderError], int]) ->
     stdin = sys.stdin.buffer.read() if "-" in items else None
     tasks = [item if isinstance(item, ReaderError) else Task(item, stdin if item == "-" else None, options, args.json)
              for item in items]
+    jobs = min(jobs, max(1, len(tasks)))  # one input: no pool to start
     status = 0
     with _progress(len(tasks)) as advance:
         for outcome in _outcomes(tasks, jobs):
