@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import reader.cli.batch as batch
 from reader.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,3 +109,32 @@ def test_chapters_in_the_json(capsys, library):
     first, second = data["chapters"]
     assert data["text"][first["start"] :].startswith("CHAPTER I.")
     assert first["end"] == second["start"] and second["end"] == len(data["text"])
+
+
+REAL_ANALYSE_TASK = batch.analyse_task
+
+
+def dying_worker(task):
+    """A worker that dies, as when the system kills it for memory, on files named *crash*."""
+    import os
+
+    if "crash" in task.source:
+        os._exit(1)
+    return REAL_ANALYSE_TASK(task)
+
+
+def test_a_worker_that_dies_costs_only_its_own_input(capsys, tmp_path, monkeypatch):
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the replacement worker reaches the pool only when workers are forked")
+    monkeypatch.setattr(batch, "analyse_task", dying_worker)
+    names = ["a.txt", "b_crash.txt", "c.txt", "d.txt", "e_crash.txt", "f.txt"]
+    for name in names:
+        shutil.copy(SAMPLES / "family_firm.txt", tmp_path / name)
+    status, out, err = call(capsys, "analyze", str(tmp_path), "--json", "--jobs", "2")
+    assert status == 2
+    assert sources(out) == ["a.txt", "c.txt", "d.txt", "f.txt"]
+    lines = err.splitlines()
+    assert len(lines) == 2 and "b_crash.txt" in lines[0] and "e_crash.txt" in lines[1]
+    assert all(line.startswith("reader: ") and "stopped unexpectedly" in line for line in lines)

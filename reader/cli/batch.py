@@ -133,9 +133,10 @@ def _outcomes(tasks: list[Task | ReaderError], jobs: int) -> Iterator[Outcome]:
                 try:
                     yield future.result()
                 except BrokenProcessPool:
-                    # a worker was killed (out of memory?): report this input, go on with a fresh pool
-                    yield Outcome(None, f"{task.source}: the worker analysing it stopped unexpectedly")
+                    # a worker died (killed for memory?) and took the pool's other inputs with it: this input
+                    # runs again alone, to tell whether it was the one; the rest go on in a fresh pool
                     pool.shutdown(wait=False, cancel_futures=True)
+                    yield _alone(task)
                     pool = ProcessPoolExecutor(max_workers=jobs)
                     retry = [queued for queued, _ in pending]
                     pending.clear()
@@ -146,6 +147,14 @@ def _outcomes(tasks: list[Task | ReaderError], jobs: int) -> Iterator[Outcome]:
                 break
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _alone(task: Task) -> Outcome:
+    with ProcessPoolExecutor(max_workers=1) as solo:
+        try:
+            return solo.submit(analyse_task, task).result()
+        except BrokenProcessPool:
+            return Outcome(None, f"{task.source}: the process analysing it stopped unexpectedly (out of memory?)")
 
 
 def _warm_up(task: Task | None) -> None:
