@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.document.build import document_from_plain_text
+from reader.document.chapters import chapter_label, chapter_labels, chapter_trail, next_chapter, previous_chapter
 from reader.document.html import html_document
 from reader.document.markdown import markdown_document
 from reader.document.model import Chapter, Document
@@ -161,10 +165,6 @@ def test_chapters_are_a_light_value():
     chapter = Chapter("CHAPTER I", 0, 10, 2)
     assert chapter == Chapter("CHAPTER I", 0, 10)
 
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 BLOCKS = st.sampled_from(["CHAPTER I.", "CHAPTER II", "Chapter 3. A title", "BOOK ONE", "PART 2", "Epilogue",
                           "IV.", "Contents", body(), "Short line.", "Letter 1"])
 
@@ -184,3 +184,36 @@ def test_chapters_are_ordered_nested_spans_of_the_text(blocks):
     for part in (c for c in doc.chapters if c.level == 1):
         inside = [c for c in doc.chapters if part.start < c.start < part.end]
         assert all(c.level == 2 and c.end <= part.end for c in inside)
+
+
+def war_and_peace_like() -> Document:
+    return plain("Preface text that comes first, before any chapter at all.", "BOOK ONE: 1805", "CHAPTER I", body(),
+                 "CHAPTER II", body(), "BOOK TWO: 1805", "CHAPTER I", body(), "CHAPTER II", body(),
+                 "CHAPTER III", body())
+
+
+def test_labels_and_trails_for_rows_and_the_header():
+    doc = war_and_peace_like()
+    book_one, ch1, ch2, book_two, ch2_1, ch2_2, ch2_3 = doc.chapters
+    assert chapter_trail(doc.chapters, ch2_2.start + 3) == (book_two, ch2_2)
+    assert chapter_label(doc.chapters, ch2_2.start + 3) == "ch. 2.2"
+    assert chapter_label(doc.chapters, ch1.start) == "ch. 1.1"
+    assert chapter_label(doc.chapters, book_two.start) == "pt. 2"
+    assert chapter_label(doc.chapters, 0) is None and chapter_trail(doc.chapters, 0) == ()
+    assert chapter_labels(doc.chapters) == ("pt. 1", "ch. 1.1", "ch. 1.2", "pt. 2", "ch. 2.1", "ch. 2.2", "ch. 2.3")
+    flat = plain("CHAPTER 1.", body(), "CHAPTER 2.", body(), "CHAPTER 3.", body())
+    assert [chapter_label(flat.chapters, c.start + 1) for c in flat.chapters] == ["ch. 1", "ch. 2", "ch. 3"]
+    assert chapter_trail(flat.chapters, flat.chapters[1].start) == (flat.chapters[1],)
+
+
+def test_next_and_previous_chapter_skip_a_part_heading_right_before_its_chapter():
+    doc = war_and_peace_like()
+    book_one, ch1, ch2, book_two, ch2_1, ch2_2, ch2_3 = doc.chapters
+    assert next_chapter(doc.chapters, 0) == ch1
+    assert next_chapter(doc.chapters, ch2.start) == ch2_1  # not BOOK TWO's heading, a line above it
+    assert next_chapter(doc.chapters, ch2_3.start) is None
+    assert previous_chapter(doc.chapters, ch2_1.start) == ch2
+    assert previous_chapter(doc.chapters, ch2_1.start + 10) == ch2_1  # back to the start of this chapter
+    assert previous_chapter(doc.chapters, ch1.start) is None
+    epilogue = plain("BOOK ONE", "CHAPTER I", body(), "EPILOGUE", body())  # a part with no chapters is a stop
+    assert next_chapter(epilogue.chapters, epilogue.chapters[1].start) == epilogue.chapters[2]

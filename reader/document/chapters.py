@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from reader.document.model import Chapter, Document, Paragraph
 
-__all__ = ["Chapter", "chapter_at", "find_chapters"]
+__all__ = ["Chapter", "chapter_at", "chapter_label", "chapter_labels", "chapter_trail", "find_chapters", "leaf_chapters",
+           "next_chapter", "previous_chapter"]
 
 MAX_HEADING_CHARS = 120
 TOC_MIN_RUN = 3  # this many headings in a row with nothing between them are a table of contents
@@ -78,6 +79,71 @@ def chapter_at(chapters: Sequence[Chapter], offset: int) -> Chapter | None:
             return chapter
         index -= 1
     return None
+
+
+def chapter_trail(chapters: Sequence[Chapter], offset: int) -> tuple[Chapter, ...]:
+    """The part and chapter containing ``offset``, outermost first: (BOOK TWO, CHAPTER IV), (CHAPTER 3,) or ()."""
+    inner = chapter_at(chapters, offset)
+    if inner is None:
+        return ()
+    if inner.level == 1:
+        return (inner,)
+    part = next((c for c in reversed(chapters[: _index_of(chapters, inner)]) if c.level == 1 and c.end > offset), None)
+    return (part, inner) if part is not None else (inner,)
+
+
+def chapter_labels(chapters: Sequence[Chapter]) -> tuple[str, ...]:
+    """A short label per chapter, for rows and the header (one pass: compute once per document).
+
+    "ch. 12"; in a book with parts "ch. 3.12" (part 3, its chapter 12) and "pt. 3" for a part itself.
+    """
+    labels = []
+    part_number = chapter_number = 0
+    for chapter in chapters:
+        if chapter.level == 1:
+            part_number += 1
+            chapter_number = 0
+            labels.append(f"pt. {part_number}")
+        else:
+            chapter_number += 1
+            labels.append(f"ch. {part_number}.{chapter_number}" if part_number else f"ch. {chapter_number}")
+    return tuple(labels)
+
+
+def chapter_label(chapters: Sequence[Chapter], offset: int) -> str | None:
+    """The label (see ``chapter_labels``) of the innermost chapter at ``offset``; None before the first one.
+    For many rows, compute ``chapter_labels`` once and index it with ``chapter_at``'s position instead."""
+    inner = chapter_at(chapters, offset)
+    return None if inner is None else chapter_labels(chapters)[_index_of(chapters, inner)]
+
+
+def leaf_chapters(chapters: Sequence[Chapter]) -> list[Chapter]:
+    """What ]/[ move through: the chapters, and the parts that hold none (a part's heading and its first chapter's
+    are a line apart: one stop, not two)."""
+    leaves = []
+    for index, chapter in enumerate(chapters):
+        holds_chapters = index + 1 < len(chapters) and chapters[index + 1].level == 2 and chapter.level == 1
+        if not holds_chapters:
+            leaves.append(chapter)
+    return leaves
+
+
+def next_chapter(chapters: Sequence[Chapter], offset: int) -> Chapter | None:
+    """The first chapter (leaf) that starts after ``offset``."""
+    leaves = leaf_chapters(chapters)
+    index = bisect_right(leaves, offset, key=lambda chapter: chapter.start)
+    return leaves[index] if index < len(leaves) else None
+
+
+def previous_chapter(chapters: Sequence[Chapter], offset: int) -> Chapter | None:
+    """The last chapter (leaf) that starts before ``offset`` (from a chapter's first line: the one before)."""
+    leaves = leaf_chapters(chapters)
+    index = bisect_right(leaves, offset - 1, key=lambda chapter: chapter.start) - 1
+    return leaves[index] if index >= 0 else None
+
+
+def _index_of(chapters: Sequence[Chapter], chapter: Chapter) -> int:
+    return bisect_right(chapters, chapter.start, key=lambda c: c.start) - 1
 
 
 # ------------------------------------------------------------------------------------------------ headings
