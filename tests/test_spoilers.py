@@ -107,3 +107,13 @@ def test_on_the_people_found_in_the_seed_article(seed_document, fraction):
     assert {p.key for p in limited} == expected
     counts = [len(p.mentions) for p in limited]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_on_by_default_in_books_off_in_articles(seed_document):
+    from reader.nlp.spoilers import hide_spoilers_by_default
+
+    assert not hide_spoilers_by_default(seed_document)
+    chapters = "\n\n".join(f"CHAPTER {n}.\n\n{TEXT}" for n in range(1, 4))
+    assert hide_spoilers_by_default(document_from_plain_text(chapters, "novella.txt"))
+    long_text = "\n\n".join([TEXT] * 800)  # about 17,000 words, no chapters
+    assert hide_spoilers_by_default(document_from_plain_text(long_text, "long.txt"))
