@@ -56,7 +56,8 @@ protested protests agree agreed agrees suggest suggested suggests demand demande
 inquires enquire enquired enquires sob sobbed laugh laughed sigh sighed groan groaned shriek shrieked growl
 growled snap snapped retort retorted stammer stammered falter faltered think thought thinks predict predicted
 predicts concede conceded concedes emphasize emphasized emphasise emphasised stress stressed stresses
-complain complained complains boast boasted boasts quip quipped joke joked""".split()
+complain complained complains boast boasted boasts quip quipped joke joked comment commented comments
+commenting""".split()
 QUOTE_VERBS = frozenset(_QUOTE_VERB_STEMS)
 # Verbs of reported speech without quote marks ("Kellogg said he advises ..."): they make a person the current
 # speaker, which a later "he said" may refer to.
@@ -80,7 +81,9 @@ _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _TERMINATOR = re.compile(r"[.!?;:](?=\s|$|[”\"’)])|\n")
 _IN_WORDS = re.compile(r"\bin \w+()['’]s (?:own )?words,?\s*")  # "in Halvorsen’s words, “...”"
 _DASH_BYLINE = re.compile(r"\s*[—–]\s*")  # '"..." — Priya Raman, chair of the committee'
-PRONOUN_WINDOW_PARAGRAPHS = 4  # a pronoun or title reaches back this many paragraphs for its speaker
+LEAD_GAP_WORDS = 8  # "Fried said the dialogues were helpful in “...”": at most this many words from verb to quote
+_STATEMENT_NOUNS = frozenset("statement letter tweet post memo message memoir".split())  # "Cornyn's statement added"
+PRONOUN_WINDOW_PARAGRAPHS = 8  # a pronoun or title reaches back this many paragraphs for its speaker
 ATTRIBUTION_WORDS = 12  # the clause that tags a quote is at most this many words (before the speaker)
 
 
@@ -185,7 +188,9 @@ def _locate(text: str, paragraphs: Sequence[Paragraph]) -> list[_Raw]:
                 if ch == closers and open_at is None:
                     continue
             if ch in openers:
-                role = "open"
+                # a misused opener glued to the word before and followed by a space closes (decision.“ However)
+                glued = i > start and not text[i - 1].isspace() and (i + 1 >= end or text[i + 1].isspace())
+                role = "close" if glued and open_at is not None else "open"
             elif ch in closers:
                 role = "close"
             else:
@@ -397,6 +402,10 @@ class _Attributor:
         low = last.group().casefold()
         if low in _PRONOUN_GENDER:
             return _Ref("pronoun", word=low), last.start()
+        if low in _STATEMENT_NOUNS and len(words) >= 2 and words[-2].group().endswith(("'s", "’s")):
+            pid = self.mentions.by_end.get(words[-2].end() - 2)
+            if pid is not None:
+                return _Ref("person", pid), words[-2].start()
         if len(words) >= 2:
             title = self._title_phrase(words)
             if title:
@@ -598,6 +607,8 @@ class _Attributor:
             if low.endswith("ing") and k > 0:
                 # "he said, explaining that ... “...”": a participle continues the clause of the quote before
                 return (prev_speaker, "said-verb") if prev_speaker is not None else (None, "")
+            if len(words) - k - 1 > LEAD_GAP_WORDS:
+                return None, ""  # "X asked officials how documents ... stored in “...”": too far to be its tag
             ref, ref_start = self._ref_ending_at(lo, word.start())
             if ref is None:
                 before = words[k - 1].group().casefold() if k > 0 else ""
@@ -733,24 +744,36 @@ def _turn_taking(text: str, raws: list[_Raw], speakers: list[int | None], hows: 
         else:
             by_paragraph.append((raw.paragraph, [i]))
     turn_speaker: list[int | None] = []
-    for n, (para_index, indices) in enumerate(by_paragraph):
+    for indices in (ix for _, ix in by_paragraph):
         own = {speakers[i] for i in indices}
-        speaker = own.pop() if len(own) == 1 else None
-        pure = all(_quote_only(text, raws[i], paragraphs) for i in indices[:1]) and len(indices) == 1
-        if speaker is None and pure and n >= 2:
-            (p1, _), (p2, _) = by_paragraph[n - 1], by_paragraph[n - 2]
-            last_para_1 = raws[by_paragraph[n - 1][1][-1]].last_paragraph
-            last_para_2 = raws[by_paragraph[n - 2][1][-1]].last_paragraph
-            contiguous = last_para_1 == para_index - 1 and last_para_2 == p1 - 1
-            a, b = turn_speaker[n - 2], turn_speaker[n - 1]
-            if contiguous and a is not None and b is not None and a != b:
-                q = raws[indices[0]]
-                addressed = any(pid == a for _, _, pid in att.mentions.between(q.parts[0][0], q.parts[-1][1]))
-                if not addressed:
-                    speakers[indices[0]] = a
-                    hows[indices[0]] = "turn-taking"
-                    speaker = a
-        turn_speaker.append(speaker)
+        turn_speaker.append(own.pop() if len(own) == 1 else None)
+
+    def adjacent(n: int, m: int) -> bool:  # turn m follows turn n directly (no narration between)
+        return raws[by_paragraph[n][1][-1]].last_paragraph + 1 == by_paragraph[m][0]
+
+    def fill(n: int, a_at: int, b_at: int) -> None:
+        indices = by_paragraph[n][1]
+        if turn_speaker[n] is not None or len(indices) != 1 or not _quote_only(text, raws[indices[0]], paragraphs):
+            return
+        if not (0 <= a_at < len(by_paragraph) and 0 <= b_at < len(by_paragraph)):
+            return
+        lo, hi = min(n, a_at, b_at), max(n, a_at, b_at)
+        if not all(adjacent(k, k + 1) for k in range(lo, hi)):
+            return
+        a, b = turn_speaker[a_at], turn_speaker[b_at]
+        if a is None or b is None or a == b:
+            return
+        q = raws[indices[0]]
+        if any(pid == a for _, _, pid in att.mentions.between(q.parts[0][0], q.parts[-1][1])):
+            return  # "Impossible, Mr. Bennet": the person addressed is not the one speaking
+        speakers[indices[0]] = a
+        hows[indices[0]] = "turn-taking"
+        turn_speaker[n] = a
+
+    for n in range(len(by_paragraph)):  # A, B, [A]
+        fill(n, n - 2, n - 1)
+    for n in range(len(by_paragraph) - 1, -1, -1):  # [A], B, A
+        fill(n, n + 2, n + 1)
 
 
 def find_quotes(doc: Document, people: Sequence[Person]) -> list[Quote]:
