@@ -48,7 +48,8 @@ def _fold(text: str) -> str:
 
 def find_person(people: Sequence[Person], name: str) -> Person | None:
     """The person ``name`` names: by key, display name or any alias, accents and case ignored. When an alias is
-    shared ("Bennet"), the person whose display name it is wins, else the most mentioned."""
+    shared ("Bennet"), the person whose display name it is wins, else the most mentioned; last, a word of a
+    display name ("Lopez" for "Maria Lopez")."""
     wanted = _fold(name)
     if not wanted:
         return None
@@ -56,6 +57,8 @@ def find_person(people: Sequence[Person], name: str) -> Person | None:
         if wanted in (_fold(person.name), person.key):
             return person
     matches = [p for p in people if any(_fold(alias) == wanted for alias in p.aliases)]
+    if not matches:  # a part of a full name never used alone ("Lopez" for "Maria Lopez")
+        matches = [p for p in people if wanted in _fold(p.name).split()]
     return max(matches, key=lambda p: len(p.mentions)) if matches else None
 
 
