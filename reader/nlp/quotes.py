@@ -285,7 +285,7 @@ def _to_quote(raw: _Raw, speaker: str | None = None, how: str | None = None) -> 
 
 # ----------------------------------------------------------------------------------------------- attribute
 def person_genders(text: str, people: Sequence[Person]) -> list[str | None]:
-    """"m" / "f" / None per person: gendered titles (Mr., Mrs., King), else the given name, else the pronouns
+    """"m" / "f" / None per person: the most frequent gendered title (Mr., Mrs., King), else the given name, else the pronouns
     (he/his, she/her) that follow their mentions at a sentence start."""
     from reader.nlp.people.lexicon import FEMALE_TITLES, MALE_TITLES, given_names, norm
 
@@ -293,14 +293,14 @@ def person_genders(text: str, people: Sequence[Person]) -> list[str | None]:
     out: list[str | None] = []
     for person in people:
         votes = {"m": 0, "f": 0}
-        for title in person.titles:
+        title_gender = None
+        for title in person.titles:  # most frequent first: the first gendered one decides ("Mr." over a stray "Miss")
             head = norm(title.split()[-1]) if title.split() else ""
-            if head in MALE_TITLES:
-                votes["m"] += 2
-            elif head in FEMALE_TITLES:
-                votes["f"] += 2
-        if votes["m"] != votes["f"]:
-            out.append("m" if votes["m"] > votes["f"] else "f")
+            if head in MALE_TITLES or head in FEMALE_TITLES:
+                title_gender = "m" if head in MALE_TITLES else "f"
+                break
+        if title_gender is not None:
+            out.append(title_gender)
             continue
         tokens = person.name.split()
         gender = given.get(norm(tokens[0])) if tokens else None
@@ -474,14 +474,17 @@ class _Attributor:
         return None
 
     # --- resolving pronouns and titles
-    def _resolve(self, ref: _Ref | None, pos: int) -> tuple[int | None, str]:
+    def _resolve(self, ref: _Ref | None, pos: int, exclude: frozenset[int] | set[int] = frozenset()
+                 ) -> tuple[int | None, str]:
         if ref is None:
             return None, ""
         if ref.kind == "person":
             return ref.person, "said-verb"
         paragraph = self.doc.paragraph_index_at(pos)
+        if ref.kind == "pronoun" and self._pronoun_ambiguous(pos, _PRONOUN_GENDER[ref.word]):
+            return None, ""
         for event_pos, pid, para in reversed(self.speaker_events):
-            if event_pos >= pos:
+            if event_pos >= pos or pid in exclude:
                 continue
             if paragraph - para > PRONOUN_WINDOW_PARAGRAPHS:
                 break
@@ -513,6 +516,18 @@ class _Attributor:
             if self.genders[pid] is None:
                 return None, ""
         return None, ""
+
+    def _pronoun_ambiguous(self, pos: int, gender: str) -> bool:
+        """The sentence of the pronoun names, before it and outside quotes, someone of that gender who is not its
+        speaker ("On Miss Lucas’s persevering, she added", "Tom asked Bill, and he said"): leave it."""
+        sentence_start = self.sentence_start(pos)
+        spoken = {pid for event_pos, pid, _ in self.speaker_events if sentence_start <= event_pos < pos}
+        for s, e, pid in self.mentions.between(sentence_start, pos):
+            if self._in_quote(s) or self.genders[pid] not in (gender, None):
+                continue
+            if pid not in spoken or self._possessive_after(e):
+                return True
+        return False
 
     def _last_event_before(self, pos: int) -> tuple[int, int, int] | None:
         i = bisect_left(self.speaker_events, (pos, -1, -1))
@@ -577,8 +592,10 @@ class _Attributor:
                 if ref is None and k <= 1:
                     # inverted after a comma: “...,” said X
                     ref = self._ref_starting_at(word.end(), stop) if k == 0 else None
-                pid, how = self._resolve(ref, end)
-                return pid, how
+                addressed = {pid for _, _, pid in self.mentions.between(word.end(), stop)}
+                if ref is not None and ref.kind != "person":  # "said she to Charlotte": not Charlotte
+                    return self._resolve(ref, end, exclude=addressed)
+                return self._resolve(ref, end)
             return None, ""
         return None, ""
 
