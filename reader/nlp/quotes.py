@@ -65,7 +65,7 @@ REPORT_VERBS = frozenset("""said says told tells added adds explained argued arg
 warned claimed claims noted stated wrote writes denied denies admitted acknowledged recalled continued""".split())
 _SKIPPABLE = frozenset("""also later then again has have had will would could may might once further simply only just
 previously recently still quickly quietly softly firmly calmly coldly gravely earlier repeatedly reportedly
-now often sometimes already""".split())
+now often sometimes already thus presently instantly immediately""".split())
 _HABITUAL = frozenset("likes liked loves loved used wants wanted began went".split())  # "X likes to say"
 _COORDINATORS = frozenset({"and", "but", "then", "or"})
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -732,21 +732,32 @@ def _quote_only(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
     return not text[first.start : raw.parts[0][0]].strip() and not text[raw.parts[-1][1] : last.end].strip()
 
 
+_LEAD_IN_END = re.compile(r"(?::|,|;)?\s*(?:--|—|–)?\s*$")
+_BY_SPEAKER = re.compile(r"\bby\s+(?:[A-Z][\w.]*\s+){0,3}?$")
+
+
 def _lead_in_paragraph(att: _Attributor, para: Paragraph) -> tuple[int | None, str]:
-    """The speaker a paragraph ending in "X said:" (or "X said:" + a colon) introduces."""
+    """The speaker a paragraph ending in "X said:" / "X replied, with great intrepidity,--" introduces; also
+    "... when thus accosted by Miss Bingley,--"; a paragraph ending in a colon that names one person only."""
     body = att.text[para.start : para.end].rstrip()
-    if not body.endswith(":"):
+    tail = _LEAD_IN_END.search(body)
+    marker = body[tail.start() :].strip() if tail else ""
+    if not marker or marker == ";":
         return None, ""
-    end = para.start + len(body) - 1
-    lo = max(att.sentence_start(end), para.start)
+    end = para.start + tail.start()
+    lo = max(att.sentence_start(end - 1), para.start)
     for match in reversed(list(_WORD.finditer(att.text, lo, end))):
         if match.group().casefold() in QUOTE_VERBS:
             ref, _ = att._ref_ending_at(lo, match.start())
             pid, how = att._resolve(ref, end)
             return (pid, "lead-in") if pid is not None else (None, "")
-    people = {pid for _, _, pid in att.mentions.between(lo, end)}
-    if len(people) == 1:
-        return people.pop(), "lead-in"
+    last = att.mentions.between(lo, end)
+    if last and _BY_SPEAKER.search(att.text, lo, last[-1][0]) and att.text[last[-1][1] : end].strip(" ,") == "":
+        return last[-1][2], "lead-in"  # "accosted by Miss Bingley,--"
+    if marker.startswith(":"):
+        people = {pid for _, _, pid in last}
+        if len(people) == 1:
+            return people.pop(), "lead-in"
     return None, ""
 
 
@@ -787,10 +798,42 @@ def _turn_taking(text: str, raws: list[_Raw], speakers: list[int | None], hows: 
         hows[indices[0]] = "turn-taking"
         turn_speaker[n] = a
 
+    _alternate_runs(text, raws, by_paragraph, turn_speaker, speakers, hows, paragraphs, att, adjacent)
     for n in range(len(by_paragraph)):  # A, B, [A]
         fill(n, n - 2, n - 1)
     for n in range(len(by_paragraph) - 1, -1, -1):  # [A], B, A
         fill(n, n + 2, n + 1)
+
+
+def _alternate_runs(text, raws, by_paragraph, turn_speaker, speakers, hows, paragraphs, att, adjacent) -> None:
+    """A run of adjacent dialogue paragraphs whose known turns (at least three) all fit two speakers taking
+    strict turns (S at even places, T at odd): its unknown quote-only turns get their speaker by place."""
+    n = 0
+    while n < len(by_paragraph):
+        m = n
+        while m + 1 < len(by_paragraph) and adjacent(m, m + 1):
+            m += 1
+        run = range(n, m + 1)
+        known = {k: turn_speaker[k] for k in run if turn_speaker[k] is not None}
+        by_parity: dict[int, set[int]] = {0: set(), 1: set()}
+        for k, pid in known.items():
+            by_parity[(k - n) % 2].add(pid)
+        if (len(known) >= 3 and len(by_parity[0]) == 1 and len(by_parity[1]) == 1
+                and by_parity[0] != by_parity[1]):
+            for k in run:
+                indices = by_paragraph[k][1]
+                if turn_speaker[k] is not None or len(indices) != 1:
+                    continue
+                q = raws[indices[0]]
+                if not _quote_only(text, q, paragraphs):
+                    continue
+                pid = next(iter(by_parity[(k - n) % 2]))
+                if any(p == pid for _, _, p in att.mentions.between(q.parts[0][0], q.parts[-1][1])):
+                    continue  # addressed by name: not the speaker
+                speakers[indices[0]] = pid
+                hows[indices[0]] = "turn-taking"
+                turn_speaker[k] = pid
+        n = m + 1
 
 
 def find_quotes(doc: Document, people: Sequence[Person]) -> list[Quote]:
