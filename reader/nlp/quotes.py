@@ -622,6 +622,9 @@ class _Attributor:
             if low not in QUOTE_VERBS or (word.group()[0].isupper() and k > 0):
                 continue
             if low.endswith("ing") and k > 0:
+                ref, _ = self._ref_ending_at(lo, word.start())
+                if ref is not None and ref.kind == "person":  # "with Boswell stating: “...”"
+                    return ref.person, "said-verb"
                 # "he said, explaining that ... “...”": a participle continues the clause of the quote before
                 return (prev_speaker, "said-verb") if prev_speaker is not None else (None, "")
             if len(words) - k - 1 > LEAD_GAP_WORDS:
@@ -676,6 +679,7 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
     att.quote_spans = [(r.parts[0][0], r.parts[-1][1]) for r in raws]
     paragraphs = doc.paragraphs
     reported = att.reported_speech(0, len(text)) if people else []
+    dialogue = _has_dialogue(text, raws, paragraphs)
     r_index = 0
     speakers: list[int | None] = []
     hows: list[str] = []
@@ -714,6 +718,13 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
             # 4. a quote-only paragraph after "X said:"
             if pid is None and _quote_only(text, raw, paragraphs) and raw.paragraph > 0:
                 pid, how = _lead_in_paragraph(att, paragraphs[raw.paragraph - 1])
+                # 5. news: a quote-only paragraph goes on with the quote that ended the paragraph before
+                if pid is None and not dialogue and qi and speakers[-1] is not None:
+                    prev = raws[qi - 1]
+                    prev_para = paragraphs[prev.last_paragraph]
+                    after = att.mentions.between(prev.parts[-1][1], prev_para.end)
+                    if prev.last_paragraph == raw.paragraph - 1 and all(p == speakers[-1] for _, _, p in after):
+                        pid, how = speakers[-1], "continuation"
         if pid is not None:
             att.add_event(q_start, pid)
         speakers.append(pid)
@@ -734,6 +745,28 @@ def _quote_only(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
 
 _LEAD_IN_END = re.compile(r"(?::|,|;)?\s*(?:--|—|–)?\s*$")
 _BY_SPEAKER = re.compile(r"\bby\s+(?:[A-Z][\w.]*\s+){0,3}?$")
+
+
+def _opens_paragraph(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
+    return not text[paragraphs[raw.paragraph].start : raw.parts[0][0]].strip()
+
+
+def _has_dialogue(text: str, raws: list[_Raw], paragraphs: Sequence[Paragraph]) -> bool:
+    """Three adjacent paragraphs that are nothing but a quote: a text with dialogue (a novel), where a quote-only
+    paragraph after a quote is the other speaker's turn, not the same speaker going on (as in news)."""
+    run = 0
+    last = -2
+    for raw in raws:
+        if raw.paragraph == last:
+            continue
+        if _quote_only(text, raw, paragraphs):
+            run = run + 1 if raw.paragraph == last + 1 else 1
+            if run >= 3:
+                return True
+        else:
+            run = 0
+        last = raw.last_paragraph
+    return False
 
 
 def _lead_in_paragraph(att: _Attributor, para: Paragraph) -> tuple[int | None, str]:
@@ -767,6 +800,8 @@ def _turn_taking(text: str, raws: list[_Raw], speakers: list[int | None], hows: 
     # one entry per paragraph that holds quotes: (paragraph, quote indices)
     by_paragraph: list[tuple[int, list[int]]] = []
     for i, raw in enumerate(raws):
+        if not (by_paragraph and by_paragraph[-1][0] == raw.paragraph) and not _opens_paragraph(text, raw, paragraphs):
+            continue  # a turn of dialogue opens its paragraph with the quote; narration with a quote is not one
         if by_paragraph and by_paragraph[-1][0] == raw.paragraph:
             by_paragraph[-1][1].append(i)
         else:
