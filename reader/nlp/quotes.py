@@ -56,7 +56,7 @@ protested protests agree agreed agrees suggest suggested suggests demand demande
 inquires enquire enquired enquires sob sobbed laugh laughed sigh sighed groan groaned shriek shrieked growl
 growled snap snapped retort retorted stammer stammered falter faltered think thought thinks predict predicted
 predicts concede conceded concedes emphasize emphasized emphasise emphasised stress stressed stresses
-complain complained complains boast boasted boasts quip quipped joke joked comment commented comments
+complain complained complains boast boasted boasts assert asserted asserts quip quipped joke joked comment commented comments
 commenting""".split()
 QUOTE_VERBS = frozenset(_QUOTE_VERB_STEMS)
 # Verbs of reported speech without quote marks ("Kellogg said he advises ..."): they make a person the current
@@ -711,7 +711,8 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
                 same_sentence_prev = speakers[-1] if qi and prev_end > att.sentence_start(q_start) else None
                 pid, how = att.lead_speaker(q_start, lo, same_sentence_prev)
             # 3. the quote before it in the same paragraph, no one else named between
-            if pid is None and qi and raws[qi - 1].last_paragraph == raw.paragraph and speakers[-1] is not None:
+            if (pid is None and qi and raws[qi - 1].last_paragraph == raw.paragraph and speakers[-1] is not None
+                    and _sentence_like(text, raw)):
                 between = att.mentions.between(raws[qi - 1].parts[-1][1], q_start)
                 if all(p == speakers[-1] for _, _, p in between):
                     pid, how = speakers[-1], "same-paragraph"
@@ -745,6 +746,13 @@ def _quote_only(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
 
 _LEAD_IN_END = re.compile(r"(?::|,|;)?\s*(?:--|—|–)?\s*$")
 _BY_SPEAKER = re.compile(r"\bby\s+(?:[A-Z][\w.]*\s+){0,3}?$")
+
+
+def _sentence_like(text: str, raw: _Raw) -> bool:
+    """Speech rather than a term in quotes ('To “route out” in Scientology jargon'): a capital or five words."""
+    start, end = raw.parts[0]
+    body = text[start + 1 : end].lstrip(" .…'‘_*")
+    return bool(body) and (body[0].isupper() or len(body.split()) >= 5)
 
 
 def _opens_paragraph(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
