@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import islice
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -83,6 +84,9 @@ _IN_WORDS = re.compile(r"\bin \w+()['’]s (?:own )?words,?\s*")  # "in Halvorse
 _DASH_BYLINE = re.compile(r"\s*[—–]\s*")  # '"..." — Priya Raman, chair of the committee'
 LEAD_GAP_WORDS = 8  # "Fried said the dialogues were helpful in “...”": at most this many words from verb to quote
 _STATEMENT_NOUNS = frozenset("statement letter tweet post memo message memoir".split())  # "Cornyn's statement added"
+CONTEXT_CHARS = 600  # the most text read on either side of a quote for its attribution (keeps every rule linear)
+_NON_SPACE = re.compile(r"\S")
+MAX_EVENTS = 40  # the most earlier speakers / mentions a pronoun is checked against
 PRONOUN_WINDOW_PARAGRAPHS = 8  # a pronoun or title reaches back this many paragraphs for its speaker
 ATTRIBUTION_WORDS = 12  # the clause that tags a quote is at most this many words (before the speaker)
 
@@ -483,10 +487,12 @@ class _Attributor:
         paragraph = self.doc.paragraph_index_at(pos)
         if ref.kind == "pronoun" and self._pronoun_ambiguous(pos, _PRONOUN_GENDER[ref.word]):
             return None, ""
-        for event_pos, pid, para in reversed(self.speaker_events):
+        events = self.speaker_events
+        before = bisect_left(events, (pos, -1, -1))
+        for event_pos, pid, para in (events[k] for k in range(before - 1, max(-1, before - 1 - MAX_EVENTS), -1)):
             if event_pos >= pos or pid in exclude:
                 continue
-            if paragraph - para > PRONOUN_WINDOW_PARAGRAPHS:
+            if paragraph - para > PRONOUN_WINDOW_PARAGRAPHS or pos - event_pos > 20 * CONTEXT_CHARS:
                 break
             if ref.kind == "pronoun":
                 gender = self.genders[pid]
@@ -507,8 +513,8 @@ class _Attributor:
     def _recent_subject(self, gender: str, pos: int, paragraph: int) -> tuple[int | None, str]:
         """No speaker yet: the last person of that gender who began a sentence, in this or the previous paragraph
         ("Pike went straight to the tram. “I rode on one of these,” she said"), if no one else of it did since."""
-        earliest = self.doc.paragraphs[max(0, paragraph - 1)].start
-        for s, e, pid in reversed(self.mentions.between(earliest, pos)):
+        earliest = max(self.doc.paragraphs[max(0, paragraph - 1)].start, pos - 2 * CONTEXT_CHARS)
+        for s, e, pid in reversed(self.mentions.between(earliest, pos)[-MAX_EVENTS:]):
             if self._in_quote(s) or self._possessive_after(e) or not self._starts_sentence(s):
                 continue
             if self.genders[pid] == gender:
@@ -521,7 +527,9 @@ class _Attributor:
         """The sentence of the pronoun names, before it and outside quotes, someone of that gender who is not its
         speaker ("On Miss Lucas’s persevering, she added", "Tom asked Bill, and he said"): leave it."""
         sentence_start = self.sentence_start(pos)
-        spoken = {pid for event_pos, pid, _ in self.speaker_events if sentence_start <= event_pos < pos}
+        first = bisect_left(self.speaker_events, (sentence_start, -1, -1))
+        last = bisect_left(self.speaker_events, (pos, -1, -1))
+        spoken = {pid for _, pid, _ in self.speaker_events[first:last]}
         for s, e, pid in self.mentions.between(sentence_start, pos):
             if self._in_quote(s) or self.genders[pid] not in (gender, None):
                 continue
@@ -534,7 +542,7 @@ class _Attributor:
         return self.speaker_events[i - 1] if i else None
 
     def _last_mentioned_with_title(self, word: str, pos: int, paragraph: int) -> tuple[int | None, str]:
-        earliest = self.doc.paragraphs[max(0, paragraph - PRONOUN_WINDOW_PARAGRAPHS)].start
+        earliest = max(self.doc.paragraphs[max(0, paragraph - PRONOUN_WINDOW_PARAGRAPHS)].start, pos - 8 * CONTEXT_CHARS)
         for s, _e, pid in reversed(self.mentions.between(earliest, pos)):
             if word in self.title_words[pid]:
                 return pid, "title"
@@ -543,7 +551,7 @@ class _Attributor:
     def _rival_since(self, pid: int, since: int, pos: int, gender: str) -> int | None:
         """The last other person of that gender (or unknown gender) who began a sentence between ``since`` and
         ``pos``, if any."""
-        for s, e, other in reversed(self.mentions.between(since + 1, pos)):
+        for s, e, other in reversed(self.mentions.between(max(since + 1, pos - 4 * CONTEXT_CHARS), pos)):
             if other == pid or self.genders[other] not in (gender, None) or self._in_quote(s):
                 continue
             if self._starts_sentence(s) and not self._possessive_after(e):
@@ -552,6 +560,8 @@ class _Attributor:
 
     def _starts_sentence(self, pos: int) -> bool:
         sentence = self.doc.sentences[self.doc.sentence_index_at(pos)]
+        if pos - sentence.start > 120:
+            return False
         head = self.text[sentence.start : pos]
         words = _WORD.findall(head)
         return all(w[0].isupper() for w in words) and len(words) <= 3 and not re.search(r"[”\"]", head)
@@ -564,6 +574,7 @@ class _Attributor:
     def tail_speaker(self, end: int, limit: int) -> tuple[int | None, str]:
         """'“...,” X said' / 'said X' / 'he said' / 'the senator said' right after a quote part."""
         text = self.text
+        limit = min(limit, end + CONTEXT_CHARS)
         cut = _TERMINATOR.search(text, end, limit)
         stop = cut.start() if cut else limit
         while cut and text[cut.start()] == "." and _ABBREVIATION_BEFORE_DOT.search(text, end, cut.start()):
@@ -575,11 +586,11 @@ class _Attributor:
         dash = _DASH_BYLINE.match(text, end, stop)
         if dash and dash.end() in self.mentions.by_start:
             return self.mentions.by_start[dash.end()][1], "dash"
-        words = list(_WORD.finditer(text, end, stop))[: ATTRIBUTION_WORDS + 6]
+        words = list(islice(_WORD.finditer(text, end, stop), ATTRIBUTION_WORDS + 6))
         for k, word in enumerate(words[:ATTRIBUTION_WORDS]):
             low = word.group().casefold()
             if low == "according" and k + 1 < len(words) and words[k + 1].group() == "to":
-                ref = self._ref_starting_at(self._skip_title_words(words[k + 1].end()), stop)
+                ref = self._ref_starting_at(words[k + 1].end() + 1, stop)
                 if k == 0 and ref is not None and ref.kind == "person":
                     return ref.person, "according-to"
                 return None, ""
@@ -598,9 +609,6 @@ class _Attributor:
                 return self._resolve(ref, end)
             return None, ""
         return None, ""
-
-    def _skip_title_words(self, pos: int) -> int:
-        return pos
 
     def lead_speaker(self, start: int, lo: int, prev_speaker: int | None) -> tuple[int | None, str]:
         """'X said: “...' / 'X called it “...' / 'according to X, “...' / '... and said, “...' before a quote."""
@@ -652,7 +660,7 @@ class _Attributor:
 
     def sentence_start(self, pos: int) -> int:
         sentence = self.doc.sentences[self.doc.sentence_index_at(pos)]
-        return sentence.start if sentence.start <= pos else pos
+        return max(sentence.start, pos - CONTEXT_CHARS) if sentence.start <= pos else pos
 
     def add_event(self, pos: int, pid: int) -> None:
         self.speaker_events.append((pos, pid, self.doc.paragraph_index_at(pos)))
@@ -723,8 +731,9 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
                 if pid is None and not dialogue and qi and speakers[-1] is not None:
                     prev = raws[qi - 1]
                     prev_para = paragraphs[prev.last_paragraph]
-                    after = att.mentions.between(prev.parts[-1][1], prev_para.end)
-                    if prev.last_paragraph == raw.paragraph - 1 and all(p == speakers[-1] for _, _, p in after):
+                    after = att.mentions.between(prev.parts[-1][1], min(prev_para.end, prev.parts[-1][1] + CONTEXT_CHARS))
+                    close = prev_para.end - prev.parts[-1][1] < CONTEXT_CHARS
+                    if close and prev.last_paragraph == raw.paragraph - 1 and all(p == speakers[-1] for _, _, p in after):
                         pid, how = speakers[-1], "continuation"
         if pid is not None:
             att.add_event(q_start, pid)
@@ -738,10 +747,14 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
     ]
 
 
+def _blank(text: str, start: int, end: int) -> bool:
+    return _NON_SPACE.search(text, start, end) is None
+
+
 def _quote_only(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
     first = paragraphs[raw.paragraph]
     last = paragraphs[raw.last_paragraph]
-    return not text[first.start : raw.parts[0][0]].strip() and not text[raw.parts[-1][1] : last.end].strip()
+    return _blank(text, first.start, raw.parts[0][0]) and _blank(text, raw.parts[-1][1], last.end)
 
 
 _LEAD_IN_END = re.compile(r"(?::|,|;)?\s*(?:--|—|–)?\s*$")
@@ -756,7 +769,7 @@ def _sentence_like(text: str, raw: _Raw) -> bool:
 
 
 def _opens_paragraph(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
-    return not text[paragraphs[raw.paragraph].start : raw.parts[0][0]].strip()
+    return _blank(text, paragraphs[raw.paragraph].start, raw.parts[0][0])
 
 
 def _has_dialogue(text: str, raws: list[_Raw], paragraphs: Sequence[Paragraph]) -> bool:
@@ -780,12 +793,13 @@ def _has_dialogue(text: str, raws: list[_Raw], paragraphs: Sequence[Paragraph]) 
 def _lead_in_paragraph(att: _Attributor, para: Paragraph) -> tuple[int | None, str]:
     """The speaker a paragraph ending in "X said:" / "X replied, with great intrepidity,--" introduces; also
     "... when thus accosted by Miss Bingley,--"; a paragraph ending in a colon that names one person only."""
-    body = att.text[para.start : para.end].rstrip()
+    body = att.text[max(para.start, para.end - CONTEXT_CHARS) : para.end].rstrip()
+    offset = max(para.start, para.end - CONTEXT_CHARS)
     tail = _LEAD_IN_END.search(body)
     marker = body[tail.start() :].strip() if tail else ""
     if not marker or marker == ";":
         return None, ""
-    end = para.start + tail.start()
+    end = offset + tail.start()
     lo = max(att.sentence_start(end - 1), para.start)
     for match in reversed(list(_WORD.finditer(att.text, lo, end))):
         if match.group().casefold() in QUOTE_VERBS:
