@@ -153,3 +153,23 @@ def test_quotes_are_deterministic_and_their_spans_lie_in_the_text(seed_document)
     for q in first:
         assert q.parts[0].start == q.span.start and q.parts[-1].end == q.span.end
         assert all(seed_document.text[p.start] in "“\"«" for p in q.parts)
+
+
+def test_single_quote_dialogue_closes_after_a_letter_and_keeps_plural_possessives() -> None:
+    lines = "".join(f"‘Line {i} is here,’ said Anna Berg.\n\n" for i in range(11))
+    quotes = quote_texts(lines + "‘Come to the Smiths’ house,’ she said. ‘Yes’ he said.\n")
+    assert quotes[-1] == ("‘Yes’",)
+    assert quotes[-2] == ("‘Come to the Smiths’ house,’",)
+
+
+def test_the_person_spoken_to_is_not_the_speaker() -> None:
+    text = ("Anna Berg met Clara Holm. “It rains,” said Anna Berg.\n\n“It does,” said Clara Holm.\n\n"
+            "Later they walked.\n\n“What does it mean?” said she to Clara.\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers[-1] != "Clara Holm"
+
+
+def test_a_term_in_quotes_does_not_inherit_the_speaker_of_the_paragraph() -> None:
+    text = "“We will appeal,” said Anna Berg. To “route out” in the jargon means to leave.\n"
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == ["Anna Berg", None]

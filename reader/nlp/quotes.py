@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import islice
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.document.model import Document, Paragraph, Span
@@ -179,7 +179,6 @@ def _locate(text: str, paragraphs: Sequence[Paragraph]) -> list[_Raw]:
             carried = None
             continue
         start, end = para.start, para.end
-        current: _Raw | None = None
         open_at: int | None = None
         for match in marks.finditer(text, start, end):
             i = match.start()
@@ -187,10 +186,10 @@ def _locate(text: str, paragraphs: Sequence[Paragraph]) -> list[_Raw]:
             if single_style := (openers == SINGLE_OPEN):
                 before = text[i - 1] if i > start else " "
                 after = text[i + 1] if i + 1 < end else " "
-                if _is_letter(before) and (_is_letter(after) or ch != openers):
-                    continue  # an apostrophe: don't, o'clock, Rostovs'
-                if ch == closers and open_at is None:
-                    continue
+                if _is_letter(before) and _is_letter(after):
+                    continue  # an apostrophe inside a word: don't, o'clock
+                if ch != SINGLE_OPEN and open_at is None and not (ch == "'" and after.isalnum()):
+                    continue  # a closing mark with nothing open: an apostrophe (Rostovs’, ’90s)
             if ch in openers:
                 # a misused opener glued to the word before and followed by a space closes (decision.“ However)
                 glued = i > start and not text[i - 1].isspace() and (i + 1 >= end or text[i + 1].isspace())
@@ -203,21 +202,21 @@ def _locate(text: str, paragraphs: Sequence[Paragraph]) -> list[_Raw]:
                 after = text[i + 1] if i + 1 < end else " "
                 if _is_letter(after):
                     continue
+                if _plural_possessive(text, i, end, marks):
+                    continue  # ‘Come to the Smiths’ house,’: the quote closes later
             if role == "open":
                 if open_at is not None:  # reopened before it closed: close it first
                     stop = _short_tail_end(text, open_at, i) or _rstrip(text, open_at, i)
-                    current = _add_part(out, current, carried, open_at, stop, index)
+                    _add_part(out, carried, open_at, stop, index)
                     carried = None
-                    current = None
                 open_at = i
             elif open_at is not None:
-                current = _add_part(out, current, carried, open_at, i + 1, index)
+                _add_part(out, carried, open_at, i + 1, index)
                 carried = None
-                current = None
                 open_at = None
         if open_at is not None:
             stop = _rstrip(text, open_at, end)
-            current = _add_part(out, current, carried, open_at, stop, index)
+            current = _add_part(out, carried, open_at, stop, index)
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             carried = current if following is not None and _opens_with_quote(text, following, openers + straight) else None
         else:
@@ -226,6 +225,17 @@ def _locate(text: str, paragraphs: Sequence[Paragraph]) -> list[_Raw]:
         for s, e in raw.parts:
             raw.nested.extend(_nested_quotes(text, s + 1, e - 1, *inner))
     return out
+
+
+def _plural_possessive(text: str, i: int, end: int, marks: re.Pattern[str]) -> bool:
+    """’ after a letter, before a lowercase word, with the next mark of the paragraph a closing one: Smiths’ house."""
+    if not (i > 0 and text[i - 1].isalpha() and text.startswith(" ", i + 1) and i + 2 < end and text[i + 2].islower()):
+        return False
+    following = marks.search(text, i + 1, end)
+    if following is None:
+        return False
+    j = following.start()
+    return text[j] != SINGLE_OPEN and not (j + 1 < end and text[j + 1].isalnum())
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -239,7 +249,7 @@ def _opens_with_quote(text: str, para: Paragraph, openers: str) -> bool:
     return bool(head) and head[0] in openers
 
 
-def _add_part(out: list[_Raw], current: _Raw | None, carried: _Raw | None, start: int, end: int, index: int) -> _Raw:
+def _add_part(out: list[_Raw], carried: _Raw | None, start: int, end: int, index: int) -> _Raw:
     if carried is not None:  # the first quote of a paragraph continuing the previous paragraph's quote
         carried.parts.append((start, end))
         carried.last_paragraph = index
@@ -598,11 +608,8 @@ class _Attributor:
                 continue
             if k <= 4:
                 ref, _ = self._ref_ending_at(end, word.start())
-                if ref is None and k == 0:
+                if ref is None and k == 0:  # inverted: “...,” said X
                     ref = self._ref_starting_at(word.end(), stop)
-                if ref is None and k <= 1:
-                    # inverted after a comma: “...,” said X
-                    ref = self._ref_starting_at(word.end(), stop) if k == 0 else None
                 addressed = {pid for _, _, pid in self.mentions.between(word.end(), stop)}
                 if ref is not None and ref.kind != "person":  # "said she to Charlotte": not Charlotte
                     return self._resolve(ref, end, exclude=addressed)
@@ -637,7 +644,7 @@ class _Attributor:
                 return (prev_speaker, "said-verb") if prev_speaker is not None else (None, "")
             if len(words) - k - 1 > LEAD_GAP_WORDS:
                 return None, ""  # "X asked officials how documents ... stored in “...”": too far to be its tag
-            ref, ref_start = self._ref_ending_at(lo, word.start())
+            ref, _ = self._ref_ending_at(lo, word.start())
             if ref is None:
                 before = words[k - 1].group().casefold() if k > 0 else ""
                 if before in _COORDINATORS or text[lo : word.start()].strip() == "":
@@ -862,7 +869,9 @@ def _turn_taking(text: str, raws: list[_Raw], speakers: list[int | None], hows: 
         fill(n, n + 2, n + 1)
 
 
-def _alternate_runs(text, raws, by_paragraph, turn_speaker, speakers, hows, paragraphs, att, adjacent) -> None:
+def _alternate_runs(text: str, raws: list[_Raw], by_paragraph: list[tuple[int, list[int]]],
+                    turn_speaker: list[int | None], speakers: list[int | None], hows: list[str],
+                    paragraphs: Sequence[Paragraph], att: _Attributor, adjacent: Callable[[int, int], bool]) -> None:
     """A run of adjacent dialogue paragraphs whose known turns (at least three) all fit two speakers taking
     strict turns (S at even places, T at odd): its unknown quote-only turns get their speaker by place."""
     n = 0
