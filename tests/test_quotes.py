@@ -173,3 +173,13 @@ def test_a_term_in_quotes_does_not_inherit_the_speaker_of_the_paragraph() -> Non
     text = "“We will appeal,” said Anna Berg. To “route out” in the jargon means to leave.\n"
     _doc, _quotes, speakers = analyse(text)
     assert speakers == ["Anna Berg", None]
+
+
+@pytest.mark.parametrize("text", ["x", "“", "”" * 50, "“" * 30 + "”" * 30, "'\"'\"'\" “‘’” «»\n\n“\n\n“", "he said “x” she said" * 40])
+def test_odd_marks_never_fail_and_every_span_lies_inside_the_text(text: str) -> None:
+    doc = document_from_plain_text(text, "test")
+    people = find_people(doc)
+    for quote in find_quotes(doc, people):
+        assert 0 <= quote.span.start < quote.span.end <= len(doc.text)
+        assert all(quote.span.start <= p.start < p.end <= quote.span.end for p in quote.parts)
+        assert all(quote.span.start <= n.start < n.end <= quote.span.end for n in quote.nested)
