@@ -19,9 +19,10 @@ sys.path.insert(0, str(ROOT))
 from reader.document.build import document_from_plain_text  # noqa: E402
 from reader.nlp.people import find_people  # noqa: E402
 from reader.nlp.people import lexicon  # noqa: E402
+from bench.shared_data import shared_data  # noqa: E402
 
 SEED = ROOT / "sample_articles" / "trump_foreign_policy.txt"
-WAR_AND_PEACE = ROOT.parent / "shared" / "data" / "books" / "war_and_peace_pg2600.txt"
+WAR_AND_PEACE = shared_data() / "books" / "war_and_peace_pg2600.txt"
 
 
 def measure(path: Path) -> str:
