@@ -57,17 +57,12 @@ def _char_class(predicate) -> str:
 UPPER = _char_class(str.isupper)
 LOWER = _char_class(str.islower)
 _L = r"[^\W\d_]"
-_ABBREV = (
-    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|St|Jr|Sr|Maj|Cmdr|Cdr|Comdr|Cpl|Pvt|Pres|Supt"
-    r"|Mme|Mlle|Msgr|Fr|Cllr|Ald|Det|Insp|Brig|Atty|Amb|Sec|Secy|Dep|Assemb|Commr|Treas|Messrs)\."
-)
+_ABBREV = "(?:" + "|".join(sorted(lx.TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")\."
 _DOTTED = rf"(?:[{UPPER}]\.){{2,}}"
 _INITIAL = rf"[{UPPER}]\.(?=[ \t]+[{UPPER}])"
 _WORD = rf"[{UPPER}]{_L}*(?:['’](?![sS]\b){_L}+|-{_L}+)*(?![\w]|-\w|['’](?![sS]\b)\w|\.[a-z]{{2,}})"
 _TOK = rf"(?:{_ABBREV}|{_DOTTED}|{_INITIAL}|{_WORD})"
-PARTICLES = frozenset(
-    "bin ibn bint al el de da di del della dei der den van von la le du dos das do zu ter ten y abu".split()
-)
+PARTICLES = lx.NAME_PARTICLES
 _PART = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 RUN = re.compile(rf"(?=[{UPPER}])(?<![\w'’\-.]){_TOK}(?:[ \t]+(?:{_PART}[ \t]+){{0,2}}{_TOK})*")
 _SPACE_TOKENS = re.compile(r"\S+")
@@ -364,7 +359,6 @@ def _firm_before(text: str, start: int, key: list[str]) -> bool:
     given = lx.given_names()
     return len(key) == 1 and key[0] not in given and norm(m.group(1)) not in given
 _SHORT_QUOTE = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
-_SMALL_WORDS = frozenset("a an the of and or in on at to for from with by as but nor is be".split())
 
 
 _PREV_WORD = re.compile(r"([^\W\d_][\w'’\-]*)[^\w\n]*$")
@@ -426,7 +420,7 @@ def title_quotes(text: str) -> list[tuple[int, int]]:
             continue  # dialogue ("“Natásha!”", "“Pierre, come”") is no title; one word proves nothing
         if m.group(1).rstrip().endswith(",") and _speech_follows(text, m.end()):
             continue  # '"Ask June," Peter likes to say': dialogue, not a title
-        if all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words) and words[0][0].isupper():
+        if all(w[0].isupper() or w.casefold() in lx.QUOTE_SMALL_WORDS for w in words) and words[0][0].isupper():
             out.append(m.span(1))
     return out
 
@@ -450,12 +444,6 @@ def capitalised_counts(candidates: list[Candidate]) -> dict[str, int]:
     return out
 
 
-_KIN_FEMALE = frozenset(
-    "wife daughter sister mother widow girlfriend fiancee fiancée stepdaughter granddaughter niece aunt".split()
-)
-_KIN_MALE = frozenset("husband son brother father widower boyfriend fiance stepson grandson nephew uncle".split())
-
-
 def split_fused_relatives(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Rule 8: "his wife Sarah Viktor Orbán" is two people, "Sarah" and "Viktor Orbán"."""
     fused = [
@@ -464,7 +452,7 @@ def split_fused_relatives(text: str, candidates: list[Candidate]) -> list[Candid
         if len(c.key) == 3
         and c.first_in_run
         and c.title is None
-        and previous_word(text, c.ctx_start) in _KIN_FEMALE | _KIN_MALE
+        and previous_word(text, c.ctx_start) in lx.KIN_FEMALE | lx.KIN_MALE
     ]
     if not fused:
         return candidates
@@ -474,7 +462,7 @@ def split_fused_relatives(text: str, candidates: list[Candidate]) -> list[Candid
     for i in reversed(fused):
         c = candidates[i]
         kin = previous_word(text, c.ctx_start)
-        gender = "f" if kin in _KIN_FEMALE else "m"
+        gender = "f" if kin in lx.KIN_FEMALE else "m"
         other = "m" if gender == "f" else "f"
         g1, g2, surname = c.key
         if given.get(g1) != gender or lx.given_name_gender(g2) != other:

@@ -43,7 +43,6 @@ import re
 from dataclasses import dataclass, field
 
 from reader.nlp.people import lexicon as lx
-from reader.nlp.people.candidates import PARTICLES as _PARTICLES
 from reader.nlp.people.candidates import Candidate
 
 ACCEPT = 2.0
@@ -51,21 +50,9 @@ _PREV_WORDS = re.compile(r"([^\W\d_][\w'’\-]*)[^\w]*$")
 _NEXT = re.compile(r"\s*(,)?\s*([^\W\d_][\w'’\-]*)?(?:\s+([^\W\d_][\w'’\-]*))?")
 _LIFE = re.compile(r"\s*,?\s*\(\s*(?:born\b|b\.|c\.\s*)?\s*(?:\d{1,2}\s+\w+\s+|\w+\s+\d{1,2}\s*,\s*)?\d{3,4}\s*(?:[-–)\];,]|in\b)")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’\-]*)")
-_FOREIGN_ARTICLES = frozenset("le la les el los las il lo gli der die das".split())
-_DETERMINERS = frozenset("the a an this that these those".split())
-_PLACE_PREPS = frozenset("in at near outside inside throughout around towards toward via".split())
 _COMMA_PLACE = re.compile(r"\s*,\s*((?:[A-Z][\w.\-]*)(?: [A-Z][\w.\-]*){0,2})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
-THING_NOUNS = frozenset(
-    """band company firm team club group brand label newspaper magazine album film movie song single novel
-    ship town village city county river lake island station hotel restaurant store airline website channel
-    school college university party township municipality suburb district province region""".split()
-)
 _THING_OF = re.compile(r"\b(?:town|city|village|county|province|state|district|municipality|region|island|port|kingdom|republic|duchy|principality|parish|commune)\s+of\s*$", re.I)
 _PRONOUN = re.compile(r"\b(its|he|she|his|her|him)\b")
-_SUBJECT_VERBS = frozenset(
-    """has have had is was will would says said announced plans wants does did can could may might must
-    launched released reported""".split()
-)
 _POSS = re.compile(r"['’]")
 _SYLLABIC = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
 _AGE = re.compile(r"\s*,\s*\d{1,3}\s*,")
@@ -73,7 +60,6 @@ _CLAUSE = re.compile(r"[^,.;:!?()“”\"]*")
 _WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
 _PARTY = re.compile(r"\s*\((?:D|R|I|Dem|Rep|Ind)[.-]\s?[A-Z]")
 _ROLE_OF = re.compile(r"\b([a-z][\w-]*)\s+(?:of|at|for)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*,?\s+){0,4}[A-Z][\w&.'’-]*,\s*\Z")
-_APPOS_START = frozenset({"a", "an", "the", "his", "her", "their", "its", "former", "then", "now", "once"})
 
 
 @dataclass(slots=True)
@@ -122,7 +108,7 @@ def full_name_of_person(
     that person's full name. Every token must be a non-word (no ordinary English word, place, nationality,
     month or title: "New Delhi", "White House", "Monday Obama" stay out); for the first-token case only the
     remaining tokens must be ("Xi" is also a Greek letter)."""
-    if not 2 <= len(key) <= 3 or key in accepted or key in rejected or any(k in _PARTICLES for k in key):
+    if not 2 <= len(key) <= 3 or key in accepted or key in rejected or any(k in lx.NAME_PARTICLES for k in key):
         return False
 
     def plain(tokens: tuple[str, ...]) -> bool:
@@ -203,14 +189,14 @@ def context_of(text: str, cand: Candidate, stats: FormStats) -> None:
             low = lx.norm(prev)
             gap = left[m.end(1) :]
             if prev[0].islower() or prev[0] in "\"“'‘":
-                if low in _DETERMINERS and gap.strip() == "" and cand.title is None:
+                if low in lx.DETERMINERS and gap.strip() == "" and cand.title is None:
                     nxt = _NEXT_WORD.match(text, cand.ctx_end)
                     # "the Biden administration" is a name used attributively; "the Kremlin said" is not a name
                     if not nxt or nxt.group(1).casefold() in lx.SPEECH_VERBS:
                         stats.determiner += 1
-                if low in _PLACE_PREPS and gap.strip() == "" and not _POSS.match(text, cand.end):
+                if low in lx.PLACE_PREPOSITIONS and gap.strip() == "" and not _POSS.match(text, cand.end):
                     stats.place_prep += 1
-                elif low in THING_NOUNS and gap.strip() == "":
+                elif low in lx.THING_NOUNS and gap.strip() == "":
                     stats.place_prep += 1  # "the band Gigi", "the brand Caloi"
                 elif low == "of" and _THING_OF.search(left):
                     stats.place_prep += 1  # "the town of Coleman"
@@ -220,7 +206,7 @@ def context_of(text: str, cand: Candidate, stats: FormStats) -> None:
                     stats.speech += 1
     if cand.last_in_run:
         nxt = _NEXT_WORD.match(text, cand.ctx_end)
-        if nxt and nxt.group(1) in _SUBJECT_VERBS and cand.ctx_end == cand.end:
+        if nxt and nxt.group(1) in lx.SUBJECT_VERBS and cand.ctx_end == cand.end:
             # the name is the subject ("Microsoft has launched ... its campaign"): which pronoun follows?
             window = text[cand.ctx_end : cand.ctx_end + 90]
             m = _PRONOUN.search(window)
@@ -247,7 +233,7 @@ def context_of(text: str, cand: Candidate, stats: FormStats) -> None:
             elif m.group(1):
                 clause = _CLAUSE.match(text, m.start(2), m.start(2) + 80).group()
                 ws = [w.casefold() for w in _WORDS.findall(clause)][:7]
-                if ws and (ws[0] in _APPOS_START or ws[0] in lx.ROLE_NOUNS) and any(w in lx.ROLE_NOUNS for w in ws):
+                if ws and (ws[0] in lx.APPOSITIVE_STARTS or ws[0] in lx.ROLE_NOUNS) and any(w in lx.ROLE_NOUNS for w in ws):
                     stats.appositive += 1
         elif m.group(1) and _AGE.match(text, cand.ctx_end):
             stats.appositive += 1
@@ -272,7 +258,7 @@ def rejected(key: tuple[str, ...], org: bool) -> bool:
         return True
     if key[0].startswith(("l'", "l’")) and len(key[0]) > 3:
         return True  # "L'Equipe", "L'Oréal"
-    if key[0] in _FOREIGN_ARTICLES and len(key) >= 2:
+    if key[0] in lx.FOREIGN_ARTICLES and len(key) >= 2:
         return True  # "Le Parisien", "La Masia", "El Niño": a title or place, not a person
     if len(key) == 1:
         k = key[0]
@@ -332,7 +318,7 @@ def score(stats: FormStats, lowercase_seen: dict[str, int]) -> float:
             s += 1
         if len(key) <= 3 and _SYLLABIC.match(stats.surface_last or ""):
             s += 1.5  # "Cheng Chung-tai", "Kim Jong-un": a romanised two-syllable given name
-        names = [k for k in key if k not in _PARTICLES]
+        names = [k for k in key if k not in lx.NAME_PARTICLES]
         if all(lx.is_ordinary(k) for k in names) and not any(k in given for k in names):
             s -= 3
         elif stats.noninitial and not any(

@@ -44,7 +44,6 @@ from typing import NamedTuple
 import jellyfish
 
 from reader.nlp.people import lexicon as lx
-from reader.nlp.people.candidates import PARTICLES
 from reader.nlp.people.evidence import FormStats
 
 
@@ -76,7 +75,7 @@ class Entity:
 
 def _surname(key: tuple[str, ...]) -> str:
     for tok in reversed(key):
-        if tok not in lx.NAME_SUFFIXES and tok not in PARTICLES and len(tok) > 1:
+        if tok not in lx.NAME_SUFFIXES and tok not in lx.NAME_PARTICLES and len(tok) > 1:
             return tok
     return key[-1]
 
@@ -115,7 +114,7 @@ def _middles(key: tuple[str, ...]) -> list[str]:
     end = len(key) - 1
     while end > 1 and key[end] in lx.NAME_SUFFIXES:
         end -= 1
-    return [t for t in key[1:end] if t not in PARTICLES]
+    return [t for t in key[1:end] if t not in lx.NAME_PARTICLES]
 
 
 def _same_middle(x: str, y: str) -> bool:
@@ -284,7 +283,7 @@ def link(
     for i, ent in enumerate(entities):
         for key in ent.keys:
             for j in range(1, len(key) - 1):
-                if key[j] in PARTICLES and key[j - 1] not in PARTICLES:
+                if key[j] in lx.NAME_PARTICLES and key[j - 1] not in lx.NAME_PARTICLES:
                     tails.setdefault(key[j:], i)
                     break
     for i, ent in enumerate(entities):
@@ -304,7 +303,7 @@ def link(
         for tok in ent.last_tokens:
             by_last.setdefault(tok, []).append(i)
         for tok in ent.first_tokens:
-            if tok not in PARTICLES and len(tok) > 1:
+            if tok not in lx.NAME_PARTICLES and len(tok) > 1:
                 by_first.setdefault(tok, []).append(i)
     given = lx.given_names()
     words = lx.ordinary_words()
