@@ -1,14 +1,23 @@
 """People named in a document, each with every mention located (an X-Ray-like people list).
 
-Design: *detect, link, propagate*, pure Python and deterministic.
+Design: *detect, link, propagate*, pure Python and deterministic; the stages share one
+:class:`~reader.nlp.people.context.PeopleContext`.
 
-1. :mod:`.candidates` finds capitalised runs inside sentences and cleans them into name forms (titles,
-   function words, nationalities peeled; repeats collapsed).
-2. :mod:`.evidence` scores each distinct form over all its occurrences (given-name lists, titles, role nouns,
-   speech verbs, appositives, list membership; organisation/place/ordinary-word penalties) and accepts forms.
+Detection (which capitalised runs are names of people):
+
+1. :mod:`.candidates` finds capitalised runs inside sentences and cleans each segment with the rules in
+   ``SEGMENT_RULES`` (titles, function words, nationalities peeled; repeats collapsed).
+2. :mod:`.evidence` scores each distinct form over all its occurrences (``OCCURRENCE_RULES`` add context
+   evidence, ``FORM_RULES`` work on whole forms, the weights are in ``Weights``) and accepts forms.
+
+Linking (which names are the same person, which person a lone mention means):
+
 3. :mod:`.linking` groups accepted forms into people and links lone surnames, given names and spelling
-   variants to them.
-4. :mod:`.mentions` locates every mention: longest matching form wins at each position.
+   variants to them (``LONE_FORM_RULES``).
+4. :mod:`.mentions` locates every mention: longest matching form wins at each position; shared short forms
+   are resolved per occurrence.
+
+Word lists live in ``reader/nlp/data/*.txt`` and are loaded by :mod:`.lexicon` only.
 
 Public API: :func:`find_people` and :class:`Person`.
 """
