@@ -10,9 +10,10 @@ Everything is keyed by :func:`norm`, the accent-free casefolded form of a token 
 from __future__ import annotations
 
 import gzip
-import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+
+from reader.nlp.text import fold
 
 _NORM_CACHE: dict[str, str] = {}
 
@@ -38,8 +39,7 @@ def norm(token: str) -> str:
     """Accent-free casefolded key of a token; the dot of an abbreviation is dropped ("Mr." -> "mr")."""
     cached = _NORM_CACHE.get(token)
     if cached is None:
-        decomposed = unicodedata.normalize("NFKD", token.replace("’", "'"))
-        cached = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().rstrip(".")
+        cached = fold(token).rstrip(".")
         if len(_NORM_CACHE) < 200_000:
             _NORM_CACHE[token] = cached
     return cached
