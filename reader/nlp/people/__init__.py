@@ -24,6 +24,7 @@ Public API: :func:`find_people` and :class:`Person`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -41,6 +42,7 @@ from reader.nlp.people.context import PeopleContext
 from reader.nlp.people.lexicon import norm
 from reader.nlp.people.linking import Entity, link
 from reader.nlp.people.mentions import Found, propagate
+from reader.nlp.people.story import find_story
 from reader.nlp.results import Person, unique_person_keys
 
 __all__ = ["Person", "find_people"]
@@ -56,7 +58,9 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     candidates = find_candidates(text, ctx.sentence_starts, should_stop, ctx.lowercase_seen)
     if ctx.stopped():
         return []
-    candidates = [c for c in candidates if not c.work]  # "Buddha for Mary": a title, not people
+    story = find_story(text)
+    # "Buddha for Mary" names a work; prefaces, tables of contents, chapter titles and licences are not the story
+    candidates = [c for c in candidates if not c.work and story.contains(c.start)]
     ctx.candidates = split_fused_relatives(text, candidates)
     evidence.detect(ctx)
     if ctx.stopped():
@@ -69,17 +73,19 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
         ctx.candidates,
         alias,
         choices,
-        [e.gender for e in entities],
+        entities,
         ctx.lowercase_seen,
         capitalised_counts(ctx.candidates),
         doc.sentence_index_at,
         doc.paragraph_index_at,
+        story.chapter_of if story.heading_starts else None,
     )
     people = [
         person_of(found, titles[pid], entities[pid] if pid < len(entities) else None)
         for pid, found in enumerate(mentions)
         if found
     ]
+    people = with_identity_titles(people, [pid >= len(entities) for pid, found in enumerate(mentions) if found])
     people.sort(key=lambda p: (-len(p.mentions), p.mentions[0].start))
     return with_keys(people)
 
@@ -105,6 +111,18 @@ def person_of(found: list[Found], title_counts: dict[str, int], entity: Entity |
     titles = tuple(sorted(title_counts, key=lambda t: (-title_counts[t], title_first[t])))
     spans = tuple(sorted(Span(s, e) for s, e, _ in found))
     return Person(name, aliases, titles, spans)
+
+
+def with_identity_titles(people: list[Person], other_bearers: list[bool]) -> list[Person]:
+    """People who share a one-word name are told apart by their most used title: "Mr. Bennet" and "Mrs.
+    Bennet", "Colonel Forster" and "Mrs. Forster"; another bearer of a surname found by its title ("Mrs.
+    Bennet" beside Elizabeth Bennet) always shows it."""
+    names = Counter(p.name for p in people if " " not in p.name)
+    out = []
+    for person, other in zip(people, other_bearers):
+        titled = bool(person.titles) and (other or names[person.name] > 1)
+        out.append(replace(person, name=f"{person.titles[0]} {person.name}") if titled else person)
+    return out
 
 
 def with_keys(people: list[Person]) -> list[Person]:
