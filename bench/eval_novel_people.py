@@ -12,7 +12,8 @@ Charles); mentions whose form is in no gold list are ignored. Per character:
 - share: the part of the character's mentions in that entry (1.0 = one entry per character);
 - forms: the character's gold forms found in that entry / its gold forms found at all;
 - foreign: mentions in the entry that belong to another gold character;
-- named: the entry's display name is one of the character's forms (not "Jane Fairfax" for Jane Bennet);
+- named: the entry's display name is one of the character's forms, or one without its title ("Reynolds" for
+  "Mrs. Reynolds"; not "Jane Fairfax" for Jane Bennet);
 - ok: found, named, share >= 0.9, foreign <= 5 % of the entry's gold-owned mentions, and no other character's
   entry.
 
@@ -128,7 +129,9 @@ def evaluate(gold: Gold, text: str, people: list[Person]) -> tuple[list[dict], d
             continue
         alone = shared_entries[entry_of[row["id"]]] == 1
         c = gold.by_id[row["id"]]
-        row["named"] = fold(row["entry"]) in {fold(f) for f in c["forms"]} | {fold(c["name"])}
+        forms = {fold(f) for f in c["forms"]} | {fold(c["name"])}
+        untitled = {f.split(" ", 1)[1] for f in forms if " " in f and lx.is_title_head(lx.norm(f.split(" ", 1)[0]))}
+        row["named"] = fold(row["entry"]) in forms | untitled
         row["ok"] = row["named"] and row["share"] >= 0.9 and row["foreign_share"] <= 0.05 and alone
         row["shared"] = not alone
     names = [(p.name, {fold(a) for a in p.aliases} | {fold(p.name)}) for p in people]

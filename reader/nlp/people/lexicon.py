@@ -138,23 +138,30 @@ def is_ordinary(key: str) -> bool:
 
 
 @cache
-def _nicknames() -> dict[str, frozenset[str]]:
-    """nickname -> the full given names it is short for, and full name -> its nicknames (``nicknames`` package:
-    a curated English list, Apache-2.0)."""
+def _nicknames() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(nickname -> the full given names it is short for, full name -> its nicknames), from the ``nicknames``
+    package (a curated English list, Apache-2.0)."""
     from nicknames import NickNamer
 
-    out: dict[str, set[str]] = {}
+    full_of: dict[str, set[str]] = {}
+    nicks_of: dict[str, set[str]] = {}
     for name, nicks in NickNamer().nickname_lookup.items():
         for nick in nicks:
-            out.setdefault(norm(nick), set()).add(norm(name))
-            out.setdefault(norm(name), set()).add(norm(nick))
-    return {k: frozenset(v) for k, v in out.items()}
+            full_of.setdefault(norm(nick), set()).add(norm(name))
+            nicks_of.setdefault(norm(name), set()).add(norm(nick))
+    freeze = lambda d: {k: frozenset(v) for k, v in d.items()}  # noqa: E731
+    return freeze(full_of), freeze(nicks_of)
+
+
+def full_names_of(nickname: str) -> frozenset[str]:
+    """The given names a nickname is short for ("lizzy" -> {"elizabeth"}; "louisa" is no nickname of "eliza")."""
+    return _nicknames()[0].get(nickname, frozenset())
 
 
 def nickname_relatives(token: str) -> frozenset[str]:
-    """Given names that are a nickname of ``token`` or that it is a nickname of ("lizzy" -> {"elizabeth"},
-    "eliza" -> {"elizabeth", ...}, "william" -> {"bill", "will", ...})."""
-    return _nicknames().get(token, frozenset())
+    """Given names that are a nickname of ``token`` or that it is a nickname of."""
+    full_of, nicks_of = _nicknames()
+    return full_of.get(token, frozenset()) | nicks_of.get(token, frozenset())
 
 
 _DIMINUTIVE_ENDINGS = ("ka", "sha", "ya", "ie", "y", "ette")

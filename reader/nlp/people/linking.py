@@ -439,7 +439,7 @@ def nickname_of_a_given_name(lk: Linker, key: Form, st: FormStats) -> bool:
     tok = key[0]
     if key in lk.rejected or tok in lk.by_first:
         return False
-    ids = sorted({i for full in lx.nickname_relatives(tok) for i in lk.by_first.get(full, ())})
+    ids = sorted({i for full in lx.full_names_of(tok) for i in lk.by_first.get(full, ())})
     if not ids:
         return False
     owner = _dominant(ids, lk.entities)

@@ -52,6 +52,18 @@ def _surname_form(form: tuple[str, ...]) -> bool:
     return len(form) == 1 or form[0] in lx.NAME_PARTICLES
 
 
+def _bare_surname_genders(text: str, candidates: list[Candidate], alias: dict[tuple[str, ...], int]) -> dict[str, str]:
+    """Shared surnames used bare (no title, no given name) whose following pronouns are of one gender at least
+    three times in four: "Bingley ... he" (the brother, not Miss Bingley)."""
+    votes: dict[str, list[int]] = {}
+    for cand in candidates:
+        if len(cand.key) == 1 and cand.title is None and cand.last_in_run and cand.key in alias:
+            g = _pronoun_gender(text, cand.ctx_end)
+            if g is not None:
+                votes.setdefault(cand.key[0], [0, 0])[g == "f"] += 1
+    return {s: ("m" if m > f else "f") for s, (m, f) in votes.items() if max(m, f) >= 3 * min(m, f) and m + f >= 3}
+
+
 def _pronoun_gender(text: str, end: int) -> str | None:
     """The gender of the first he/his/she/... after ``end`` in the same clause, before any other name."""
     window = text[end : end + 80]
@@ -130,6 +142,8 @@ def propagate(
         (c.key[-1], lx.family_title(c.title)) for c in candidates if c.title and _surname_form(c.key)
     )
 
+    bare_gender = _bare_surname_genders(text, candidates, alias)
+
     def named(pid: int, start: int) -> None:
         last_named[pid] = (scene_of(start), start)
 
@@ -148,6 +162,9 @@ def propagate(
         ("Trump"). In a book: the one who dominates it (3 times the prominence of any other), else the one
         named last in the same chapter ("Bingley" after "Mr. Bingley"), else the most prominent."""
         opts = tuple(dict.fromkeys((*options, *others_of.get(surname, ()))))
+        told = bare_gender.get(surname)
+        if told is not None and len(opts) > 1:
+            opts = tuple(p for p in opts if genders[p] in (None, told)) or opts  # "Bingley ... he": the brother
         if len(opts) == 1 or chapter_of is None:
             return opts[0] if len(opts) == 1 else options[0]  # news style: the most prominent ("Trump")
         ranked = sorted(opts, key=lambda p: -weight[p])
@@ -174,14 +191,17 @@ def propagate(
     def titled_bearer(cls: str, options: tuple[int, ...], cand: Candidate, surname: str, end: int) -> int:
         """Title is identity: "Mrs. Bennet" is a bearer of the surname who carries "Mrs.", else one of her
         gender who carries no other identity title ("Miss") and is named at least half as often as the titled
-        form is used; else a person of her own. Never one of the other gender."""
+        form is used, unless the text also has a "Miss Bennet" (then Mrs. and Lady are the mother's); else a
+        person of her own. Never one of the other gender."""
         gender = _CLASS_GENDER.get(cls) or _title_gender(cand.title)
         compatible = [p for p in options if gender is None or genders[p] in (None, gender)]
-        explicit = tuple(p for p in compatible if cls in classes[p])
+        # a "Miss Elizabeth (Bennet)" is a younger daughter: plain "Miss Bennet" is another (the eldest)
+        explicit = tuple(p for p in compatible if cls in classes[p] and (cls != "miss" or not given[p]))
         if not explicit:
             free = tuple(p for p in compatible if not classes[p])
-            if not free or titled_uses[(surname, cls)] > 2 * max(weight[p] for p in free):
-                # "Mrs. Bennet" (150 times) beside the Miss Bennets and a Jane Bennet named in full once
+            married_beside_miss = cls in ("mrs", "lady") and titled_uses[(surname, "miss")] > 0
+            if not free or married_beside_miss or titled_uses[(surname, cls)] > 2 * max(weight[p] for p in free):
+                # "Mrs. Bennet" and "Lady Lucas" where there are Miss Bennets and a Miss Lucas: the mothers
                 return other_bearer(gender or "", surname, cls)
             explicit = free
         recent = most_recent(explicit, end) if len(explicit) > 1 else None
