@@ -188,3 +188,12 @@ def test_war_and_peace_gives_bare_rostov_mostly_to_nicholas() -> None:
     assert son.aliases[0] in ("Rostóv", "Nicholas") and len(son.mentions) > 3 * len(count.mentions) > 0
     alone = [p for p in found if p.name == "Nicholas"]  # a separate "Nicholas" entry is at most a stray few
     assert not alone or len(alone[0].mentions) * 20 < len(son.mentions)
+
+
+def test_a_character_whose_name_is_a_common_word_is_found_when_the_text_uses_it_as_a_name() -> None:
+    crew = "Then Flask said he was ready, and Starbuck said no. Later Flask laughed, and Mr. Flask rowed. "
+    text, found = people(book(crew * 4 + "He drank from a flask of rum.", crew * 4))
+    flask = who(found, "Flask")
+    assert len(flask.mentions) == 24 and all(text[m.start] == "F" for m in flask.mentions)
+    _text, found = people(book("He drank from a flask. The flask was old. Then Flask said no. A flask broke."))
+    assert "Flask" not in [p.name for p in found]  # mostly a word here

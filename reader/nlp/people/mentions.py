@@ -249,7 +249,12 @@ def propagate(
         gender = _CLASS_GENDER.get(cls) or _title_gender(cand.title)
         compatible = [p for p in options if gender is None or genders[p] in (None, gender)]
         # a "Miss Elizabeth (Bennet)" is a younger daughter: plain "Miss Bennet" is another (the eldest)
-        explicit = tuple(p for p in compatible if cls in classes[p] and (cls != "miss" or not given[p]))
+        explicit = tuple(
+            p
+            for p in compatible
+            if (cls in classes[p] and (cls != "miss" or not given[p]))
+            or (gender == "m" and not given[p] and classes[p] and not classes[p] & _CLASS_GENDER.keys())
+        )  # "Mr. Dólokhov" is "Private Dólokhov"; "Mrs. Forster" is not "Colonel Forster"
         if not explicit:
             free = tuple(p for p in compatible if not classes[p])
             married_beside_miss = cls in ("mrs", "lady") and titled_uses[(surname, "miss")] > 0
