@@ -329,3 +329,215 @@ def test_injection_in_the_file_name_and_url(tmp_path: Path) -> None:
     assert is_error(result, "no such file") and "\x1b" not in result and "\u202e" not in result
     result = outcome(lambda: load_document("ftp://user:pw@host/\x1b[2J"))
     assert is_error(result, "unsupported URL scheme") and "pw@" not in result and "\x1b" not in result
+
+
+# === round two (issue 9): nothing from outside reaches the terminal, nothing hangs ============================
+
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+import unicodedata  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+
+from reader.document.sanitize import sanitise  # noqa: E402
+
+HANG_GUARD = 60  # seconds: only a hang detector; speed figures are in bench/bench_hostile.py
+ROOT = Path(__file__).resolve().parent.parent
+TERMINAL_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+@contextmanager
+def raw_server(responses: dict[str, bytes], lifetime: float = 30.0):
+    """A bounded HTTP server on 127.0.0.1 that answers ``GET path`` with the exact bytes given (headers too).
+
+    It stops by itself after ``lifetime`` seconds, so a test that goes wrong cannot leave it running.
+    """
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    listener.settimeout(0.2)
+    port = listener.getsockname()[1]
+    stop = threading.Event()
+
+    def serve() -> None:
+        deadline = threading.Event()
+        timer = threading.Timer(lifetime, deadline.set)
+        timer.daemon = True
+        timer.start()
+        while not stop.is_set() and not deadline.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(2)
+                try:
+                    request = conn.recv(65536).decode("latin-1")
+                    path = request.split(" ", 2)[1] if request.count(" ") >= 2 else "/"
+                    conn.sendall(responses.get(path, b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"))
+                except OSError:
+                    pass
+        timer.cancel()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()
+
+
+def reader_process(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess[bytes]:
+    """``python -m reader ARGS`` with bytes out, a hang guard, and the user's state never touched."""
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", **(env or {})}
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.PIPE)
+    kwargs.setdefault("stdin", subprocess.DEVNULL)
+    return subprocess.run([sys.executable, "-m", "reader", *args], cwd=ROOT, env=full_env,
+                          timeout=HANG_GUARD, **kwargs)
+
+
+def assert_one_clean_line(stderr: bytes, *words: str) -> str:
+    text = stderr.decode("utf-8")
+    lines = text.splitlines()
+    assert len(lines) == 1, text
+    assert TERMINAL_CONTROL.search(lines[0]) is None, repr(lines[0])
+    assert lines[0].startswith("reader: ") and "Traceback" not in text, text
+    for word in words:
+        assert word.lower() in lines[0].lower(), (word, lines[0])
+    return lines[0]
+
+
+def http_response(body: bytes, *headers: bytes, status: bytes = b"200 OK") -> bytes:
+    head = [b"HTTP/1.1 " + status, b"Connection: close", *headers]
+    if not any(h.lower().startswith(b"content-length:") for h in headers):
+        head.append(b"Content-Length: %d" % len(body))
+    return b"\r\n".join(head) + b"\r\n\r\n" + body
+
+
+# Escape sequences a terminal acts on: OSC title/clipboard with BEL or ST, DCS, APC, PM, SOS, CSI, and the
+# 8-bit C1 forms of the introducers (as UTF-8: U+009B CSI, U+009D OSC, U+0090 DCS, U+009F APC).
+ESCAPES = [
+    "\x1b]2;pwned\x07", "\x1b]52;c;aGVsbG8=\x07", "\x1b]0;title\x1b\\", "\x1bP1$r q\x1b\\", "\x1b_apc\x1b\\",
+    "\x1b^pm\x1b\\", "\x1bXsos\x1b\\", "\x1b[?1049h", "\x1b[2J", "\x9b2J", "\x9d2;pwned\x07", "\x90q\x9c", "\x9fapc\x9c",
+    "\x1b]8;;http://evil/\x1b\\link\x1b]8;;\x1b\\",
+]
+
+
+@pytest.mark.parametrize("escape", ESCAPES, ids=range(len(ESCAPES)))
+def test_a_server_header_is_never_echoed_raw(escape: str) -> None:
+    """``reader analyze URL`` with an escape in Content-Encoding: one clean line, exit 2 (issue 9 repro)."""
+    value = ("x" + escape).encode("utf-8")
+    with raw_server({"/": http_response(b"hello", b"Content-Type: text/plain", b"Content-Encoding: " + value)}) as url:
+        result = reader_process("analyze", url + "/")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, "content encoding")
+    assert result.stdout == b""
+
+
+@pytest.mark.parametrize("header", [b"Content-Type: text/pl\x1b]2;pwned\x07ain; charset=utf-8",
+                                    b"Content-Type: text/html; charset=\x1b]2;pwned\x07"])
+def test_other_server_headers_never_reach_the_terminal(header: bytes) -> None:
+    with raw_server({"/": http_response(b"<html><body><p>Some page text here for the reader.</p></body></html>",
+                                        header)}) as url:
+        result = reader_process("analyze", url + "/")
+    assert b"\x1b" not in result.stdout + result.stderr and b"\x07" not in result.stdout + result.stderr
+    assert result.returncode in (0, 2), result.stderr
+
+
+def test_an_http_reason_phrase_is_sanitised() -> None:
+    with raw_server({"/": http_response(b"no", status=b"500 Oops\x1b]52;c;aGk=\x07\x9b2J")}) as url:
+        result = reader_process("analyze", url + "/")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, "500")
+
+
+def test_a_redirect_target_is_sanitised() -> None:
+    location = b"Location: ft\x1b]2;pwned\x07p://x/"
+    with raw_server({"/": http_response(b"", location, status=b"302 Found")}) as url:
+        result = reader_process("analyze", url + "/")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr)
+
+
+@pytest.mark.parametrize("escape", ESCAPES[:8], ids=range(8))
+def test_argv_and_file_names_are_sanitised(escape: str, tmp_path: Path) -> None:
+    bad_option = reader_process("analyze", f"--x{escape}y", "sample_articles/trump_foreign_policy.txt", "--no-people")
+    assert bad_option.returncode == 2
+    assert_one_clean_line(bad_option.stderr)
+    missing = reader_process("analyze", str(tmp_path / f"no{escape}file.txt"))
+    assert missing.returncode == 2
+    assert_one_clean_line(missing.stderr, "no such file")
+
+
+def test_exception_text_is_sanitised() -> None:
+    error = ReaderError("x\x1b]2;pwned\x07 and\nsecond line \x9b2J\u202eevil \u200btail")
+    assert TERMINAL_CONTROL.search(str(error)) is None and "\n" not in str(error)
+    assert "\u202e" not in str(error) and "\u200b" not in str(error)
+    assert "x" in str(error) and "second line" in str(error)
+
+
+# --- invisible characters ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\U000e0041", "\U000e0001",
+                                       "\U000e007f", "\u2061", "\u2064", "\u180e"])
+def test_zero_width_and_tag_characters_are_removed(invisible: str) -> None:
+    assert sanitise(f"Jane D{invisible}oe met Bob.") == "Jane Doe met Bob."
+
+
+def test_names_split_by_zero_width_characters_are_found(tmp_path: Path) -> None:
+    doc = load_bytes(tmp_path, "zw.txt", "Jane D\u200boe arrived. Later Jane Doe\U000e0041 spoke.\n".encode())
+    assert isinstance(doc, Document) and doc.text.count("Jane Doe") == 2
+
+
+# --- quadratic Unicode --------------------------------------------------------------------------------------
+
+COMBINING_CAP = 30  # the Stream-Safe Text Format (UAX #15): at most 30 non-starters in a row
+
+
+def longest_combining_run(text: str) -> int:
+    best = run = 0
+    for ch in text:
+        run = run + 1 if unicodedata.combining(ch) else 0
+        best = max(best, run)
+    return best
+
+
+@pytest.mark.parametrize("marks", ["\u0301", "\u0301\u0316", "\u0316\u0301\u0325\u0300"], ids=["one", "two", "four"])
+def test_runs_of_combining_marks_are_capped_before_normalising(marks: str, tmp_path: Path) -> None:
+    data = ("Intro line. a" + marks * (150_000 // len(marks)) + " after.\n").encode()
+    doc = load_bytes(tmp_path, "zalgo.txt", data)
+    assert isinstance(doc, Document)
+    assert longest_combining_run(doc.text) <= COMBINING_CAP
+    assert doc.text.startswith("Intro line. ") and doc.text.endswith(" after.")
+    assert unicodedata.is_normalized("NFC", doc.text)
+
+
+def test_ordinary_accents_are_untouched() -> None:
+    text = "Rene\u0301e, Ti\u1ebfng Vi\u1ec7t, \u0915\u094d\u0937, a\u0308\u0301\u0323."
+    assert sanitise(text) == unicodedata.normalize("NFC", text)
+
+
+# --- many sentence ends in one paragraph --------------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraph", ["Dr. " * 500_000, "The mayor spoke on Monday. " * 60_000,
+                                       "A.B. " * 300_000, "Hi! " * 400_000 + "x" * 200_000],
+                         ids=["dr", "mayor", "initials", "bangs-then-word"])
+def test_one_paragraph_with_many_sentence_ends_splits_without_nltk_timeout(paragraph: str) -> None:
+    from reader.document.sentences import split_paragraphs
+    from reader.document.model import Paragraph
+
+    text = "Intro.\n\n" + paragraph.strip()
+    paragraphs = (Paragraph(0, 6), Paragraph(8, len(text)))
+    spans = split_paragraphs(text, paragraphs)  # nltk raises TimeoutError after 5 s of one regex scan
+    assert spans[0].start == 0 and spans[0].end == 6
+    previous = 6
+    for span in spans[1:]:
+        assert previous <= span.start < span.end <= len(text)
+        assert text[span.start : span.end] == text[span.start : span.end].strip()
+        assert text[previous : span.start].strip() == ""  # nothing between two sentences but spaces
+        previous = span.end
+    assert previous == len(text)
