@@ -523,8 +523,10 @@ def test_ordinary_accents_are_untouched() -> None:
 
 # --- many sentence ends in one paragraph --------------------------------------------------------------------
 
-@pytest.mark.parametrize("paragraph", ["Dr. " * 500_000, "The mayor spoke on Monday. " * 60_000,
-                                       "A.B. " * 300_000, "Hi! " * 400_000 + "x" * 200_000],
+# "Dr. " * 300,000 is past the size at which nltk's guard fires (about 250,000 on this machine); the others
+# exercise each kind of cut (sentence end, space, a word longer than a chunk). bench_hostile.py runs the full sizes.
+@pytest.mark.parametrize("paragraph", ["Dr. " * 300_000, "The mayor spoke on Monday. " * 20_000,
+                                       "A.B. " * 50_000, "Hi! " * 30_000 + "x" * 25_000 + " the end."],
                          ids=["dr", "mayor", "initials", "bangs-then-word"])
 def test_one_paragraph_with_many_sentence_ends_splits_without_nltk_timeout(paragraph: str) -> None:
     from reader.document.sentences import split_paragraphs
