@@ -8,6 +8,7 @@ from __future__ import annotations
 import builtins
 import gzip
 import io
+import json
 import os
 import random
 import re
@@ -543,3 +544,48 @@ def test_one_paragraph_with_many_sentence_ends_splits_without_nltk_timeout(parag
         assert text[previous : span.start].strip() == ""  # nothing between two sentences but spaces
         previous = span.end
     assert previous == len(text)
+
+
+# --- declared charsets that are not text codecs ----------------------------------------------------------------
+
+NOT_TEXT_CODECS = ["rot13", "rot_13", "hex", "base64", "zlib", "bz2", "uu", "quopri", "idna", "punycode", "utf-7",
+                   "unicode_escape", "raw_unicode_escape", "undefined", "charmap", "palmos", "x\x1b]2;p\x07"]
+# Latin-1 bytes (not UTF-8), so the declared charset is consulted; "+2D+-" is a lone surrogate in UTF-7.
+LATIN_BODY = "<p>Caf\u00e9 society met on Monday. The mayor spoke +2D+- at length.</p>".encode("cp1252")
+
+
+@pytest.mark.parametrize("charset", NOT_TEXT_CODECS)
+def test_a_meta_charset_that_is_not_a_text_codec_is_ignored(charset: str, tmp_path: Path) -> None:
+    page = b'<html><head><meta charset="' + charset.encode("latin-1") + b'"></head><body>' + LATIN_BODY * 5 + b"</body></html>"
+    doc = load_bytes(tmp_path, "page.html", page)
+    assert isinstance(doc, Document), doc
+    assert "Caf\u00e9 society" in doc.text
+    doc.text.encode("utf-8")  # no lone surrogate
+
+
+@pytest.mark.parametrize("charset", NOT_TEXT_CODECS[:12])
+def test_an_http_charset_that_is_not_a_text_codec_is_ignored(charset: str) -> None:
+    header = b"Content-Type: text/plain; charset=" + charset.encode("latin-1")
+    with raw_server({"/": http_response(LATIN_BODY * 5, header)}) as url:
+        doc = outcome(lambda: load_document(url + "/", timeout=10))
+    assert isinstance(doc, Document), doc
+    assert "Caf\u00e9 society" in doc.text
+
+
+def test_lone_surrogates_never_reach_text_json_or_state(tmp_path: Path) -> None:
+    page = tmp_path / "u7.html"
+    page.write_bytes(b'<html><head><meta charset="utf-7"></head><body>' + LATIN_BODY * 5 + b"</body></html>")
+    result = reader_process("analyze", str(page), "--json", "--no-people", "--no-summary")
+    assert result.returncode == 0, result.stderr
+    text = json.loads(result.stdout)["text"]
+    assert re.search("[\ud800-\udfff]", text) is None and "Caf\u00e9" in text
+
+
+def test_a_multi_file_run_continues_past_a_bad_charset(tmp_path: Path) -> None:
+    bad = tmp_path / "rot.html"
+    bad.write_bytes(b'<meta charset="rot13"><p>' + LATIN_BODY + b"</p>")
+    good = tmp_path / "good.txt"
+    good.write_text("A plain page of text. It has two sentences.\n")
+    result = reader_process("analyze", str(bad), str(good), "--json", "--no-people", "--no-summary")
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2
