@@ -589,3 +589,32 @@ def test_a_multi_file_run_continues_past_a_bad_charset(tmp_path: Path) -> None:
     result = reader_process("analyze", str(bad), str(good), "--json", "--no-people", "--no-summary")
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 2
+
+
+# --- output that cannot be written ---------------------------------------------------------------------------
+
+POLISH = "\u0141\u00f3d\u017a is a city in Poland. Its mayor, Hanna Zdanowska, spoke on Monday.\n"
+
+
+@pytest.mark.parametrize("json_flag", [(), ("--json",)], ids=["report", "json"])
+@pytest.mark.parametrize("how", ["closed", "full", "latin-1"])
+def test_output_that_cannot_be_written_is_one_line_and_exit_2(how: str, json_flag: tuple[str, ...],
+                                                              tmp_path: Path) -> None:
+    article = tmp_path / "lodz.txt"
+    article.write_text(POLISH * 3, encoding="utf-8")
+    args = ["analyze", str(article), "--no-people", *json_flag]
+    if how == "closed":
+        result = reader_process(*args, stdout=None, preexec_fn=lambda: os.close(1))
+    elif how == "full":
+        with open("/dev/full", "wb") as full:
+            result = reader_process(*args, stdout=full)
+    else:
+        result = reader_process(*args, env={"PYTHONIOENCODING": "iso-8859-1"})
+    assert result.returncode == 2, result.stderr
+    assert_one_clean_line(result.stderr, "output")
+
+
+def test_an_error_with_stderr_closed_too_still_exits_2(tmp_path: Path) -> None:
+    result = reader_process("analyze", str(tmp_path / "missing.txt"), stdout=None, stderr=None,
+                            preexec_fn=lambda: (os.close(1), os.close(2)))
+    assert result.returncode == 2
