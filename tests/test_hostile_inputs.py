@@ -618,3 +618,84 @@ def test_an_error_with_stderr_closed_too_still_exits_2(tmp_path: Path) -> None:
     result = reader_process("analyze", str(tmp_path / "missing.txt"), stdout=None, stderr=None,
                             preexec_fn=lambda: (os.close(1), os.close(2)))
     assert result.returncode == 2
+
+
+# --- unbounded HTML work and deep nesting --------------------------------------------------------------------
+
+WORDS_HTML = "<p>Anna Smith met Bob Jones in Paris. Smith said the talks went well.</p>"
+SHALLOW = "<p>Shallow text is here too, a long enough paragraph to count for the extractor.</p>"
+
+
+@pytest.mark.parametrize("name, page", [
+    ("breaks", "<html><body><p>" + WORDS_HTML + "<br>" * 1_000_000 + "</p></body></html>"),
+    ("links", "<html><body><p>" + WORDS_HTML + '<a href="/x">y</a> ' * 1_000_000 + "</p></body></html>"),
+    ("empty spans", "<html><body>" + WORDS_HTML + "<span></span>" * 600_000 + "</body></html>"),
+    ("unclosed", "<html><body>" + WORDS_HTML + "<i>" * 600_000 + "</body></html>"),
+], ids=["breaks", "links", "spans", "unclosed"])
+def test_pages_with_a_million_elements_fall_back_to_a_linear_scan(name: str, page: str, tmp_path: Path) -> None:
+    path = tmp_path / "big.html"
+    path.write_text(page)
+    result = reader_process("analyze", str(path), "--json", "--no-people", "--no-summary")
+    assert result.returncode == 0, result.stderr[-500:]
+    doc = json.loads(result.stdout)
+    assert "Anna Smith met Bob Jones in Paris." in doc["text"]
+    assert_one_clean_line(result.stderr, "warning", "elements")
+
+
+@pytest.mark.parametrize("tag", ["div", "span", "b", "section", "blockquote"])
+@pytest.mark.parametrize("depth", [260, 400, 3000])
+def test_text_inside_deeply_nested_tags_is_kept(tag: str, depth: int, tmp_path: Path) -> None:
+    page = ("<html><body>" + SHALLOW + f"<{tag}>" * depth + WORDS_HTML + f"</{tag}>" * depth
+            + "<p>And the text after the deep part stays too, in its place.</p></body></html>")
+    doc = load_bytes(tmp_path, "deep.html", page.encode())
+    assert isinstance(doc, Document), doc
+    assert "Anna Smith met Bob Jones in Paris." in doc.text
+    assert doc.text.index("Shallow text") < doc.text.index("Anna Smith") < doc.text.index("And the text after")
+    assert doc.meta.warnings
+
+
+@pytest.mark.parametrize("depth", [10, 12, 40, 200])
+def test_markdown_lists_and_quotes_of_any_depth_keep_their_text(depth: int, tmp_path: Path) -> None:
+    lists = "".join("  " * i + f"- level {i}\n" for i in range(depth))
+    quotes = "".join(">" * (i + 1) + f" quote {i}\n\n" for i in range(depth))
+    doc = load_bytes(tmp_path, "deep.md", f"# Deep\n\n{lists}\nMiddle paragraph.\n\n{quotes}The end.\n".encode())
+    assert isinstance(doc, Document), doc
+    for i in range(depth):
+        assert f"level {i}" in doc.text and f"quote {i}" in doc.text, i
+    assert doc.text.index("level 0") < doc.text.index("Middle paragraph") < doc.text.index("quote 0")
+    assert doc.text.rstrip().endswith("The end.")
+
+
+def test_ordinary_pages_have_no_warning(tmp_path: Path) -> None:
+    doc = load_bytes(tmp_path, "ok.html", ("<html><body><article>" + WORDS_HTML * 40 + "</article></body></html>").encode())
+    assert isinstance(doc, Document) and doc.meta.warnings == ()
+
+
+# --- truncated downloads ----------------------------------------------------------------------------------------
+
+def test_a_short_body_is_shown_with_a_warning() -> None:
+    body = b"The first half of an article. The rest never arrived"
+    response = http_response(body, b"Content-Type: text/plain", b"Content-Length: %d" % (len(body) + 5000))
+    with raw_server({"/": response}) as url:
+        doc = outcome(lambda: load_document(url + "/", timeout=10))
+        cli = reader_process("analyze", url + "/", "--no-people", "--no-summary")
+    assert isinstance(doc, Document), doc
+    assert doc.text.startswith("The first half") and any("incomplete" in w for w in doc.meta.warnings)
+    assert cli.returncode == 0
+    assert_one_clean_line(cli.stderr, "warning", "incomplete")
+
+
+def test_a_truncated_gzip_body_is_shown_with_a_warning() -> None:
+    packed = gzip.compress(("A long article about the council. " * 400).encode())
+    cut = packed[: len(packed) // 2]
+    response = http_response(cut, b"Content-Type: text/plain", b"Content-Encoding: gzip")
+    with raw_server({"/": response}) as url:
+        doc = outcome(lambda: load_document(url + "/", timeout=10))
+    assert isinstance(doc, Document), doc
+    assert doc.text.startswith("A long article") and any("incomplete" in w for w in doc.meta.warnings)
+
+
+def test_a_complete_download_has_no_warning() -> None:
+    with raw_server({"/": http_response(b"All of the article arrived safely.", b"Content-Type: text/plain")}) as url:
+        doc = outcome(lambda: load_document(url + "/", timeout=10))
+    assert isinstance(doc, Document) and doc.meta.warnings == ()

@@ -101,18 +101,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _report(error: ReaderError) -> int:
     """The one way an error reaches the user: one line on stderr (its text is sanitised by ReaderError, so
     nothing from outside reaches the terminal raw); returns the exit status. A closed stderr only loses the line."""
-    stream = sys.stderr
-    if stream is not None:
-        try:
-            stream.write(f"reader: {error}\n")
-            stream.flush()
-        except (OSError, UnicodeEncodeError):
-            try:  # a stderr whose encoding cannot show the message (PYTHONIOENCODING=ascii): show it escaped
-                stream.buffer.write(f"reader: {error}\n".encode("ascii", "backslashreplace"))
-                stream.buffer.flush()
-            except (OSError, AttributeError, ValueError):
-                pass
+    _stderr_line(f"reader: {error}")
     return error.exit_code
+
+
+def _report_warnings(document) -> None:
+    """What the user should know about an input that still loaded (a download cut short): one line each."""
+    for warning in document.meta.warnings:  # sanitised when the Document was built
+        _stderr_line(f"reader: warning: {document.source}: {warning}")
+
+
+def _stderr_line(line: str) -> None:
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except (OSError, UnicodeEncodeError, ValueError):
+        try:  # a stderr whose encoding cannot show the line (PYTHONIOENCODING=ascii): show it escaped
+            stream.buffer.write((line + "\n").encode("ascii", "backslashreplace"))
+            stream.buffer.flush()
+        except (OSError, AttributeError, ValueError):
+            pass
 
 
 class OutputError(ReaderError):
@@ -163,6 +174,7 @@ def run_analyze(args: argparse.Namespace) -> int:
         except ReaderError as error:
             status = _report(error)
             continue
+        _report_warnings(document)
         write_output(json_line(result) if args.json else human_report(result))
     return status
 

@@ -60,6 +60,7 @@ def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool =
         author=sanitise_line(meta.author),
         date=sanitise_line(meta.date),
         format=meta.format,
+        warnings=tuple(line for line in (sanitise_line(w, limit=500) for w in meta.warnings) if line),
     )
     return Document("".join(parts), tuple(paragraphs), clean_meta)
 

@@ -160,7 +160,10 @@ def _load_url(url: str, timeout: float | None, max_download_bytes: int | None) -
         kind = "text"
     else:  # missing or generic type (application/octet-stream): look at the bytes
         kind = "html" if path.endswith(tuple(HTML_SUFFIXES)) else None
-    return document_from_bytes(response.body, shown, kind, declared=response.charset, url=response.url)
+    document = document_from_bytes(response.body, shown, kind, declared=response.charset, url=response.url)
+    if response.incomplete:
+        return document.with_warnings(f"the download is incomplete: {response.incomplete}; the end of the text is missing")
+    return document
 
 
 def document_from_bytes(

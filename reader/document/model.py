@@ -52,6 +52,8 @@ class Metadata:
     author: str | None = None
     date: str | None = None
     format: str = "text"  # text | markdown | html
+    # what the reader should know about how complete the text is ("the download is incomplete ..."), one line each
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,15 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     meta: Metadata
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def with_warnings(self, *warnings: str) -> Document:
+        """The same document with more (sanitised) warnings in its metadata."""
+        from dataclasses import replace
+
+        from reader.document.sanitize import sanitise_line
+
+        extra = tuple(line for line in (sanitise_line(w, limit=500) for w in warnings) if line)
+        return replace(self, meta=replace(self.meta, warnings=self.meta.warnings + extra)) if extra else self
 
     @property
     def source(self) -> str:
