@@ -5,6 +5,11 @@ with a "• " or "1. " prefix, code blocks keep their lines; inline markup is dr
 and links become their text, images their alt text), HTML blocks become their text, and each table row is
 one block with its cells joined by " | ". YAML front matter (``---`` ... ``---``) gives title, author and
 date and is not shown.
+
+markdown-it stops at its nesting limit and silently drops everything after it (a list 10 levels deep loses the
+rest of the document). The limit is raised to ``MAX_NESTING`` (deeper would overflow its recursion), and when
+any source line with text is still not covered by a block, the whole document is shown as plain text instead,
+with a warning, so no text is ever lost.
 """
 
 from __future__ import annotations
@@ -26,6 +31,11 @@ _YAML_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*[ \t]*:.*|[ \t]+.*|-(?:[ \t].*)?|#.
 _TAG = re.compile(r"<[^<>]*>")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^<>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+MAX_NESTING = 100  # markdown-it's own default (20) is 9 list levels; 1,000 overflows its recursion
+# Tokens whose line map covers source text that is shown (containers are not: their lines may have been dropped).
+_TEXT_BLOCKS = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block", "hr", "table_open"})
+# What a line without shown text may hold: quote and list markers, or a link reference definition.
+_NO_TEXT_LINE = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t>]*)*(?:\[[^\]]+\]:.*)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +44,14 @@ class MarkdownResult:
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def markdown_document(text: str, source: str) -> Document:
     """A Document from Markdown source text."""
     result = parse_markdown(text)
-    meta = Metadata(source=source, title=result.title, author=result.author, date=result.date, format="markdown")
+    meta = Metadata(source=source, title=result.title, author=result.author, date=result.date, format="markdown",
+                    warnings=result.warnings)
     return build_document(result.blocks, meta)
 
 
@@ -47,12 +59,28 @@ def parse_markdown(text: str) -> MarkdownResult:
     """Blocks and front-matter metadata of Markdown text (title falls back to the first level-1 heading)."""
     text = sanitise(text).lstrip("\n")
     front, text = split_front_matter(text)
-    blocks, first_h1 = _blocks(text)
-    if text.strip() and not any(block.text.strip() for block in blocks):
-        # markdown-it drops what lies deeper than its nesting limit (">" * 10,000); show the source as text
-        blocks = plain_text_blocks(text)
+    tokens = _parser().parse(text)
+    blocks, first_h1 = _blocks(tokens)
+    warnings: tuple[str, ...] = ()
+    if text.strip() and (not any(block.text.strip() for block in blocks) or _dropped_text(text, tokens)):
+        blocks = plain_text_blocks(text)  # markdown-it dropped what lies deeper than its nesting limit
+        warnings = (f"Markdown nested more than {MAX_NESTING // 2} levels deep: shown as plain text",)
     title = front.get("title") or first_h1
-    return MarkdownResult(blocks, title, front.get("author"), front.get("date"))
+    return MarkdownResult(blocks, title, front.get("author"), front.get("date"), warnings)
+
+
+def _dropped_text(text: str, tokens) -> bool:
+    """True when a source line with text is covered by no text block (markdown-it gave up inside it)."""
+    lines = text.split("\n")
+    covered = bytearray(len(lines) + 1)
+    for token in tokens:
+        if token.type in _TEXT_BLOCKS and token.map:
+            start, end = token.map
+            covered[start:end] = b"\x01" * (end - start)
+    for number, line in enumerate(lines):
+        if not covered[number] and line.strip() and _NO_TEXT_LINE.fullmatch(line) is None:
+            return True
+    return False
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -95,11 +123,10 @@ def _unquote(value: str) -> str:
 def _parser():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
 
 
-def _blocks(text: str) -> tuple[list[Block], str | None]:
-    tokens = _parser().parse(text)
+def _blocks(tokens) -> tuple[list[Block], str | None]:
     blocks: list[Block] = []
     first_h1: str | None = None
     lists: list[bool] = []  # stack: ordered?
