@@ -699,3 +699,36 @@ def test_a_complete_download_has_no_warning() -> None:
     with raw_server({"/": http_response(b"All of the article arrived safely.", b"Content-Type: text/plain")}) as url:
         doc = outcome(lambda: load_document(url + "/", timeout=10))
     assert isinstance(doc, Document) and doc.meta.warnings == ()
+
+
+# --- memory --------------------------------------------------------------------------------------------------
+
+PEAK_RSS = (
+    "import resource, sys\n"
+    "from reader.document import load_document\n"
+    "doc = load_document(sys.argv[1])\n"
+    "assert doc.word_count > 0 and doc.reading_time\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)\n"
+)
+
+
+def peak_rss_of_loading(path: Path) -> int:
+    result = subprocess.run([sys.executable, "-c", PEAK_RSS, str(path)], capture_output=True, text=True,
+                            cwd=ROOT, timeout=HANG_GUARD * 3)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return int(result.stdout)
+
+
+@pytest.mark.parametrize("shape", ["one line of words", "paragraphs", "hard-wrapped", "html"])
+def test_loading_peak_memory_stays_under_four_times_the_file(shape: str, tmp_path: Path) -> None:
+    """Peak RSS above the interpreter's own (a tiny file of the same kind) stays under 4x the file size."""
+    sentence = "Anna Smith met Bob Jones in Paris. Smith said the talks went well. "
+    size = 30_000_000
+    unit = {"one line of words": sentence, "paragraphs": sentence * 4 + "\n\n",
+            "hard-wrapped": (sentence * 4).replace(". ", ".\n") + "\n", "html": "<p>" + sentence * 3 + "</p>\n"}[shape]
+    suffix = ".html" if shape == "html" else ".txt"
+    big, tiny = tmp_path / f"big{suffix}", tmp_path / f"tiny{suffix}"
+    big.write_text(unit * (size // len(unit)))
+    tiny.write_text(unit)
+    grown = peak_rss_of_loading(big) - peak_rss_of_loading(tiny)
+    assert grown < 4 * big.stat().st_size, (grown / big.stat().st_size)
