@@ -732,3 +732,63 @@ def test_loading_peak_memory_stays_under_four_times_the_file(shape: str, tmp_pat
     tiny.write_text(unit)
     grown = peak_rss_of_loading(big) - peak_rss_of_loading(tiny)
     assert grown < 4 * big.stat().st_size, (grown / big.stat().st_size)
+
+
+# --- variants not in the issue ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("response, words", [
+    (http_response(b"x", b"X-Big: " + b"a" * 100_000), ("bad http response",)),
+    (http_response(b"x", *[b"X-H%d: v" % i for i in range(150)]), ("bad http response",)),
+    (http_response(b"x", b"Content-Encoding: " + b"\x1b]2;p\x07" * 6000), ("content encoding",)),
+    (b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n\x1b]0;x\x07" + b"\x1b[2J" * 10, ()),
+    (b"\x1b]2;pwned\x07 garbage status line\r\n\r\n", ("bad http response",)),
+], ids=["huge header line", "150 headers", "60 KB hostile header", "escapes in a short body", "garbage status"])
+def test_hostile_http_responses_give_one_bounded_clean_line(response: bytes, words: tuple[str, ...]) -> None:
+    with raw_server({"/": response}) as url:
+        result = reader_process("analyze", url + "/", "--no-people", "--no-summary")
+    assert b"\x1b" not in result.stdout + result.stderr and b"\x07" not in result.stdout + result.stderr
+    if result.returncode == 2:
+        line = assert_one_clean_line(result.stderr.splitlines()[-1], *words)
+        assert len(line) <= 2100
+    else:
+        assert result.returncode == 0 and not words, result.stderr
+
+
+def test_a_redirect_chain_of_hostile_locations_stops(tmp_path: Path) -> None:
+    responses = {f"/{i}": http_response(b"", f"Location: /{i + 1}\x1b]2;x\x07".encode("latin-1"), status=b"302 Found")
+                 for i in range(30)}
+    with raw_server(responses) as url:
+        result = reader_process("analyze", url + "/0")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr)
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda p: p.symlink_to(p), ("symbolic links",)),
+    (lambda p: p.mkdir(), ("is a directory",)),
+    (lambda p: os.mkfifo(p), ("named pipe",)),
+    (lambda p: p.symlink_to("/dev/zero"), ("character device",)),
+], ids=["symlink loop", "directory named like a file", "fifo", "/dev/zero"])
+def test_file_system_oddities_are_one_line(make, words: tuple[str, ...], tmp_path: Path) -> None:
+    target = tmp_path / "article.txt"
+    make(target)
+    result = reader_process("analyze", str(target))
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, *words)
+
+
+def test_a_url_typed_with_escapes_is_shown_clean() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = reader_process("analyze", f"http://127.0.0.1:{port}/\x1b]52;c;aGk=\x07\u009b2J")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, "connection refused")
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_clean(tmp_path: Path) -> None:
+    name = os.fsencode(str(tmp_path)) + b"/bad\xff\x1b]2;x\x07name.txt"
+    result = subprocess.run([sys.executable, "-m", "reader", "analyze", name], cwd=ROOT, capture_output=True,
+                            timeout=HANG_GUARD, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, "no such file")
