@@ -309,7 +309,11 @@ class StateStore:
         self._warn(f"the reading state {self.path} was {reason}; moved it to {target.name} and started afresh")
 
     def _warn(self, message: str) -> None:
-        """Add a one-line warning once (a read-only folder fails every save the same way)."""
+        """Add a one-line warning once (a read-only folder fails every save the same way); the path in it comes
+        from the environment, so it is made safe for the terminal like every other string from outside."""
+        from reader.errors import terminal_safe
+
+        message = terminal_safe(message)
         if message not in self.warnings:
             self.warnings.append(message)
 

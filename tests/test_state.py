@@ -565,3 +565,15 @@ def test_many_instances_quitting_together_lose_no_position(state_dir: Path) -> N
     data = StateStore().load()
     missing = [f"p{n}-{i}" for n in range(8) for i in range(15) if f"p{n}-{i}" not in data["positions"]]
     assert not missing, missing
+
+
+def test_warnings_never_carry_escape_sequences_from_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "st\x1b]2;pwned\x07ate\u009b2J"
+    folder.mkdir()
+    (folder / "state.json").write_text("{not json")
+    monkeypatch.setenv("READER_STATE_DIR", str(folder))
+    store = StateStore()
+    store.load()
+    assert store.warnings
+    for warning in store.warnings:
+        assert "\x1b" not in warning and "\x07" not in warning and "\x9b" not in warning and "\n" not in warning
