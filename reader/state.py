@@ -3,8 +3,8 @@
 The state is one JSON object in ``state.json`` in the state folder:
 
 - ``$READER_STATE_DIR`` when set (tests use it), else
-- ``$XDG_STATE_HOME/reader`` when ``XDG_STATE_HOME`` is an absolute path, else
-- ``~/.local/state/reader``.
+- the platform's user state folder from ``platformdirs``: ``$XDG_STATE_HOME/reader`` when ``XDG_STATE_HOME`` is
+  an absolute path, else ``~/.local/state/reader`` on Linux; ``~/Library/Application Support/reader`` on macOS.
 
 Shape (version 1)::
 
@@ -19,7 +19,14 @@ top-level keys are kept as they are.
 The store never raises on bad state: a missing file is an empty state; a corrupt, unreadable or wrongly shaped
 file is renamed aside to ``state.json.corrupt-<UTC timestamp>`` and a one-line message is appended to
 ``StateStore.warnings``; a failed save (read-only folder, full disk) leaves the previous file intact and appends a
-warning too. Saving is atomic: a temporary file in the same folder, flushed and fsynced, then ``os.replace``.
+warning too. Something that is not a regular file in its place (a FIFO, a device, a symlink loop) is never opened
+for a blocking read: it is set aside like a corrupt file. Lone surrogates (``"\ud800"`` in the JSON) become
+U+FFFD on reading, so they can never make a save fail.
+
+Saving is atomic: a temporary file in the same folder, flushed and fsynced, then ``os.replace``. Every change
+(``set_position``, ``forget_position``) re-reads the file and writes it back while holding an ``fcntl`` lock on
+``state.json.lock``, so two readers quitting at the same moment both keep their positions; temporary files left by
+a process killed during a save are removed by the next save (under the lock; without it, only old ones).
 
 Pure standard library; no Textual import (the UI shows ``warnings`` as notifications).
 """
@@ -30,12 +37,19 @@ import copy
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: saves are still atomic, only the cross-process lock is missing
+    fcntl = None  # type: ignore[assignment]
 
 __all__ = ["MAX_POSITIONS", "STATE_FILE_NAME", "StateStore", "default_state_path", "document_key"]
 
@@ -44,6 +58,9 @@ STATE_VERSION = 1
 MAX_POSITIONS = 500
 MAX_STATE_BYTES = 8 * 1024 * 1024  # far above 500 positions; a bigger file is not ours (or is damaged)
 _KEY_HEX = 16
+APP_NAME = "reader"
+LOCK_WAIT_SECONDS = 5.0  # a reader that hangs while holding the lock cannot stop another from saving
+STALE_TEMP_SECONDS = 3600.0  # without the lock, only temporary files this old are surely abandoned
 
 
 def default_state_path() -> Path:
@@ -52,9 +69,19 @@ def default_state_path() -> Path:
     if override:
         return Path(override).expanduser() / STATE_FILE_NAME
     xdg = os.environ.get("XDG_STATE_HOME")
-    if xdg and os.path.isabs(xdg):  # the XDG spec says relative paths are invalid and must be ignored
-        return Path(xdg) / "reader" / STATE_FILE_NAME
-    return Path.home() / ".local" / "state" / "reader" / STATE_FILE_NAME
+    if xdg and not os.path.isabs(xdg):  # the XDG spec says relative paths are invalid and must be ignored
+        os.environ.pop("XDG_STATE_HOME")
+        try:
+            return _platform_state_folder() / STATE_FILE_NAME
+        finally:
+            os.environ["XDG_STATE_HOME"] = xdg
+    return _platform_state_folder() / STATE_FILE_NAME
+
+
+def _platform_state_folder() -> Path:
+    import platformdirs
+
+    return platformdirs.user_state_path(APP_NAME, appauthor=False)
 
 
 def document_key(doc: Any) -> str:
@@ -86,6 +113,7 @@ class StateStore:
         self._touched: dict[str, None] = {}  # keys read since the last save, least recent first
         self._unsaved: list[Callable[[dict[str, Any]], object]] = []  # changes a failed save could not write
         self._lock = threading.RLock()
+        self._locked = False  # this process holds the file lock (inside _update)
 
     # ------------------------------------------------------------------ file
     def load(self) -> dict[str, Any]:
@@ -104,7 +132,7 @@ class StateStore:
         with self._lock:
             if not isinstance(data, dict):
                 raise TypeError(f"state must be a dict, not {type(data).__name__}")
-            data = dict(data)
+            data = _without_lone_surrogates(dict(data))
             data["version"] = STATE_VERSION
             positions = data.get("positions")
             if positions is not None and not isinstance(positions, dict):
@@ -165,7 +193,7 @@ class StateStore:
 
     # -------------------------------------------------------------- helpers
     def _update(self, change: Callable[[dict[str, Any]], object]) -> bool:
-        with self._lock:
+        with self._lock, self._file_lock():
             # Merge with what other processes saved; the keys read since the last save count as recently used.
             data = self.load()
             disk = data.setdefault("positions", {})
@@ -183,16 +211,76 @@ class StateStore:
             del self._unsaved[:-MAX_POSITIONS]
             return False
 
+    @contextmanager
+    def _file_lock(self) -> Iterator[None]:
+        """Hold ``state.json.lock`` (an advisory ``fcntl`` lock) for one read-merge-write; best effort.
+
+        Without a lock (no fcntl, an unwritable folder, or a holder that never lets go within
+        LOCK_WAIT_SECONDS) the change is still saved atomically, only not serialised with other processes.
+        """
+        self._locked = False
+        fd = self._open_lock_file()
+        try:
+            if fd is not None:
+                deadline = time.monotonic() + LOCK_WAIT_SECONDS
+                while True:
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        self._locked = True
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() > deadline:
+                            break
+                        time.sleep(0.01)
+                    except OSError:
+                        break
+            yield
+        finally:
+            self._locked = False
+            if fd is not None:
+                os.close(fd)  # closing releases the lock
+
+    def _open_lock_file(self) -> int | None:
+        if fcntl is None:
+            return None
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC, 0o600)
+        except OSError:
+            return None
+        try:
+            if stat.S_ISREG(os.fstat(fd).st_mode):
+                return fd
+        except OSError:
+            pass
+        os.close(fd)
+        return None
+
     def _read(self) -> dict[str, Any]:
         try:
-            with open(self.path, "rb") as handle:
-                raw = handle.read(MAX_STATE_BYTES + 1)
+            # O_NONBLOCK: a FIFO put in place of the file must not block the first paint forever
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
         except FileNotFoundError:
             return {}
         except IsADirectoryError:
             raise _BadState("it is a directory") from None
         except OSError as error:
             raise _BadState(f"unreadable: {_one_line(error.strerror or error)}") from None
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise _BadState("it is a directory")
+            if not stat.S_ISREG(mode):
+                raise _BadState("not a regular file")
+            with os.fdopen(fd, "rb") as handle:
+                fd = -1
+                raw = handle.read(MAX_STATE_BYTES + 1)
+        except OSError as error:
+            raise _BadState(f"unreadable: {_one_line(error.strerror or error)}") from None
+        finally:
+            if fd != -1:
+                os.close(fd)
         if len(raw) > MAX_STATE_BYTES:
             raise _BadState(f"larger than {MAX_STATE_BYTES // (1024 * 1024)} MB")
         if not raw.strip():
@@ -203,7 +291,7 @@ class StateStore:
             raise _BadState("not UTF-8") from None
         except (ValueError, RecursionError) as error:
             raise _BadState(f"not valid JSON ({_one_line(error)[:120]})") from None
-        return _validated(data)
+        return _validated(_without_lone_surrogates(data))
 
     def _set_aside(self, reason: str) -> None:
         stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
@@ -221,13 +309,18 @@ class StateStore:
         self._warn(f"the reading state {self.path} was {reason}; moved it to {target.name} and started afresh")
 
     def _warn(self, message: str) -> None:
-        """Add a one-line warning once (a read-only folder fails every save the same way)."""
+        """Add a one-line warning once (a read-only folder fails every save the same way); the path in it comes
+        from the environment, so it is made safe for the terminal like every other string from outside."""
+        from reader.errors import terminal_safe
+
+        message = terminal_safe(message)
         if message not in self.warnings:
             self.warnings.append(message)
 
     def _write_atomically(self, payload: bytes) -> None:
         folder = self.path.parent
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self._remove_stale_temp_files()
         fd, temp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -242,6 +335,39 @@ class StateStore:
                 pass
             raise
         _fsync_folder(folder)
+
+
+    def _remove_stale_temp_files(self) -> None:
+        """Temporary files of saves that never finished (a process killed mid-save); ours only, best effort.
+
+        Under the lock every other writer is waiting, so any temporary file is abandoned; without it only old ones.
+        """
+        cutoff = time.time() - (0 if self._locked else STALE_TEMP_SECONDS)
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            try:
+                if leftover.lstat().st_mtime <= cutoff and not leftover.is_dir():
+                    leftover.unlink()
+            except OSError:
+                pass
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings (keys too) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(value) else value
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    return value
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _fsync_folder(folder: Path) -> None:

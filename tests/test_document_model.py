@@ -100,3 +100,11 @@ def test_a_headline_first_line_becomes_the_title() -> None:
 def test_decomposed_accents_are_composed() -> None:
     doc = document_from_plain_text("Rene\u0301e Zellweger spoke. Chloe\u0308 agreed.", "t")
     assert "Renée Zellweger" in doc.text and "Chloë" in doc.text
+
+
+def test_word_count_equals_split_across_chunk_boundaries() -> None:
+    from reader.document.model import count_words
+
+    text = ("word\u3000" * 300_001 + "a" * 1_500_000 + " tail\n\u2003end ") * 2
+    assert count_words(text) == len(text.split())
+    assert count_words("") == 0 and count_words("   ") == 0 and count_words("one") == 1

@@ -8,10 +8,10 @@ from __future__ import annotations
 import builtins
 import gzip
 import io
+import json
 import os
 import random
 import re
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +20,6 @@ import pytest
 from reader.document import Document, load_document
 from reader.errors import ReaderError
 
-LIMIT_SECONDS = 10.0  # generous: every case takes well under a second or two on a normal machine
 SENTENCE_CHECK_LIMIT = 6_000_000  # splitting sentences of 50 MB would take ~15 s; bigger texts check paragraphs only
 # What must never reach the terminal: C0 controls except LF, DEL, C1 controls, bidi embeddings/overrides/isolates.
 FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]")
@@ -30,15 +29,12 @@ PARA = "The council met on Monday. It approved the budget after a long debate, a
 
 def outcome(call: Callable[[], Document]) -> Document | str:
     """Run a load: a Document whose text is safe and whose spans round-trip, or the one-line error message."""
-    started = time.monotonic()
     try:
         doc = call()
     except ReaderError as error:
         message = str(error)
         assert message and "\n" not in message and "Traceback" not in message and message.isprintable(), message
-        assert time.monotonic() - started < LIMIT_SECONDS
         return message
-    assert time.monotonic() - started < LIMIT_SECONDS
     assert isinstance(doc, Document)
     assert_safe(doc)
     return doc
@@ -128,10 +124,8 @@ def test_odd_but_readable_files(tmp_path: Path, name: str, data: bytes) -> None:
 def test_fifty_megabyte_text_file(tmp_path: Path) -> None:
     chunk = (f"{PARA} {PARA}\n{PARA} {PARA}\n{PARA} {PARA}\nthe last line of a hard-wrapped paragraph.\n\n").encode()
     data = chunk * (50 * 1024 * 1024 // len(chunk) + 1)
-    started = time.monotonic()
     result = load_bytes(tmp_path, "big.txt", data)
     assert isinstance(result, Document), result
-    assert time.monotonic() - started < LIMIT_SECONDS
     assert len(result.paragraphs) == data.count(b"\n\n")
 
 
@@ -296,10 +290,8 @@ def test_endless_stdin_stops_at_the_cap() -> None:
 )
 def test_hostile_servers(http_server, path: str, words: tuple[str, ...]) -> None:
     url = http_server.url(path)
-    started = time.monotonic()
     result = outcome(lambda: load_document(url, timeout=1.0, max_download_bytes=2 * 1024 * 1024))
     assert is_error(result, url, *words), result
-    assert time.monotonic() - started < 3.0
 
 
 # --- markup and escape injection -------------------------------------------------------------------------
@@ -338,3 +330,465 @@ def test_injection_in_the_file_name_and_url(tmp_path: Path) -> None:
     assert is_error(result, "no such file") and "\x1b" not in result and "\u202e" not in result
     result = outcome(lambda: load_document("ftp://user:pw@host/\x1b[2J"))
     assert is_error(result, "unsupported URL scheme") and "pw@" not in result and "\x1b" not in result
+
+
+# === round two (issue 9): nothing from outside reaches the terminal, nothing hangs ============================
+
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+import unicodedata  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+
+from reader.document.sanitize import sanitise  # noqa: E402
+
+HANG_GUARD = 60  # seconds: only a hang detector; speed figures are in bench/bench_hostile.py
+ROOT = Path(__file__).resolve().parent.parent
+TERMINAL_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+@contextmanager
+def raw_server(responses: dict[str, bytes], lifetime: float = 30.0):
+    """A bounded HTTP server on 127.0.0.1 that answers ``GET path`` with the exact bytes given (headers too).
+
+    It stops by itself after ``lifetime`` seconds, so a test that goes wrong cannot leave it running.
+    """
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    listener.settimeout(0.2)
+    port = listener.getsockname()[1]
+    stop = threading.Event()
+
+    def serve() -> None:
+        deadline = threading.Event()
+        timer = threading.Timer(lifetime, deadline.set)
+        timer.daemon = True
+        timer.start()
+        while not stop.is_set() and not deadline.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(2)
+                try:
+                    request = conn.recv(65536).decode("latin-1")
+                    path = request.split(" ", 2)[1] if request.count(" ") >= 2 else "/"
+                    conn.sendall(responses.get(path, b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"))
+                except OSError:
+                    pass
+        timer.cancel()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()
+
+
+def reader_process(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess[bytes]:
+    """``python -m reader ARGS`` with bytes out, a hang guard, and the user's state never touched."""
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", **(env or {})}
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.PIPE)
+    kwargs.setdefault("stdin", subprocess.DEVNULL)
+    return subprocess.run([sys.executable, "-m", "reader", *args], cwd=ROOT, env=full_env,
+                          timeout=HANG_GUARD, **kwargs)
+
+
+def assert_one_clean_line(stderr: bytes, *words: str) -> str:
+    text = stderr.decode("utf-8")
+    lines = text.splitlines()
+    assert len(lines) == 1, text
+    assert TERMINAL_CONTROL.search(lines[0]) is None, repr(lines[0])
+    assert lines[0].startswith("reader: ") and "Traceback" not in text, text
+    for word in words:
+        assert word.lower() in lines[0].lower(), (word, lines[0])
+    return lines[0]
+
+
+def http_response(body: bytes, *headers: bytes, status: bytes = b"200 OK") -> bytes:
+    head = [b"HTTP/1.1 " + status, b"Connection: close", *headers]
+    if not any(h.lower().startswith(b"content-length:") for h in headers):
+        head.append(b"Content-Length: %d" % len(body))
+    return b"\r\n".join(head) + b"\r\n\r\n" + body
+
+
+# Escape sequences a terminal acts on: OSC title/clipboard with BEL or ST, DCS, APC, PM, SOS, CSI, and the
+# 8-bit C1 forms of the introducers (as UTF-8: U+009B CSI, U+009D OSC, U+0090 DCS, U+009F APC).
+ESCAPES = [
+    "\x1b]2;pwned\x07", "\x1b]52;c;aGVsbG8=\x07", "\x1b]0;title\x1b\\", "\x1bP1$r q\x1b\\", "\x1b_apc\x1b\\",
+    "\x1b^pm\x1b\\", "\x1bXsos\x1b\\", "\x1b[?1049h", "\x1b[2J", "\x9b2J", "\x9d2;pwned\x07", "\x90q\x9c", "\x9fapc\x9c",
+    "\x1b]8;;http://evil/\x1b\\link\x1b]8;;\x1b\\",
+]
+
+
+@pytest.mark.parametrize("escape", ESCAPES, ids=range(len(ESCAPES)))
+def test_a_server_header_is_never_echoed_raw(escape: str) -> None:
+    """``reader analyze URL`` with an escape in Content-Encoding: one clean line, exit 2 (issue 9 repro)."""
+    value = ("x" + escape).encode("utf-8")
+    with raw_server({"/": http_response(b"hello", b"Content-Type: text/plain", b"Content-Encoding: " + value)}) as url:
+        result = reader_process("analyze", url + "/")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, "content encoding")
+    assert result.stdout == b""
+
+
+@pytest.mark.parametrize("header", [b"Content-Type: text/pl\x1b]2;pwned\x07ain; charset=utf-8",
+                                    b"Content-Type: text/html; charset=\x1b]2;pwned\x07"])
+def test_other_server_headers_never_reach_the_terminal(header: bytes) -> None:
+    with raw_server({"/": http_response(b"<html><body><p>Some page text here for the reader.</p></body></html>",
+                                        header)}) as url:
+        result = reader_process("analyze", url + "/")
+    assert b"\x1b" not in result.stdout + result.stderr and b"\x07" not in result.stdout + result.stderr
+    assert result.returncode in (0, 2), result.stderr
+
+
+def test_an_http_reason_phrase_is_sanitised() -> None:
+    with raw_server({"/": http_response(b"no", status=b"500 Oops\x1b]52;c;aGk=\x07\x9b2J")}) as url:
+        result = reader_process("analyze", url + "/")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, "500")
+
+
+def test_a_redirect_target_is_sanitised() -> None:
+    location = b"Location: ft\x1b]2;pwned\x07p://x/"
+    with raw_server({"/": http_response(b"", location, status=b"302 Found")}) as url:
+        result = reader_process("analyze", url + "/")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr)
+
+
+@pytest.mark.parametrize("escape", ESCAPES[:8], ids=range(8))
+def test_argv_and_file_names_are_sanitised(escape: str, tmp_path: Path) -> None:
+    bad_option = reader_process("analyze", f"--x{escape}y", "sample_articles/trump_foreign_policy.txt", "--no-people")
+    assert bad_option.returncode == 2
+    assert_one_clean_line(bad_option.stderr)
+    missing = reader_process("analyze", str(tmp_path / f"no{escape}file.txt"))
+    assert missing.returncode == 2
+    assert_one_clean_line(missing.stderr, "no such file")
+
+
+def test_exception_text_is_sanitised() -> None:
+    error = ReaderError("x\x1b]2;pwned\x07 and\nsecond line \x9b2J\u202eevil \u200btail")
+    assert TERMINAL_CONTROL.search(str(error)) is None and "\n" not in str(error)
+    assert "\u202e" not in str(error) and "\u200b" not in str(error)
+    assert "x" in str(error) and "second line" in str(error)
+
+
+# --- invisible characters ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\U000e0041", "\U000e0001",
+                                       "\U000e007f", "\u2061", "\u2064", "\u180e"])
+def test_zero_width_and_tag_characters_are_removed(invisible: str) -> None:
+    assert sanitise(f"Jane D{invisible}oe met Bob.") == "Jane Doe met Bob."
+
+
+def test_names_split_by_zero_width_characters_are_found(tmp_path: Path) -> None:
+    doc = load_bytes(tmp_path, "zw.txt", "Jane D\u200boe arrived. Later Jane Doe\U000e0041 spoke.\n".encode())
+    assert isinstance(doc, Document) and doc.text.count("Jane Doe") == 2
+
+
+# --- quadratic Unicode --------------------------------------------------------------------------------------
+
+COMBINING_CAP = 30  # the Stream-Safe Text Format (UAX #15): at most 30 non-starters in a row
+
+
+def longest_combining_run(text: str) -> int:
+    best = run = 0
+    for ch in text:
+        run = run + 1 if unicodedata.combining(ch) else 0
+        best = max(best, run)
+    return best
+
+
+@pytest.mark.parametrize("marks", ["\u0301", "\u0301\u0316", "\u0316\u0301\u0325\u0300"], ids=["one", "two", "four"])
+def test_runs_of_combining_marks_are_capped_before_normalising(marks: str, tmp_path: Path) -> None:
+    data = ("Intro line. a" + marks * (150_000 // len(marks)) + " after.\n").encode()
+    doc = load_bytes(tmp_path, "zalgo.txt", data)
+    assert isinstance(doc, Document)
+    assert longest_combining_run(doc.text) <= COMBINING_CAP
+    assert doc.text.startswith("Intro line. ") and doc.text.endswith(" after.")
+    assert unicodedata.is_normalized("NFC", doc.text)
+
+
+def test_ordinary_accents_are_untouched() -> None:
+    text = "Rene\u0301e, Ti\u1ebfng Vi\u1ec7t, \u0915\u094d\u0937, a\u0308\u0301\u0323."
+    assert sanitise(text) == unicodedata.normalize("NFC", text)
+
+
+# --- many sentence ends in one paragraph --------------------------------------------------------------------
+
+# "Dr. " * 300,000 is past the size at which nltk's guard fires (about 250,000 on this machine); the others
+# exercise each kind of cut (sentence end, space, a word longer than a chunk). bench_hostile.py runs the full sizes.
+@pytest.mark.parametrize("paragraph", ["Dr. " * 300_000, "The mayor spoke on Monday. " * 20_000,
+                                       "A.B. " * 50_000, "Hi! " * 30_000 + "x" * 25_000 + " the end."],
+                         ids=["dr", "mayor", "initials", "bangs-then-word"])
+def test_one_paragraph_with_many_sentence_ends_splits_without_nltk_timeout(paragraph: str) -> None:
+    from reader.document.sentences import split_paragraphs
+    from reader.document.model import Paragraph
+
+    text = "Intro.\n\n" + paragraph.strip()
+    paragraphs = (Paragraph(0, 6), Paragraph(8, len(text)))
+    spans = split_paragraphs(text, paragraphs)  # nltk raises TimeoutError after 5 s of one regex scan
+    assert spans[0].start == 0 and spans[0].end == 6
+    previous = 6
+    for span in spans[1:]:
+        assert previous <= span.start < span.end <= len(text)
+        assert text[span.start : span.end] == text[span.start : span.end].strip()
+        assert text[previous : span.start].strip() == ""  # nothing between two sentences but spaces
+        previous = span.end
+    assert previous == len(text)
+
+
+# --- declared charsets that are not text codecs ----------------------------------------------------------------
+
+NOT_TEXT_CODECS = ["rot13", "rot_13", "hex", "base64", "zlib", "bz2", "uu", "quopri", "idna", "punycode", "utf-7",
+                   "unicode_escape", "raw_unicode_escape", "undefined", "charmap", "palmos", "x\x1b]2;p\x07"]
+# Latin-1 bytes (not UTF-8), so the declared charset is consulted; "+2D+-" is a lone surrogate in UTF-7.
+LATIN_BODY = "<p>Caf\u00e9 society met on Monday. The mayor spoke +2D+- at length.</p>".encode("cp1252")
+
+
+@pytest.mark.parametrize("charset", NOT_TEXT_CODECS)
+def test_a_meta_charset_that_is_not_a_text_codec_is_ignored(charset: str, tmp_path: Path) -> None:
+    page = b'<html><head><meta charset="' + charset.encode("latin-1") + b'"></head><body>' + LATIN_BODY * 5 + b"</body></html>"
+    doc = load_bytes(tmp_path, "page.html", page)
+    assert isinstance(doc, Document), doc
+    assert "Caf\u00e9 society" in doc.text
+    doc.text.encode("utf-8")  # no lone surrogate
+
+
+@pytest.mark.parametrize("charset", NOT_TEXT_CODECS[:12])
+def test_an_http_charset_that_is_not_a_text_codec_is_ignored(charset: str) -> None:
+    header = b"Content-Type: text/plain; charset=" + charset.encode("latin-1")
+    with raw_server({"/": http_response(LATIN_BODY * 5, header)}) as url:
+        doc = outcome(lambda: load_document(url + "/", timeout=10))
+    assert isinstance(doc, Document), doc
+    assert "Caf\u00e9 society" in doc.text
+
+
+def test_lone_surrogates_never_reach_text_json_or_state(tmp_path: Path) -> None:
+    page = tmp_path / "u7.html"
+    page.write_bytes(b'<html><head><meta charset="utf-7"></head><body>' + LATIN_BODY * 5 + b"</body></html>")
+    result = reader_process("analyze", str(page), "--json", "--no-people", "--no-summary")
+    assert result.returncode == 0, result.stderr
+    text = json.loads(result.stdout)["text"]
+    assert re.search("[\ud800-\udfff]", text) is None and "Caf\u00e9" in text
+
+
+def test_a_multi_file_run_continues_past_a_bad_charset(tmp_path: Path) -> None:
+    bad = tmp_path / "rot.html"
+    bad.write_bytes(b'<meta charset="rot13"><p>' + LATIN_BODY + b"</p>")
+    good = tmp_path / "good.txt"
+    good.write_text("A plain page of text. It has two sentences.\n")
+    result = reader_process("analyze", str(bad), str(good), "--json", "--no-people", "--no-summary")
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2
+
+
+# --- output that cannot be written ---------------------------------------------------------------------------
+
+POLISH = "\u0141\u00f3d\u017a is a city in Poland. Its mayor, Hanna Zdanowska, spoke on Monday.\n"
+
+
+@pytest.mark.parametrize("json_flag", [(), ("--json",)], ids=["report", "json"])
+@pytest.mark.parametrize("how", ["closed", "full", "latin-1"])
+def test_output_that_cannot_be_written_is_one_line_and_exit_2(how: str, json_flag: tuple[str, ...],
+                                                              tmp_path: Path) -> None:
+    article = tmp_path / "lodz.txt"
+    article.write_text(POLISH * 3, encoding="utf-8")
+    args = ["analyze", str(article), "--no-people", *json_flag]
+    if how == "closed":
+        result = reader_process(*args, stdout=None, preexec_fn=lambda: os.close(1))
+    elif how == "full":
+        with open("/dev/full", "wb") as full:
+            result = reader_process(*args, stdout=full)
+    else:
+        result = reader_process(*args, env={"PYTHONIOENCODING": "iso-8859-1"})
+    assert result.returncode == 2, result.stderr
+    assert_one_clean_line(result.stderr, "output")
+
+
+def test_an_error_with_stderr_closed_too_still_exits_2(tmp_path: Path) -> None:
+    result = reader_process("analyze", str(tmp_path / "missing.txt"), stdout=None, stderr=None,
+                            preexec_fn=lambda: (os.close(1), os.close(2)))
+    assert result.returncode == 2
+
+
+# --- unbounded HTML work and deep nesting --------------------------------------------------------------------
+
+WORDS_HTML = "<p>Anna Smith met Bob Jones in Paris. Smith said the talks went well.</p>"
+SHALLOW = "<p>Shallow text is here too, a long enough paragraph to count for the extractor.</p>"
+
+
+@pytest.mark.parametrize("name, page", [
+    ("breaks", "<html><body><p>" + WORDS_HTML + "<br>" * 1_000_000 + "</p></body></html>"),
+    ("links", "<html><body><p>" + WORDS_HTML + '<a href="/x">y</a> ' * 1_000_000 + "</p></body></html>"),
+    ("empty spans", "<html><body>" + WORDS_HTML + "<span></span>" * 600_000 + "</body></html>"),
+    ("unclosed", "<html><body>" + WORDS_HTML + "<i>" * 600_000 + "</body></html>"),
+], ids=["breaks", "links", "spans", "unclosed"])
+def test_pages_with_a_million_elements_fall_back_to_a_linear_scan(name: str, page: str, tmp_path: Path) -> None:
+    path = tmp_path / "big.html"
+    path.write_text(page)
+    result = reader_process("analyze", str(path), "--json", "--no-people", "--no-summary")
+    assert result.returncode == 0, result.stderr[-500:]
+    doc = json.loads(result.stdout)
+    assert "Anna Smith met Bob Jones in Paris." in doc["text"]
+    assert_one_clean_line(result.stderr, "warning", "elements")
+
+
+@pytest.mark.parametrize("tag", ["div", "span", "b", "section", "blockquote"])
+@pytest.mark.parametrize("depth", [260, 400, 3000])
+def test_text_inside_deeply_nested_tags_is_kept(tag: str, depth: int, tmp_path: Path) -> None:
+    page = ("<html><body>" + SHALLOW + f"<{tag}>" * depth + WORDS_HTML + f"</{tag}>" * depth
+            + "<p>And the text after the deep part stays too, in its place.</p></body></html>")
+    doc = load_bytes(tmp_path, "deep.html", page.encode())
+    assert isinstance(doc, Document), doc
+    assert "Anna Smith met Bob Jones in Paris." in doc.text
+    assert doc.text.index("Shallow text") < doc.text.index("Anna Smith") < doc.text.index("And the text after")
+    assert doc.meta.warnings
+
+
+@pytest.mark.parametrize("depth", [10, 12, 40, 200])
+def test_markdown_lists_and_quotes_of_any_depth_keep_their_text(depth: int, tmp_path: Path) -> None:
+    lists = "".join("  " * i + f"- level {i}\n" for i in range(depth))
+    quotes = "".join(">" * (i + 1) + f" quote {i}\n\n" for i in range(depth))
+    doc = load_bytes(tmp_path, "deep.md", f"# Deep\n\n{lists}\nMiddle paragraph.\n\n{quotes}The end.\n".encode())
+    assert isinstance(doc, Document), doc
+    for i in range(depth):
+        assert f"level {i}" in doc.text and f"quote {i}" in doc.text, i
+    assert doc.text.index("level 0") < doc.text.index("Middle paragraph") < doc.text.index("quote 0")
+    assert doc.text.rstrip().endswith("The end.")
+
+
+def test_ordinary_pages_have_no_warning(tmp_path: Path) -> None:
+    doc = load_bytes(tmp_path, "ok.html", ("<html><body><article>" + WORDS_HTML * 40 + "</article></body></html>").encode())
+    assert isinstance(doc, Document) and doc.meta.warnings == ()
+
+
+# --- truncated downloads ----------------------------------------------------------------------------------------
+
+def test_a_short_body_is_shown_with_a_warning() -> None:
+    body = b"The first half of an article. The rest never arrived"
+    response = http_response(body, b"Content-Type: text/plain", b"Content-Length: %d" % (len(body) + 5000))
+    with raw_server({"/": response}) as url:
+        doc = outcome(lambda: load_document(url + "/", timeout=10))
+        cli = reader_process("analyze", url + "/", "--no-people", "--no-summary")
+    assert isinstance(doc, Document), doc
+    assert doc.text.startswith("The first half") and any("incomplete" in w for w in doc.meta.warnings)
+    assert cli.returncode == 0
+    assert_one_clean_line(cli.stderr, "warning", "incomplete")
+
+
+def test_a_truncated_gzip_body_is_shown_with_a_warning() -> None:
+    packed = gzip.compress(("A long article about the council. " * 400).encode())
+    cut = packed[: len(packed) // 2]
+    response = http_response(cut, b"Content-Type: text/plain", b"Content-Encoding: gzip")
+    with raw_server({"/": response}) as url:
+        doc = outcome(lambda: load_document(url + "/", timeout=10))
+    assert isinstance(doc, Document), doc
+    assert doc.text.startswith("A long article") and any("incomplete" in w for w in doc.meta.warnings)
+
+
+def test_a_complete_download_has_no_warning() -> None:
+    with raw_server({"/": http_response(b"All of the article arrived safely.", b"Content-Type: text/plain")}) as url:
+        doc = outcome(lambda: load_document(url + "/", timeout=10))
+    assert isinstance(doc, Document) and doc.meta.warnings == ()
+
+
+# --- memory --------------------------------------------------------------------------------------------------
+
+PEAK_RSS = (
+    "import resource, sys\n"
+    "from reader.document import load_document\n"
+    "doc = load_document(sys.argv[1])\n"
+    "assert doc.word_count > 0 and doc.reading_time\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)\n"
+)
+
+
+def peak_rss_of_loading(path: Path) -> int:
+    result = subprocess.run([sys.executable, "-c", PEAK_RSS, str(path)], capture_output=True, text=True,
+                            cwd=ROOT, timeout=HANG_GUARD * 3)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return int(result.stdout)
+
+
+@pytest.mark.parametrize("shape", ["one line of words", "paragraphs", "hard-wrapped", "html"])
+def test_loading_peak_memory_stays_under_four_times_the_file(shape: str, tmp_path: Path) -> None:
+    """Peak RSS above the interpreter's own (a tiny file of the same kind) stays under 4x the file size."""
+    sentence = "Anna Smith met Bob Jones in Paris. Smith said the talks went well. "
+    size = 30_000_000
+    unit = {"one line of words": sentence, "paragraphs": sentence * 4 + "\n\n",
+            "hard-wrapped": (sentence * 4).replace(". ", ".\n") + "\n", "html": "<p>" + sentence * 3 + "</p>\n"}[shape]
+    suffix = ".html" if shape == "html" else ".txt"
+    big, tiny = tmp_path / f"big{suffix}", tmp_path / f"tiny{suffix}"
+    big.write_text(unit * (size // len(unit)))
+    tiny.write_text(unit)
+    grown = peak_rss_of_loading(big) - peak_rss_of_loading(tiny)
+    assert grown < 4 * big.stat().st_size, (grown / big.stat().st_size)
+
+
+# --- variants not in the issue ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("response, words", [
+    (http_response(b"x", b"X-Big: " + b"a" * 100_000), ("bad http response",)),
+    (http_response(b"x", *[b"X-H%d: v" % i for i in range(150)]), ("bad http response",)),
+    (http_response(b"x", b"Content-Encoding: " + b"\x1b]2;p\x07" * 6000), ("content encoding",)),
+    (b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n\x1b]0;x\x07" + b"\x1b[2J" * 10, ()),
+    (b"\x1b]2;pwned\x07 garbage status line\r\n\r\n", ("bad http response",)),
+], ids=["huge header line", "150 headers", "60 KB hostile header", "escapes in a short body", "garbage status"])
+def test_hostile_http_responses_give_one_bounded_clean_line(response: bytes, words: tuple[str, ...]) -> None:
+    with raw_server({"/": response}) as url:
+        result = reader_process("analyze", url + "/", "--no-people", "--no-summary")
+    assert b"\x1b" not in result.stdout + result.stderr and b"\x07" not in result.stdout + result.stderr
+    if result.returncode == 2:
+        line = assert_one_clean_line(result.stderr.splitlines()[-1], *words)
+        assert len(line) <= 2100
+    else:
+        assert result.returncode == 0 and not words, result.stderr
+
+
+def test_a_redirect_chain_of_hostile_locations_stops(tmp_path: Path) -> None:
+    responses = {f"/{i}": http_response(b"", f"Location: /{i + 1}\x1b]2;x\x07".encode("latin-1"), status=b"302 Found")
+                 for i in range(30)}
+    with raw_server(responses) as url:
+        result = reader_process("analyze", url + "/0")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr)
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda p: p.symlink_to(p), ("symbolic links",)),
+    (lambda p: p.mkdir(), ("is a directory",)),
+    (lambda p: os.mkfifo(p), ("named pipe",)),
+    (lambda p: p.symlink_to("/dev/zero"), ("character device",)),
+], ids=["symlink loop", "directory named like a file", "fifo", "/dev/zero"])
+def test_file_system_oddities_are_one_line(make, words: tuple[str, ...], tmp_path: Path) -> None:
+    target = tmp_path / "article.txt"
+    make(target)
+    result = reader_process("analyze", str(target))
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, *words)
+
+
+def test_a_url_typed_with_escapes_is_shown_clean() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = reader_process("analyze", f"http://127.0.0.1:{port}/\x1b]52;c;aGk=\x07\u009b2J")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, "connection refused")
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_clean(tmp_path: Path) -> None:
+    name = os.fsencode(str(tmp_path)) + b"/bad\xff\x1b]2;x\x07name.txt"
+    result = subprocess.run([sys.executable, "-m", "reader", "analyze", name], cwd=ROOT, capture_output=True,
+                            timeout=HANG_GUARD, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, "no such file")

@@ -23,7 +23,9 @@ from reader.nlp.summary import ALGORITHMS, summarize
 
 # What must never reach the terminal: C0 controls except LF (tab is expanded), DEL, C1 controls, bidi
 # embeddings/overrides/isolates/marks, and the BOM inside text.
-FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]")
+# ... plus (issue 9) zero-width characters, word joiner and invisible operators, soft hyphen, Unicode tags, surrogates
+FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff"
+                       "\u200b-\u200d\u2060-\u2064\u00ad\U000e0000-\U000e007f\ud800-\udfff]")
 
 # Modest by default (the file runs in well under a minute); READER_HYPOTHESIS_SCALE=20 for a long bug hunt.
 SCALE = max(1, int(os.environ.get("READER_HYPOTHESIS_SCALE", "1")))
@@ -39,7 +41,8 @@ HOSTILE_PIECES = [
     "\n", "\n\n", "\n \n", "\r", "\r\n", "\r\r", "\x00", "\t", "\x0b", "\x0c", "\x7f", "\x85", "\u2028", "\u2029",
     "\u202e", "\u202d", "\u202a", "\u2066", "\u2067", "\u2069", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00a0",
     "\u200b", "\u0301", "\U0001f600", "\u4e2d\u6587", "\u0627\u0644", " ", "  ", ".", "Mr.", "U.S.", "“", "”",
-    "\udc80", "\ud83d",
+    "\udc80", "\ud83d", "\u200c", "\u200d", "\u2060", "\U000e0041", "\U000e007f", "\u00ad", "\x1b_apc\x1b\\",
+    "\x1b^pm\x1b\\", "\x1bXsos\x1b\\", "\u0301" * 40, "\u0316\u0301" * 20,
 ]
 
 # every code point (hypothesis' default leaves out surrogates), with controls, format and separator characters boosted
@@ -306,3 +309,39 @@ def test_summary_on_a_one_word_document(algorithm: str) -> None:
     doc = document_from_plain_text("\x1b[1mHello\x1b[0m", "one.txt")
     assert doc.text == "Hello"
     assert assert_valid_summary(doc, algorithm, None)[1] == (0,)
+
+
+# --- issue 9: error lines, combining runs, bounded chunks ------------------------------------------------------
+
+@given(full_unicode_text)
+@FAST
+def test_an_error_message_is_always_one_printable_line(text: str) -> None:
+    message = str(ReaderError(text))
+    assert message and "\n" not in message and FORBIDDEN.search(message) is None  # unassigned code points are not printable() but harmless
+    assert len(message) <= 2000
+
+
+@given(full_unicode_text)
+@FAST
+def test_no_run_of_combining_marks_longer_than_30_survives(text: str) -> None:
+    import unicodedata
+
+    from reader.document.sanitize import sanitise
+
+    run = 0
+    for ch in sanitise(text):
+        run = run + 1 if unicodedata.combining(ch) else 0
+        assert run <= 30
+
+
+@given(st.lists(st.sampled_from(["Dr. ", "The end. ", "x" * 30, " ", "Hi! ", "A.B. ", "wait", "\u00e9. "]),
+                max_size=120).map("".join), st.integers(8, 120))
+@FAST
+def test_bounded_chunks_cover_the_range_exactly(text: str, limit: int) -> None:
+    from reader.document.sentences import bounded_chunks
+
+    position = 0
+    for start, end in bounded_chunks(text, 0, len(text), limit):
+        assert start == position and start <= end and end - start <= limit
+        position = end
+    assert position == len(text)

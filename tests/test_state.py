@@ -318,7 +318,7 @@ def test_state_path_is_a_directory(state_dir: Path) -> None:
 
 def test_unreadable_file_is_set_aside(state_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     StateStore().set_position("k", 1)
-    real_open = open
+    real_open = os.open
 
     def failing_open(path, *args, **kwargs):
         if Path(path) == state_dir / "state.json":
@@ -327,7 +327,7 @@ def test_unreadable_file_is_set_aside(state_dir: Path, monkeypatch: pytest.Monke
 
     store = StateStore()
     with monkeypatch.context() as patch:
-        patch.setattr("builtins.open", failing_open)
+        patch.setattr(os, "open", failing_open)
         assert store.load() == {}
     assert len(store.warnings) == 1 and "Permission denied" in store.warnings[0]
     assert len(corrupt_files(state_dir)) == 1
@@ -447,3 +447,133 @@ def test_many_set_positions_stay_capped(state_dir: Path) -> None:
 def test_no_textual_import() -> None:
     code = "import sys, reader.state; assert 'textual' not in sys.modules; assert 'reader.ui' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- hostile state files (issue 9) ---------------------------------------------------------------------------
+
+HANG_GUARD = 60  # seconds: a hang detector only
+
+
+def in_thread(call):
+    """Run ``call`` in a thread and return its result; a call that blocks forever fails the test instead."""
+    import threading
+
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = call()
+        except BaseException as error:  # noqa: BLE001 - re-raised below
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(HANG_GUARD)
+    assert not thread.is_alive(), "the state store hung"
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome.get("value")
+
+
+@pytest.mark.parametrize("where", ["key", "used", "section"])
+def test_a_lone_surrogate_in_the_file_never_breaks_a_save(state_dir: Path, where: str) -> None:
+    state_dir.mkdir()
+    entry = {"offset": 3, "used": "\\ud800" if where == "used" else "2026-01-01T00:00:00Z"}
+    positions = {("k\\ud800" if where == "key" else "kept"): entry}
+    extra = ', "notes": {"a\\udfff": "b\\ud800"}' if where == "section" else ""
+    (state_dir / "state.json").write_text('{"version": 1, "positions": ' + json.dumps(positions).replace("\\\\", "\\")
+                                          + extra + "}", encoding="ascii")
+    store = StateStore()
+    assert store.set_position("new", 7) is True, store.warnings
+    raw = (state_dir / "state.json").read_bytes()
+    raw.decode("utf-8")
+    assert b"\\ud8" not in raw.lower() and b"\\udf" not in raw.lower()
+    assert StateStore().get_position("new") == 7
+
+
+def test_a_fifo_in_place_of_the_state_file_does_not_hang(state_dir: Path) -> None:
+    state_dir.mkdir()
+    os.mkfifo(state_dir / "state.json")
+    store = StateStore()
+    assert in_thread(lambda: store.get_position("x")) is None
+    assert store.warnings and "not a regular file" in store.warnings[0]
+    assert in_thread(lambda: store.set_position("x", 4)) is True
+    assert StateStore().get_position("x") == 4
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/dev/urandom"])
+def test_a_device_in_place_of_the_state_file_is_set_aside(state_dir: Path, target: str) -> None:
+    state_dir.mkdir()
+    (state_dir / "state.json").symlink_to(target)
+    store = StateStore()
+    assert in_thread(lambda: store.get_position("x")) is None
+    assert store.warnings
+    assert in_thread(lambda: store.set_position("x", 4)) is True
+
+
+def test_a_symlink_loop_in_place_of_the_state_file(state_dir: Path) -> None:
+    state_dir.mkdir()
+    (state_dir / "state.json").symlink_to(state_dir / "state.json")
+    store = StateStore()
+    assert in_thread(lambda: store.get_position("x")) is None
+    assert in_thread(lambda: store.set_position("x", 4)) is True
+    assert StateStore().get_position("x") == 4
+
+
+def test_temporary_files_left_by_a_killed_save_are_cleaned(state_dir: Path) -> None:
+    state_dir.mkdir()
+    leftovers = [state_dir / f".state.json.{name}.tmp" for name in ("a1b2c3", "zz9_x")]
+    for path in leftovers:
+        path.write_bytes(b'{"version": 1, "positi')  # what kill -9 in the middle of a write leaves
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    other = state_dir / "notes.tmp"
+    other.write_text("not ours")
+    assert StateStore().set_position("k", 1) is True
+    assert not any(path.exists() for path in leftovers)
+    assert other.exists()
+
+
+def test_a_killed_save_in_another_process_leaves_no_temp_file_behind(state_dir: Path) -> None:
+    script = (
+        "import os, reader.state as s\n"
+        "real = os.fsync\n"
+        "def die(fd):\n"
+        "    os.kill(os.getpid(), 9)\n"
+        "os.fsync = die\n"
+        "s.StateStore().set_position('k', 1)\n"
+    )
+    subprocess.run([sys.executable, "-c", script], env={**os.environ}, timeout=HANG_GUARD)
+    assert not no_temp_files(state_dir)  # the killed process left one
+    assert StateStore().set_position("other", 2) is True
+    assert no_temp_files(state_dir)
+
+
+def test_many_instances_quitting_together_lose_no_position(state_dir: Path) -> None:
+    """Eight processes save positions at the same moment; every one of them is in the file afterwards."""
+    go = state_dir.parent / "go"
+    script = (
+        "import os, sys, time\n"
+        "from reader.state import StateStore\n"
+        f"while not os.path.exists({str(go)!r}): time.sleep(0.005)\n"
+        "store = StateStore()\n"
+        "for i in range(15):\n"
+        "    assert store.set_position(f'{sys.argv[1]}-{i}', i), store.warnings\n"
+    )
+    processes = [subprocess.Popen([sys.executable, "-c", script, f"p{n}"]) for n in range(8)]
+    go.touch()
+    assert all(process.wait(timeout=HANG_GUARD) == 0 for process in processes)
+    data = StateStore().load()
+    missing = [f"p{n}-{i}" for n in range(8) for i in range(15) if f"p{n}-{i}" not in data["positions"]]
+    assert not missing, missing
+
+
+def test_warnings_never_carry_escape_sequences_from_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "st\x1b]2;pwned\x07ate\u009b2J"
+    folder.mkdir()
+    (folder / "state.json").write_text("{not json")
+    monkeypatch.setenv("READER_STATE_DIR", str(folder))
+    store = StateStore()
+    store.load()
+    assert store.warnings
+    for warning in store.warnings:
+        assert "\x1b" not in warning and "\x07" not in warning and "\x9b" not in warning and "\n" not in warning

@@ -95,21 +95,78 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] == "analyze":
             return run_analyze(analyze_parser().parse_args(args[1:]))
         return run_app(open_parser().parse_args(args))
+    except OutputError as error:
+        _silence_stdout()  # what is still buffered can never be written either
+        return _report(error)
     except ReaderError as error:
         return _report(error)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `reader analyze ... | head`: the reader of our output left; stop quietly, as cat does.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return 1
 
 
 def _report(error: ReaderError) -> int:
-    """The one way an error reaches the user: one line on stderr; returns the exit status."""
-    print(f"reader: {error}", file=sys.stderr)
+    """The one way an error reaches the user: one line on stderr (its text is sanitised by ReaderError, so
+    nothing from outside reaches the terminal raw); returns the exit status. A closed stderr only loses the line."""
+    _stderr_line(f"reader: {error}")
     return error.exit_code
+
+
+def _report_warnings(document) -> None:
+    """What the user should know about an input that still loaded (a download cut short): one line each."""
+    for warning in document.meta.warnings:  # sanitised when the Document was built
+        _stderr_line(f"reader: warning: {document.source}: {warning}")
+
+
+def _stderr_line(line: str) -> None:
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except (OSError, UnicodeEncodeError, ValueError):
+        try:  # a stderr whose encoding cannot show the line (PYTHONIOENCODING=ascii): show it escaped
+            stream.buffer.write((line + "\n").encode("ascii", "backslashreplace"))
+            stream.buffer.flush()
+        except (OSError, AttributeError, ValueError):
+            pass
+
+
+class OutputError(ReaderError):
+    """Standard output is closed, full, or cannot encode the text; nothing more can be written."""
+
+
+def write_output(text: str) -> None:
+    """Write ``text`` to stdout now, or raise ``OutputError`` naming why it cannot be written."""
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("cannot write the output: standard output is closed")
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError as error:
+        raise OutputError(f"cannot write the output: its encoding ({stream.encoding}) cannot represent "
+                          f"{error.object[error.start]!r} (U+{ord(error.object[error.start]):04X}); "
+                          "set PYTHONIOENCODING=utf-8") from None
+    except (OSError, ValueError) as error:  # ValueError: a closed file object
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        raise OutputError(f"cannot write the output ({str(reason).rstrip('.').lower()})") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush of unwritable output prints nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
 
 
 def run_analyze(args: argparse.Namespace) -> int:
@@ -133,8 +190,8 @@ def run_analyze(args: argparse.Namespace) -> int:
         except ReaderError as error:
             status = _report(error)
             continue
-        sys.stdout.write(output)
-        sys.stdout.flush()
+        _report_warnings(document)
+        write_output(output)
     return status
 
 

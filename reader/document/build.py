@@ -8,7 +8,8 @@ one line, except code blocks, which keep their lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from dataclasses import dataclass
 
 from reader.document.model import BlockKind, Document, Metadata, Paragraph
@@ -16,6 +17,7 @@ from reader.document.sanitize import sanitise, sanitise_line
 from reader.errors import ReaderError
 
 PARAGRAPH_SEPARATOR = "\n\n"
+MAX_PARAGRAPHS = 1_000_000  # War and Peace has 12,000; each paragraph costs ~150 bytes of Python objects
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _HEADING_SCAN_LIMIT = 2_000  # raw characters; a heading or headline is far shorter even with its line breaks
@@ -46,6 +48,9 @@ def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool =
         text = _clean_block(block, sanitised)
         if not text:
             continue
+        if len(paragraphs) >= MAX_PARAGRAPHS:
+            raise ReaderError(f"{sanitise_line(meta.source)}: too many paragraphs (more than {MAX_PARAGRAPHS:,}) "
+                              "to read as an article or a book")
         if parts:
             parts.append(PARAGRAPH_SEPARATOR)
             offset += len(PARAGRAPH_SEPARATOR)
@@ -60,6 +65,7 @@ def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool =
         author=sanitise_line(meta.author),
         date=sanitise_line(meta.date),
         format=meta.format,
+        warnings=tuple(line for line in (sanitise_line(w, limit=500) for w in meta.warnings) if line),
     )
     return Document("".join(parts), tuple(paragraphs), clean_meta)
 
@@ -85,12 +91,38 @@ def plain_text_blocks(text: str) -> list[Block]:
     (hard-wrapped text such as Project Gutenberg books). Without any blank line, every line is a paragraph
     (news text saved one paragraph per line). ``text`` must already be sanitised.
     """
-    text = text.strip("\n")
-    if _BLANK_LINE.search(text):
-        chunks = _BLANK_LINE.split(text)
-    else:
-        chunks = text.split("\n")
-    return [_plain_block(chunk) for chunk in chunks if chunk.strip()]
+    return list(iter_plain_text_blocks(text))
+
+
+def iter_plain_text_blocks(text: str) -> Iterator[Block]:
+    """``plain_text_blocks`` one at a time: a 200 MB text is never held twice as a list of chunks."""
+    for chunk in _chunks(text):
+        if chunk.strip():
+            yield _plain_block(chunk)
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """The paragraphs' raw text: split at blank lines, or at every line when there is none (no copy of ``text``)."""
+    low, high = 0, len(text)
+    while low < high and text[low] == "\n":
+        low += 1
+    while high > low and text[high - 1] == "\n":
+        high -= 1
+    if _BLANK_LINE.search(text, low, high):
+        position = low
+        for separator in _BLANK_LINE.finditer(text, low, high):
+            yield text[position : separator.start()]
+            position = separator.end()
+        yield text[position:high]
+        return
+    position = low
+    while position <= high:
+        newline = text.find("\n", position, high)
+        if newline == -1:
+            yield text[position:high]
+            return
+        yield text[position:newline]
+        position = newline + 1
 
 
 def _plain_block(chunk: str) -> Block:
@@ -114,11 +146,12 @@ def document_from_plain_text(text: str, source: str, title: str | None = None) -
         author = _first_group(_GUTENBERG_AUTHOR, header)
         end = _GUTENBERG_END.search(text, start.end())
         text = text[start.end() : end.start() if end else len(text)]
-    blocks = plain_text_blocks(text)
-    if title is None and _is_headline(blocks):
-        title = " ".join(blocks[0].text.split())
-        blocks[0] = Block(title, "heading", 1)
-    return build_document(blocks, Metadata(source=source, title=title, author=author), sanitised=True)
+    blocks = iter_plain_text_blocks(text)
+    head = list(islice(blocks, 3))  # enough to tell a headline; the rest is built one block at a time
+    if title is None and _is_headline(head):
+        title = " ".join(head[0].text.split())
+        head[0] = Block(title, "heading", 1)
+    return build_document(chain(head, blocks), Metadata(source=source, title=title, author=author), sanitised=True)
 
 
 def _is_headline(blocks: list[Block]) -> bool:

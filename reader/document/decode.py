@@ -73,6 +73,17 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 SAMPLE_SIZE = 64 * 1024
 _BINARY_CONTROL_RATIO = 0.08  # random bytes have ~11 %; text has ~0 %
 _HTML_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{1,40})""", re.I)
+# The text encodings a browser honours (WHATWG Encoding Standard), as Python codec names. Only these are used
+# for a declared charset or a guess: Python's codec registry also holds bytes-to-bytes and escape codecs
+# (rot13, hex, base64, zlib, unicode_escape), IDNA/punycode and UTF-7 (which yields lone surrogates), none of
+# which is a page's text encoding.
+_TEXT_CODECS = frozenset(codecs.lookup(name).name for name in (
+    "utf-8", "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8",
+    "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u", "mac-roman",
+    "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+    "mac-cyrillic", "gbk", "gb18030", "gb2312", "big5", "big5hkscs", "euc-jp", "iso2022-jp", "shift-jis", "cp932",
+    "euc-kr", "cp949", "latin-1", "ascii",
+))
 # Legacy labels that browsers (WHATWG Encoding Standard) read as windows-1252.
 _WINDOWS_1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "iso_8859-1"}
 
@@ -103,7 +114,7 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
     sample = _sample(data, first_bad)
     if _mostly_utf8(sample):
         return data.decode("utf-8", errors="replace")
-    encoding = _usable_codec(declared) or _guess_encoding(sample)
+    encoding = _usable_codec(declared) or _usable_guess(_guess_encoding(sample))
     if encoding is None:
         raise ReaderError(f"{source}: cannot decode the text (not UTF-8, and no other text encoding fits)")
     return data.decode(encoding, errors="replace")
@@ -187,11 +198,24 @@ def _usable_codec(name: str | None) -> str | None:
         return "cp1252"
     try:
         codec = codecs.lookup(label)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the label
         return None
-    if codec.name in {"utf-16", "utf-32", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}:
-        return None  # a wide charset claimed for data without NULs or a BOM is a wrong claim
-    return codec.name
+    # not honoured: a wide charset claimed for data without NULs or a BOM (a wrong claim), and every codec that
+    # is not a real text encoding
+    return codec.name if codec.name in _TEXT_CODECS else None
+
+
+_NOT_PAGE_ENCODINGS = frozenset({"utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined",
+                                 "charmap", "utf-16", "utf-32"})
+
+
+def _usable_guess(name: str | None) -> str | None:
+    """charset-normalizer's guess if it is a text codec that gives no escapes or lone surrogates (it knows more
+    legacy code pages, cp437, mac_iceland, than the browser list honoured for declared charsets)."""
+    if not name:
+        return None
+    codec = codecs.lookup(name)
+    return codec.name if codec._is_text_encoding and codec.name not in _NOT_PAGE_ENCODINGS else None
 
 
 def _guess_encoding(sample: bytes) -> str | None:

@@ -42,6 +42,7 @@ class Response:
     body: bytes
     content_type: str  # lower-case media type without parameters, "" when absent
     charset: str | None
+    incomplete: str | None = None  # why the body is known to be cut short, or None when it arrived whole
 
 
 class _FetchError(Exception):
@@ -139,13 +140,19 @@ def _download(url: str, auth: str | None, deadline: float, timeout: float, max_b
         if length and length.strip().isdigit() and int(length) > max_bytes:
             raise _FetchError(f"response too large ({_size(int(length))}; the limit is {_size(max_bytes)})")
         encoding = (response.headers.get("Content-Encoding") or "identity").strip().lower()
-        body = _read_body(response, deadline, max_bytes, cancel, encoding)
+        expected = int(length) if length and length.strip().isdigit() else None
+        body, incomplete = _read_body(response, deadline, max_bytes, cancel, encoding, expected)
         content_type = response.headers.get_content_type() if response.headers.get("Content-Type") else ""
         charset = response.headers.get_content_charset()
-        return Response(redact_url(response.geturl()), body, content_type.lower(), charset)
+        return Response(redact_url(response.geturl()), body, content_type.lower(), charset, incomplete)
 
 
-def _read_body(response, deadline: float, max_bytes: int, cancel: threading.Event, encoding: str) -> bytes:
+def _read_body(response, deadline: float, max_bytes: int, cancel: threading.Event, encoding: str,
+               expected: int | None) -> tuple[bytes, str | None]:
+    """The (decompressed) body, and why it is incomplete: fewer bytes than Content-Length, a cut-off chunked
+    body, or a compressed stream that never reached its end."""
+    import http.client
+
     decompressor = None
     if encoding in ("gzip", "x-gzip"):
         decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -155,6 +162,8 @@ def _read_body(response, deadline: float, max_bytes: int, cancel: threading.Even
         raise _FetchError(f"unsupported content encoding '{encoding}'")
     chunks: list[bytes] = []
     total = 0
+    received = 0
+    incomplete = None
     sock = _socket_of(response)
     while True:
         remaining = deadline - time.monotonic()
@@ -162,16 +171,26 @@ def _read_body(response, deadline: float, max_bytes: int, cancel: threading.Even
             raise TimeoutError
         if sock is not None:
             sock.settimeout(remaining)
-        chunk = response.read1(_CHUNK)
+        try:
+            chunk = response.read1(_CHUNK)
+        except http.client.IncompleteRead as error:
+            chunk, incomplete = error.partial, "the connection closed before the end of the page"
         if not chunk:
             break
+        received += len(chunk)
         if decompressor is not None:
             chunk = decompressor.decompress(chunk, max_bytes + 1 - total)
         chunks.append(chunk)
         total += len(chunk)
         if total > max_bytes:
             raise _FetchError(f"response too large (more than {_size(max_bytes)})")
-    return b"".join(chunks)
+        if incomplete:
+            break
+    if expected is not None and received < expected:
+        incomplete = f"the server sent {_size(received)} of the {_size(expected)} it announced"
+    elif decompressor is not None and not decompressor.eof:
+        incomplete = f"the {encoding} stream ends early (truncated)"
+    return b"".join(chunks), incomplete
 
 
 def _socket_of(response) -> socket.socket | None:

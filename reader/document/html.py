@@ -2,9 +2,13 @@
 
 trafilatura extracts the main text as its XML (so headings, lists, quotes, code and tables survive, and
 article text is never re-parsed as markup) plus title, author and date; navigation, footers and other
-boilerplate are left out. When it finds nothing (tiny or odd pages, or pathological ones such as 10,000
-nested ``<div>``), a linear-time visible-text scan of the page is used instead; when that is empty too, the
-page has no article text.
+boilerplate are left out. When it finds nothing (tiny or odd pages), a linear-time visible-text scan of the page
+is used instead; when that is empty too, the page has no article text.
+
+trafilatura's work grows faster than the page (a million ``<br>`` takes minutes and a gigabyte), and lxml drops
+the text inside more than 255 nested elements without a word. So a page with more than ``MAX_ELEMENTS`` tags, or
+nested deeper than ``MAX_DEPTH``, goes straight to the linear scan, and the Document says so in
+``Metadata.warnings`` (all of the page's visible text is shown, not only the article).
 
 Scripts and styles are cut out before parsing (a 20 MB inline script costs one linear scan), and
 trafilatura's loggers are silenced so nothing is printed over the terminal UI.
@@ -39,6 +43,13 @@ _SKIPPED_TAGS = frozenset("head nav header footer aside noscript template svg ma
 _TITLE = re.compile(r"<title\b[^<>]*>([^<]{1,500})", re.I)
 _WHITESPACE = re.compile(r"\s+")
 _QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "readability", "charset_normalizer")
+MAX_ELEMENTS = 50_000  # tags; about 6 s of trafilatura on a loaded 2-core machine (news pages have 1-5k)
+MAX_DEPTH = 200  # nesting levels; lxml silently drops text below 255
+# Elements that do not nest: void elements, and those whose end tag is optional (an unclosed <p> closes itself).
+_NOT_NESTING = frozenset(
+    "area base br col embed hr img input link meta param source track wbr p li dt dd option optgroup tr td th "
+    "thead tbody tfoot colgroup caption rt rp".split()
+)
 
 
 def html_document(text: str, source: str, url: str | None = None) -> Document:
@@ -52,7 +63,8 @@ def html_blocks(text: str, source: str, url: str | None = None) -> tuple[list[Bl
     # Sanitise first: lxml drops the ESC of "ESC ] 0 ; title BEL" but keeps the rest, which the sanitiser
     # could then no longer recognise as one escape sequence.
     page = strip_scripts(_XML_DECLARATION.sub("", sanitise(text), count=1))
-    extracted = _trafilatura_xml(page, url)
+    too_complex = markup_beyond_bounds(page)
+    extracted = _trafilatura_xml(page, url) if too_complex is None else None
     if extracted is not None:
         blocks, title, author, date = extracted
         if blocks:
@@ -60,7 +72,32 @@ def html_blocks(text: str, source: str, url: str | None = None) -> tuple[list[Bl
     blocks, title = visible_text_blocks(page)
     if not blocks:
         raise ReaderError(f"{source}: no article text found in the HTML page")
-    return blocks, Metadata(source=source, title=title, format="html")
+    warnings = (f"{too_complex}: showing all of the page's visible text, not only the article",) if too_complex else ()
+    return blocks, Metadata(source=source, title=title, format="html", warnings=warnings)
+
+
+def markup_beyond_bounds(page: str) -> str | None:
+    """Why the page is too big or too deep for the article extractor, or None; one linear pass at most."""
+    tags = page.count("<")
+    if tags > MAX_ELEMENTS:
+        return f"the page has about {tags:,} elements (more than {MAX_ELEMENTS:,} is too many to find the article in)"
+    if tags <= MAX_DEPTH:
+        return None
+    depth = 0
+    for match in _TAG.finditer(page):
+        name = match.group(2)
+        if not name:
+            continue
+        name = name.lower()
+        if name in _NOT_NESTING or match.group(0).endswith("/>"):
+            continue
+        if match.group(1):
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > MAX_DEPTH:
+            return f"elements nested more than {MAX_DEPTH} levels deep"
+    return None
 
 
 def strip_scripts(page: str) -> str:

@@ -113,7 +113,9 @@ def _load_path(path: str, max_bytes: int) -> Document:
         kind = "text"
     else:
         kind = None if _looks_like_html(data) else "text"
-    return document_from_bytes(data, shown, kind)
+    text, kind = decode_input(data, shown, kind)
+    del data  # a 200 MB file's bytes are not kept alive while its text is built
+    return document_from_text(text, shown, kind)
 
 
 def _load_stdin(stdin: BinaryIO | None, max_bytes: int) -> Document:
@@ -133,7 +135,9 @@ def _load_stdin(stdin: BinaryIO | None, max_bytes: int) -> Document:
         raise ReaderError(f"{STDIN_NAME}: input too large (more than {_size(max_bytes)})")
     if not data:
         raise ReaderError(f"{STDIN_NAME}: empty input, nothing to read")
-    return document_from_bytes(data, STDIN_NAME, None)
+    text, kind = decode_input(data, STDIN_NAME, None)
+    del data
+    return document_from_text(text, STDIN_NAME, kind)
 
 
 def _load_url(url: str, timeout: float | None, max_download_bytes: int | None) -> Document:
@@ -160,23 +164,38 @@ def _load_url(url: str, timeout: float | None, max_download_bytes: int | None) -
         kind = "text"
     else:  # missing or generic type (application/octet-stream): look at the bytes
         kind = "html" if path.endswith(tuple(HTML_SUFFIXES)) else None
-    return document_from_bytes(response.body, shown, kind, declared=response.charset, url=response.url)
+    document = document_from_bytes(response.body, shown, kind, declared=response.charset, url=response.url)
+    if response.incomplete:
+        return document.with_warnings(f"the download is incomplete: {response.incomplete}; the end of the text is missing")
+    return document
 
 
 def document_from_bytes(
     data: bytes, source: str, kind: Format | None, *, declared: str | None = None, url: str | None = None
 ) -> Document:
     """Decode ``data`` and build a Document in the given format (``None``: decide from the content)."""
+    text, kind = decode_input(data, source, kind, declared)
+    return document_from_text(text, source, kind, url)
+
+
+def decode_input(data: bytes, source: str, kind: Format | None, declared: str | None = None) -> tuple[str, Format]:
+    """The text of ``data`` and its format (``None``: decided from the content)."""
     if kind is None and _looks_like_html(data):
         kind = "html"
     if kind == "html":
-        text = decode_bytes(data, source, declared or sniff_html_charset(data))
-        from reader.document.html import html_document
-
-        return html_document(text, source, url)
+        return decode_bytes(data, source, declared or sniff_html_charset(data)), "html"
     text = decode_bytes(data, source, declared)
     if kind is None:
         kind = "markdown" if _looks_like_markdown(text) else "text"
+    return text, kind
+
+
+def document_from_text(text: str, source: str, kind: Format, url: str | None = None) -> Document:
+    """A Document from decoded text in the given format."""
+    if kind == "html":
+        from reader.document.html import html_document
+
+        return html_document(text, source, url)
     if kind == "markdown":
         from reader.document.markdown import markdown_document
 

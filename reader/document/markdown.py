@@ -5,14 +5,24 @@ with a "• " or "1. " prefix, code blocks keep their lines; inline markup is dr
 and links become their text, images their alt text), HTML blocks become their text, and each table row is
 one block with its cells joined by " | ". YAML front matter (``---`` ... ``---``) gives title, author and
 date and is not shown.
+
+markdown-it stops at its nesting limit and silently drops everything after it (a list 10 levels deep loses the
+rest of the document). The limit is raised to ``MAX_NESTING`` (deeper would overflow its recursion), and when
+any source line with text is still not covered by a block, the whole document is shown as plain text instead,
+with a warning, so no text is ever lost.
+
+markdown-it's tokens take about ten times the memory of the text, so a long document is parsed in sections of
+about ``SECTION_CHARS``, cut only at a blank line before a line that starts at the margin, outside fenced code.
 """
 
 from __future__ import annotations
 
 import html as _html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from reader.document.build import Block, build_document, plain_text_blocks
 from reader.document.model import Document, Metadata
@@ -26,6 +36,13 @@ _YAML_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*[ \t]*:.*|[ \t]+.*|-(?:[ \t].*)?|#.
 _TAG = re.compile(r"<[^<>]*>")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^<>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+SECTION_CHARS = 256 * 1024
+_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.M)
+MAX_NESTING = 100  # markdown-it's own default (20) is 9 list levels; 1,000 overflows its recursion
+# Tokens whose line map covers source text that is shown (containers are not: their lines may have been dropped).
+_TEXT_BLOCKS = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block", "hr", "table_open"})
+# What a line without shown text may hold: quote and list markers, or a link reference definition.
+_NO_TEXT_LINE = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t>]*)*(?:\[[^\]]+\]:.*)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,25 +51,87 @@ class MarkdownResult:
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def markdown_document(text: str, source: str) -> Document:
-    """A Document from Markdown source text."""
-    result = parse_markdown(text)
-    meta = Metadata(source=source, title=result.title, author=result.author, date=result.date, format="markdown")
-    return build_document(result.blocks, meta)
+    """A Document from Markdown source text, built section by section (the blocks are never all held at once)."""
+    front, sections, warnings = _parse(text)
+    first, first_h1 = next(sections, ([], None))
+    meta = Metadata(source=source, title=front.get("title") or first_h1, author=front.get("author"),
+                    date=front.get("date"), format="markdown")
+    document = build_document(chain(first, chain.from_iterable(blocks for blocks, _ in sections)), meta)
+    return document.with_warnings(*warnings)
 
 
 def parse_markdown(text: str) -> MarkdownResult:
-    """Blocks and front-matter metadata of Markdown text (title falls back to the first level-1 heading)."""
+    """Blocks and front-matter metadata of Markdown text (title falls back to the first level-1 heading of the
+    first section, i.e. of the first ~256 KB)."""
+    front, sections, warnings = _parse(text)
+    blocks: list[Block] = []
+    first_h1: str | None = None
+    for index, (section_blocks, h1) in enumerate(sections):
+        blocks.extend(section_blocks)
+        if index == 0:
+            first_h1 = h1
+    return MarkdownResult(blocks, front.get("title") or first_h1, front.get("author"), front.get("date"),
+                          tuple(warnings))
+
+
+def _parse(text: str) -> tuple[dict[str, str], Iterator[tuple[list[Block], str | None]], list[str]]:
+    """Front matter, the blocks (and first level-1 heading) of each section as they are parsed, and a list that
+    receives the warnings while the sections are consumed."""
     text = sanitise(text).lstrip("\n")
     front, text = split_front_matter(text)
-    blocks, first_h1 = _blocks(text)
-    if text.strip() and not any(block.text.strip() for block in blocks):
-        # markdown-it drops what lies deeper than its nesting limit (">" * 10,000); show the source as text
-        blocks = plain_text_blocks(text)
-    title = front.get("title") or first_h1
-    return MarkdownResult(blocks, title, front.get("author"), front.get("date"))
+    warnings: list[str] = []
+    return front, _section_blocks(text, warnings), warnings
+
+
+def _section_blocks(text: str, warnings: list[str]) -> Iterator[tuple[list[Block], str | None]]:
+    for start, end in _sections(text):
+        section = text[start:end]
+        tokens = _parser().parse(section)
+        blocks, h1 = _blocks(tokens)
+        dropped = section.strip() and (not any(b.text.strip() for b in blocks) or _dropped_text(section, tokens))
+        del tokens
+        if dropped:
+            # markdown-it dropped what lies deeper than its nesting limit: keep every word of it as plain text
+            blocks, h1 = plain_text_blocks(section), None
+            warning = f"Markdown nested more than {MAX_NESTING // 2} levels deep: shown as plain text"
+            if warning not in warnings:
+                warnings.append(warning)
+        yield blocks, h1
+
+
+def _sections(text: str) -> list[tuple[int, int]]:
+    """``text`` as consecutive ranges of about SECTION_CHARS that Markdown parses the same apart as together."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > SECTION_CHARS:
+        cut = text.find("\n\n", start + SECTION_CHARS)
+        while cut != -1 and (cut + 2 >= len(text) or text[cut + 2].isspace()
+                             or len(_FENCE.findall(text, start, cut)) % 2):
+            cut = text.find("\n\n", cut + 2)
+        if cut == -1:
+            break
+        ranges.append((start, cut + 2))
+        start = cut + 2
+    ranges.append((start, len(text)))
+    return ranges
+
+
+def _dropped_text(text: str, tokens) -> bool:
+    """True when a source line with text is covered by no text block (markdown-it gave up inside it)."""
+    lines = text.split("\n")
+    covered = bytearray(len(lines) + 1)
+    for token in tokens:
+        if token.type in _TEXT_BLOCKS and token.map:
+            start, end = token.map
+            covered[start:end] = b"\x01" * (end - start)
+    for number, line in enumerate(lines):
+        if not covered[number] and line.strip() and _NO_TEXT_LINE.fullmatch(line) is None:
+            return True
+    return False
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -95,11 +174,10 @@ def _unquote(value: str) -> str:
 def _parser():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
 
 
-def _blocks(text: str) -> tuple[list[Block], str | None]:
-    tokens = _parser().parse(text)
+def _blocks(tokens) -> tuple[list[Block], str | None]:
     blocks: list[Block] = []
     first_h1: str | None = None
     lists: list[bool] = []  # stack: ordered?

@@ -87,5 +87,31 @@ def split_paragraphs(text: str, paragraphs: Iterable[Paragraph]) -> tuple[Span, 
             # dialogue lines and short paragraphs, which are most of a novel).
             spans.append(Span(paragraph.start, paragraph.end))
         else:
-            spans.extend(split_text(text, paragraph.start, paragraph.end))
+            for start, end in bounded_chunks(text, paragraph.start, paragraph.end):
+                spans.extend(split_text(text, start, end))
     return tuple(spans)
+
+
+CHUNK_LIMIT = 10_000  # characters per Punkt call: far above any real sentence, far below nltk's regex time guard
+_CHUNK_CUT = re.compile(r"[.!?…‽][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
+
+
+def bounded_chunks(text: str, start: int, end: int, limit: int = CHUNK_LIMIT) -> Iterable[tuple[int, int]]:
+    """``text[start:end]`` as consecutive ranges of at most ``limit`` characters, for Punkt one at a time.
+
+    A paragraph with hundreds of thousands of sentence ends ("Dr. " * 500,000) makes one Punkt scan run past
+    nltk's regex time guard (TimeoutError). Each cut is at the last sentence end followed by a capital in the
+    second half of the window, else at the last space, else (one huge word) at the limit; the ranges cover the
+    paragraph exactly, so every span stays an offset into ``text``.
+    """
+    while end - start > limit:
+        low, high = start + limit // 2, start + limit
+        cut = -1
+        for match in _CHUNK_CUT.finditer(text, low, high):
+            cut = match.end()
+        if cut == -1:
+            space = text.rfind(" ", low, high)
+            cut = space + 1 if space != -1 else high
+        yield start, cut
+        start = cut
+    yield start, end
