@@ -12,9 +12,9 @@ def test_back_and_forward_walk_the_jumps() -> None:
     assert jumps.back(500) == 100
     assert jumps.back(100) == 0
     assert jumps.back(0) is None
-    assert jumps.forward() == 100
-    assert jumps.forward() == 500
-    assert jumps.forward() is None
+    assert jumps.forward(0) == 100
+    assert jumps.forward(0) == 500
+    assert jumps.forward(0) is None
 
 
 def test_a_new_jump_forgets_the_forward_part() -> None:
@@ -23,7 +23,7 @@ def test_a_new_jump_forgets_the_forward_part() -> None:
     jumps.record(100)
     assert jumps.back(500) == 100
     jumps.record(100)  # from 100 to 900
-    assert jumps.forward() is None
+    assert jumps.forward(0) is None
     assert jumps.back(900) == 100
     assert jumps.back(100) == 0
 

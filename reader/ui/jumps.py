@@ -36,11 +36,13 @@ class JumpList:
         if self.index == 0:
             return None
         self.index -= 1
+        self.previous = current
         return self.entries[self.index]
 
-    def forward(self) -> int | None:
+    def forward(self, current: int) -> int | None:
         """The position after the current one (None at the newest one)."""
         if self.index + 1 >= len(self.entries):
             return None
         self.index += 1
+        self.previous = current
         return self.entries[self.index]

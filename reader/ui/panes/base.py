@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
@@ -24,11 +25,20 @@ R = TypeVar("R")
 
 
 class PaneList(OptionList):
-    """An OptionList that survives a terminal too short to show any of its rows.
+    """An OptionList driven like less (j k g G space b) that survives a terminal too short to show any of its rows.
 
     Textual's page keys index its row cache, which stays empty while the list has no visible region (a 100x9
     terminal, Summary tab, PageDown: KeyError). With no room, a page is one row.
     """
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g", "first", "First", show=False, id="list.first"),
+        Binding("G", "last", "Last", show=False, id="list.last"),
+        Binding("space", "page_down", "Page down", show=False, id="list.page-down"),
+        Binding("b", "page_up", "Page up", show=False, id="list.page-up"),
+    ]
 
     def action_page_down(self) -> None:
         if self.scrollable_content_region:

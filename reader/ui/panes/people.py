@@ -108,8 +108,7 @@ class PeoplePane(SidePane):
             people_list.highlighted = 0
         self.set_busy(False)
         count = len(self.people)
-        self.show_info(f"{count_of(count, 'person', 'people')} · Enter: highlight and jump · n/N: next/previous"
-                       if count else "No people found in this text.")
+        self.show_info(f"{count_of(count, 'person', 'people')} · Enter: jump" if count else "No people found.")
 
     def _bar_cells(self) -> int:
         """Bar length that fits a list row. The People tab may be hidden (width 0): measure the tabs."""

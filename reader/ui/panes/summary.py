@@ -95,6 +95,13 @@ class SummaryPane(SidePane):
         # an explicit count replaces --sentences from now on
         self.request(replace(self.options, count=count, sentences=None), f"Summarising: {count} sentences…")
 
+    def next_algorithm(self) -> None:
+        """Summarise with the next algorithm in the picker's order (the key ``a``)."""
+        names = list(ALGORITHMS)
+        current = self.options.algorithm
+        following = names[(names.index(current) + 1) % len(names)] if current in names else names[0]
+        self.query_one(Select).value = following  # Select.Changed asks for the summary
+
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         if event.value != self.options.algorithm and isinstance(event.value, str):
