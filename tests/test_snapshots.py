@@ -31,7 +31,7 @@ def test_people_tab_with_a_person_selected(snap_compare) -> None:
 def test_help_screen(snap_compare) -> None:
     async def run_before(pilot) -> None:
         await _analysed(pilot)
-        await pilot.press("question_mark")
+        await pilot.press("f1")
         await pilot.pause()
 
     assert snap_compare(_app("trump_foreign_policy.txt"), terminal_size=SIZE, run_before=run_before)
