@@ -588,3 +588,41 @@ async def test_every_binding_is_a_palette_command_with_its_key(seed_app, settle)
         await pilot.press("ctrl+p", *"next summary", "enter")
         await settle(pilot)
         assert seed_app.reader.summary.algorithm == "textrank"
+
+
+async def test_slash_in_a_list_filters_it_ignoring_accents(settle) -> None:
+    text = "\n\n".join(["Natásha Rostóva spoke to Pierre Bezúkhov.", "Pierre Bezúkhov answered Natásha Rostóva.",
+                        "Prince Andrew Bolkónski listened to Pierre Bezúkhov.", "Natásha Rostóva smiled."] * 3)
+    app = ReaderApp(document_from_plain_text(text, "names.txt"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        people = app.reader.query_one("#people-list", OptionList)
+        everyone = people.option_count
+        assert everyone >= 2
+        await pilot.press("slash", *"rostova")
+        assert people.option_count == 1
+        await pilot.press("enter")  # back to the list
+        assert app.focused is people
+        await pilot.press("enter")  # picks the one shown
+        await pilot.pause()
+        assert status(app).startswith("Natásha Rostóva  ")
+        await pilot.press("p", "slash", "escape")  # Escape clears the filter
+        assert people.option_count == everyone and app.focused is people
+
+
+async def test_the_bars_follow_the_pane_width(seed_app, settle) -> None:
+    async with seed_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        people = seed_app.reader.query_one("#people-list", OptionList)
+
+        def bar_width() -> int:
+            return len(str(people.get_option_at_index(0).prompt).splitlines()[1])
+
+        narrow = bar_width()
+        await pilot.press("w")  # the wide pane
+        await pilot.pause()
+        await pilot.pause()
+        assert bar_width() > narrow
+        assert bar_width() <= people.scrollable_content_region.width
