@@ -97,8 +97,7 @@ class PeoplePane(SidePane):
         self._fill_people()
         self.set_busy(False)
         count = len(self.people)
-        self.show_info(f"{count_of(count, 'person', 'people')} · Enter: jump · /: filter" if count
-                       else "No people found.")
+        self.show_info(f"{count_of(count, 'person', 'people')} · / filters" if count else "No people found.")
 
     def _fill_people(self) -> None:
         """The people matching the filter, their bars as wide as the list is now; the highlighted one kept."""
@@ -112,8 +111,10 @@ class PeoplePane(SidePane):
                 continue
             prompt = Text(clip(person.name, 0, len(person.name), 80), style="bold")
             prompt.append(f"  {len(person.mentions)}", style="cyan")
-            if person.titles:
-                prompt.append("  " + ", ".join(person.titles[:2]), style="italic dim")
+            room = cells - prompt.cell_len - 2  # titles only on the name's row: one row of text, one of bar
+            if person.titles and room >= 6:
+                titles = ", ".join(person.titles[:2])
+                prompt.append("  " + (titles if len(titles) <= room else titles[: room - 1] + "…"), style="italic dim")
             prompt.append("\n" + distribution_bar(person.mentions, length, cells), style="green")
             options.append(Option(prompt, id=f"person-{index}"))
         people_list.clear_options()
@@ -131,7 +132,7 @@ class PeoplePane(SidePane):
         if self.people and self._bar_cells() != self._cells:
             self._fill_people()
         mentions_list = self.query_one(MentionsList)
-        if self._person is not None and mentions_list.scrollable_content_region.width != self._mention_width:
+        if self._person is not None and self._bar_cells() != self._mention_width:
             highlighted = mentions_list.highlighted
             self.show_mentions(self._person)
             if highlighted is not None:
@@ -158,10 +159,10 @@ class PeoplePane(SidePane):
             return
         title.display = mentions_list.display = True
         spans = person.mentions[:MAX_MENTION_ROWS]
-        self._mention_width = mentions_list.scrollable_content_region.width
-        width = self._mention_width or self._bar_cells() + 3
-        side = max(8, (width - 4 - len(person.name)) // 2)
-        title.update(Text(f"Mentions of {person.name} ({len(person.mentions)})", style="bold"))
+        self._mention_width = width = self._bar_cells()  # a row of the list, as the bars
+        side = max(4, (width - 2 - len(person.name)) // 2)  # one row: …left NAME right…
+        title.update(Text(f"{person.name}: {count_of(len(person.mentions), 'mention')}", style="bold", no_wrap=True,
+                          overflow="ellipsis"))
         mentions_list.add_options(
             Option(keyword_in_context(self.document.text, span, side), id=f"mention-{i}") for i, span in enumerate(spans)
         )
