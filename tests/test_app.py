@@ -570,11 +570,13 @@ async def test_tab_skips_the_tab_strip(seed_app, settle) -> None:
 
 
 async def test_ctrl_c_says_how_to_quit_without_markup(seed_app, settle) -> None:
+    from .test_config import recorded_notifications
+
+    messages = recorded_notifications(seed_app)
     async with seed_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+c")
         await pilot.pause()
-        messages = [n.message for n in seed_app._notifications]
         assert any("Press q" in m and "[b]" not in m for m in messages), messages
 
 

@@ -69,3 +69,56 @@ def test_config_dir_override(monkeypatch, tmp_path) -> None:
     monkeypatch.delenv("READER_CONFIG_DIR")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     assert default_config_path() == tmp_path / "xdg" / "reader" / "config.toml"
+
+
+# ------------------------------------------------------------------------------------------------ in the app
+def recorded_notifications(app) -> list[str]:
+    """Every notification the app shows from now on (its public notify, wrapped)."""
+    shown: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **options) -> None:
+        shown.append(message)
+        notify(message, **options)
+
+    app.notify = recording
+    return shown
+
+
+async def test_the_app_remembers_theme_and_algorithm_and_applies_the_keymap(seed_document, tmp_path) -> None:
+    from reader.ui.app import ReaderApp
+
+    from .conftest import settle
+
+    path = tmp_path / "config.toml"
+    path.write_text('# mine\n[keys]\n"search.find" = "ctrl+s"\n')
+    app = ReaderApp(seed_document, config=load_config(path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # the user's key for search
+        assert app.focused is app.reader.search_bar
+        await pilot.press("escape", "a")
+        await settle(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    saved = tomllib.loads(path.read_text())
+    assert saved["algorithm"] == "textrank" and saved["theme"] == "nord" and saved["keys"] == {"search.find": "ctrl+s"}
+    again = ReaderApp(seed_document, config=load_config(path))
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert again.theme == "nord" and again.reader.summary.algorithm == "textrank"
+
+
+async def test_a_corrupt_config_is_a_notice_and_the_app_runs(seed_document, tmp_path) -> None:
+    from reader.ui.app import ReaderApp
+
+    from .conftest import settle
+
+    path = tmp_path / "config.toml"
+    path.write_text("theme = [broken\n")
+    app = ReaderApp(seed_document, config=load_config(path))
+    messages = recorded_notifications(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.is_running and app.reader.summary.algorithm == "lexrank"
+        assert any("not valid TOML" in m and "\n" not in m for m in messages), messages

@@ -255,9 +255,21 @@ class ReaderScreen(Screen[None]):
         self.set_status(Text("mark: type a letter" if key == "m" else "go to mark: type a letter (' : last place)",
                              style="dim"))
 
+    PREFIX_BINDINGS = {"jump.mark": "m", "jump.to-mark": "'"}
+
     def on_key(self, event: events.Key) -> None:
-        """The letter after m or ' (a mark)."""
+        """m or ' and the letter after it (a mark).
+
+        Both are taken here, in the order the keys reach the screen: were ``m`` left to its binding (run later, by
+        the app) a fast ``ma`` would run ``a``'s binding before the mark prefix is set.
+        """
         if self._prefix is None:
+            entry = self.active_bindings.get(event.key)
+            prefix = self.PREFIX_BINDINGS.get(entry.binding.id or "") if entry is not None else None
+            if prefix is not None:
+                event.stop()
+                event.prevent_default()
+                self.action_prefix(prefix)
             return
         prefix, self._prefix = self._prefix, None
         event.stop()

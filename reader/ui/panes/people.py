@@ -160,7 +160,7 @@ class PeoplePane(SidePane):
         title.display = mentions_list.display = True
         spans = person.mentions[:MAX_MENTION_ROWS]
         self._mention_width = width = self._bar_cells()  # a row of the list, as the bars
-        side = max(4, (width - 2 - len(person.name)) // 2)  # one row: …left NAME right…
+        side = max(4, (width - 4 - len(person.name)) // 2)  # one row: "…left NAME right…"
         title.update(Text(f"{person.name}: {count_of(len(person.mentions), 'mention')}", style="bold", no_wrap=True,
                           overflow="ellipsis"))
         mentions_list.add_options(
