@@ -15,6 +15,8 @@ from reader.ui.article_view import ArticleView
 from reader.ui.help_screen import HelpScreen
 from reader.ui.panes import SummaryPane
 
+from .conftest import settle
+
 SIZE = (120, 36)
 
 
@@ -79,12 +81,13 @@ async def test_mouse_wheel_scrolls(seed_app, settle) -> None:
 
 async def test_help_opens_lists_keys_and_closes(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
-        await pilot.press("question_mark")
+        await pilot.press("h")
         assert isinstance(seed_app.screen, HelpScreen)
         console = Console(file=io.StringIO(), width=100)
         console.print(seed_app.screen.keys)
         keys = console.file.getvalue()
-        for expected in ("Search", "Next", "Previous", "People", "Summary", "Quit", "pgdn", "Longer summary"):
+        for expected in ("Search", "Search backward", "Next", "Previous", "People", "Summary", "Quit", "pgdn",
+                         "Longer summary", "ctrl+o", "Set mark", "Next summary algorithm"):
             assert expected in keys
         await pilot.press("escape")
         assert not isinstance(seed_app.screen, HelpScreen)
@@ -173,8 +176,10 @@ async def test_people_select_then_n_and_N_move_through_mentions(seed_app, settle
         assert view.is_offset_visible(top.mentions[2].start)
         mentions = seed_app.reader.query_one("#mentions-list", OptionList)
         assert mentions.option_count == total and mentions.highlighted == 2
-        await pilot.press("escape")
-        assert seed_app.reader.targets is None and view.layer_spans("mention") == []
+        await pilot.press("escape")  # the highlights go, the person stays: n goes on from the view
+        assert view.layer_spans("mention") == [] and view.layer_spans("current") == []
+        await pilot.press("n")
+        assert len(view.layer_spans("mention")) == total
 
 
 async def test_n_wraps_at_the_last_mention(seed_app, settle) -> None:
@@ -346,3 +351,280 @@ async def test_plus_rings_the_bell_when_every_sentence_is_in_the_summary(settle)
         await pilot.press("plus")
         await settle(pilot)
         assert len(app.reader.summary.sentence_indices) == shown and bells
+
+
+# ---------------------------------------------------------------------------------------- read like less and vim
+ACCENTED = "\n\n".join(
+    [f"Paragraph {i}. " + ("Natásha laughed. " if i % 10 == 3 else "") + "Filler words go here and on. " * 6
+     for i in range(120)] + ["Then natasha came back. And NATASHA left."])
+
+
+@pytest.fixture
+def accented_app() -> ReaderApp:
+    return ReaderApp(document_from_plain_text(ACCENTED, "accented.txt"))
+
+
+async def search_for(pilot, key: str, query: str) -> None:
+    await pilot.press(key, *query, "enter")
+    await settle(pilot)
+
+
+async def test_search_ignores_accents_and_uses_smart_case(accented_app, settle) -> None:
+    async with accented_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = accented_app.reader.article
+        await search_for(pilot, "slash", "natasha")
+        text = accented_app.reader.document.text
+        assert [text[s.start:s.end] for s in view.layer_spans("search")] == ["Natásha"] * 12 + ["natasha", "NATASHA"]
+        await search_for(pilot, "slash", "Natasha")
+        assert [text[s.start:s.end] for s in view.layer_spans("search")] == ["Natásha"] * 12
+        assert status(accented_app).startswith("/Natasha  1/12")
+
+
+async def test_search_starts_from_the_view_and_n_after_G_goes_on_from_there(accented_app, settle) -> None:
+    async with accented_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = accented_app.reader.article
+        await pilot.press("50", "percent_sign")
+        middle = view.top_offset
+        await search_for(pilot, "slash", "Natasha")
+        current = view.layer_spans("current")[0]
+        assert current.start >= middle and view.is_offset_visible(current.start)
+        await pilot.press("G", "N")  # from the end of the text: the last hit, not the one before the old current
+        hits = view.layer_spans("search")
+        assert view.layer_spans("current") == [hits[-1]]
+        await pilot.press("g", "n")
+        assert view.layer_spans("current") == [hits[0]]
+
+
+async def test_backward_search_and_wrapping_rings_the_bell(accented_app, settle) -> None:
+    bells = []
+    accented_app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
+    async with accented_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = accented_app.reader.article
+        await pilot.press("G")
+        await search_for(pilot, "question_mark", "Natasha")
+        hits = view.layer_spans("search")
+        assert view.layer_spans("current") == [hits[-1]] and status(accented_app).startswith("?Natasha  12/12")
+        await pilot.press("n")  # after ?, n goes on backward
+        assert view.layer_spans("current") == [hits[-2]]
+        await pilot.press("N", "N")  # and N forward, wrapping at the end with the bell
+        assert view.layer_spans("current") == [hits[0]] and bells
+        assert status(accented_app).startswith("?Natasha  1/12")
+
+
+async def test_counts_repeat_keys(accented_app, settle) -> None:
+    async with accented_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = accented_app.reader.article
+        await pilot.press("1", "0", "j")
+        assert view.scroll_y == 10
+        await pilot.press("3", "k")
+        assert view.scroll_y == 7
+        await pilot.press("g")
+        await search_for(pilot, "slash", "Natasha")
+        await pilot.press("5", "n")
+        assert status(accented_app).startswith("/Natasha  6/12")
+        await pilot.press("2", "5", "p")  # 25p: a quarter through the text, not the People tab
+        assert accented_app.reader.side_pane.active == "summary"
+        assert abs(view.top_offset - len(accented_app.reader.document.text) // 4) < 400
+
+
+async def test_incremental_search_highlights_while_typing_and_escape_keeps_the_last_search(accented_app, settle) -> None:
+    async with accented_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = accented_app.reader.article
+        await search_for(pilot, "slash", "Natasha")
+        await pilot.press("slash", *"filler")
+        await settle(pilot)
+        assert len(view.layer_spans("search")) > 100  # every hit of what is typed, before Enter
+        await pilot.press("escape")
+        assert not accented_app.reader.search_bar.display
+        assert len(view.layer_spans("search")) == 12  # the last search is back
+        await pilot.press("n")
+        assert status(accented_app).startswith("/Natasha  ")
+
+
+async def test_search_history_with_up_and_down(accented_app, settle) -> None:
+    async with accented_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "slash", "natasha")
+        await search_for(pilot, "slash", "filler")
+        bar = accented_app.reader.search_bar
+        await pilot.press("slash", "up")
+        assert bar.value == "filler"
+        await pilot.press("up")
+        assert bar.value == "natasha"
+        await pilot.press("down", "down")
+        assert bar.value == ""
+        await pilot.press("up", "enter")
+        await settle(pilot)
+        assert status(accented_app).startswith("/filler  ")
+
+
+async def test_regex_search_and_a_bad_regex_is_one_line(accented_app, settle) -> None:
+    async with accented_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "slash", r"re:paragraph 1\d\.")
+        assert status(accented_app).startswith(r"/re:paragraph 1\d\.  1/")
+        assert len(accented_app.reader.article.layer_spans("search")) == 10  # paragraphs 10 to 19
+        await search_for(pilot, "slash", "re:(unclosed")
+        line = status(accented_app)
+        assert "bad regular expression" in line and "\n" not in line
+        assert accented_app.is_running
+
+
+async def test_jump_list_back_forward_and_last_place(accented_app, settle) -> None:
+    async with accented_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = accented_app.reader.article
+        await pilot.press("1", "5", "j")
+        start = view.top_offset
+        await pilot.press("G")
+        end = view.top_offset
+        await pilot.press("ctrl+o")
+        assert view.top_offset == start
+        await pilot.press("ctrl+n")  # forward (ctrl+i where the terminal tells it from Tab)
+        assert view.top_offset == end
+        await pilot.press("backspace")
+        assert view.top_offset == start
+        await pilot.press("apostrophe", "apostrophe")  # '': back to the place before the latest jump
+        assert view.top_offset == end
+        await pilot.press("apostrophe", "apostrophe")
+        assert view.top_offset == start
+
+
+async def test_picking_a_person_goes_to_the_first_mention_after_the_view(seed_app, settle) -> None:
+    async with seed_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = seed_app.reader.article
+        await pilot.press("5", "0", "percent_sign")
+        before = view.top_offset
+        await pilot.press("p", "enter")
+        await pilot.pause()
+        current = view.layer_spans("current")[0]
+        assert current.start >= before and current != seed_app.reader.people[0].mentions[0]
+        await pilot.press("ctrl+o")
+        assert view.top_offset == before
+
+
+async def test_marks_are_set_returned_to_and_saved(seed_document, tmp_path, settle) -> None:
+    from reader.state import StateStore
+
+    app = ReaderApp(seed_document, state=StateStore(tmp_path / "state.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.reader.article
+        await pilot.press("2", "0", "j", "m", "a")
+        marked = view.top_offset
+        await pilot.press("G", "apostrophe", "a")
+        assert view.top_offset == marked
+        await pilot.press("apostrophe", "z")  # no such mark: the view stays
+        assert view.top_offset == marked
+        await pilot.press("q")
+    again = ReaderApp(seed_document, state=StateStore(tmp_path / "state.json"))
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g", "apostrophe", "a")
+        assert again.reader.article.top_offset == marked
+
+
+async def test_lists_move_with_j_k_g_G(seed_app, settle) -> None:
+    async with seed_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        people = seed_app.reader.query_one("#people-list", OptionList)
+        await pilot.press("j", "j")
+        assert people.highlighted == 2
+        await pilot.press("k")
+        assert people.highlighted == 1
+        await pilot.press("G")
+        assert people.highlighted == people.option_count - 1
+        await pilot.press("g")
+        assert people.highlighted == 0
+        await pilot.press("space")
+        assert people.highlighted > 1
+        await pilot.press("b")
+        assert people.highlighted == 0
+
+
+async def test_a_key_changes_the_summary_algorithm(seed_app, settle) -> None:
+    async with seed_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert seed_app.reader.summary.algorithm == "lexrank"
+        await pilot.press("a")
+        await settle(pilot)
+        assert seed_app.reader.summary.algorithm == "textrank"
+        assert seed_app.reader.query_one("#algorithm", Select).value == "textrank"
+
+
+async def test_tab_skips_the_tab_strip(seed_app, settle) -> None:
+    async with seed_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        from textual.widgets import Tabs
+
+        for _ in range(6):
+            await pilot.press("tab")
+            assert not isinstance(seed_app.focused, Tabs)
+
+
+async def test_ctrl_c_says_how_to_quit_without_markup(seed_app, settle) -> None:
+    from .test_config import recorded_notifications
+
+    messages = recorded_notifications(seed_app)
+    async with seed_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert any("Press q" in m and "[b]" not in m for m in messages), messages
+
+
+async def test_every_binding_is_a_palette_command_with_its_key(seed_app, settle) -> None:
+    async with seed_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        commands = {c.title: c.help for c in seed_app.get_system_commands(seed_app.reader)}
+        assert commands["Search backward"] == "key: ?"
+        assert commands["Next summary algorithm"] == "key: a"
+        assert "ctrl+o" in commands["Back (jump list)"]
+        await pilot.press("ctrl+p", *"next summary", "enter")
+        await settle(pilot)
+        assert seed_app.reader.summary.algorithm == "textrank"
+
+
+async def test_slash_in_a_list_filters_it_ignoring_accents(settle) -> None:
+    text = "\n\n".join(["Natásha Rostóva spoke to Pierre Bezúkhov.", "Pierre Bezúkhov answered Natásha Rostóva.",
+                        "Prince Andrew Bolkónski listened to Pierre Bezúkhov.", "Natásha Rostóva smiled."] * 3)
+    app = ReaderApp(document_from_plain_text(text, "names.txt"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        people = app.reader.query_one("#people-list", OptionList)
+        everyone = people.option_count
+        assert everyone >= 2
+        await pilot.press("slash", *"rostova")
+        assert people.option_count == 1
+        await pilot.press("enter")  # back to the list
+        assert app.focused is people
+        await pilot.press("enter")  # picks the one shown
+        await pilot.pause()
+        assert status(app).startswith("Natásha Rostóva  ")
+        await pilot.press("p", "slash", "escape")  # Escape clears the filter
+        assert people.option_count == everyone and app.focused is people
+
+
+async def test_the_bars_follow_the_pane_width(seed_app, settle) -> None:
+    async with seed_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        people = seed_app.reader.query_one("#people-list", OptionList)
+
+        def bar_width() -> int:
+            return len(str(people.get_option_at_index(0).prompt).splitlines()[1])
+
+        narrow = bar_width()
+        await pilot.press("w")  # the wide pane
+        await pilot.pause()
+        await pilot.pause()
+        assert bar_width() > narrow
+        assert bar_width() <= people.scrollable_content_region.width

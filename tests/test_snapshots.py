@@ -31,7 +31,7 @@ def test_people_tab_with_a_person_selected(snap_compare) -> None:
 def test_help_screen(snap_compare) -> None:
     async def run_before(pilot) -> None:
         await _analysed(pilot)
-        await pilot.press("question_mark")
+        await pilot.press("f1")
         await pilot.pause()
 
     assert snap_compare(_app("trump_foreign_policy.txt"), terminal_size=SIZE, run_before=run_before)
@@ -50,3 +50,54 @@ def test_search_hits(snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(_app("trump_foreign_policy.txt"), terminal_size=SIZE, run_before=run_before)
+
+
+SMALL = (80, 24)
+LARGE = (160, 50)
+
+
+def test_small_terminal_people_with_a_person_selected(snap_compare) -> None:
+    """80x24: the people info is one row, the bars fit the narrow pane."""
+
+    async def run_before(pilot) -> None:
+        await _analysed(pilot)
+        await pilot.press("p", "enter", "n")
+        await pilot.pause()
+
+    assert snap_compare(_app("trump_foreign_policy.txt"), terminal_size=SMALL, run_before=run_before)
+
+
+def test_small_terminal_incremental_search(snap_compare) -> None:
+    """80x24: the search bar open, every hit of what is typed so far highlighted."""
+
+    async def run_before(pilot) -> None:
+        await _analysed(pilot)
+        pilot.app.reader.search_bar.cursor_blink = False  # a blinking cursor would make the snapshot flaky
+        await pilot.press("slash", *"trump")
+        await settle(pilot)
+
+    assert snap_compare(_app("trump_foreign_policy.txt"), terminal_size=SMALL, run_before=run_before)
+
+
+def test_large_terminal_search_with_the_current_hit(snap_compare) -> None:
+    """160x50: the current hit solid, the other hits tinted; the status line shows i/N."""
+
+    async def run_before(pilot) -> None:
+        await _analysed(pilot)
+        await pilot.press("slash", *"russia", "enter")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+
+    assert snap_compare(_app("trump_foreign_policy.txt"), terminal_size=LARGE, run_before=run_before)
+
+
+def test_large_terminal_filtered_people_list(snap_compare) -> None:
+    """160x50: the People list filtered by typing after /."""
+
+    async def run_before(pilot) -> None:
+        await _analysed(pilot)
+        await pilot.press("p", "slash", *"pu")
+        await pilot.pause()
+
+    assert snap_compare(_app("trump_foreign_policy.txt"), terminal_size=LARGE, run_before=run_before)

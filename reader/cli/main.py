@@ -46,9 +46,11 @@ class _Parser(argparse.ArgumentParser):
         raise ReaderError(f"{message} (see {self.prog} --help)")
 
 
-def _add_summary_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--algorithm", "-a", default=DEFAULT_ALGORITHM, choices=list(ALGORITHMS), metavar="NAME",
-                        help=f"summary algorithm: {', '.join(ALGORITHMS)} (default: {DEFAULT_ALGORITHM})")
+def _add_summary_options(parser: argparse.ArgumentParser, remembered: bool = False) -> None:
+    default = "the last one used, else " + DEFAULT_ALGORITHM if remembered else DEFAULT_ALGORITHM
+    parser.add_argument("--algorithm", "-a", default=None if remembered else DEFAULT_ALGORITHM,
+                        choices=list(ALGORITHMS), metavar="NAME",
+                        help=f"summary algorithm: {', '.join(ALGORITHMS)} (default: {default})")
     parser.add_argument("--sentences", "-n", metavar="N|N%",
                         help="summary length as a number of sentences or a percentage (default: 5 for news, "
                              "scaled up for longer texts)")
@@ -65,7 +67,7 @@ def open_parser() -> argparse.ArgumentParser:
     parser.add_argument("source", nargs="?", metavar="SOURCE",
                         help="a .txt, .md or .html file, an http(s) URL, or - for stdin "
                              "(default: the bundled sample article)")
-    _add_summary_options(parser)
+    _add_summary_options(parser, remembered=True)
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
 
@@ -202,10 +204,12 @@ def run_app(args: argparse.Namespace) -> int:
         check_count_spec(args.sentences)  # before a possibly slow download
     source = args.source or str(bundled_sample())
     opening = _open(source)
+    from reader.config import load_config
     from reader.state import StateStore
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(opening, algorithm=args.algorithm, sentences=args.sentences, state=StateStore())
+    app = ReaderApp(opening, algorithm=args.algorithm, sentences=args.sentences, state=StateStore(),
+                    config=load_config())
     app.run()
     if app.load_error is not None:
         return _report(app.load_error)

@@ -7,22 +7,39 @@ side-pane tabs are ``reader.ui.panes``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
 from reader.document.model import Document
+from reader.config import Config
 from reader.errors import ReaderError
 from reader.nlp.analysis import SummaryOptions
 from reader.nlp.summarizers import DEFAULT_ALGORITHM
 from reader.state import StateStore
+from reader.ui.help_screen import display_key
 from reader.ui.loading_screen import LoadingScreen, PendingDocument
 from reader.ui.messages import WorkFailed
 from reader.ui.reader_screen import ReaderScreen
 
-__all__ = ["PendingDocument", "ReaderApp", "ReaderScreen"]
+__all__ = ["PendingDocument", "ReaderApp", "ReaderScreen", "binding_ids"]
+
+
+def binding_ids() -> set[str]:
+    """Every binding id a keymap may name (``[keys]`` in the settings file)."""
+    from reader.ui.article_view import ArticleView
+    from reader.ui.help_screen import HelpScreen
+    from reader.ui.panes.base import PaneList
+
+    ids = set()
+    for cls in (ReaderApp, ReaderScreen, ArticleView, PaneList, HelpScreen):
+        ids.update(b.id for b in cls.BINDINGS if isinstance(b, Binding) and b.id)
+    return ids
 
 LOAD_GROUP = "load"
 
@@ -35,22 +52,82 @@ class ReaderApp(App[None]):
 
     BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
 
-    def __init__(self, document: Document | PendingDocument, *, algorithm: str = DEFAULT_ALGORITHM,
-                 sentences: str | None = None, state: StateStore | None = None) -> None:
+    def __init__(self, document: Document | PendingDocument, *, algorithm: str | None = None,
+                 sentences: str | None = None, state: StateStore | None = None, config: Config | None = None) -> None:
         super().__init__()
-        self.options = SummaryOptions(algorithm, sentences)
+        self.config = config  # None: the defaults, nothing remembered (tests, snapshots)
+        remembered = config.algorithm if config is not None else None
+        self.options = SummaryOptions(algorithm or remembered or DEFAULT_ALGORITHM, sentences)
         self.state = state  # None: remember nothing (tests, snapshots)
         self.load_error: ReaderError | None = None
         """Why the document could not be loaded (the app then exits with status 2)."""
         self._opening = document
 
     async def on_mount(self) -> None:
+        self._apply_config()
         if isinstance(self._opening, Document):
             await self.push_screen(ReaderScreen(self._opening, self.options, self.state))
         else:
             await self.push_screen(LoadingScreen(self._opening.name))
             self.run_worker(self._opening.load, thread=True, group=LOAD_GROUP, exit_on_error=False,
                             description=f"open {self._opening.name}")
+
+    # ------------------------------------------------------------------ settings
+    def _apply_config(self) -> None:
+        """The remembered theme and the user's key bindings (Textual's keymap, by binding id)."""
+        config = self.config
+        if config is None:
+            return
+        if config.theme is not None:
+            if config.theme in self.available_themes:
+                self.theme = config.theme
+            else:
+                config.warnings.append(f"{config.path}: unknown theme {config.theme!r}; ignored")
+        known = binding_ids()
+        unknown = sorted(set(config.keys) - known)
+        if unknown:
+            config.warnings.append(f"{config.path}: unknown binding id {', '.join(unknown)} in [keys] "
+                                   "(the ids are listed in the help, F1); ignored")
+        self.set_keymap({binding_id: keys for binding_id, keys in config.keys.items() if binding_id in known})
+        self.show_config_warnings()
+
+    def show_config_warnings(self) -> None:
+        if self.config is not None:
+            for warning in self.config.warnings:
+                self.notify(warning, severity="warning", timeout=8)
+            self.config.warnings.clear()
+
+    def remember(self, **values: str) -> None:
+        """Keep a choice (theme, algorithm) for the next run, if there is a settings file."""
+        if self.config is not None and any(getattr(self.config, k) != v for k, v in values.items()):
+            self.config.remember(**values)
+            self.show_config_warnings()
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_mounted:
+            self.remember(theme=theme)
+
+    # ------------------------------------------------------------------ commands
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette (ctrl+p): Textual's commands, then every key binding of the screen with its keys."""
+        yield from super().get_system_commands(screen)
+        keys: dict[str, list[str]] = {}
+        found = {}
+        for key, entry in screen.active_bindings.items():
+            binding = entry.binding
+            if binding.id is None or binding.system or not binding.description:
+                continue
+            keys.setdefault(binding.id, []).append(binding.key_display or display_key(key))
+            found.setdefault(binding.id, entry)
+        for binding_id, entry in found.items():
+            yield SystemCommand(entry.binding.description, "key: " + " / ".join(dict.fromkeys(keys[binding_id])),
+                                partial(entry.node.run_action, entry.binding.action))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit, in plain words (Textual's own notice would show its markup literally here)."""
+        keys = [display_key(key) for key, entry in self.active_bindings.items()
+                if entry.binding.action in ("quit", "app.quit")]
+        self.notify(f"Press {' or '.join(dict.fromkeys(keys)) or 'ctrl+q'} to quit.", title="Do you want to quit?")
 
     @property
     def reader(self) -> ReaderScreen | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -21,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.document.model import Document, Span
+from reader.ui.jumps import JumpList
 from reader.ui.layout import QUOTE_PREFIX, Layout, wrap_document
 
 MAX_TEXT_WIDTH = 80
@@ -63,8 +65,8 @@ class ArticleView(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Line down", show=False, id="article.down"),
-        Binding("k,up", "scroll_up", "Line up", show=False, id="article.up"),
+        Binding("j,down", "lines(1)", "Line down", show=False, id="article.down"),
+        Binding("k,up", "lines(-1)", "Line up", show=False, id="article.up"),
         Binding("space,pagedown,ctrl+f", "page_down", "Page down", show=False, id="article.page-down"),
         Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False, id="article.page-up"),
         Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="article.half-down"),
@@ -89,6 +91,25 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: Layout | None = None
         self._layers: dict[str, _Layer] = {}
         self._pending: tuple[int, bool] | None = None
+        self.jumps = JumpList()
+        self._count = ""
+
+    # ----------------------------------------------------------------- counts (10j, 50%, 5n as in less)
+    def on_key(self, event: events.Key) -> None:
+        if event.character is not None and event.character.isdigit() and (self._count or event.character != "0"):
+            self._count = (self._count + event.character)[-9:]
+            event.stop()
+            event.prevent_default()
+
+    @property
+    def pending_count(self) -> int | None:
+        """The number typed before a key (``10`` of ``10j``), None when there is none."""
+        return int(self._count) if self._count else None
+
+    def take_count(self, default: int = 1) -> int:
+        """The count typed before this key (``default`` when none), forgotten once taken."""
+        count, self._count = self.pending_count, ""
+        return count if count is not None else default
 
     # ----------------------------------------------------------------- layout
     @property
@@ -130,6 +151,19 @@ class ArticleView(ScrollView, can_focus=True):
             return 0
         return layout.starts[min(int(self.scroll_offset.y), len(layout) - 1)]
 
+    @property
+    def bottom_offset(self) -> int:
+        """Character offset just past the last row on screen (where a backward search starts, as in less)."""
+        layout = self._layout
+        if layout is None or not len(layout):
+            return 0
+        last = min(int(self.scroll_offset.y) + max(1, self.scrollable_content_region.height), len(layout)) - 1
+        return layout.ends[last]
+
+    def origin(self, direction: int) -> int:
+        """Where a search or n / N starts: the top of the view going forward, its bottom going backward."""
+        return self.top_offset if direction > 0 else self.bottom_offset
+
     def row_of(self, offset: int) -> int:
         return self.layout_rows.row_at(offset)
 
@@ -167,15 +201,46 @@ class ArticleView(ScrollView, can_focus=True):
         top = int(self.scroll_offset.y)
         return top <= row < top + self.scrollable_content_region.height
 
+    def jump(self, offset: int, *, top: bool = False) -> None:
+        """Go to ``offset`` (see ``scroll_to_offset``), remembering where the view was in the jump list."""
+        self.jumps.record(self.top_offset)
+        self.scroll_to_offset(offset, top=top)
+
+    def go_back(self) -> bool:
+        offset = self.jumps.back(self.top_offset)
+        if offset is not None:
+            self.scroll_to_offset(offset, top=True)
+        return offset is not None
+
+    def go_forward(self) -> bool:
+        offset = self.jumps.forward(self.top_offset)
+        if offset is not None:
+            self.scroll_to_offset(offset, top=True)
+        return offset is not None
+
     # ---------------------------------------------------------------- keys
+    def action_lines(self, direction: int) -> None:
+        self.scroll_relative(y=direction * self.take_count(), animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_relative(y=self.take_count() * self.scrollable_content_region.height, animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_relative(y=-self.take_count() * self.scrollable_content_region.height, animate=False)
+
     def action_scroll_home(self) -> None:
+        self.take_count()
+        self.jumps.record(self.top_offset)
         self.scroll_to(y=0, animate=False)  # a book is tens of thousands of rows: jump, do not glide
 
     def action_scroll_end(self) -> None:
+        self.take_count()
+        self.jumps.record(self.top_offset)
         self.scroll_to(y=self.max_scroll_y, animate=False)
 
     def action_half_page(self, direction: int) -> None:
-        self.scroll_relative(y=direction * max(1, self.scrollable_content_region.height // 2), animate=False)
+        self.scroll_relative(y=direction * self.take_count() * max(1, self.scrollable_content_region.height // 2),
+                             animate=False)
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)

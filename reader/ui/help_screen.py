@@ -1,4 +1,4 @@
-"""The help screen (``?`` / F1): every key, read from the bindings themselves so it cannot drift."""
+"""The help screen (F1 / ``h``): every key, read from the bindings themselves so it cannot drift."""
 
 from __future__ import annotations
 
@@ -22,7 +22,10 @@ INTRO = (
 
 EXTRA_KEYS = [
     ("Side pane", "tab / shift+tab", "Move focus between the article and the side pane"),
-    ("Side pane", "↑ ↓ / Enter", "Move in a list / pick the highlighted entry"),
+    ("Side pane", "j k g G space b / Enter", "Move in a list / pick the highlighted entry"),
+    ("Search and jump", "10j 5n 50% 50p", "A number before a key repeats it; N% or Np goes N percent through"),
+    ("Search and jump", "re:PATTERN", "A regular expression; accents never matter, capitals only if typed"),
+    ("App", "ctrl+p", "Every command, with its key"),
     ("Reading", "mouse wheel", "Scroll the article"),
 ]
 
@@ -33,7 +36,8 @@ def display_key(key: str) -> str:
     return "+".join([*modifiers, format_key(name)])
 
 
-SECTIONS = {"article": "Reading", "search": "Search and jump", "pane": "Side pane", "summary": "Summary", "app": "App"}
+SECTIONS = {"article": "Reading", "search": "Search and jump", "jump": "Search and jump", "pane": "Side pane",
+            "summary": "Summary", "app": "App"}
 """Help section of a binding, by the first part of its id ("search.next"); an unknown part is its own section."""
 
 Sections = list[tuple[str, list[tuple[str, str]]]]
@@ -95,10 +99,10 @@ def key_table(sections: Sections) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    """A modal over the reader; Escape, q, ? or F1 close it."""
+    """A modal over the reader; Escape, q, h or F1 close it."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        Binding("escape,q,h,f1", "dismiss", "Close help", id="help.close"),
         Binding("j,down", "scroll('down')", "Down", show=False),
         Binding("k,up", "scroll('up')", "Up", show=False),
         Binding("space,pagedown", "scroll('page_down')", "Page down", show=False),
@@ -112,7 +116,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(Text.assemble(("reader: keys", "bold"), ("    Escape, q, ? or F1 closes this help", "dim")),
+            yield Static(Text.assemble(("reader: keys", "bold"), ("    Escape, q, h or F1 closes this help", "dim")),
                          id="help-title")
             yield Static(INTRO, id="help-intro")
             yield Static(self.keys, id="help-keys")

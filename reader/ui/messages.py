@@ -11,7 +11,7 @@ from typing import Protocol
 from textual.message import Message
 
 from reader.nlp.results import Person, Summary
-from reader.ui.search import SearchHits
+from reader.ui.search import BadQuery, SearchHits
 
 
 class SummaryReady(Message):
@@ -34,12 +34,16 @@ class PeopleReady(Message):
 
 
 class SearchFinished(Message):
-    """A search finished; ``origin`` is the offset at the top of the view when it was asked for."""
+    """A search finished (``hits`` is BadQuery for a bad regex); ``origin`` is the offset at the top of the view
+    when it was asked for, ``direction`` 1 forward (/) or -1 backward (?); ``final``: Enter was pressed (else the
+    reader is still typing)."""
 
-    def __init__(self, hits: SearchHits, origin: int) -> None:
+    def __init__(self, hits: SearchHits | BadQuery, origin: int, direction: int = 1, final: bool = True) -> None:
         super().__init__()
         self.hits = hits
         self.origin = origin
+        self.direction = direction
+        self.final = final
 
 
 class ShowsErrors(Protocol):

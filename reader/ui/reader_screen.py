@@ -7,18 +7,19 @@ share: the highlight layers, what n / N move through, and the reading position (
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document.model import Document, Span
 from reader.nlp.analysis import Cancelled, SummaryOptions, analysis_refusal
 from reader.nlp.results import Person, Summary
 from reader.state import StateStore, document_key
+from reader.marks import MarkStore, marks_path_beside
 from reader.ui import search
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ArticleHeader
@@ -30,7 +31,41 @@ from reader.wording import count_of
 
 
 class SearchBar(Input):
-    """The one-line search prompt above the status line."""
+    """The one-line search prompt above the status line; up / down recall earlier searches."""
+
+    BINDINGS = [
+        Binding("up", "history(-1)", "Earlier search", show=False),
+        Binding("down", "history(1)", "Later search", show=False),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.history: list[str] = []
+        self._recall = 0  # == len(history): the line being typed
+        self.direction = 1
+
+    def open(self, direction: int) -> None:
+        """Show the bar for a forward (/) or backward (?) search."""
+        self.direction = direction
+        self._recall = len(self.history)
+        self.placeholder = ("Search forward" if direction > 0 else "Search backward") + \
+            " (Enter: find, ↑↓: history, re: regex, Escape: cancel)"
+        self.value = ""
+        self.display = True
+        self.focus()
+
+    def remember(self, query: str) -> None:
+        if query in self.history:
+            self.history.remove(query)
+        self.history.append(query)
+        del self.history[:-100]
+
+    def action_history(self, step: int) -> None:
+        if not self.history:
+            return
+        self._recall = max(0, min(len(self.history), self._recall + step))
+        self.value = self.history[self._recall] if self._recall < len(self.history) else ""
+        self.cursor_position = len(self.value)
 
 
 class StatusLine(Static):
@@ -47,10 +82,18 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark,f1", "help", "Help", id="app.help"),
-        Binding("slash", "search", "Search", id="search.find"),
+        Binding("f1,h", "help", "Help", id="app.help"),
+        Binding("slash", "search(1)", "Search", id="search.find"),
+        Binding("question_mark", "search(-1)", "Search backward", key_display="?", id="search.backward"),
         Binding("n", "next_target", "Next", id="search.next"),
         Binding("N", "previous_target", "Previous", id="search.previous"),
+        Binding("percent_sign", "percent", "Go to N% (50%, 50p)", show=False, key_display="N%", id="jump.percent"),
+        Binding("ctrl+o,backspace", "jump_back", "Back (jump list)", show=False, id="jump.back"),
+        Binding("ctrl+i,ctrl+n", "jump_forward", "Forward (jump list)", show=False, id="jump.forward"),
+        Binding("m", "prefix('m')", "Set mark (m + letter)", show=False, id="jump.mark"),
+        Binding("apostrophe", "prefix(\"'\")", "Go to mark (' + letter; '' last place)", show=False,
+                key_display="'", id="jump.to-mark"),
+        Binding("a", "next_algorithm", "Next summary algorithm", show=False, id="summary.algorithm"),
         *_tab_bindings(),
         Binding("plus,equals_sign", "summary_length(1)", "Longer summary", key_display="+", id="summary.longer"),
         Binding("minus", "summary_length(-1)", "Shorter summary", key_display="-", id="summary.shorter"),
@@ -69,6 +112,12 @@ class ReaderScreen(Screen[None]):
         self.people: list[Person] = []
         self.targets: Targets | None = None
         self._article = ArticleView(document, id="article")  # kept: the position is saved after unmounting
+        self.marks = MarkStore(marks_path_beside(state.path)) if state is not None else None
+        self.search_regex = False  # every search a regex (a setting, set by the app); re: always is
+        self._folded: search.FoldedText | None = None  # the text as searched: built once, in a worker
+        self._prefix: str | None = None  # m or ' waiting for its letter
+        self._mark_cache: dict[str, int] | None = None
+        self._targets_hidden = False  # Escape hid the highlights; n / N bring them back
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -97,6 +146,10 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.search_bar.display = False
+        config = getattr(self.app, "config", None)
+        self.search_regex = bool(config is not None and config.search_regex)
+        for tabs in self.query(Tabs):
+            tabs.can_focus = False  # Tab goes from the article to the lists; s / p switch tabs
         self.article.focus()
         refusal = analysis_refusal(self.document)
         if refusal:
@@ -128,10 +181,11 @@ class ReaderScreen(Screen[None]):
             self.state.set_position(document_key(self.document), self.article.top_offset)
 
     def _show_state_warnings(self) -> None:
-        if self.state is not None:
-            for warning in self.state.warnings:
-                self.app.notify(warning, severity="warning", timeout=6)
-            self.state.warnings.clear()
+        for store in (self.state, self.marks):
+            if store is not None:
+                for warning in store.warnings:
+                    self.app.notify(warning, severity="warning", timeout=6)
+                store.warnings.clear()
 
     def on_unmount(self) -> None:
         self.save_position()
@@ -143,6 +197,9 @@ class ReaderScreen(Screen[None]):
     def on_summary_ready(self, message: SummaryReady) -> None:
         """A tab showed a new summary (stale ones never get here): highlight its sentences."""
         self.summary = message.summary
+        remember = getattr(self.app, "remember", None)
+        if remember is not None:
+            remember(algorithm=message.summary.algorithm)
         self.article.set_layer("summary", list(message.summary.spans))
         self._refresh_idle_status()
 
@@ -156,7 +213,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(StatusLine).update(Text(text) if isinstance(text, str) else text)
 
     def _refresh_idle_status(self) -> None:
-        if self.targets is not None:
+        if self.targets is not None and not self._targets_hidden:
             self.set_status(self.targets.status())
             return
         parts = []
@@ -165,39 +222,146 @@ class ReaderScreen(Screen[None]):
             parts.append(f"Summary: {count} ({self.summary.algorithm})")
         if self.people or self.summary is not None:
             parts.append(f"People: {len(self.people)}")
-        self.set_status(Text("  ·  ".join(parts) + "    ? help", style="dim"))
+        self.set_status(Text("  ·  ".join(parts) + "    F1 help", style="dim"))
 
     # ------------------------------------------------------------------ jumping
-    def jump_to(self, span: Span) -> None:
+    def jump_to(self, span: Span, *, record: bool = False) -> None:
+        """Show ``span`` as the current target; ``record``: a jump the jump list remembers (ctrl+o returns)."""
         self.article.set_layer("current", [span])
-        self.article.scroll_to_offset(span.start)
+        if record:
+            self.article.jump(span.start)
+        else:
+            self.article.scroll_to_offset(span.start)
+
+    def action_jump_back(self) -> None:
+        if not self.article.go_back():
+            self.app.bell()
+
+    def action_jump_forward(self) -> None:
+        if not self.article.go_forward():
+            self.app.bell()
+
+    def action_percent(self) -> None:
+        count = self.article.pending_count
+        if count is None:
+            self.app.bell()
+            self.app.notify("Type a number first: 50% goes half way through the text.", timeout=3)
+            return
+        self.article.take_count()
+        self.article.jump(len(self.document.text) * min(100, count) // 100, top=True)
+
+    def action_prefix(self, key: str) -> None:
+        self._prefix = key
+        self.set_status(Text("mark: type a letter" if key == "m" else "go to mark: type a letter (' : last place)",
+                             style="dim"))
+
+    PREFIX_BINDINGS = {"jump.mark": "m", "jump.to-mark": "'"}
+
+    def on_key(self, event: events.Key) -> None:
+        """m or ' and the letter after it (a mark).
+
+        Both are taken here, in the order the keys reach the screen: were ``m`` left to its binding (run later, by
+        the app) a fast ``ma`` would run ``a``'s binding before the mark prefix is set.
+        """
+        if self._prefix is None:
+            entry = self.active_bindings.get(event.key)
+            prefix = self.PREFIX_BINDINGS.get(entry.binding.id or "") if entry is not None else None
+            if prefix is not None:
+                event.stop()
+                event.prevent_default()
+                self.action_prefix(prefix)
+            return
+        prefix, self._prefix = self._prefix, None
+        event.stop()
+        event.prevent_default()
+        letter = event.character or ""
+        if prefix == "'" and letter == "'":
+            self._go_to_last_place()
+        elif len(letter) == 1 and letter.isalpha() and letter.isascii():
+            if prefix == "m":
+                self._set_mark(letter)
+            else:
+                self._go_to_mark(letter)
+        else:
+            self.app.bell()
+        self._refresh_idle_status()
+
+    def _go_to_last_place(self) -> None:
+        previous = self.article.jumps.previous
+        if previous is None:
+            self.app.bell()
+            return
+        self.article.jump(previous, top=True)
+
+    def _marks(self) -> dict[str, int]:
+        if self._mark_cache is None:
+            self._mark_cache = self.marks.marks(document_key(self.document)) if self.marks is not None else {}
+            self._show_state_warnings()
+        return self._mark_cache
+
+    def _set_mark(self, letter: str) -> None:
+        offset = self.article.top_offset
+        self._marks()[letter] = offset
+        if self.marks is not None:
+            self.marks.set_mark(document_key(self.document), letter, offset)
+            self._show_state_warnings()
+        self.app.notify(f"Mark {letter} set ('{letter} returns here).", timeout=2)
+
+    def _go_to_mark(self, letter: str) -> None:
+        offset = self._marks().get(letter)
+        if offset is None or offset > len(self.document.text):
+            self.app.bell()
+            self.app.notify(f"No mark {letter} (m{letter} sets it).", timeout=3)
+            return
+        self.article.jump(offset, top=True)
 
     def _set_targets(self, targets: Targets | None, person: Person | None = None) -> None:
         """What n/N move through; the highlight layers and the mentions list follow it."""
         self.targets = targets
+        self._show_target_layers(targets)
+        self.query_one(PeoplePane).show_mentions(person)  # a person's list, or none
+        self._refresh_idle_status()
+
+    def _show_target_layers(self, targets: Targets | None) -> None:
+        self._targets_hidden = False
         for name in ("mention", "search"):
             self.article.set_layer(name, list(targets.spans) if targets and name == targets.kind else [])
         if targets is None:
             self.article.set_layer("current", [])
-        self.query_one(PeoplePane).show_mentions(person)  # a person's list, or none
-        self._refresh_idle_status()
 
     def _step(self, direction: int) -> None:
-        if self.targets is None:
+        """n / N: from the current target while it is on screen, else from the view, as in less."""
+        count = self.article.take_count()
+        targets = self.targets
+        if targets is None:
             self.app.notify("Nothing to move through: pick a person (p) or search (/) first.", timeout=3)
             return
-        span, wrapped = self.targets.step(direction)
+        if self._targets_hidden:
+            self._show_target_layers(targets)
+        direction *= targets.direction
+        span, wrapped = None, False
+        for repeat in range(count):
+            current = targets.current
+            if repeat or (current is not None and self.article.is_offset_visible(current.start)):
+                span, wrapped_now = targets.step(direction)
+            else:
+                span, wrapped_now = targets.step_from(self.article.origin(direction), direction)
+            wrapped = wrapped or wrapped_now
+            if span is None:
+                break
+            self.article.set_layer("current", [span])
         if span is None:
             self.app.bell()
-            self.set_status(self.targets.status())
+            self.set_status(targets.status())
             return
         if wrapped:
             self.app.bell()
-            self.app.notify("Wrapped to the " + ("first" if direction > 0 else "last") + " one.", timeout=2)
+            self.app.notify("Search hit BOTTOM, continuing at TOP" if direction > 0
+                            else "Search hit TOP, continuing at BOTTOM", timeout=2)
         self.jump_to(span)
-        self.set_status(self.targets.status())
-        if self.targets.kind == "mention":
-            self.query_one(PeoplePane).highlight_mention(self.targets.index)
+        self.set_status(targets.status())
+        if targets.kind == "mention":
+            self.query_one(PeoplePane).highlight_mention(targets.index)
 
     def action_next_target(self) -> None:
         self._step(+1)
@@ -207,7 +371,7 @@ class ReaderScreen(Screen[None]):
 
     @on(SummaryPane.SentenceChosen)
     def _summary_sentence_chosen(self, event: SummaryPane.SentenceChosen) -> None:
-        self.jump_to(self.document.sentences[event.index])
+        self.jump_to(self.document.sentences[event.index], record=True)
         self.article.focus()  # picked: go on reading there (s returns to the list)
 
     @on(PeoplePane.PersonChosen)
@@ -215,10 +379,10 @@ class ReaderScreen(Screen[None]):
         person = event.person
         targets = Targets(person.name, person.mentions, kind="mention")
         self._set_targets(targets, person)
-        span = targets.jump_to(0)
+        span, _ = targets.step_from(self.article.top_offset, +1)  # the first mention from the view on
         if span is not None:
-            self.jump_to(span)
-            self.query_one(PeoplePane).highlight_mention(0)
+            self.jump_to(span, record=True)
+            self.query_one(PeoplePane).highlight_mention(targets.index)
         self.set_status(targets.status())
         self.article.focus()  # read on; n/N move through the mentions, p returns to the list
 
@@ -228,54 +392,107 @@ class ReaderScreen(Screen[None]):
             return
         span = self.targets.jump_to(event.index)
         if span is not None:
-            self.jump_to(span)
+            self.jump_to(span, record=True)
             self.set_status(self.targets.status())
             self.article.focus()
 
     # ------------------------------------------------------------------ search
-    def action_search(self) -> None:
-        bar = self.search_bar
-        bar.display = True
-        bar.value = ""
-        bar.focus()
+    def action_search(self, direction: int = 1) -> None:
+        self.article.take_count()
+        self.search_bar.open(direction)
+
+    @on(Input.Changed, "SearchBar")
+    def _search_typed(self, event: Input.Changed) -> None:
+        """Incremental search: every hit of what is typed so far is highlighted (the view stays)."""
+        query = event.value.strip()
+        if query:
+            self.search(query, self.search_bar.direction, final=False)
+        else:
+            self.workers.cancel_group(self, "search")
+            self.article.set_layer("search", list(self.targets.spans) if self._last_search_shown() else [])
+
+    def _last_search_shown(self) -> bool:
+        return self.targets is not None and self.targets.kind == "search" and not self._targets_hidden
 
     @on(Input.Submitted, "SearchBar")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        self.search_bar.display = False
+        bar = self.search_bar
+        bar.display = False
         self.article.focus()
         query = event.value.strip()
         if query:
-            self.search(query)
+            bar.remember(query)
+            self.search(query, bar.direction)
+        else:
+            self._close_search_bar()
 
-    def search(self, query: str) -> None:
-        """Find every case-insensitive occurrence of ``query`` in a worker (a book takes a while); the hits are
-        highlighted and the first one after the view is jumped to when it is done."""
-        self.set_status(Text(f"Searching for {query}…", style="dim"))
-        origin = self.article.top_offset
+    def _close_search_bar(self) -> None:
+        """Escape in the bar: the highlights of the last search come back (n still moves through it)."""
+        self.workers.cancel_group(self, "search")
+        self.search_bar.display = False
+        self.article.focus()
+        if self.targets is not None and not self._targets_hidden:
+            self._show_target_layers(self.targets)
+        else:
+            self.article.set_layer("search", [])
+        self._refresh_idle_status()
+
+    def search(self, query: str, direction: int = 1, *, final: bool = True) -> None:
+        """Find every hit of ``query`` (accents ignored, smart case, ``re:`` a regex) in a worker, from the view.
+
+        ``final``: Enter was pressed: the hits become what n / N move through and the first one from the view
+        (the last one before it, searching backward) is jumped to; else they are only highlighted.
+        """
+        if final:
+            self.set_status(Text(f"Searching for {query}…", style="dim"))
+        origin = self.article.origin(direction)
         text = self.document.text
+        regex = self.search_regex
 
         def work() -> None:
             worker = get_current_worker()
             try:
-                hits = search.find_hits(text, query, should_stop=lambda: worker.is_cancelled)
+                if self._folded is None:
+                    self._folded = search.FoldedText(text)
+                hits = search.find_hits(self._folded, query, regex=regex, should_stop=lambda: worker.is_cancelled)
             except Cancelled:
                 return
+            except search.BadQuery as error:
+                hits = error
             if not worker.is_cancelled:
-                self.post_message(SearchFinished(hits, origin))
+                self.post_message(SearchFinished(hits, origin, direction, final))
 
         self.run_worker(work, thread=True, exclusive=True, group="search", exit_on_error=False, description="search")
 
     def on_search_finished(self, message: SearchFinished) -> None:
         hits = message.hits
-        targets = Targets(f"/{hits.query}", hits.spans, kind="search", capped=hits.capped)
-        self._set_targets(targets)
+        if isinstance(hits, search.BadQuery):
+            self.set_status(Text(str(hits), style="red"))
+            if message.final:
+                self.app.bell()
+            return
+        if not message.final:
+            if self.search_bar.display:  # still typing: show what it finds so far
+                self.article.set_layer("search", list(hits.spans))
+                self.set_status(Text(f"{len(hits.spans)}{'+' if hits.capped else ''} matches" if hits.spans
+                                     else "no matches yet", style="dim"))
+            return
+        prefix = "/" if message.direction > 0 else "?"
+        targets = Targets(f"{prefix}{hits.query}", hits.spans, kind="search", capped=hits.capped,
+                          direction=message.direction)
         if not hits.spans:
             self.app.bell()
+            self._show_target_layers(self.targets)  # the previous search (or person) stays
             self.set_status(Text(f"Pattern not found: {hits.query}", style="red"))
             return
-        span = targets.first_from(message.origin)
+        self._set_targets(targets)
+        span, wrapped = targets.step_from(message.origin, message.direction)
+        if wrapped:
+            self.app.bell()
+            self.app.notify("Search hit BOTTOM, continuing at TOP" if message.direction > 0
+                            else "Search hit TOP, continuing at BOTTOM", timeout=2)
         if span is not None:
-            self.jump_to(span)
+            self.jump_to(span, record=True)
         self.set_status(targets.status())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -284,6 +501,10 @@ class ReaderScreen(Screen[None]):
 
     # ------------------------------------------------------------------ pane
     def action_show_tab(self, tab: str) -> None:
+        if tab == "people" and self.article.pending_count is not None:  # 50p: percent, as in less
+            self.action_percent()
+            return
+        self.article.take_count()
         pane = self.side_pane
         pane.display = True
         pane.active = tab
@@ -303,19 +524,24 @@ class ReaderScreen(Screen[None]):
     def action_summary_length(self, delta: int) -> None:
         self.query_one(SummaryPane).change_length(delta)
 
+    def action_next_algorithm(self) -> None:
+        self.query_one(SummaryPane).next_algorithm()
+
     # ------------------------------------------------------------------ misc
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(help_sections(self.active_bindings)))
 
     def action_escape(self) -> None:
         """Escape ladder: close the search bar, then clear the selection, then return focus to the article."""
-        bar = self.search_bar
-        if bar.display:
-            bar.display = False
-            self.article.focus()
+        self.article.take_count()
+        if self.search_bar.display:
+            self._close_search_bar()
             return
-        if self.targets is not None or self.article.layer_spans("current"):
-            self._set_targets(None)
+        if (self.targets is not None and not self._targets_hidden) or self.article.layer_spans("current"):
+            for name in ("mention", "search", "current"):  # hidden, not forgotten: n / N still move on
+                self.article.set_layer(name, [])
+            self._targets_hidden = True
+            self._refresh_idle_status()
             return
         self.article.focus()
 

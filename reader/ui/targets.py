@@ -19,6 +19,7 @@ class Targets:
     kind: Literal["mention", "search"] = "mention"
     index: int = -1  # -1 = no current target yet
     capped: bool = False  # there are more than ``spans``: only the first ones are kept (search hits)
+    direction: int = 1  # -1 after a backward search (?): n goes back, N forward, as in less and vim
 
     @property
     def current(self) -> Span | None:
@@ -51,6 +52,22 @@ class Targets:
         index = self.index + direction
         wrapped = not 0 <= index < len(self.spans)
         self.index = index % len(self.spans)
+        return self.current, wrapped
+
+    def step_from(self, offset: int, direction: int) -> tuple[Span | None, bool]:
+        """Make the first span starting after ``offset`` (+1) or the last one before it (-1) current, wrapping
+        around the end. Returns the span and whether the move wrapped."""
+        if not self.spans:
+            return None, False
+        starts = [s.start for s in self.spans]
+        if direction > 0:
+            index = bisect_left(starts, offset)
+            wrapped = index == len(self.spans)
+            self.index = 0 if wrapped else index
+        else:
+            index = bisect_left(starts, offset) - 1
+            wrapped = index < 0
+            self.index = len(self.spans) - 1 if wrapped else index
         return self.current, wrapped
 
     def jump_to(self, index: int) -> Span | None:

@@ -10,25 +10,42 @@ from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document.model import Document
 from reader.nlp.analysis import Cancelled, ShouldStop, SummaryOptions
 from reader.ui.messages import WorkFailed
+from reader.ui.search import fold
 
 R = TypeVar("R")
 
 
 class PaneList(OptionList):
-    """An OptionList that survives a terminal too short to show any of its rows.
+    """An OptionList driven like less (j k g G space b) that survives a terminal too short to show any of its rows.
 
     Textual's page keys index its row cache, which stays empty while the list has no visible region (a 100x9
     terminal, Summary tab, PageDown: KeyError). With no room, a page is one row.
     """
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g", "first", "First", show=False, id="list.first"),
+        Binding("G", "last", "Last", show=False, id="list.last"),
+        Binding("space", "page_down", "Page down", show=False, id="list.page-down"),
+        Binding("b", "page_up", "Page up", show=False, id="list.page-up"),
+        Binding("slash", "filter", "Filter the list", show=False, id="list.filter"),
+    ]
+
+    def action_filter(self) -> None:
+        pane = next((a for a in self.ancestors if isinstance(a, SidePane)), None)
+        if pane is None or not pane.open_filter(self):
+            self.app.bell()
 
     def action_page_down(self) -> None:
         if self.scrollable_content_region:
@@ -41,6 +58,29 @@ class PaneList(OptionList):
             super().action_page_up()
         else:
             self.action_cursor_up()
+
+
+class ListFilter(Input):
+    """Type to filter the list above which it opens; Enter goes back to the list, Escape clears the filter."""
+
+    BINDINGS = [Binding("escape", "clear", "Clear the filter", show=False)]
+
+    def __init__(self, target: PaneList) -> None:
+        super().__init__(placeholder="Filter (accents ignored; Enter: list, Escape: clear)", classes="list-filter")
+        self.target = target
+
+    def action_clear(self) -> None:
+        self.value = ""
+        self.display = False
+        self.target.focus()
+
+
+def matches(query: str, *fields: str) -> bool:
+    """Whether any field contains ``query``, ignoring case and accents (an empty query matches everything)."""
+    if not query:
+        return True
+    wanted = fold(query).casefold()
+    return any(wanted in fold(field).casefold() for field in fields)
 
 
 class PaneInfo(Static):
@@ -75,6 +115,34 @@ class SidePane(Vertical):
     def focus_main(self) -> None:
         """Focus the part of the tab the reader works in (its list)."""
         self.focus()
+
+    # ------------------------------------------------------------------ type to filter
+    filter_text = ""
+
+    def apply_filter(self, text: str) -> None:
+        """Show only the entries that match ``text`` (a tab with a filterable list overrides this)."""
+
+    def open_filter(self, target: PaneList) -> bool:
+        """Open the filter line above ``target``; False when this tab has nothing to filter."""
+        if type(self).apply_filter is SidePane.apply_filter:
+            return False
+        found = [f for f in self.query(ListFilter) if f.target is target]
+        line = found[0] if found else ListFilter(target)
+        if not found:
+            self.mount(line, before=target)
+        line.display = True
+        line.focus()
+        return True
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if isinstance(event.input, ListFilter):
+            event.stop()
+            self.apply_filter(event.value.strip())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if isinstance(event.input, ListFilter):
+            event.stop()
+            event.input.target.focus()
 
     # ------------------------------------------------------------------ state
     @property

@@ -15,7 +15,7 @@ from reader.document.model import Span
 from reader.nlp import analysis
 from reader.nlp.results import Person
 from reader.ui.messages import PeopleReady
-from reader.ui.panes.base import PaneInfo, PaneList, SidePane
+from reader.ui.panes.base import PaneInfo, PaneList, SidePane, matches
 from reader.ui.snippets import clip, keyword_in_context
 from reader.wording import count_of
 
@@ -67,6 +67,9 @@ class PeoplePane(SidePane):
 
     def compose(self) -> ComposeResult:
         self.people = []
+        self._person: Person | None = None
+        self._cells = 0
+        self._mention_width = 0
         yield PaneInfo("Finding people…")
         yield PeopleList(id="people-list")
         yield MentionsTitle("", id="mentions-title")
@@ -91,25 +94,49 @@ class PeoplePane(SidePane):
     def on_people_ready(self, message: PeopleReady) -> None:
         """Show the list; the message goes on to the screen (jump targets, status line)."""
         self.people = list(message.people)
-        doc = self.document
+        self._fill_people()
+        self.set_busy(False)
+        count = len(self.people)
+        self.show_info(f"{count_of(count, 'person', 'people')} · / filters" if count else "No people found.")
+
+    def _fill_people(self) -> None:
+        """The people matching the filter, their bars as wide as the list is now; the highlighted one kept."""
+        people_list = self.query_one(PeopleList)
+        kept = people_list.highlighted_option.id if people_list.highlighted_option is not None else None
+        self._cells = cells = self._bar_cells()
+        length = len(self.document.text)
         options = []
-        cells = self._bar_cells()
         for index, person in enumerate(self.people):
+            if not matches(self.filter_text, person.name, *person.aliases):
+                continue
             prompt = Text(clip(person.name, 0, len(person.name), 80), style="bold")
             prompt.append(f"  {len(person.mentions)}", style="cyan")
-            if person.titles:
-                prompt.append("  " + ", ".join(person.titles[:2]), style="italic dim")
-            prompt.append("\n" + distribution_bar(person.mentions, len(doc.text), cells), style="green")
+            room = cells - prompt.cell_len - 2  # titles only on the name's row: one row of text, one of bar
+            if person.titles and room >= 6:
+                titles = ", ".join(person.titles[:2])
+                prompt.append("  " + (titles if len(titles) <= room else titles[: room - 1] + "…"), style="italic dim")
+            prompt.append("\n" + distribution_bar(person.mentions, length, cells), style="green")
             options.append(Option(prompt, id=f"person-{index}"))
-        people_list = self.query_one(PeopleList)
         people_list.clear_options()
         people_list.add_options(options)
         if options:
-            people_list.highlighted = 0
-        self.set_busy(False)
-        count = len(self.people)
-        self.show_info(f"{count_of(count, 'person', 'people')} · Enter: highlight and jump · n/N: next/previous"
-                       if count else "No people found in this text.")
+            ids = [option.id for option in options]
+            people_list.highlighted = ids.index(kept) if kept in ids else 0
+
+    def apply_filter(self, text: str) -> None:
+        self.filter_text = text
+        self._fill_people()
+
+    def on_resize(self) -> None:
+        """Bars and the mentions' context follow the pane's width."""
+        if self.people and self._bar_cells() != self._cells:
+            self._fill_people()
+        mentions_list = self.query_one(MentionsList)
+        if self._person is not None and self._bar_cells() != self._mention_width:
+            highlighted = mentions_list.highlighted
+            self.show_mentions(self._person)
+            if highlighted is not None:
+                self.highlight_mention(highlighted)
 
     def _bar_cells(self) -> int:
         """Bar length that fits a list row. The People tab may be hidden (width 0): measure the tabs."""
@@ -122,6 +149,7 @@ class PeoplePane(SidePane):
     # ------------------------------------------------------------------ one person
     def show_mentions(self, person: Person | None) -> None:
         """Show ``person``'s mentions below the list, or hide the mentions list (None)."""
+        self._person = person
         mentions_list = self.query_one(MentionsList)
         title = self.query_one(MentionsTitle)
         mentions_list.clear_options()
@@ -131,9 +159,10 @@ class PeoplePane(SidePane):
             return
         title.display = mentions_list.display = True
         spans = person.mentions[:MAX_MENTION_ROWS]
-        width = mentions_list.scrollable_content_region.width or 40
-        side = max(8, (width - 4 - len(person.name)) // 2)
-        title.update(Text(f"Mentions of {person.name} ({len(person.mentions)})", style="bold"))
+        self._mention_width = width = self._bar_cells()  # a row of the list, as the bars
+        side = max(4, (width - 4 - len(person.name)) // 2)  # one row: "…left NAME right…"
+        title.update(Text(f"{person.name}: {count_of(len(person.mentions), 'mention')}", style="bold", no_wrap=True,
+                          overflow="ellipsis"))
         mentions_list.add_options(
             Option(keyword_in_context(self.document.text, span, side), id=f"mention-{i}") for i, span in enumerate(spans)
         )
@@ -148,6 +177,6 @@ class PeoplePane(SidePane):
         if isinstance(event.option_list, MentionsList):
             self.post_message(self.MentionChosen(event.option_index))
         elif isinstance(event.option_list, PeopleList):
-            self.post_message(self.PersonChosen(self.people[event.option_index]))
+            self.post_message(self.PersonChosen(self.people[int(event.option.id.rsplit("-", 1)[1])]))
 
 PANE = PeoplePane

@@ -16,7 +16,7 @@ from reader.nlp import analysis
 from reader.nlp.results import Summary
 from reader.nlp.summarizers import ALGORITHMS
 from reader.ui.messages import SummaryReady
-from reader.ui.panes.base import PaneInfo, PaneList, SidePane
+from reader.ui.panes.base import PaneInfo, PaneList, SidePane, matches
 from reader.ui.snippets import clip
 from reader.wording import count_of
 
@@ -95,6 +95,13 @@ class SummaryPane(SidePane):
         # an explicit count replaces --sentences from now on
         self.request(replace(self.options, count=count, sentences=None), f"Summarising: {count} sentences…")
 
+    def next_algorithm(self) -> None:
+        """Summarise with the next algorithm in the picker's order (the key ``a``)."""
+        names = list(ALGORITHMS)
+        current = self.options.algorithm
+        following = names[(names.index(current) + 1) % len(names)] if current in names else names[0]
+        self.query_one(Select).value = following  # Select.Changed asks for the summary
+
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         if event.value != self.options.algorithm and isinstance(event.value, str):
@@ -114,21 +121,8 @@ class SummaryPane(SidePane):
         self._show(summary)  # the message goes on to the screen: highlights and the status line
 
     def _show(self, summary: Summary) -> None:
-        doc = self.document
         self._indices = list(summary.sentence_indices)
-        options = []
-        total = max(1, len(doc.text))
-        for index in self._indices:
-            span = doc.sentences[index]
-            paragraph = doc.paragraph_index_at(span.start) + 1
-            where = f"¶{paragraph} · {round(100 * span.start / total)}%"
-            prompt = Text.assemble((where, "dim"), "\n", clip(doc.text, span.start, span.end))
-            options.append(Option(prompt, id=f"sentence-{index}"))
-        summary_list = self.query_one(PaneList)
-        summary_list.clear_options()
-        summary_list.add_options(options)
-        if options:
-            summary_list.highlighted = 0
+        self._fill()
         info = f"{count_of(len(self._indices), 'sentence')} picked"
         if summary.note:
             info += f" · {summary.note}"
@@ -139,8 +133,31 @@ class SummaryPane(SidePane):
             with self.prevent(Select.Changed):
                 select.value = summary.algorithm
 
+    def apply_filter(self, text: str) -> None:
+        self.filter_text = text
+        self._fill()
+
+    def _fill(self) -> None:
+        """The picked sentences that match the filter, in document order."""
+        doc = self.document
+        options = []
+        total = max(1, len(doc.text))
+        for index in self._indices:
+            span = doc.sentences[index]
+            if not matches(self.filter_text, doc.text[span.start:span.end]):
+                continue
+            paragraph = doc.paragraph_index_at(span.start) + 1
+            where = f"¶{paragraph} · {round(100 * span.start / total)}%"
+            prompt = Text.assemble((where, "dim"), "\n", clip(doc.text, span.start, span.end))
+            options.append(Option(prompt, id=f"sentence-{index}"))
+        summary_list = self.query_one(PaneList)
+        summary_list.clear_options()
+        summary_list.add_options(options)
+        if options:
+            summary_list.highlighted = 0
+
     def on_option_list_option_selected(self, event: PaneList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.SentenceChosen(self._indices[event.option_index]))
+        self.post_message(self.SentenceChosen(int(event.option.id.rsplit("-", 1)[1])))
 
 PANE = SummaryPane
