@@ -183,3 +183,23 @@ def test_odd_marks_never_fail_and_every_span_lies_inside_the_text(text: str) -> 
         assert 0 <= quote.span.start < quote.span.end <= len(doc.text)
         assert all(quote.span.start <= p.start < p.end <= quote.span.end for p in quote.parts)
         assert all(quote.span.start <= n.start < n.end <= quote.span.end for n in quote.nested)
+
+
+# ---- reporting verbs: a lemma list with its inflections
+@pytest.mark.parametrize("text", [
+    "Maria Lopez dubbed it “a bridge to nowhere.”\n",
+    "“The plan works,” Maria Lopez acknowledged.\n",
+    "“The plan works,” Maria Lopez pointed out.\n",
+    "“The plan works,” cautioned Maria Lopez.\n",
+    "Maria Lopez reiterates: “The plan works.”\n",
+    "“The plan works,” Maria Lopez testified.\n",
+])
+def test_reporting_verbs_beyond_say_tag_a_quote(text: str) -> None:
+    _doc, _quotes, speakers = analyse("Maria Lopez runs the town.\n\n" + text)
+    assert speakers == ["Maria Lopez"]
+
+
+def test_a_reporting_verb_used_as_a_noun_is_not_the_tag() -> None:
+    # "the report" is a noun: the tag is "denounced", whose subject is Tom Hale
+    _doc, _quotes, speakers = analyse("Tom Hale runs the town. Tom Hale denounced the report as “false.”\n")
+    assert speakers == ["Tom Hale"]

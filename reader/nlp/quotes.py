@@ -40,26 +40,36 @@ SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 SINGLE_STRAIGHT = "'"
 
-# Verbs that introduce or tag a quotation (“...,” she *said*; he *called* it “...”).
-_QUOTE_VERB_STEMS = """say said says saying tell told tells telling add added adds adding ask asked asks asking
-explain explained explains explaining write wrote writes writing argue argued argues arguing note noted notes
-noting state stated states stating claim claimed claims claiming reply replied replies replying answer answered
-answers answering continue continued continues continuing recall recalled recalls recalling insist insisted
-insists insisting warn warned warns warning cry cried cries crying exclaim exclaimed exclaims whisper whispered
-whispers shout shouted shouts remark remarked remarks mutter muttered mutters murmur murmured murmurs declare
-declared declares declaring announce announced announces admit admitted admits admitting acknowledge
-acknowledged acknowledges testify testified testifies tweet tweeted tweets respond responded responds
-responding confirm confirmed confirms deny denied denies interrupt interrupted interrupts scream screamed
-observe observed observes observing return returned rejoin rejoined rejoins resume resumed resumes repeat
-repeated repeats begin began begins call called calls calling describe described describes describing
-denounce denounced denounces dismiss dismissed dismisses urge urged urges plead pleaded pleads protest
-protested protests agree agreed agrees suggest suggested suggests demand demanded demands inquire inquired
-inquires enquire enquired enquires sob sobbed laugh laughed sigh sighed groan groaned shriek shrieked growl
-growled snap snapped retort retorted stammer stammered falter faltered think thought thinks predict predicted
-predicts concede conceded concedes emphasize emphasized emphasise emphasised stress stressed stresses
-complain complained complains boast boasted boasts assert asserted asserts quip quipped joke joked comment commented comments
-commenting""".split()
-QUOTE_VERBS = frozenset(_QUOTE_VERB_STEMS)
+# Verbs that introduce or tag a quotation (“...,” she *said*; he *called* it “...”): reporting verbs (speech-act
+# and communication verbs of news and fiction), as lemmas; :func:`_inflections` adds -s, -ed and -ing forms.
+_QUOTE_VERB_LEMMAS = """acknowledge add admit affirm agree allege announce answer argue ask assert assure begin boast
+brag call caution challenge chide cite claim comment complain concede conclude confess confide confirm
+contend continue cry declare defend demand denounce deny describe dismiss dub echo emphasise emphasize
+enquire exclaim explain falter gasp groan grumble growl grunt hint implore inquire insist interject interrupt joke lament
+laugh mention moan mumble murmur mutter note observe offer plead pledge point post predict proclaim
+promise protest quip rant reassure recall recount reflect reiterate rejoin remark remind repeat reply
+report respond resume retort return reveal roar scoff scold scream shout shriek sigh snap snarl sneer sob speculate
+stammer state stress stutter suggest summarise summarize swear tease tell term testify thunder tweet urge vow warn
+whisper wonder write yell""".split()
+_IRREGULAR_FORMS = """say said says saying tell told tells telling write wrote writes writing written begin began
+begins beginning think thought thinks swear swore sworn swears swearing""".split()
+_DOUBLED_FINAL = frozenset("admit dub quip snap sob refer regret".split())  # admitted, dubbed, quipped
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The lemma and its -s, -ed and -ing forms (regular spelling rules; irregular pasts are listed apart)."""
+    if lemma in _DOUBLED_FINAL:
+        stem = lemma + lemma[-1]
+        return {lemma, lemma + "s", stem + "ed", stem + "ing"}
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+    return {lemma, plural, lemma + "ed", lemma + "ing"}
+
+
+QUOTE_VERBS = frozenset(_IRREGULAR_FORMS).union(*(_inflections(lemma) for lemma in _QUOTE_VERB_LEMMAS))
 # Verbs of reported speech without quote marks ("Kellogg said he advises ..."): they make a person the current
 # speaker, which a later "he said" may refer to.
 REPORT_VERBS = frozenset("""said says told tells added adds explained argued argues replied answered asked insisted
@@ -69,6 +79,8 @@ previously recently still quickly quietly softly firmly calmly coldly gravely ea
 now often sometimes already thus presently instantly immediately""".split())
 _HABITUAL = frozenset("likes liked loves loved used wants wanted began went".split())  # "X likes to say"
 _COORDINATORS = frozenset({"and", "but", "then", "or"})
+# A verb form after one of these is a noun ("the report", "his answer", "a comment"): not the quote's tag.
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _TITLE_ADJECTIVES = frozenset("former new old young late acting interim deputy vice senior junior elder".split())
 _TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor",
@@ -604,7 +616,7 @@ class _Attributor:
                 if k == 0 and ref is not None and ref.kind == "person":
                     return ref.person, "according-to"
                 return None, ""
-            if low not in QUOTE_VERBS:
+            if low not in QUOTE_VERBS or _after_determiner(text, words, k):
                 continue
             if k <= 4:
                 ref, _ = self._ref_ending_at(end, word.start())
@@ -634,7 +646,7 @@ class _Attributor:
                 if ref is not None and ref.kind == "person":
                     return ref.person, "according-to"
                 return None, ""
-            if low not in QUOTE_VERBS or (word.group()[0].isupper() and k > 0):
+            if low not in QUOTE_VERBS or (word.group()[0].isupper() and k > 0) or _after_determiner(text, words, k):
                 continue
             if low.endswith("ing") and k > 0:
                 ref, _ = self._ref_ending_at(lo, word.start())
@@ -752,6 +764,14 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
         _to_quote(raw, people[pid].key if pid is not None else None, hows[i] if pid is not None else None)
         for i, (raw, pid) in enumerate(zip(raws, speakers))
     ]
+
+
+def _after_determiner(text: str, words: Sequence[re.Match[str]], k: int) -> bool:
+    """Word ``k`` follows a determiner or a possessive ("the report", "Trump's answer"): a noun, not a verb."""
+    if k == 0 or text[words[k - 1].end() : words[k].start()].strip():
+        return False
+    before = words[k - 1].group()
+    return before.casefold() in _DETERMINERS or before.endswith(("'s", "’s"))
 
 
 def _blank(text: str, start: int, end: int) -> bool:
