@@ -203,3 +203,28 @@ def test_a_reporting_verb_used_as_a_noun_is_not_the_tag() -> None:
     # "the report" is a noun: the tag is "denounced", whose subject is Tom Hale
     _doc, _quotes, speakers = analyse("Tom Hale runs the town. Tom Hale denounced the report as “false.”\n")
     assert speakers == ["Tom Hale"]
+
+
+# ---- exchanges: a turn answers the person the turn before addressed, then the two take turns
+def test_the_person_addressed_by_name_answers_and_the_two_take_turns() -> None:
+    text = ("Anna Berg met Clara Holm at the gate.\n\n"
+            "“Did you see the river, Clara?” said Anna Berg.\n\n"
+            "“I saw it this morning.”\n\n“Was it high?”\n\n“Higher than last year.”\n")
+    _doc, quotes, speakers = analyse(text)
+    assert speakers == ["Anna Berg", "Clara Holm", "Anna Berg", "Clara Holm"]
+    assert [q.how for q in quotes[1:]] == ["turn-taking"] * 3
+
+
+def test_said_to_names_who_answers() -> None:
+    text = ("Anna Berg met Clara Holm at the gate.\n\n“What does it mean,” said Anna Berg to Clara Holm, “for us?”\n\n"
+            "“Nothing at all.”\n\n“Are you sure?”\n\n“Quite sure.”\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == ["Anna Berg", "Clara Holm", "Anna Berg", "Clara Holm"]
+
+
+def test_an_exchange_stops_at_narration_and_at_a_tag_naming_no_listed_person() -> None:
+    text = ("Anna Berg met Clara Holm at the gate.\n\n“Did you see the river, Clara?” said Anna Berg.\n\n"
+            "The wind rose.\n\n“I saw it.”\n\n"
+            "“Did you see the hill, Clara?” said Anna Berg.\n\n“Yes,” cried her mother, “we did.”\n\n“And the sea?”\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == ["Anna Berg", None, "Anna Berg", None, None]

@@ -744,7 +744,7 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
                 if all(p == speakers[-1] for _, _, p in between):
                     pid, how = speakers[-1], "same-paragraph"
             # 4. a quote-only paragraph after "X said:"
-            if pid is None and _quote_only(text, raw, paragraphs) and raw.paragraph > 0:
+            if pid is None and _untagged_turn(text, raw, paragraphs) and raw.paragraph > 0:
                 pid, how = _lead_in_paragraph(att, paragraphs[raw.paragraph - 1])
                 # 5. news: a quote-only paragraph goes on with the quote that ended the paragraph before
                 if pid is None and not dialogue and qi and speakers[-1] is not None:
@@ -759,6 +759,7 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
         speakers.append(pid)
         hows.append(how)
     if people:
+        _exchange_turns(text, raws, speakers, hows, paragraphs, att)
         _turn_taking(text, raws, speakers, hows, paragraphs, att)
     return [
         _to_quote(raw, people[pid].key if pid is not None else None, hows[i] if pid is not None else None)
@@ -776,6 +777,14 @@ def _after_determiner(text: str, words: Sequence[re.Match[str]], k: int) -> bool
 
 def _blank(text: str, start: int, end: int) -> bool:
     return _NON_SPACE.search(text, start, end) is None
+
+
+def _untagged_turn(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
+    """A paragraph that is only this quote, with no tag between its parts ("“Ay,” cried her mother, “and ...”" has
+    one, naming someone who is not on the People list: that turn is not anyone's by place)."""
+    if not _quote_only(text, raw, paragraphs):
+        return False
+    return not any(w.casefold() in QUOTE_VERBS for a, b in zip(raw.parts, raw.parts[1:]) for w in _WORD.findall(text, a[1], b[0]))
 
 
 def _quote_only(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
@@ -865,7 +874,7 @@ def _turn_taking(text: str, raws: list[_Raw], speakers: list[int | None], hows: 
 
     def fill(n: int, a_at: int, b_at: int) -> None:
         indices = by_paragraph[n][1]
-        if turn_speaker[n] is not None or len(indices) != 1 or not _quote_only(text, raws[indices[0]], paragraphs):
+        if turn_speaker[n] is not None or len(indices) != 1 or not _untagged_turn(text, raws[indices[0]], paragraphs):
             return
         if not (0 <= a_at < len(by_paragraph) and 0 <= b_at < len(by_paragraph)):
             return
@@ -887,6 +896,69 @@ def _turn_taking(text: str, raws: list[_Raw], speakers: list[int | None], hows: 
         fill(n, n - 2, n - 1)
     for n in range(len(by_paragraph) - 1, -1, -1):  # [A], B, A
         fill(n, n + 2, n + 1)
+
+
+_VOCATIVE_BEFORE = re.compile(r"(?:,|[“\"«‘'_])\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Colonel|Captain)\.?\s+)?$")
+_VOCATIVE_AFTER = re.compile(r"\s*[,!?.;]")
+
+
+def _addressee(text: str, raw: _Raw, speaker: int, att: _Attributor, para_end: int) -> int | None:
+    """The one person a turn speaks to: named in a vocative inside the quote ("Did not you think, Mr. Darcy,
+    that ...", "Mr. Bennet, how can you ...") or after the tag ("said she to Charlotte"); None if not one."""
+    found = set()
+    for s, e in raw.parts:
+        for ms, me, pid in att.mentions.between(s, e):
+            if _VOCATIVE_BEFORE.search(text, max(s, ms - 12), ms) and _VOCATIVE_AFTER.match(text, me):
+                found.add(pid)
+    gaps = [(a[1], b[0]) for a, b in zip(raw.parts, raw.parts[1:])] + [(raw.parts[-1][1], para_end)]
+    for lo, hi in gaps:
+        for ms, _me, pid in att.mentions.between(lo, min(hi, lo + 120)):
+            if re.search(r"\bto\s+$", text[max(lo, ms - 4) : ms]) and not att._possessive_after(_me):
+                found.add(pid)
+    found.discard(speaker)
+    return found.pop() if len(found) == 1 else None
+
+
+def _exchange_turns(text: str, raws: list[_Raw], speakers: list[int | None], hows: list[str],
+                    paragraphs: Sequence[Paragraph], att: _Attributor) -> None:
+    """An exchange of adjacent paragraphs: a quote-only paragraph whose speaker is not given answers the turn
+    before it: the person that turn addressed by name, else the speaker before that one (A, B, A, ...). Any
+    paragraph without a quote, or with a quote whose speaker is unknown and narration around it, ends the
+    exchange; a person named in the quote is not its speaker."""
+    last: int | None = None  # the speaker of the previous turn
+    other: int | None = None  # the one that speaker is talking with
+    prev_para = -2
+    i = 0
+    while i < len(raws):
+        first = raws[i]
+        j = i
+        while j + 1 < len(raws) and raws[j + 1].paragraph == first.paragraph:
+            j += 1
+        group = range(i, j + 1)
+        if first.paragraph != prev_para + 1:
+            last = other = None
+        prev_para = raws[j].last_paragraph
+        known = {speakers[k] for k in group} - {None}
+        para_end = paragraphs[raws[j].last_paragraph].end
+        if len(known) == 1:
+            speaker = known.pop()
+            addressed = _addressee(text, raws[j], speaker, att, para_end)
+            if speaker != last:
+                other = last
+            last = speaker
+            if addressed is not None:
+                other = addressed
+        elif not known and j == i and _untagged_turn(text, first, paragraphs) and last is not None and other is not None:
+            named = {pid for _, _, pid in att.mentions.between(first.parts[0][0], first.parts[-1][1])}
+            if other in named:
+                last = other = None
+            else:
+                speakers[i], hows[i] = other, "turn-taking"
+                addressed = _addressee(text, first, other, att, para_end)
+                last, other = other, (addressed if addressed is not None else last)
+        else:
+            last = other = None
+        i = j + 1
 
 
 def _alternate_runs(text: str, raws: list[_Raw], by_paragraph: list[tuple[int, list[int]]],
@@ -911,7 +983,7 @@ def _alternate_runs(text: str, raws: list[_Raw], by_paragraph: list[tuple[int, l
                 if turn_speaker[k] is not None or len(indices) != 1:
                     continue
                 q = raws[indices[0]]
-                if not _quote_only(text, q, paragraphs):
+                if not _untagged_turn(text, q, paragraphs):
                     continue
                 pid = next(iter(by_parity[(k - n) % 2]))
                 if any(p == pid for _, _, p in att.mentions.between(q.parts[0][0], q.parts[-1][1])):
