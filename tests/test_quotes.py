@@ -228,3 +228,25 @@ def test_an_exchange_stops_at_narration_and_at_a_tag_naming_no_listed_person() -
             "“Did you see the hill, Clara?” said Anna Berg.\n\n“Yes,” cried her mother, “we did.”\n\n“And the sea?”\n")
     _doc, _quotes, speakers = analyse(text)
     assert speakers == ["Anna Berg", None, "Anna Berg", None, None]
+
+
+# ---- colon introductions, appositives
+@pytest.mark.parametrize("text", [
+    "Maria Lopez: “The plan works, and it will go on working.”\n",
+    "During the debate on Tuesday, Maria Lopez defended the plan that Tom Hale had drafted: “It works.”\n",
+    "“The plan works,” Maria Lopez, the mayor, said.\n",
+    "“The plan works,” said Maria Lopez, a spokeswoman for the council.\n",
+])
+def test_colon_introductions_and_appositives(text: str) -> None:
+    _doc, _quotes, speakers = analyse("Maria Lopez runs the town. Tom Hale farms.\n\n" + text)
+    assert speakers == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hale said that Maria Lopez's aide has one motto: “Build it.”\n",  # the subject is Tom Hale, not a speech
+    "Maria Lopez's aide listed the steps: “Plan, build, open.”\n",  # a possessive is not the subject
+    "The council, not Maria Lopez, chose the motto: “Build it now.”\n",  # no person opens the sentence
+])
+def test_a_colon_gives_no_speaker_unless_a_person_is_the_subject(text: str) -> None:
+    _doc, _quotes, speakers = analyse("Maria Lopez runs the town. Tom Hale farms.\n\n" + text)
+    assert speakers[-1] != "Maria Lopez"

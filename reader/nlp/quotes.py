@@ -737,6 +737,9 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
                 lo = max(att.sentence_start(q_start), paragraphs[raw.paragraph].start, prev_end)
                 same_sentence_prev = speakers[-1] if qi and prev_end > att.sentence_start(q_start) else None
                 pid, how = att.lead_speaker(q_start, lo, same_sentence_prev)
+            # 2b. "X: “...”" / "Sunak defended the record ...: “...”": the subject of the sentence the colon ends
+            if pid is None and _sentence_like(text, raw):
+                pid, how = _colon_subject(att, q_start, max(att.sentence_start(q_start), paragraphs[raw.paragraph].start))
             # 3. the quote before it in the same paragraph, no one else named between
             if (pid is None and qi and raws[qi - 1].last_paragraph == raw.paragraph and speakers[-1] is not None
                     and _sentence_like(text, raw)):
@@ -777,6 +780,36 @@ def _after_determiner(text: str, words: Sequence[re.Match[str]], k: int) -> bool
 
 def _blank(text: str, start: int, end: int) -> bool:
     return _NON_SPACE.search(text, start, end) is None
+
+
+_ADVERBIAL_OPENING = re.compile(r"^(?:[^,.;:!?“”\"]{1,80}),\s+$")  # "During Prime Minister's Questions Wednesday, "
+COLON_SUBJECT_WORDS = 25  # the most words from the subject to the colon
+
+
+def _colon_subject(att: _Attributor, start: int, lo: int) -> tuple[int | None, str]:
+    """The speaker of a quote right after a colon: "Priya Raman: “...”", or the person who is the subject of the
+    sentence the colon ends ("Sunak defended the record: “...”", after at most an opening adverbial phrase).
+    Nobody when another person is named before the subject or the subject is a possessive ("Raman's aide")."""
+    text = att.text
+    colon = _rstrip(text, lo, start) if start > lo else lo
+    if colon <= lo or text[colon - 1] != ":":
+        return None, ""
+    colon -= 1
+    mentions = [m for m in att.mentions.between(lo, colon) if not att._in_quote(m[0])]
+    if not mentions:
+        return None, ""
+    s, e, pid = mentions[0]
+    if att._possessive_after(e) or len(_WORD.findall(text, e, colon)) > COLON_SUBJECT_WORDS:
+        return None, ""
+    opening = text[lo:s]
+    if opening.strip() and not (_ADVERBIAL_OPENING.match(opening) and len(_WORD.findall(opening)) <= 8):
+        return None, ""
+    if _blank(text, e, colon):
+        return pid, "colon"  # "Priya Raman: “...”"
+    verb = _WORD.match(text, e + 1) if text[e : e + 1] == " " else None
+    if verb and verb.group().islower() and (verb.group().endswith(("ed", "s")) or verb.group() in QUOTE_VERBS):
+        return pid, "colon"
+    return None, ""
 
 
 def _untagged_turn(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
