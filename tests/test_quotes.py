@@ -250,3 +250,20 @@ def test_colon_introductions_and_appositives(text: str) -> None:
 def test_a_colon_gives_no_speaker_unless_a_person_is_the_subject(text: str) -> None:
     _doc, _quotes, speakers = analyse("Maria Lopez runs the town. Tom Hale farms.\n\n" + text)
     assert speakers[-1] != "Maria Lopez"
+
+
+def test_a_quote_after_a_sentence_saying_who_issued_a_statement_is_theirs() -> None:
+    text = ("Maria Lopez runs the town. Tom Hale farms.\n\n"
+            "Senator Maria Lopez, mayor since 2019, issued a statement on the bridge. “We will build it by June.”\n")
+    _doc, quotes, speakers = analyse(text)
+    assert speakers == ["Maria Lopez"] and quotes[0].how == "statement"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Maria Lopez read a statement that Tom Hale issued.",  # the statement is someone else's
+    "Maria Lopez's aide issued a statement.",  # a possessive is not the author
+    "Maria Lopez issued a statement. The council met.",  # the quote does not follow that sentence
+])
+def test_no_statement_author_unless_the_sentence_before_says_so(sentence: str) -> None:
+    _doc, _quotes, speakers = analyse("Maria Lopez runs the town. Tom Hale farms.\n\n" + sentence + " “We will build it by June.”\n")
+    assert speakers == [None]

@@ -740,6 +740,9 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
             # 2b. "X: “...”" / "Sunak defended the record ...: “...”": the subject of the sentence the colon ends
             if pid is None and _sentence_like(text, raw):
                 pid, how = _colon_subject(att, q_start, max(att.sentence_start(q_start), paragraphs[raw.paragraph].start))
+            # 2c. the sentence after "X issued a statement ...": “...”
+            if pid is None and _sentence_like(text, raw):
+                pid, how = _statement_before(att, q_start, paragraphs[raw.paragraph])
             # 3. the quote before it in the same paragraph, no one else named between
             if (pid is None and qi and raws[qi - 1].last_paragraph == raw.paragraph and speakers[-1] is not None
                     and _sentence_like(text, raw)):
@@ -783,33 +786,71 @@ def _blank(text: str, start: int, end: int) -> bool:
 
 
 _ADVERBIAL_OPENING = re.compile(r"^(?:[^,.;:!?“”\"]{1,80}),\s+$")  # "During Prime Minister's Questions Wednesday, "
-COLON_SUBJECT_WORDS = 25  # the most words from the subject to the colon
+COLON_SUBJECT_WORDS = 25
+_APPOSITIVE = re.compile(r",(?: [\w.'’\-]+){1,8}, ")  # the most words from the subject to the colon
+
+
+def _sentence_subject(att: _Attributor, lo: int, hi: int) -> tuple[int, int] | None:
+    """(person, end of the mention) when a person opens ``text[lo:hi]`` as its subject, after at most a short
+    opening adverbial ("During the debate, Sunak ..."); None for a possessive ("Raman's aide") or a later name."""
+    text = att.text
+    mentions = [m for m in att.mentions.between(lo, hi) if not att._in_quote(m[0])]
+    if not mentions:
+        return None
+    s, e, pid = mentions[0]
+    if att._possessive_after(e) or len(_WORD.findall(text, e, hi)) > COLON_SUBJECT_WORDS:
+        return None
+    opening = text[lo:s]
+    titles = _WORD.findall(opening)
+    if opening.strip() and not (_ADVERBIAL_OPENING.match(opening) and len(titles) <= 8) and not (
+            len(titles) <= 3 and all(w[0].isupper() for w in titles) and not re.search(r"[,;:“”\"]", opening)):
+        return None  # neither "During the debate, " nor a title ("U.S. Senator ")
+    appositive = _APPOSITIVE.match(text, e, hi)  # "John Cornyn, Republican from Texas, issued"
+    return pid, (appositive.end() - 1 if appositive else e)
+
+
+def _verb_after(text: str, e: int) -> bool:
+    """A lowercase finite-looking verb right after a mention ("Sunak defended", "Raman says")."""
+    verb = _WORD.match(text, e + 1) if text[e : e + 1] == " " else None
+    return bool(verb and verb.group().islower() and (verb.group().endswith(("ed", "s")) or verb.group() in QUOTE_VERBS))
 
 
 def _colon_subject(att: _Attributor, start: int, lo: int) -> tuple[int | None, str]:
     """The speaker of a quote right after a colon: "Priya Raman: “...”", or the person who is the subject of the
-    sentence the colon ends ("Sunak defended the record: “...”", after at most an opening adverbial phrase).
-    Nobody when another person is named before the subject or the subject is a possessive ("Raman's aide")."""
+    sentence the colon ends ("Sunak defended the record: “...”")."""
     text = att.text
     colon = _rstrip(text, lo, start) if start > lo else lo
     if colon <= lo or text[colon - 1] != ":":
         return None, ""
-    colon -= 1
-    mentions = [m for m in att.mentions.between(lo, colon) if not att._in_quote(m[0])]
-    if not mentions:
+    subject = _sentence_subject(att, lo, colon - 1)
+    if subject is None:
         return None, ""
-    s, e, pid = mentions[0]
-    if att._possessive_after(e) or len(_WORD.findall(text, e, colon)) > COLON_SUBJECT_WORDS:
-        return None, ""
-    opening = text[lo:s]
-    if opening.strip() and not (_ADVERBIAL_OPENING.match(opening) and len(_WORD.findall(opening)) <= 8):
-        return None, ""
-    if _blank(text, e, colon):
-        return pid, "colon"  # "Priya Raman: “...”"
-    verb = _WORD.match(text, e + 1) if text[e : e + 1] == " " else None
-    if verb and verb.group().islower() and (verb.group().endswith(("ed", "s")) or verb.group() in QUOTE_VERBS):
+    pid, e = subject
+    if _blank(text, e, colon - 1) or _verb_after(text, e):
         return pid, "colon"
     return None, ""
+
+
+_ISSUED_STATEMENT = re.compile(r"\b(?:issued|released|published|posted|sent|put out|gave|wrote)\s+(?:\w+\s+){0,3}?"
+                               r"(?:statement|letter|tweet|message|post|memo|note|response)\b")
+
+
+def _statement_before(att: _Attributor, start: int, paragraph: Paragraph) -> tuple[int | None, str]:
+    """A quote opening the sentence after "Cornyn ... issued a statement ...": the statement's author."""
+    index = att.doc.sentence_index_at(start)
+    sentence = att.doc.sentences[index]
+    if index == 0 or not _blank(att.text, sentence.start, start):
+        return None, ""
+    before = att.doc.sentences[index - 1]
+    if before.start < paragraph.start or not _blank(att.text, before.end, start):
+        return None, ""
+    subject = _sentence_subject(att, before.start, before.end)
+    if subject is None or not _verb_after(att.text, subject[1]):
+        return None, ""
+    issued = _ISSUED_STATEMENT.search(att.text, subject[1], before.end)
+    if issued is None or any(p != subject[0] for _, _, p in att.mentions.between(subject[1], issued.start())):
+        return None, ""
+    return subject[0], "statement"
 
 
 def _untagged_turn(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
