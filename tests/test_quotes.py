@@ -267,3 +267,18 @@ def test_a_quote_after_a_sentence_saying_who_issued_a_statement_is_theirs() -> N
 def test_no_statement_author_unless_the_sentence_before_says_so(sentence: str) -> None:
     _doc, _quotes, speakers = analyse("Maria Lopez runs the town. Tom Hale farms.\n\n" + sentence + " “We will build it by June.”\n")
     assert speakers == [None]
+
+
+# ---- speakers named by relation
+def test_a_relative_is_the_one_person_of_the_family_with_that_role() -> None:
+    text = ("Mr. Tom Hale came home late. Mrs. Hale was waiting at the door. Anna Berg, the maid, took his coat.\n\n"
+            "“Where were you?” asked his wife.\n")
+    _doc, quotes, speakers = analyse(text)
+    assert speakers == ["Hale"] and quotes[0].how == "relation"  # "Hale" is Mrs. Hale (he is "Tom Hale")
+
+
+def test_a_relative_nobody_on_the_list_fits_stays_unattributed() -> None:
+    text = ("Mr. Tom Hale came home late. Anna Berg, the maid, took his coat.\n\n"
+            "“Where were you?” asked his wife.\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == [None]

@@ -82,6 +82,12 @@ _COORDINATORS = frozenset({"and", "but", "then", "or"})
 # A verb form after one of these is a noun ("the report", "his answer", "a comment"): not the quote's tag.
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_POSSESSIVE_GENDER = {"his": "m", "her": "f"}
+# "said his wife": the relative's gender, and whether the relative is named by title and surname alone
+# (a spouse or parent: "Mrs. Bennet") or by given name and surname (a child or sibling: "Kitty Bennet").
+_RELATIONS = {"wife": ("f", True), "lady": ("f", True), "husband": ("m", True), "mother": ("f", True),
+              "father": ("m", True), "son": ("m", False), "daughter": ("f", False), "brother": ("m", False),
+              "sister": ("f", False)}
 _TITLE_ADJECTIVES = frozenset("former new old young late acting interim deputy vice senior junior elder".split())
 _TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor",
                         "prof": "professor", "gen": "general", "col": "colonel", "capt": "captain", "lt":
@@ -622,12 +628,50 @@ class _Attributor:
                 ref, _ = self._ref_ending_at(end, word.start())
                 if ref is None and k == 0:  # inverted: “...,” said X
                     ref = self._ref_starting_at(word.end(), stop)
+                if ref is None:  # “...,” said his wife / “...,” her father said
+                    relation = self._relation_near(word, words, k, end, stop)
+                    if relation is not None:
+                        return relation
                 addressed = {pid for _, _, pid in self.mentions.between(word.end(), stop)}
                 if ref is not None and ref.kind != "person":  # "said she to Charlotte": not Charlotte
                     return self._resolve(ref, end, exclude=addressed)
                 return self._resolve(ref, end)
             return None, ""
         return None, ""
+
+    def _relation_near(self, verb: re.Match[str], words: list[re.Match[str]], k: int, end: int, stop: int
+                       ) -> tuple[int | None, str] | None:
+        """"said his wife" / "her father said": None when the tag names no relation; else the relative, when the
+        possessor (the pronoun's person) and their surname pick out exactly one person, else (None, "")."""
+        if k >= 2 and self.text[words[k - 2].end() : words[k - 1].start()] == " " and _blank(self.text, end, words[k - 2].start()):
+            pair = words[k - 2], words[k - 1]
+        elif k == 0 and len(words) >= 3 and self.text[verb.end() : words[1].start()] == " ":
+            pair = words[1], words[2]
+        else:
+            return None
+        owner, noun = pair[0].group().casefold(), pair[1].group().casefold()
+        if owner not in _POSSESSIVE_GENDER or noun not in _RELATIONS:
+            return None
+        possessor, _ = self._resolve(_Ref("pronoun", word="he" if owner == "his" else "she"), pair[0].start())
+        if possessor is None:
+            return None, ""
+        relative = self._relative(possessor, *_RELATIONS[noun])
+        return (relative, "relation") if relative is not None else (None, "")
+
+    def _relative(self, possessor: int, gender: str, by_title: bool) -> int | None:
+        """The one person of that gender who shares the possessor's surname: named "Mrs. Bennet" (title and
+        surname only) for a spouse or parent, or by given name and surname for a child or sibling."""
+        from reader.nlp.people.lexicon import norm
+
+        surname = norm(self.people[possessor].name.split()[-1])
+        found = []
+        for pid, person in enumerate(self.people):
+            tokens = person.name.split()
+            if pid == possessor or self.genders[pid] != gender or not tokens or norm(tokens[-1]) != surname:
+                continue
+            if by_title == (len(tokens) == 1 and bool(person.titles)):
+                found.append(pid)
+        return found[0] if len(found) == 1 else None
 
     def lead_speaker(self, start: int, lo: int, prev_speaker: int | None) -> tuple[int | None, str]:
         """'X said: “...' / 'X called it “...' / 'according to X, “...' / '... and said, “...' before a quote."""
