@@ -888,7 +888,7 @@ def _statement_before(att: _Attributor, start: int, paragraph: Paragraph) -> tup
     before = att.doc.sentences[index - 1]
     if before.start < paragraph.start or not _blank(att.text, before.end, start):
         return None, ""
-    subject = _sentence_subject(att, before.start, before.end)
+    subject = _sentence_subject(att, max(before.start, start - CONTEXT_CHARS), before.end)
     if subject is None or not _verb_after(att.text, subject[1]):
         return None, ""
     issued = _ISSUED_STATEMENT.search(att.text, subject[1], before.end)
