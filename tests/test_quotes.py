@@ -282,3 +282,12 @@ def test_a_relative_nobody_on_the_list_fits_stays_unattributed() -> None:
             "“Where were you?” asked his wife.\n")
     _doc, _quotes, speakers = analyse(text)
     assert speakers == [None]
+
+
+def test_without_a_people_list_every_quote_is_found_with_no_speaker() -> None:
+    # what `--no-people` can emit: the same quotes, each with a null speaker
+    text = "Maria Lopez runs the town.\n\n“The plan works,” said Maria Lopez.\n\nTom Hale: “It does not.”\n"
+    doc, with_people, _ = analyse(text)
+    without = find_quotes(doc, [])
+    assert [q.span for q in without] == [q.span for q in with_people] and len(without) == 2
+    assert all(q.speaker is None and q.how is None for q in without)

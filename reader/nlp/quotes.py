@@ -16,8 +16,11 @@
    he said / the senator said), else the clause before it in the same sentence (X said: “...”, X called it
    “...”, according to X), else the speaker of the quote before it in the same paragraph when no one else is
    named between, else a speaker named just before a quote-only paragraph (X said:), else turn-taking in a
-   dialogue of quote-only paragraphs (A, B, A, B). Pronouns and titles go to the most recent speaker of that
-   gender / with that title, unless someone else of that gender began a sentence since. No rule, no speaker.
+   dialogue of quote-only paragraphs (the person the turn before addressed by name, then A, B, A, B). Also: the
+   subject of a sentence ending in a colon (X defended it: “...”), the author of a statement issued in the
+   sentence before, and relatives ("said his wife": the one person of that role and surname). Pronouns and
+   titles go to the most recent speaker of that gender / with that title, unless someone else of that gender
+   began a sentence since. No rule, no speaker.
 """
 
 from __future__ import annotations
