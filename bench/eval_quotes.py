@@ -8,7 +8,8 @@ as them (default: the speaker's own name), so a person the people list lacks ("M
 
 A predicted quote matches the gold quote it overlaps. Attribution precision = right speakers / quotes given a
 speaker; recall = right speakers / gold quotes with a speaker. Sets: news (articles) and novel (dialogue), and
-their held-out parts (gold files whose ``note`` says they were annotated before any rule was changed for them).
+their held-out parts (gold files whose ``note`` says they were annotated before any rule was changed for them)
+and the rest ("tuned-on": the gold the rules were developed against).
 The other gold was drafted from the program's output and then corrected by reading each quote (so it may
 favour the program on borderline cases).
 Sets whose source is in ../shared/data are skipped when that folder is absent.
@@ -101,7 +102,7 @@ def main() -> int:
             continue
         group = "novel" if "pride" in path.stem else "news"
         gold_note = json.loads(path.read_text("utf-8")).get("note", "")
-        groups = [group] + ([f"{group} held-out"] if gold_note.startswith("held out") else [])
+        groups = [group, f"{group} held-out" if gold_note.startswith("held out") else f"{group} tuned-on"]
         for name in groups:
             total = totals.setdefault(name, dict.fromkeys(counts, 0))
             for k, v in counts.items():

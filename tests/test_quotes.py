@@ -183,3 +183,111 @@ def test_odd_marks_never_fail_and_every_span_lies_inside_the_text(text: str) -> 
         assert 0 <= quote.span.start < quote.span.end <= len(doc.text)
         assert all(quote.span.start <= p.start < p.end <= quote.span.end for p in quote.parts)
         assert all(quote.span.start <= n.start < n.end <= quote.span.end for n in quote.nested)
+
+
+# ---- reporting verbs: a lemma list with its inflections
+@pytest.mark.parametrize("text", [
+    "Maria Lopez dubbed it “a bridge to nowhere.”\n",
+    "“The plan works,” Maria Lopez acknowledged.\n",
+    "“The plan works,” Maria Lopez pointed out.\n",
+    "“The plan works,” cautioned Maria Lopez.\n",
+    "Maria Lopez reiterates: “The plan works.”\n",
+    "“The plan works,” Maria Lopez testified.\n",
+])
+def test_reporting_verbs_beyond_say_tag_a_quote(text: str) -> None:
+    _doc, _quotes, speakers = analyse("Maria Lopez runs the town.\n\n" + text)
+    assert speakers == ["Maria Lopez"]
+
+
+def test_a_reporting_verb_used_as_a_noun_is_not_the_tag() -> None:
+    # "the report" is a noun: the tag is "denounced", whose subject is Tom Hale
+    _doc, _quotes, speakers = analyse("Tom Hale runs the town. Tom Hale denounced the report as “false.”\n")
+    assert speakers == ["Tom Hale"]
+
+
+# ---- exchanges: a turn answers the person the turn before addressed, then the two take turns
+def test_the_person_addressed_by_name_answers_and_the_two_take_turns() -> None:
+    text = ("Anna Berg met Clara Holm at the gate.\n\n"
+            "“Did you see the river, Clara?” said Anna Berg.\n\n"
+            "“I saw it this morning.”\n\n“Was it high?”\n\n“Higher than last year.”\n")
+    _doc, quotes, speakers = analyse(text)
+    assert speakers == ["Anna Berg", "Clara Holm", "Anna Berg", "Clara Holm"]
+    assert [q.how for q in quotes[1:]] == ["turn-taking"] * 3
+
+
+def test_said_to_names_who_answers() -> None:
+    text = ("Anna Berg met Clara Holm at the gate.\n\n“What does it mean,” said Anna Berg to Clara Holm, “for us?”\n\n"
+            "“Nothing at all.”\n\n“Are you sure?”\n\n“Quite sure.”\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == ["Anna Berg", "Clara Holm", "Anna Berg", "Clara Holm"]
+
+
+def test_an_exchange_stops_at_narration_and_at_a_tag_naming_no_listed_person() -> None:
+    text = ("Anna Berg met Clara Holm at the gate.\n\n“Did you see the river, Clara?” said Anna Berg.\n\n"
+            "The wind rose.\n\n“I saw it.”\n\n"
+            "“Did you see the hill, Clara?” said Anna Berg.\n\n“Yes,” cried her mother, “we did.”\n\n“And the sea?”\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == ["Anna Berg", None, "Anna Berg", None, None]
+
+
+# ---- colon introductions, appositives
+@pytest.mark.parametrize("text", [
+    "Maria Lopez: “The plan works, and it will go on working.”\n",
+    "During the debate on Tuesday, Maria Lopez defended the plan that Tom Hale had drafted: “It works.”\n",
+    "“The plan works,” Maria Lopez, the mayor, said.\n",
+    "“The plan works,” said Maria Lopez, a spokeswoman for the council.\n",
+])
+def test_colon_introductions_and_appositives(text: str) -> None:
+    _doc, _quotes, speakers = analyse("Maria Lopez runs the town. Tom Hale farms.\n\n" + text)
+    assert speakers == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hale said that Maria Lopez's aide has one motto: “Build it.”\n",  # the subject is Tom Hale, not a speech
+    "Maria Lopez's aide listed the steps: “Plan, build, open.”\n",  # a possessive is not the subject
+    "The council, not Maria Lopez, chose the motto: “Build it now.”\n",  # no person opens the sentence
+])
+def test_a_colon_gives_no_speaker_unless_a_person_is_the_subject(text: str) -> None:
+    _doc, _quotes, speakers = analyse("Maria Lopez runs the town. Tom Hale farms.\n\n" + text)
+    assert speakers[-1] != "Maria Lopez"
+
+
+def test_a_quote_after_a_sentence_saying_who_issued_a_statement_is_theirs() -> None:
+    text = ("Maria Lopez runs the town. Tom Hale farms.\n\n"
+            "Senator Maria Lopez, mayor since 2019, issued a statement on the bridge. “We will build it by June.”\n")
+    _doc, quotes, speakers = analyse(text)
+    assert speakers == ["Maria Lopez"] and quotes[0].how == "statement"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Maria Lopez read a statement that Tom Hale issued.",  # the statement is someone else's
+    "Maria Lopez's aide issued a statement.",  # a possessive is not the author
+    "Maria Lopez issued a statement. The council met.",  # the quote does not follow that sentence
+])
+def test_no_statement_author_unless_the_sentence_before_says_so(sentence: str) -> None:
+    _doc, _quotes, speakers = analyse("Maria Lopez runs the town. Tom Hale farms.\n\n" + sentence + " “We will build it by June.”\n")
+    assert speakers == [None]
+
+
+# ---- speakers named by relation
+def test_a_relative_is_the_one_person_of_the_family_with_that_role() -> None:
+    text = ("Mr. Tom Hale came home late. Mrs. Hale was waiting at the door. Anna Berg, the maid, took his coat.\n\n"
+            "“Where were you?” asked his wife.\n")
+    _doc, quotes, speakers = analyse(text)
+    assert speakers == ["Hale"] and quotes[0].how == "relation"  # "Hale" is Mrs. Hale (he is "Tom Hale")
+
+
+def test_a_relative_nobody_on_the_list_fits_stays_unattributed() -> None:
+    text = ("Mr. Tom Hale came home late. Anna Berg, the maid, took his coat.\n\n"
+            "“Where were you?” asked his wife.\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == [None]
+
+
+def test_without_a_people_list_every_quote_is_found_with_no_speaker() -> None:
+    # what `--no-people` can emit: the same quotes, each with a null speaker
+    text = "Maria Lopez runs the town.\n\n“The plan works,” said Maria Lopez.\n\nTom Hale: “It does not.”\n"
+    doc, with_people, _ = analyse(text)
+    without = find_quotes(doc, [])
+    assert [q.span for q in without] == [q.span for q in with_people] and len(without) == 2
+    assert all(q.speaker is None and q.how is None for q in without)

@@ -16,8 +16,11 @@
    he said / the senator said), else the clause before it in the same sentence (X said: “...”, X called it
    “...”, according to X), else the speaker of the quote before it in the same paragraph when no one else is
    named between, else a speaker named just before a quote-only paragraph (X said:), else turn-taking in a
-   dialogue of quote-only paragraphs (A, B, A, B). Pronouns and titles go to the most recent speaker of that
-   gender / with that title, unless someone else of that gender began a sentence since. No rule, no speaker.
+   dialogue of quote-only paragraphs (the person the turn before addressed by name, then A, B, A, B). Also: the
+   subject of a sentence ending in a colon (X defended it: “...”), the author of a statement issued in the
+   sentence before, and relatives ("said his wife": the one person of that role and surname). Pronouns and
+   titles go to the most recent speaker of that gender / with that title, unless someone else of that gender
+   began a sentence since. No rule, no speaker.
 """
 
 from __future__ import annotations
@@ -40,26 +43,36 @@ SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 SINGLE_STRAIGHT = "'"
 
-# Verbs that introduce or tag a quotation (“...,” she *said*; he *called* it “...”).
-_QUOTE_VERB_STEMS = """say said says saying tell told tells telling add added adds adding ask asked asks asking
-explain explained explains explaining write wrote writes writing argue argued argues arguing note noted notes
-noting state stated states stating claim claimed claims claiming reply replied replies replying answer answered
-answers answering continue continued continues continuing recall recalled recalls recalling insist insisted
-insists insisting warn warned warns warning cry cried cries crying exclaim exclaimed exclaims whisper whispered
-whispers shout shouted shouts remark remarked remarks mutter muttered mutters murmur murmured murmurs declare
-declared declares declaring announce announced announces admit admitted admits admitting acknowledge
-acknowledged acknowledges testify testified testifies tweet tweeted tweets respond responded responds
-responding confirm confirmed confirms deny denied denies interrupt interrupted interrupts scream screamed
-observe observed observes observing return returned rejoin rejoined rejoins resume resumed resumes repeat
-repeated repeats begin began begins call called calls calling describe described describes describing
-denounce denounced denounces dismiss dismissed dismisses urge urged urges plead pleaded pleads protest
-protested protests agree agreed agrees suggest suggested suggests demand demanded demands inquire inquired
-inquires enquire enquired enquires sob sobbed laugh laughed sigh sighed groan groaned shriek shrieked growl
-growled snap snapped retort retorted stammer stammered falter faltered think thought thinks predict predicted
-predicts concede conceded concedes emphasize emphasized emphasise emphasised stress stressed stresses
-complain complained complains boast boasted boasts assert asserted asserts quip quipped joke joked comment commented comments
-commenting""".split()
-QUOTE_VERBS = frozenset(_QUOTE_VERB_STEMS)
+# Verbs that introduce or tag a quotation (“...,” she *said*; he *called* it “...”): reporting verbs (speech-act
+# and communication verbs of news and fiction), as lemmas; :func:`_inflections` adds -s, -ed and -ing forms.
+_QUOTE_VERB_LEMMAS = """acknowledge add admit affirm agree allege announce answer argue ask assert assure begin boast
+brag call caution challenge chide cite claim comment complain concede conclude confess confide confirm
+contend continue cry declare defend demand denounce deny describe dismiss dub echo emphasise emphasize
+enquire exclaim explain falter gasp groan grumble growl grunt hint implore inquire insist interject interrupt joke lament
+laugh mention moan mumble murmur mutter note observe offer plead pledge point post predict proclaim
+promise protest quip rant reassure recall recount reflect reiterate rejoin remark remind repeat reply
+report respond resume retort return reveal roar scoff scold scream shout shriek sigh snap snarl sneer sob speculate
+stammer state stress stutter suggest summarise summarize swear tease tell term testify thunder tweet urge vow warn
+whisper wonder write yell""".split()
+_IRREGULAR_FORMS = """say said says saying tell told tells telling write wrote writes writing written begin began
+begins beginning think thought thinks swear swore sworn swears swearing""".split()
+_DOUBLED_FINAL = frozenset("admit dub quip snap sob refer regret".split())  # admitted, dubbed, quipped
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The lemma and its -s, -ed and -ing forms (regular spelling rules; irregular pasts are listed apart)."""
+    if lemma in _DOUBLED_FINAL:
+        stem = lemma + lemma[-1]
+        return {lemma, lemma + "s", stem + "ed", stem + "ing"}
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+    return {lemma, plural, lemma + "ed", lemma + "ing"}
+
+
+QUOTE_VERBS = frozenset(_IRREGULAR_FORMS).union(*(_inflections(lemma) for lemma in _QUOTE_VERB_LEMMAS))
 # Verbs of reported speech without quote marks ("Kellogg said he advises ..."): they make a person the current
 # speaker, which a later "he said" may refer to.
 REPORT_VERBS = frozenset("""said says told tells added adds explained argued argues replied answered asked insisted
@@ -69,7 +82,15 @@ previously recently still quickly quietly softly firmly calmly coldly gravely ea
 now often sometimes already thus presently instantly immediately""".split())
 _HABITUAL = frozenset("likes liked loves loved used wants wanted began went".split())  # "X likes to say"
 _COORDINATORS = frozenset({"and", "but", "then", "or"})
+# A verb form after one of these is a noun ("the report", "his answer", "a comment"): not the quote's tag.
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_POSSESSIVE_GENDER = {"his": "m", "her": "f"}
+# "said his wife": the relative's gender, and whether the relative is named by title and surname alone
+# (a spouse or parent: "Mrs. Bennet") or by given name and surname (a child or sibling: "Kitty Bennet").
+_RELATIONS = {"wife": ("f", True), "lady": ("f", True), "husband": ("m", True), "mother": ("f", True),
+              "father": ("m", True), "son": ("m", False), "daughter": ("f", False), "brother": ("m", False),
+              "sister": ("f", False)}
 _TITLE_ADJECTIVES = frozenset("former new old young late acting interim deputy vice senior junior elder".split())
 _TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor",
                         "prof": "professor", "gen": "general", "col": "colonel", "capt": "captain", "lt":
@@ -604,18 +625,56 @@ class _Attributor:
                 if k == 0 and ref is not None and ref.kind == "person":
                     return ref.person, "according-to"
                 return None, ""
-            if low not in QUOTE_VERBS:
+            if low not in QUOTE_VERBS or _after_determiner(text, words, k):
                 continue
             if k <= 4:
                 ref, _ = self._ref_ending_at(end, word.start())
                 if ref is None and k == 0:  # inverted: “...,” said X
                     ref = self._ref_starting_at(word.end(), stop)
+                if ref is None:  # “...,” said his wife / “...,” her father said
+                    relation = self._relation_near(word, words, k, end, stop)
+                    if relation is not None:
+                        return relation
                 addressed = {pid for _, _, pid in self.mentions.between(word.end(), stop)}
                 if ref is not None and ref.kind != "person":  # "said she to Charlotte": not Charlotte
                     return self._resolve(ref, end, exclude=addressed)
                 return self._resolve(ref, end)
             return None, ""
         return None, ""
+
+    def _relation_near(self, verb: re.Match[str], words: list[re.Match[str]], k: int, end: int, stop: int
+                       ) -> tuple[int | None, str] | None:
+        """"said his wife" / "her father said": None when the tag names no relation; else the relative, when the
+        possessor (the pronoun's person) and their surname pick out exactly one person, else (None, "")."""
+        if k >= 2 and self.text[words[k - 2].end() : words[k - 1].start()] == " " and _blank(self.text, end, words[k - 2].start()):
+            pair = words[k - 2], words[k - 1]
+        elif k == 0 and len(words) >= 3 and self.text[verb.end() : words[1].start()] == " ":
+            pair = words[1], words[2]
+        else:
+            return None
+        owner, noun = pair[0].group().casefold(), pair[1].group().casefold()
+        if owner not in _POSSESSIVE_GENDER or noun not in _RELATIONS:
+            return None
+        possessor, _ = self._resolve(_Ref("pronoun", word="he" if owner == "his" else "she"), pair[0].start())
+        if possessor is None:
+            return None, ""
+        relative = self._relative(possessor, *_RELATIONS[noun])
+        return (relative, "relation") if relative is not None else (None, "")
+
+    def _relative(self, possessor: int, gender: str, by_title: bool) -> int | None:
+        """The one person of that gender who shares the possessor's surname: named "Mrs. Bennet" (title and
+        surname only) for a spouse or parent, or by given name and surname for a child or sibling."""
+        from reader.nlp.people.lexicon import norm
+
+        surname = norm(self.people[possessor].name.split()[-1])
+        found = []
+        for pid, person in enumerate(self.people):
+            tokens = person.name.split()
+            if pid == possessor or self.genders[pid] != gender or not tokens or norm(tokens[-1]) != surname:
+                continue
+            if by_title == (len(tokens) == 1 and bool(person.titles)):
+                found.append(pid)
+        return found[0] if len(found) == 1 else None
 
     def lead_speaker(self, start: int, lo: int, prev_speaker: int | None) -> tuple[int | None, str]:
         """'X said: “...' / 'X called it “...' / 'according to X, “...' / '... and said, “...' before a quote."""
@@ -634,7 +693,7 @@ class _Attributor:
                 if ref is not None and ref.kind == "person":
                     return ref.person, "according-to"
                 return None, ""
-            if low not in QUOTE_VERBS or (word.group()[0].isupper() and k > 0):
+            if low not in QUOTE_VERBS or (word.group()[0].isupper() and k > 0) or _after_determiner(text, words, k):
                 continue
             if low.endswith("ing") and k > 0:
                 ref, _ = self._ref_ending_at(lo, word.start())
@@ -725,6 +784,12 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
                 lo = max(att.sentence_start(q_start), paragraphs[raw.paragraph].start, prev_end)
                 same_sentence_prev = speakers[-1] if qi and prev_end > att.sentence_start(q_start) else None
                 pid, how = att.lead_speaker(q_start, lo, same_sentence_prev)
+            # 2b. "X: “...”" / "Sunak defended the record ...: “...”": the subject of the sentence the colon ends
+            if pid is None and _sentence_like(text, raw):
+                pid, how = _colon_subject(att, q_start, max(att.sentence_start(q_start), paragraphs[raw.paragraph].start))
+            # 2c. the sentence after "X issued a statement ...": “...”
+            if pid is None and _sentence_like(text, raw):
+                pid, how = _statement_before(att, q_start, paragraphs[raw.paragraph])
             # 3. the quote before it in the same paragraph, no one else named between
             if (pid is None and qi and raws[qi - 1].last_paragraph == raw.paragraph and speakers[-1] is not None
                     and _sentence_like(text, raw)):
@@ -732,7 +797,7 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
                 if all(p == speakers[-1] for _, _, p in between):
                     pid, how = speakers[-1], "same-paragraph"
             # 4. a quote-only paragraph after "X said:"
-            if pid is None and _quote_only(text, raw, paragraphs) and raw.paragraph > 0:
+            if pid is None and _untagged_turn(text, raw, paragraphs) and raw.paragraph > 0:
                 pid, how = _lead_in_paragraph(att, paragraphs[raw.paragraph - 1])
                 # 5. news: a quote-only paragraph goes on with the quote that ended the paragraph before
                 if pid is None and not dialogue and qi and speakers[-1] is not None:
@@ -747,6 +812,7 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
         speakers.append(pid)
         hows.append(how)
     if people:
+        _exchange_turns(text, raws, speakers, hows, paragraphs, att)
         _turn_taking(text, raws, speakers, hows, paragraphs, att)
     return [
         _to_quote(raw, people[pid].key if pid is not None else None, hows[i] if pid is not None else None)
@@ -754,8 +820,92 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
     ]
 
 
+def _after_determiner(text: str, words: Sequence[re.Match[str]], k: int) -> bool:
+    """Word ``k`` follows a determiner or a possessive ("the report", "Trump's answer"): a noun, not a verb."""
+    if k == 0 or text[words[k - 1].end() : words[k].start()].strip():
+        return False
+    before = words[k - 1].group()
+    return before.casefold() in _DETERMINERS or before.endswith(("'s", "’s"))
+
+
 def _blank(text: str, start: int, end: int) -> bool:
     return _NON_SPACE.search(text, start, end) is None
+
+
+_ADVERBIAL_OPENING = re.compile(r"^(?:[^,.;:!?“”\"]{1,80}),\s+$")  # "During Prime Minister's Questions Wednesday, "
+COLON_SUBJECT_WORDS = 25
+_APPOSITIVE = re.compile(r",(?: [\w.'’\-]+){1,8}, ")  # the most words from the subject to the colon
+
+
+def _sentence_subject(att: _Attributor, lo: int, hi: int) -> tuple[int, int] | None:
+    """(person, end of the mention) when a person opens ``text[lo:hi]`` as its subject, after at most a short
+    opening adverbial ("During the debate, Sunak ..."); None for a possessive ("Raman's aide") or a later name."""
+    text = att.text
+    mentions = [m for m in att.mentions.between(lo, hi) if not att._in_quote(m[0])]
+    if not mentions:
+        return None
+    s, e, pid = mentions[0]
+    if att._possessive_after(e) or len(_WORD.findall(text, e, hi)) > COLON_SUBJECT_WORDS:
+        return None
+    opening = text[lo:s]
+    titles = _WORD.findall(opening)
+    if opening.strip() and not (_ADVERBIAL_OPENING.match(opening) and len(titles) <= 8) and not (
+            len(titles) <= 3 and all(w[0].isupper() for w in titles) and not re.search(r"[,;:“”\"]", opening)):
+        return None  # neither "During the debate, " nor a title ("U.S. Senator ")
+    appositive = _APPOSITIVE.match(text, e, hi)  # "John Cornyn, Republican from Texas, issued"
+    return pid, (appositive.end() - 1 if appositive else e)
+
+
+def _verb_after(text: str, e: int) -> bool:
+    """A lowercase finite-looking verb right after a mention ("Sunak defended", "Raman says")."""
+    verb = _WORD.match(text, e + 1) if text[e : e + 1] == " " else None
+    return bool(verb and verb.group().islower() and (verb.group().endswith(("ed", "s")) or verb.group() in QUOTE_VERBS))
+
+
+def _colon_subject(att: _Attributor, start: int, lo: int) -> tuple[int | None, str]:
+    """The speaker of a quote right after a colon: "Priya Raman: “...”", or the person who is the subject of the
+    sentence the colon ends ("Sunak defended the record: “...”")."""
+    text = att.text
+    colon = _rstrip(text, lo, start) if start > lo else lo
+    if colon <= lo or text[colon - 1] != ":":
+        return None, ""
+    subject = _sentence_subject(att, lo, colon - 1)
+    if subject is None:
+        return None, ""
+    pid, e = subject
+    if _blank(text, e, colon - 1) or _verb_after(text, e):
+        return pid, "colon"
+    return None, ""
+
+
+_ISSUED_STATEMENT = re.compile(r"\b(?:issued|released|published|posted|sent|put out|gave|wrote)\s+(?:\w+\s+){0,3}?"
+                               r"(?:statement|letter|tweet|message|post|memo|note|response)\b")
+
+
+def _statement_before(att: _Attributor, start: int, paragraph: Paragraph) -> tuple[int | None, str]:
+    """A quote opening the sentence after "Cornyn ... issued a statement ...": the statement's author."""
+    index = att.doc.sentence_index_at(start)
+    sentence = att.doc.sentences[index]
+    if index == 0 or not _blank(att.text, sentence.start, start):
+        return None, ""
+    before = att.doc.sentences[index - 1]
+    if before.start < paragraph.start or not _blank(att.text, before.end, start):
+        return None, ""
+    subject = _sentence_subject(att, max(before.start, start - CONTEXT_CHARS), before.end)
+    if subject is None or not _verb_after(att.text, subject[1]):
+        return None, ""
+    issued = _ISSUED_STATEMENT.search(att.text, subject[1], before.end)
+    if issued is None or any(p != subject[0] for _, _, p in att.mentions.between(subject[1], issued.start())):
+        return None, ""
+    return subject[0], "statement"
+
+
+def _untagged_turn(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
+    """A paragraph that is only this quote, with no tag between its parts ("“Ay,” cried her mother, “and ...”" has
+    one, naming someone who is not on the People list: that turn is not anyone's by place)."""
+    if not _quote_only(text, raw, paragraphs):
+        return False
+    return not any(w.casefold() in QUOTE_VERBS for a, b in zip(raw.parts, raw.parts[1:]) for w in _WORD.findall(text, a[1], b[0]))
 
 
 def _quote_only(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
@@ -845,7 +995,7 @@ def _turn_taking(text: str, raws: list[_Raw], speakers: list[int | None], hows: 
 
     def fill(n: int, a_at: int, b_at: int) -> None:
         indices = by_paragraph[n][1]
-        if turn_speaker[n] is not None or len(indices) != 1 or not _quote_only(text, raws[indices[0]], paragraphs):
+        if turn_speaker[n] is not None or len(indices) != 1 or not _untagged_turn(text, raws[indices[0]], paragraphs):
             return
         if not (0 <= a_at < len(by_paragraph) and 0 <= b_at < len(by_paragraph)):
             return
@@ -867,6 +1017,69 @@ def _turn_taking(text: str, raws: list[_Raw], speakers: list[int | None], hows: 
         fill(n, n - 2, n - 1)
     for n in range(len(by_paragraph) - 1, -1, -1):  # [A], B, A
         fill(n, n + 2, n + 1)
+
+
+_VOCATIVE_BEFORE = re.compile(r"(?:,|[“\"«‘'_])\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Colonel|Captain)\.?\s+)?$")
+_VOCATIVE_AFTER = re.compile(r"\s*[,!?.;]")
+
+
+def _addressee(text: str, raw: _Raw, speaker: int, att: _Attributor, para_end: int) -> int | None:
+    """The one person a turn speaks to: named in a vocative inside the quote ("Did not you think, Mr. Darcy,
+    that ...", "Mr. Bennet, how can you ...") or after the tag ("said she to Charlotte"); None if not one."""
+    found = set()
+    for s, e in raw.parts:
+        for ms, me, pid in att.mentions.between(s, e):
+            if _VOCATIVE_BEFORE.search(text, max(s, ms - 12), ms) and _VOCATIVE_AFTER.match(text, me):
+                found.add(pid)
+    gaps = [(a[1], b[0]) for a, b in zip(raw.parts, raw.parts[1:])] + [(raw.parts[-1][1], para_end)]
+    for lo, hi in gaps:
+        for ms, _me, pid in att.mentions.between(lo, min(hi, lo + 120)):
+            if re.search(r"\bto\s+$", text[max(lo, ms - 4) : ms]) and not att._possessive_after(_me):
+                found.add(pid)
+    found.discard(speaker)
+    return found.pop() if len(found) == 1 else None
+
+
+def _exchange_turns(text: str, raws: list[_Raw], speakers: list[int | None], hows: list[str],
+                    paragraphs: Sequence[Paragraph], att: _Attributor) -> None:
+    """An exchange of adjacent paragraphs: a quote-only paragraph whose speaker is not given answers the turn
+    before it: the person that turn addressed by name, else the speaker before that one (A, B, A, ...). Any
+    paragraph without a quote, or with a quote whose speaker is unknown and narration around it, ends the
+    exchange; a person named in the quote is not its speaker."""
+    last: int | None = None  # the speaker of the previous turn
+    other: int | None = None  # the one that speaker is talking with
+    prev_para = -2
+    i = 0
+    while i < len(raws):
+        first = raws[i]
+        j = i
+        while j + 1 < len(raws) and raws[j + 1].paragraph == first.paragraph:
+            j += 1
+        group = range(i, j + 1)
+        if first.paragraph != prev_para + 1:
+            last = other = None
+        prev_para = raws[j].last_paragraph
+        known = {speakers[k] for k in group} - {None}
+        para_end = paragraphs[raws[j].last_paragraph].end
+        if len(known) == 1:
+            speaker = known.pop()
+            addressed = _addressee(text, raws[j], speaker, att, para_end)
+            if speaker != last:
+                other = last
+            last = speaker
+            if addressed is not None:
+                other = addressed
+        elif not known and j == i and _untagged_turn(text, first, paragraphs) and last is not None and other is not None:
+            named = {pid for _, _, pid in att.mentions.between(first.parts[0][0], first.parts[-1][1])}
+            if other in named:
+                last = other = None
+            else:
+                speakers[i], hows[i] = other, "turn-taking"
+                addressed = _addressee(text, first, other, att, para_end)
+                last, other = other, (addressed if addressed is not None else last)
+        else:
+            last = other = None
+        i = j + 1
 
 
 def _alternate_runs(text: str, raws: list[_Raw], by_paragraph: list[tuple[int, list[int]]],
@@ -891,7 +1104,7 @@ def _alternate_runs(text: str, raws: list[_Raw], by_paragraph: list[tuple[int, l
                 if turn_speaker[k] is not None or len(indices) != 1:
                     continue
                 q = raws[indices[0]]
-                if not _quote_only(text, q, paragraphs):
+                if not _untagged_turn(text, q, paragraphs):
                     continue
                 pid = next(iter(by_parity[(k - n) % 2]))
                 if any(p == pid for _, _, p in att.mentions.between(q.parts[0][0], q.parts[-1][1])):
