@@ -80,6 +80,9 @@ def analyze_parser() -> argparse.ArgumentParser:
                         help="print one JSON object per input (JSON Lines when there are several)")
     parser.add_argument("--no-summary", action="store_true", help="skip the summary")
     parser.add_argument("--no-people", action="store_true", help="skip the people list")
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                        help="analyse N inputs at once in worker processes (0: one per core; default: 1); "
+                             "a FOLDER stands for its .txt, .md and .html files")
     _add_summary_options(parser)
     return parser
 
@@ -113,6 +116,10 @@ def run_analyze(args: argparse.Namespace) -> int:
 
     if args.sentences is not None:
         check_count_spec(args.sentences)  # once, before any input is read
+    from reader.cli.batch import run_batch, wants_batch
+
+    if wants_batch(args):
+        return run_batch(args, _report)
     status = 0
     for source in args.sources:
         try:

@@ -40,6 +40,7 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
         "stats": {"words": doc.word_count, "sentences": len(doc.sentences), "reading_minutes": doc.reading_minutes},
         "paragraphs": [{"start": p.start, "end": p.end, "kind": p.kind} for p in doc.paragraphs],
         "sentences": [{"start": s.start, "end": s.end} for s in doc.sentences],
+        "chapters": [{"title": c.title, "start": c.start, "end": c.end, "level": c.level} for c in doc.chapters],
     }
     if result.summary is not None:
         out["summary"] = {

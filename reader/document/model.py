@@ -54,6 +54,16 @@ class Metadata:
     format: str = "text"  # text | markdown | html
 
 
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    """A part (level 1) or chapter (level 2) of a book: its heading as written and its span ``[start, end)``."""
+
+    title: str
+    start: int
+    end: int
+    level: int = 2
+
+
 @dataclass(frozen=True)
 class Document:
     """Normalised text plus paragraph spans; sentence spans are computed once, on first use.
@@ -88,6 +98,24 @@ class Document:
                     cached = split_paragraphs(self.text, self.paragraphs)
                     self.__dict__["_sentences"] = cached
         return cached
+
+    def adopt_sentences(self, spans: tuple[Span, ...]) -> None:
+        """Use sentence spans split earlier from this same text (the analysis cache) unless already split."""
+        with self._lock:
+            self.__dict__.setdefault("_sentences", tuple(spans))
+
+    @cached_property
+    def chapters(self) -> tuple[Chapter, ...]:
+        """Parts and chapters in text order (``reader.document.chapters``; empty for an article without any)."""
+        from reader.document.chapters import find_chapters
+
+        return find_chapters(self)
+
+    def chapter_at(self, offset: int) -> Chapter | None:
+        """The innermost chapter or part containing ``offset``; None before the first one."""
+        from reader.document.chapters import chapter_at
+
+        return chapter_at(self.chapters, offset)
 
     @cached_property
     def word_count(self) -> int:
