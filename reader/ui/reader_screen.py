@@ -20,11 +20,14 @@ from reader.nlp.analysis import Cancelled, SummaryOptions, analysis_refusal
 from reader.nlp.results import Person, Summary
 from reader.state import StateStore, document_key
 from reader.ui import search
+from reader.ui.analysis_progress import AnalysisProgress
+from reader.ui.book_keys import BOOK_BINDINGS, BookKeys
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ArticleHeader
 from reader.ui.help_screen import HelpScreen, help_sections
 from reader.ui.messages import PeopleReady, SearchFinished, SummaryReady, WorkFailed
 from reader.ui.panes import PANES, PeoplePane, SidePane, SummaryPane
+from reader.ui.spoiler_filter import SpoilerFilter
 from reader.ui.targets import Targets
 from reader.wording import count_of
 
@@ -41,7 +44,7 @@ def _tab_bindings() -> list[BindingType]:
     return [Binding(pane.KEY, f"show_tab('{pane.TAB_ID}')", pane.TAB_LABEL, id=f"pane.{pane.TAB_ID}") for pane in PANES]
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(BookKeys, Screen[None]):
     """Read one Document."""
 
     BINDINGS = [
@@ -56,6 +59,7 @@ class ReaderScreen(Screen[None]):
         Binding("t", "toggle_pane", "Toggle pane", show=False, id="pane.toggle"),
         Binding("w", "toggle_wide", "Wide/narrow pane", show=False, id="pane.wide"),
         Binding("escape", "escape", "Clear / back", show=False, id="search.escape"),
+        *BOOK_BINDINGS,
     ]
 
     def __init__(self, document: Document, options: SummaryOptions = SummaryOptions(),
@@ -68,6 +72,7 @@ class ReaderScreen(Screen[None]):
         self.people: list[Person] = []
         self.targets: Targets | None = None
         self._article = ArticleView(document, id="article")  # kept: the position is saved after unmounting
+        self.spoilers = SpoilerFilter.for_document(document)
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -79,6 +84,7 @@ class ReaderScreen(Screen[None]):
                     with TabPane(pane.TAB_LABEL, id=pane.TAB_ID):
                         yield pane(self.document, self.options)
         yield SearchBar(placeholder="Search (Enter: find, Escape: cancel)", id="search-bar")
+        yield AnalysisProgress()
         yield StatusLine(id="status")
         yield Footer()
 
@@ -109,6 +115,7 @@ class ReaderScreen(Screen[None]):
             for pane in self.query(SidePane):
                 pane.start()
         self._restore_position()
+        self.start_book_features()
 
     # ------------------------------------------------------------------ reading position
     def _restore_position(self) -> None:
@@ -142,7 +149,7 @@ class ReaderScreen(Screen[None]):
     def on_summary_ready(self, message: SummaryReady) -> None:
         """A tab showed a new summary (stale ones never get here): highlight its sentences."""
         self.summary = message.summary
-        self.article.set_layer("summary", list(message.summary.spans))
+        self.article.set_layer("summary", list(self.spoilers.summary(message.summary).spans))
         self._refresh_idle_status()
 
     def on_people_ready(self, message: PeopleReady) -> None:
@@ -163,7 +170,9 @@ class ReaderScreen(Screen[None]):
             count = count_of(len(self.summary.sentence_indices), "sentence")
             parts.append(f"Summary: {count} ({self.summary.algorithm})")
         if self.people or self.summary is not None:
-            parts.append(f"People: {len(self.people)}")
+            parts.append(f"People: {len(self.spoilers.people(self.people))}")
+        if self.spoilers.hidden:
+            parts.append("no spoilers (z)")
         self.set_status(Text("  ·  ".join(parts) + "    ? help", style="dim"))
 
     # ------------------------------------------------------------------ jumping
@@ -316,7 +325,10 @@ class ReaderScreen(Screen[None]):
         if self.targets is not None or self.article.layer_spans("current"):
             self._set_targets(None)
             return
+        if self.article.has_focus and self.back_to_library():
+            return
         self.article.focus()
 
     def on_article_view_scrolled(self, event: ArticleView.Scrolled) -> None:
         self.query_one(ArticleHeader).progress = event.progress
+        self.reading_moved()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from reader.ui.panes.base import SidePane
+from reader.ui.panes.contents import ContentsPane
 from reader.ui.panes.people import PeoplePane
 from reader.ui.panes.summary import SummaryPane
 
 PANES: tuple[type[SidePane], ...] = (
     SummaryPane,
     PeoplePane,
+    ContentsPane,
 )
 
-__all__ = ["PANES", "PeoplePane", "SidePane", "SummaryPane"]
+__all__ = ["PANES", "ContentsPane", "PeoplePane", "SidePane", "SummaryPane"]

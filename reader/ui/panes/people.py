@@ -14,8 +14,11 @@ from textual.widgets.option_list import Option
 from reader.document.model import Span
 from reader.nlp import analysis
 from reader.nlp.results import Person
+from reader.ui.cached_analysis import analysis_runner
+from reader.ui.chapter_index import chapter_index
 from reader.ui.messages import PeopleReady
 from reader.ui.panes.base import PaneInfo, PaneList, SidePane
+from reader.ui.spoiler_filter import spoiler_filter_of
 from reader.ui.snippets import clip, keyword_in_context
 from reader.wording import count_of
 
@@ -67,6 +70,8 @@ class PeoplePane(SidePane):
 
     def compose(self) -> ComposeResult:
         self.people = []
+        self.found: list[Person] | None = None  # everyone found, before the spoiler filter
+        self.shown = False
         yield PaneInfo("Finding people…")
         yield PeopleList(id="people-list")
         yield MentionsTitle("", id="mentions-title")
@@ -84,13 +89,27 @@ class PeoplePane(SidePane):
 
     def start(self) -> None:
         self.set_busy(True)
+        runner = analysis_runner(self.app)
         self.run_stage(analysis.STAGES["people"].label,
-                       lambda should_stop: analysis.people_stage(self.document, should_stop), PeopleReady)
+                       lambda should_stop: runner.people(self.document, should_stop), PeopleReady)
 
     # ------------------------------------------------------------------ results
     def on_people_ready(self, message: PeopleReady) -> None:
         """Show the list; the message goes on to the screen (jump targets, status line)."""
-        self.people = list(message.people)
+        self.found = list(message.people)
+        self.show_people(spoiler_filter_of(self).people(self.found))
+
+    def refilter(self) -> None:
+        """Show the people found again through the spoiler filter (the reading position moved, or the toggle)."""
+        if self.found is not None:
+            self.show_people(spoiler_filter_of(self).people(self.found))
+
+    def show_people(self, people: list[Person]) -> None:
+        """Show ``people`` (all the people found, or those met so far) in the list."""
+        if [(p.key, len(p.mentions)) for p in people] == [(p.key, len(p.mentions)) for p in self.people] and self.shown:
+            return
+        self.shown = True
+        self.people = people
         doc = self.document
         options = []
         cells = self._bar_cells()
@@ -108,8 +127,9 @@ class PeoplePane(SidePane):
             people_list.highlighted = 0
         self.set_busy(False)
         count = len(self.people)
-        self.show_info(f"{count_of(count, 'person', 'people')} · Enter: highlight and jump · n/N: next/previous"
-                       if count else "No people found in this text.")
+        so_far = " so far" if len(people) < len(self.found or ()) else ""
+        self.show_info(f"{count_of(count, 'person', 'people')}{so_far} · Enter: highlight and jump · n/N: next/previous"
+                       if count else ("Nobody met yet." if self.found else "No people found in this text."))
 
     def _bar_cells(self) -> int:
         """Bar length that fits a list row. The People tab may be hidden (width 0): measure the tabs."""
@@ -134,8 +154,10 @@ class PeoplePane(SidePane):
         width = mentions_list.scrollable_content_region.width or 40
         side = max(8, (width - 4 - len(person.name)) // 2)
         title.update(Text(f"Mentions of {person.name} ({len(person.mentions)})", style="bold"))
+        chapters = chapter_index(self.document)
         mentions_list.add_options(
-            Option(keyword_in_context(self.document.text, span, side), id=f"mention-{i}") for i, span in enumerate(spans)
+            Option(chapters.prefixed(span.start, keyword_in_context(self.document.text, span, side)), id=f"mention-{i}")
+            for i, span in enumerate(spans)
         )
 
     def highlight_mention(self, index: int) -> None:
