@@ -41,8 +41,13 @@ class BookKeys:
     _first_jump: Span | None = None
 
     def start_book_features(self: ReaderScreen) -> None:  # type: ignore[misc]
-        """On mount: the header shows the chapter and the spoiler state; the filter starts at the position."""
+        """On mount: the header shows the chapter and the spoiler state; the filter starts at the position (again
+        once the article is laid out: until then nothing is on screen)."""
         self._update_reading_position()
+        self.call_after_refresh(self._update_reading_position)
+
+    def on_resize(self: ReaderScreen) -> None:  # type: ignore[misc]
+        self.reading_moved()  # more or fewer rows on screen: more or less read
 
     # ------------------------------------------------------------------ chapters
     def action_next_chapter(self: ReaderScreen) -> None:  # type: ignore[misc]
