@@ -54,3 +54,31 @@ def test_bad_sentences_option_is_reported_once_before_reading_inputs(capsys, see
     assert main(["analyze", str(seed_path), str(seed_path), "--sentences", "lots"]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.count("\n") == 1 and captured.err.startswith("reader: ")
+
+
+# --- stages: one path for the CLI and the UI, one cancellation protocol ---------------------------------------
+
+
+@pytest.mark.parametrize("stage", sorted(analysis.STAGES))
+def test_every_stage_raises_cancelled_when_told_to_stop(seed_document, stage) -> None:
+    with pytest.raises(analysis.Cancelled):
+        analysis.STAGES[stage].run(seed_document, analysis.SummaryOptions(), lambda: True)
+
+
+def test_a_stage_that_is_not_stopped_gives_its_result(seed_document) -> None:
+    options = analysis.SummaryOptions("luhn", "3")
+    summary = analysis.STAGES["summary"].run(seed_document, options, analysis.never)
+    assert summary.algorithm == "luhn" and len(summary.sentence_indices) == 3
+    assert analysis.summary_stage(seed_document, analysis.SummaryOptions("luhn", count=4)).sentence_indices
+    people = analysis.STAGES["people"].run(seed_document, options, analysis.never)
+    assert people[0].name == "Donald Trump"
+
+
+def test_the_cli_runs_the_same_stage_functions_as_the_ui(monkeypatch, seed_path, capsys) -> None:
+    """``reader analyze`` goes through the stage functions the UI's panes call (patching one changes both)."""
+    from reader.nlp.results import Person
+
+    marker = [Person("Stage Marker", ("Stage Marker",), (), ())]
+    monkeypatch.setattr(analysis, "people_stage", lambda document, should_stop=analysis.never: marker)
+    assert main(["analyze", str(seed_path), "--json", "--no-summary"]) == 0
+    assert '"name": "Stage Marker"' in capsys.readouterr().out

@@ -437,3 +437,45 @@ async def test_selecting_a_person_with_a_markup_name_shows_it_literally(index: i
         assert status.startswith(f"{name}  1/2"), status
         await pilot.press("n", "n", "N", "escape")
         assert app.is_running
+
+
+# --- small terminals ----------------------------------------------------------------------------------------------
+
+
+def _every_reader_key() -> list[str]:
+    """Every key bound on the reading screen (the article's, the screen's, the app's), q last."""
+    from textual.binding import Binding
+
+    from reader.ui.app import ReaderScreen
+
+    keys = [key for cls in (ArticleView, ReaderScreen, ReaderApp) for binding in cls.BINDINGS
+            if isinstance(binding, Binding) for key in binding.key.split(",")]
+    return [key for key in dict.fromkeys(keys) if key != "q"]
+
+
+LIST_KEYS = ("down", "pagedown", "pagedown", "pageup", "end", "home", "up", "enter")
+
+
+@pytest.mark.parametrize("size", [(40, 8), (100, 9)])
+async def test_every_key_in_a_small_terminal(size, seed_document, settle) -> None:
+    """100x9, Summary tab, PageDown used to crash inside Textual's OptionList (its row cache is empty while the list
+    has no room): KeyError, and the app died."""
+    from reader.ui.help_screen import HelpScreen
+
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for tab in ("s", "p"):
+            await pilot.press(tab, *LIST_KEYS)
+            await settle(pilot)
+        await pilot.press("p", "enter", "tab", *LIST_KEYS)
+        for key in _every_reader_key():
+            await pilot.press(key)
+            if key == "slash":
+                await pilot.press("t", "h", "e", "enter")
+            if isinstance(app.screen, HelpScreen):
+                await pilot.press("j", "pagedown", "G", "escape")
+            await settle(pilot)
+        assert app.is_running and app.return_code is None
+        await pilot.press("q")
+    assert app.return_code == 0

@@ -103,9 +103,12 @@ class Stage:
     run: Callable[[Document, SummaryOptions, ShouldStop], object] = field(repr=False)
 
 
+# The stage functions are looked up when called, so the CLI and the UI always run the same ones.
 STAGES: dict[str, Stage] = {
-    "summary": Stage("summary", "summarise", summary_stage),
-    "people": Stage("people", "find people", lambda document, _options, should_stop: people_stage(document, should_stop)),
+    "summary": Stage("summary", "summarise", lambda document, options, should_stop: summary_stage(
+        document, options, should_stop)),
+    "people": Stage("people", "find people", lambda document, _options, should_stop: people_stage(
+        document, should_stop)),
 }
 
 

@@ -41,7 +41,8 @@ class StatusLine(Static):
 
 
 def _tab_bindings() -> list[BindingType]:
-    return [Binding(pane.KEY, f"show_tab('{pane.TAB_ID}')", pane.TAB_LABEL, id=f"pane.{pane.TAB_ID}") for pane in PANES]
+    return [Binding(pane.KEY, f"show_tab('{pane.TAB_ID}')", pane.TAB_LABEL, show=pane.KEY_IN_FOOTER,
+                    id=f"pane.{pane.TAB_ID}") for pane in PANES]
 
 
 class ReaderScreen(BookKeys, Screen[None]):

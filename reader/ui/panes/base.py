@@ -1,7 +1,7 @@
 """What every side-pane tab shares: its tab label and key, an info line, busy state (Textual's ``Widget.loading``),
 error display, an analysis worker with one cancellation protocol, and focus-within styling (reader.tcss).
 
-A tab is a subclass in a module of its own, listed once in ``reader.ui.panes.PANES``.
+A tab is a subclass in a module of its own (named ``PANE`` there), listed once in ``reader.ui.panes.TAB_MODULES``.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ class SidePane(Vertical):
     TAB_LABEL: ClassVar[str]
     KEY: ClassVar[str]
     """The key that shows this tab (bound by the reader screen)."""
+    KEY_IN_FOOTER: ClassVar[bool] = True
+    """Whether the footer lists that key (the help always does)."""
     ANALYSES: ClassVar[bool] = True
     """Whether the tab runs an analysis (then a text too long to analyse shows the reason instead)."""
 

@@ -199,3 +199,4 @@ class ContentsPane(SidePane):
     def _show_summary_area(self, shown: bool) -> None:
         self.query_one(ChapterSummaryTitle).display = shown
         self.query_one(ChapterSummaryList).display = shown
+PANE = ContentsPane

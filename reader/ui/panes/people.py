@@ -171,3 +171,5 @@ class PeoplePane(SidePane):
             self.post_message(self.MentionChosen(event.option_index))
         elif isinstance(event.option_list, PeopleList):
             self.post_message(self.PersonChosen(self.people[event.option_index]))
+
+PANE = PeoplePane

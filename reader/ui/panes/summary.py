@@ -157,3 +157,5 @@ class SummaryPane(SidePane):
     def on_option_list_option_selected(self, event: PaneList.OptionSelected) -> None:
         event.stop()
         self.post_message(self.SentenceChosen(self._indices[event.option_index]))
+
+PANE = SummaryPane

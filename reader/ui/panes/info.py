@@ -1,0 +1,53 @@
+"""The Info tab: what the document is (source, format, author, date) and how long (words, sentences, time)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import Static
+
+from reader.document.model import Document
+from reader.ui.panes.base import PaneInfo, SidePane
+
+
+class InfoPane(SidePane):
+    """Document statistics; the sentence count comes from a worker (splitting a book takes a while)."""
+
+    TAB_ID = "info"
+    TAB_LABEL = "Info"
+    KEY = "i"
+    KEY_IN_FOOTER = False
+
+    class Counted(Message):
+        def __init__(self, sentences: int) -> None:
+            super().__init__()
+            self.sentences = sentences
+
+    def compose(self) -> ComposeResult:
+        yield PaneInfo("Counting sentences…")
+        yield Static(stats_table(self.document, None), id="info-stats")
+
+    def start(self) -> None:
+        self.run_stage("count sentences", lambda _should_stop: len(self.document.sentences), self.Counted)
+
+    def on_info_pane_counted(self, message: Counted) -> None:
+        self.query_one("#info-stats", Static).update(stats_table(self.document, message.sentences))
+        self.show_info("")
+
+
+def stats_table(doc: Document, sentences: int | None) -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 1))
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")  # a long path or URL wraps rather than losing its end
+    rows = [("Source", doc.source), ("Format", doc.meta.format), ("Author", doc.meta.author),
+            ("Date", doc.meta.date), ("Words", f"{doc.word_count:,}"),
+            ("Sentences", "…" if sentences is None else f"{sentences:,}"),
+            ("Paragraphs", f"{len(doc.paragraphs):,}"), ("Reading time", doc.reading_time)]
+    for label, value in rows:
+        if value:
+            table.add_row(label, value)
+    return table
+
+
+PANE = InfoPane
