@@ -108,6 +108,7 @@ class BookKeys:
 
         if not any(isinstance(screen, LibraryScreen) for screen in self.app.screen_stack[:-1]):
             return False
+        self.save_position()  # before the library rescans for its progress column
         self.app.pop_screen()
         return True
 

@@ -96,6 +96,7 @@ class FilterBar(Input):
 
 
 class LibraryScreen(Screen[None]):
+    AUTO_FOCUS = "LibraryTable"  # not the tab row: the table is what the reader works in
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="app.quit"),
         Binding("slash", "filter", "Filter", id="library.filter"),
@@ -136,7 +137,6 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(LibraryTable)
         for label in ("Title", "Author", "Words", "Time", "Read", "Last opened", "People"):
             table.add_column(label, key=label.lower())
-        table.focus()
 
     def on_screen_resume(self) -> None:
         self.rescan()
@@ -259,9 +259,9 @@ class LibraryScreen(Screen[None]):
         if tab == "people-index":
             if self.index is None:
                 self.build_index()
-            self.query_one(PersonList).focus()
+            self.call_after_refresh(self.query_one(PersonList).focus)  # once the tab is shown
         else:
-            self.query_one(LibraryTable).focus()
+            self.call_after_refresh(self.query_one(LibraryTable).focus)
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -289,6 +289,8 @@ class LibraryScreen(Screen[None]):
         if index:
             persons.highlighted = 0
             self._show_articles(0)
+        if self.query_one(TabbedContent).active == "people-index":
+            persons.focus()  # it could not take the focus while loading
 
     @on(OptionList.OptionHighlighted, "PersonList")
     def _person_highlighted(self, event: OptionList.OptionHighlighted) -> None:

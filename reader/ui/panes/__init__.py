@@ -12,8 +12,8 @@ from reader.ui.panes.summary import SummaryPane
 TAB_MODULES = (  # in tab order
     "summary",
     "people",
-    "info",
     "contents",
+    "info",
 )
 
 
