@@ -9,7 +9,7 @@ what had to be computed is stored for the next time. Without one (tests, snapsho
 from __future__ import annotations
 
 from reader.cache import AnalysisCache
-from reader.document.model import Document
+from reader.document.model import Document, Span
 from reader.nlp import analysis
 from reader.nlp.analysis import ShouldStop, SummaryOptions, never
 from reader.nlp.results import Person, Summary
@@ -27,10 +27,10 @@ class AnalysisRunner:
         cache = self.cache
         if cache is None:
             return analysis.people_stage(document, should_stop)
-        adopted = cache.adopt_sentences(document)
-        found = cache.get_people(document)
+        found = cache.get_people(document)  # first: a hit needs no sentences (another tab may be splitting)
         if found is not None:
             return found
+        adopted = cache.adopt_sentences(document)
         people = analysis.people_stage(document, should_stop)
         cache.put_people(document, people)
         if not adopted:
@@ -42,15 +42,25 @@ class AnalysisRunner:
         cache = self.cache
         if cache is None or options.count is not None:  # a length picked with +/- is not cached
             return analysis.summary_stage(document, options, should_stop)
-        adopted = cache.adopt_sentences(document)
-        found = cache.get_summary(document, options.algorithm, options.sentences)
+        found = cache.get_summary(document, options.algorithm, options.sentences)  # spans included: no split
         if found is not None:
             return found
+        adopted = cache.adopt_sentences(document)
         summary = analysis.summary_stage(document, options, should_stop)
         cache.put_summary(document, summary, options.sentences)
         if not adopted:
             cache.put_sentences(document)
         return summary
+
+
+    def sentences(self, document: Document) -> tuple[Span, ...]:
+        """``document.sentences``, adopted from the cache when it has them (War and Peace: not split again)."""
+        cache = self.cache
+        if cache is None or cache.adopt_sentences(document):
+            return document.sentences
+        sentences = document.sentences
+        cache.put_sentences(document)
+        return sentences
 
 
 _UNCACHED = AnalysisRunner()
