@@ -30,7 +30,7 @@ BOOK_BINDINGS = [
     Binding("right_square_bracket", "next_chapter", "Next chapter", key_display="]", show=False, id="book.next-chapter"),
     Binding("left_square_bracket", "previous_chapter", "Previous chapter", key_display="[", show=False,
             id="book.previous-chapter"),
-    Binding("z", "toggle_spoilers", "No spoilers on/off", id="book.spoilers"),
+    Binding("z", "toggle_spoilers", "No spoilers on/off", show=False, id="book.spoilers"),  # the header says it
 ]
 
 

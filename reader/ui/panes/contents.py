@@ -98,13 +98,14 @@ class ContentsPane(SidePane):
         options = []
         for number, (chapter, label) in enumerate(zip(chapters, index.labels)):
             indent = "" if chapter.level == 1 else "  "
-            prompt = Text.assemble(indent, (label, "dim cyan"), " ", (short_title(chapter.title, 60), "bold"),
+            # the title, not the label: "ch. 5" beside "Chapter 1" (after four letters) would only confuse
+            prompt = Text.assemble(indent, (short_title(chapter.title, 60), "bold"),
                                    (f"  {round(100 * chapter.start / total)}%", "dim"), no_wrap=True,
                                    overflow="ellipsis")
             options.append(Option(prompt, id=f"chapter-{number}"))
             self.rows.append(("chapter", number))
             if chapter in leaves:
-                options.append(Option(Text(f"{indent}    ≡ summary of {label}", style="dim italic"),
+                options.append(Option(Text(f"{indent}  ≡ summary ({label})", style="dim italic"),
                                       id=f"chapter-summary-{number}"))
                 self.rows.append(("summary", number))
         chapter_list = self.query_one(ChapterList)

@@ -144,7 +144,9 @@ class SummaryPane(SidePane):
             summary_list.highlighted = 0
         info = f"{count_of(len(self._indices), 'sentence')} picked"
         if self.summary is not None and len(self._indices) < len(self.summary.spans):
-            info += f" of {len(self.summary.spans)} (those read so far)"
+            total = len(self.summary.spans)
+            info = (f"{len(self._indices)} of {total} sentences: those read so far (z: all)" if self._indices else
+                    f"Nothing read yet: the recap grows as you read (z: all {total} sentences)")
         if summary.note:
             info += f" · {summary.note}"
         self.set_busy(False)
