@@ -38,6 +38,7 @@ SORT_NAMES = {"title": "title", "author": "author", "length": "length", "progres
 SCAN_GROUP = "library-scan"
 OPEN_GROUP = "library-open"
 INDEX_GROUP = "library-people"
+TITLE_CELLS = 36
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,15 @@ class FilterBar(Input):
 
 class LibraryScreen(Screen[None]):
     AUTO_FOCUS = "LibraryTable"  # not the tab row: the table is what the reader works in
+    DEFAULT_CSS = """
+    #library-tabs { height: 1fr; }
+    #library-tabs TabPane { height: 1fr; padding: 0; }
+    LibraryTable { height: 1fr; }
+    #people-index-info { height: auto; padding: 0 1; }
+    PersonList { height: 2fr; }
+    PersonArticles { height: 1fr; border-top: solid $panel-lighten-2; }
+    FilterBar { dock: bottom; margin-bottom: 1; }
+    """
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="app.quit"),
         Binding("slash", "filter", "Filter", id="library.filter"),
@@ -326,7 +336,12 @@ def _cells(entry: LibraryEntry) -> tuple[Text, ...]:
     progress = "–" if entry.progress is None else f"{round(entry.progress * 100)}%"
     opened = "never" if entry.last_opened is None else entry.last_opened.replace("T", " ")[:16]
     length = f"{entry.words:,}" + (f" · {entry.chapters} ch." if entry.chapters else "")
-    return (Text(entry.title, style="bold", overflow="ellipsis"), Text(entry.author or "", style="italic"),
+    return (Text(_clipped(entry.title, TITLE_CELLS), style="bold"), Text(_clipped(entry.author or "", 24), style="italic"),
             Text(length, justify="right"), Text(entry.reading_time), Text(progress, justify="right"),
-            Text(opened, style="dim"), Text(", ".join(entry.top_people[:3]), style="cyan"))
+            Text(opened, style="dim"), Text(_clipped(", ".join(entry.top_people[:2]), 30), style="cyan"))
+
+
+def _clipped(text: str, cells: int) -> str:
+    """One line of at most ``cells`` characters (the table scrolls sideways, but the title should not)."""
+    return text if len(text) <= cells else text[: cells - 1].rstrip() + "…"
 
