@@ -35,7 +35,7 @@ class InfoPane(SidePane):
 
     def on_info_pane_counted(self, message: Counted) -> None:
         self.query_one("#info-stats", Static).update(stats_table(self.document, message.sentences))
-        self.show_info("")
+        self.info.display = False  # nothing to say once counted
 
 
 def stats_table(doc: Document, sentences: int | None) -> Table:
