@@ -75,7 +75,7 @@ class BookKeys:
     # ------------------------------------------------------------------ no spoilers
     def action_toggle_spoilers(self: ReaderScreen) -> None:  # type: ignore[misc]
         self.spoilers.hidden = not self.spoilers.hidden
-        self._update_reading_position()
+        self._update_reading_position(toggled=True)
         state = "on: the side pane shows only what you have read" if self.spoilers.hidden else "off: everything shown"
         self.app.notify(f"No spoilers {state}.", timeout=3)
 
@@ -85,7 +85,7 @@ class BookKeys:
             self._reading_timer.stop()
         self._reading_timer = self.set_timer(DEBOUNCE_SECONDS, self._update_reading_position)
 
-    def _update_reading_position(self: ReaderScreen) -> None:  # type: ignore[misc]
+    def _update_reading_position(self: ReaderScreen, toggled: bool = False) -> None:  # type: ignore[misc]
         offset = reading_offset(self.article) if self.article.size.height else self.article.top_offset
         self.spoilers.offset = offset
         header = self.query_one(ArticleHeader)
@@ -99,7 +99,8 @@ class BookKeys:
         summary_pane.refilter()
         if self.summary is not None:
             self.article.set_layer("summary", list(self.spoilers.summary(self.summary).spans))
-        self._refresh_idle_status()
+        if self.targets is None and (self.spoilers.hidden or toggled):  # never over a search or mention status
+            self._refresh_idle_status()
 
     # ------------------------------------------------------------------ library
     def back_to_library(self: ReaderScreen) -> bool:  # type: ignore[misc]
