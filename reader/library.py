@@ -23,7 +23,7 @@ from typing import Any, Literal
 from reader.errors import ReaderError
 
 __all__ = ["ANALYSABLE_SUFFIXES", "Library", "LibraryEntry", "MAX_RECENT", "Recent", "analysable_files",
-           "filter_entries", "people_index", "recently_opened", "remember_opened", "scan_library", "sort_entries"]
+           "filter_entries", "people_index", "recently_opened", "remember_opened", "scan_files", "scan_library", "sort_entries"]
 
 ANALYSABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_RECENT = 50
@@ -75,22 +75,28 @@ def scan_library(folder: Path | str, *, state: Any = None, cache: Any = None,
                  top_people: int = TOP_PEOPLE) -> Library:
     """Every analysable file under ``folder`` as a LibraryEntry (``state``: a StateStore; ``cache``: an
     AnalysisCache; None: the user's own)."""
-    from reader.cache import AnalysisCache
-    from reader.state import StateStore
-
     folder = Path(folder)
     if not folder.is_dir():
         raise ReaderError(f"{folder}: not a folder")
+    return scan_files(analysable_files(folder), folder=folder, state=state, cache=cache, top_people=top_people)
+
+
+def scan_files(paths: Iterable[Path | str], *, folder: Path | str = ".", state: Any = None, cache: Any = None,
+               top_people: int = TOP_PEOPLE) -> Library:
+    """Like ``scan_library``, for the files given (the recently opened ones), in their order."""
+    from reader.cache import AnalysisCache
+    from reader.state import StateStore
+
     state = state if state is not None else StateStore()
     cache = cache if cache is not None else AnalysisCache()
     positions = state.load().get("positions", {})
     entries, problems = [], []
-    for path in analysable_files(folder):
+    for path in paths:
         try:
-            entries.append(_entry(path, positions, cache, top_people))
+            entries.append(_entry(Path(path), positions, cache, top_people))
         except ReaderError as error:
             problems.append(str(error))
-    return Library(folder, tuple(entries), tuple(problems))
+    return Library(Path(folder), tuple(entries), tuple(problems))
 
 
 def _entry(path: Path, positions: dict[str, Any], cache: Any, top_people: int) -> LibraryEntry:

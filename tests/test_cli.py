@@ -494,7 +494,7 @@ def test_open_stdin_without_a_terminal_fails_before_the_ui() -> None:
     assert_one_error_line(result.stderr, "terminal")
 
 
-@pytest.mark.parametrize("kind", ["directory", "empty", "url"])
+@pytest.mark.parametrize("kind", ["empty", "url"])  # a FOLDER opens the library: test_library_screen.py
 def test_open_error_inputs_in_process(capsys, tmp_path, unchanged, kind) -> None:
     source, keep = _error_input(kind, tmp_path)
     check = unchanged(keep) if keep is not None else None

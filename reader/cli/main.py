@@ -1,6 +1,7 @@
 """The ``reader`` command: open an article in the terminal, or analyse articles without the UI.
 
-    reader [SOURCE]                 read SOURCE (file, URL or - for stdin); no SOURCE: the bundled sample
+    reader [SOURCE]                 read SOURCE (file, URL or - for stdin); a FOLDER: its library; no SOURCE:
+                                    the recently opened files (the bundled sample on a first run)
     reader analyze SOURCE... [--json]
 
 Errors in the input are one line on stderr and exit status 2, never a traceback.
@@ -22,6 +23,7 @@ from reader.nlp.summarizers import ALGORITHMS, DEFAULT_ALGORITHM
 
 if TYPE_CHECKING:
     from reader.document.model import Document
+    from reader.ui.library_screen import LibrarySource
     from reader.ui.loading_screen import PendingDocument
 
 SAMPLE_NAME = "trump_foreign_policy.txt"
@@ -65,8 +67,8 @@ def open_parser() -> argparse.ArgumentParser:
                "Inside the app press ? for every key.",
     )
     parser.add_argument("source", nargs="?", metavar="SOURCE",
-                        help="a .txt, .md or .html file, an http(s) URL, or - for stdin "
-                             "(default: the bundled sample article)")
+                        help="a .txt, .md or .html file, an http(s) URL, - for stdin, or a FOLDER to browse as a "
+                             "library (default: the recently opened files; on a first run the bundled sample)")
     _add_summary_options(parser, remembered=True)
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
@@ -202,13 +204,15 @@ def run_app(args: argparse.Namespace) -> int:
         from reader.cli.report import check_count_spec
 
         check_count_spec(args.sentences)  # before a possibly slow download
-    source = args.source or str(bundled_sample())
-    opening = _open(source)
+    from reader.cache import AnalysisCache
     from reader.config import load_config
     from reader.state import StateStore
+
+    state = StateStore()
+    opening = _library(args.source, state) or _open(args.source or str(bundled_sample()))
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(opening, algorithm=args.algorithm, sentences=args.sentences, state=StateStore(),
+    app = ReaderApp(opening, algorithm=args.algorithm, sentences=args.sentences, state=state, cache=AnalysisCache(),
                     config=load_config())
     app.run()
     if app.load_error is not None:
@@ -217,6 +221,17 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 INSTANT_LOAD_BYTES = 1_000_000
+
+
+def _library(source: str | None, state: object) -> LibrarySource | None:
+    """A FOLDER, or no SOURCE once something was read (the recently opened files): the library screen."""
+    from reader.library import recently_opened
+    from reader.ui.library_screen import LibrarySource
+
+    if source is not None:
+        return LibrarySource(folder=Path(source)) if os.path.isdir(source) else None
+    recent = tuple(Path(item.source) for item in recently_opened(state) if os.path.isfile(item.source))
+    return LibrarySource(files=recent) if recent else None
 
 
 def _open(source: str) -> Document | PendingDocument:

@@ -16,13 +16,16 @@ from textual.screen import Screen
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
+from reader.cache import AnalysisCache
 from reader.document.model import Document
 from reader.config import Config
 from reader.errors import ReaderError
 from reader.nlp.analysis import SummaryOptions
 from reader.nlp.summarizers import DEFAULT_ALGORITHM
 from reader.state import StateStore
+from reader.ui.cached_analysis import AnalysisRunner
 from reader.ui.help_screen import display_key
+from reader.ui.library_screen import LibraryScreen, LibrarySource, note_opened
 from reader.ui.loading_screen import LoadingScreen, PendingDocument
 from reader.ui.messages import WorkFailed
 from reader.ui.reader_screen import ReaderScreen
@@ -52,20 +55,25 @@ class ReaderApp(App[None]):
 
     BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
 
-    def __init__(self, document: Document | PendingDocument, *, algorithm: str | None = None,
-                 sentences: str | None = None, state: StateStore | None = None, config: Config | None = None) -> None:
+    def __init__(self, document: Document | PendingDocument | LibrarySource, *, algorithm: str | None = None,
+                 sentences: str | None = None, state: StateStore | None = None,
+                 cache: AnalysisCache | None = None, config: Config | None = None) -> None:
         super().__init__()
         self.config = config  # None: the defaults, nothing remembered (tests, snapshots)
         remembered = config.algorithm if config is not None else None
         self.options = SummaryOptions(algorithm or remembered or DEFAULT_ALGORITHM, sentences)
         self.state = state  # None: remember nothing (tests, snapshots)
+        self.analysis = AnalysisRunner(cache)  # cache None: analyse every time (tests, snapshots)
         self.load_error: ReaderError | None = None
         """Why the document could not be loaded (the app then exits with status 2)."""
         self._opening = document
 
     async def on_mount(self) -> None:
         self._apply_config()
-        if isinstance(self._opening, Document):
+        if isinstance(self._opening, LibrarySource):
+            await self.push_screen(LibraryScreen(self._opening, self.state, self.analysis.cache))
+        elif isinstance(self._opening, Document):
+            note_opened(self.state, self._opening)
             await self.push_screen(ReaderScreen(self._opening, self.options, self.state))
         else:
             await self.push_screen(LoadingScreen(self._opening.name))
@@ -137,9 +145,10 @@ class ReaderApp(App[None]):
     def open_document(self, document: Document) -> ReaderScreen:
         """Read ``document``, in place of the one open now (whose reading position is saved)."""
         screen = ReaderScreen(document, self.options, self.state)
-        while len(self.screen_stack) > 2:  # the help, over the reading screen
-            self.pop_screen()
-        if len(self.screen_stack) > 1:
+        note_opened(self.state, document)
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, (LibraryScreen, ReaderScreen, LoadingScreen)):
+            self.pop_screen()  # the help, over the reading screen
+        if isinstance(self.screen, (ReaderScreen, LoadingScreen)):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)

@@ -15,6 +15,10 @@ class ArticleHeader(Static):
     """Title on the first line; byline, date, words, reading time and progress on the second."""
 
     progress: reactive[float] = reactive(0.0)
+    chapter: reactive[str] = reactive("")
+    """Where the reader is: "ch. 3.12  BOOK THREE › CHAPTER XII" (empty outside chapters)."""
+    no_spoilers: reactive[bool] = reactive(False)
+    """Whether the side pane is limited to the text read so far (``z``)."""
 
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -24,6 +28,10 @@ class ArticleHeader(Static):
         doc = self.document
         title = doc.title or _source_name(doc.source)
         line = Text(title, style="bold", no_wrap=True, overflow="ellipsis", end="")
+        if self.no_spoilers:
+            line.append("   no spoilers (z)", style="bold yellow")
+        if self.chapter:
+            line.append("   " + self.chapter, style="cyan")
         details = [part for part in (doc.meta.author, doc.meta.date) if part]
         stats = f"{doc.word_count:,} words · {doc.reading_time} · {round(self.progress * 100)}%"
         second = Text(no_wrap=True, overflow="ellipsis", end="")

@@ -21,11 +21,14 @@ from reader.nlp.results import Person, Summary
 from reader.state import StateStore, document_key
 from reader.marks import MarkStore, marks_path_beside
 from reader.ui import search
+from reader.ui.analysis_progress import AnalysisProgress
+from reader.ui.book_keys import BOOK_BINDINGS, BookKeys
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ArticleHeader
 from reader.ui.help_screen import HelpScreen, help_sections
 from reader.ui.messages import PeopleReady, SearchFinished, SummaryReady, WorkFailed
 from reader.ui.panes import PANES, PeoplePane, SidePane, SummaryPane
+from reader.ui.spoiler_filter import SpoilerFilter
 from reader.ui.targets import Targets
 from reader.wording import count_of
 
@@ -77,7 +80,7 @@ def _tab_bindings() -> list[BindingType]:
                     id=f"pane.{pane.TAB_ID}") for pane in PANES]
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(BookKeys, Screen[None]):
     """Read one Document."""
 
     BINDINGS = [
@@ -100,6 +103,7 @@ class ReaderScreen(Screen[None]):
         Binding("t", "toggle_pane", "Toggle pane", show=False, id="pane.toggle"),
         Binding("w", "toggle_wide", "Wide/narrow pane", show=False, id="pane.wide"),
         Binding("escape", "escape", "Clear / back", show=False, id="search.escape"),
+        *BOOK_BINDINGS,
     ]
 
     def __init__(self, document: Document, options: SummaryOptions = SummaryOptions(),
@@ -118,6 +122,7 @@ class ReaderScreen(Screen[None]):
         self._prefix: str | None = None  # m or ' waiting for its letter
         self._mark_cache: dict[str, int] | None = None
         self._targets_hidden = False  # Escape hid the highlights; n / N bring them back
+        self.spoilers = SpoilerFilter.for_document(document)
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -129,6 +134,7 @@ class ReaderScreen(Screen[None]):
                     with TabPane(pane.TAB_LABEL, id=pane.TAB_ID):
                         yield pane(self.document, self.options)
         yield SearchBar(placeholder="Search (Enter: find, Escape: cancel)", id="search-bar")
+        yield AnalysisProgress()
         yield StatusLine(id="status")
         yield Footer()
 
@@ -163,6 +169,7 @@ class ReaderScreen(Screen[None]):
             for pane in self.query(SidePane):
                 pane.start()
         self._restore_position()
+        self.start_book_features()
 
     # ------------------------------------------------------------------ reading position
     def _restore_position(self) -> None:
@@ -200,7 +207,7 @@ class ReaderScreen(Screen[None]):
         remember = getattr(self.app, "remember", None)
         if remember is not None:
             remember(algorithm=message.summary.algorithm)
-        self.article.set_layer("summary", list(message.summary.spans))
+        self.article.set_layer("summary", list(self.spoilers.summary(message.summary).spans))
         self._refresh_idle_status()
 
     def on_people_ready(self, message: PeopleReady) -> None:
@@ -221,7 +228,9 @@ class ReaderScreen(Screen[None]):
             count = count_of(len(self.summary.sentence_indices), "sentence")
             parts.append(f"Summary: {count} ({self.summary.algorithm})")
         if self.people or self.summary is not None:
-            parts.append(f"People: {len(self.people)}")
+            parts.append(f"People: {len(self.spoilers.people(self.people))}")
+        if self.spoilers.hidden:
+            parts.append("no spoilers (z)")
         self.set_status(Text("  ·  ".join(parts) + "    F1 help", style="dim"))
 
     # ------------------------------------------------------------------ jumping
@@ -543,7 +552,10 @@ class ReaderScreen(Screen[None]):
             self._targets_hidden = True
             self._refresh_idle_status()
             return
+        if self.article.has_focus and self.back_to_library():
+            return
         self.article.focus()
 
     def on_article_view_scrolled(self, event: ArticleView.Scrolled) -> None:
         self.query_one(ArticleHeader).progress = event.progress
+        self.reading_moved()

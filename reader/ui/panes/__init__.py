@@ -5,12 +5,14 @@ from __future__ import annotations
 from importlib import import_module
 
 from reader.ui.panes.base import SidePane
+from reader.ui.panes.contents import ContentsPane
 from reader.ui.panes.people import PeoplePane
 from reader.ui.panes.summary import SummaryPane
 
 TAB_MODULES = (  # in tab order
     "summary",
     "people",
+    "contents",
     "info",
 )
 
@@ -24,4 +26,4 @@ def _pane_of(module: str) -> type[SidePane]:
 
 PANES: tuple[type[SidePane], ...] = tuple(_pane_of(module) for module in TAB_MODULES)
 
-__all__ = ["PANES", "PeoplePane", "SidePane", "SummaryPane"]
+__all__ = ["PANES", "ContentsPane", "PeoplePane", "SidePane", "SummaryPane"]

@@ -8,6 +8,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from reader.document.model import Document
+from reader.ui.cached_analysis import analysis_runner
 from reader.ui.panes.base import PaneInfo, SidePane
 
 
@@ -29,7 +30,8 @@ class InfoPane(SidePane):
         yield Static(stats_table(self.document, None), id="info-stats")
 
     def start(self) -> None:
-        self.run_stage("count sentences", lambda _should_stop: len(self.document.sentences), self.Counted)
+        runner = analysis_runner(self.app)  # cached sentence spans when the book was opened before
+        self.run_stage("count sentences", lambda _should_stop: len(runner.sentences(self.document)), self.Counted)
 
     def on_info_pane_counted(self, message: Counted) -> None:
         self.query_one("#info-stats", Static).update(stats_table(self.document, message.sentences))

@@ -14,8 +14,11 @@ from textual.widgets.option_list import Option
 from reader.document.model import Span
 from reader.nlp import analysis
 from reader.nlp.results import Person
+from reader.ui.cached_analysis import analysis_runner
+from reader.ui.chapter_index import chapter_index
 from reader.ui.messages import PeopleReady
 from reader.ui.panes.base import PaneInfo, PaneList, SidePane, matches
+from reader.ui.spoiler_filter import spoiler_filter_of
 from reader.ui.snippets import clip, keyword_in_context
 from reader.wording import count_of
 
@@ -67,6 +70,8 @@ class PeoplePane(SidePane):
 
     def compose(self) -> ComposeResult:
         self.people = []
+        self.found: list[Person] | None = None  # everyone found, before the spoiler filter
+        self.shown = False
         self._person: Person | None = None
         self._cells = 0
         self._mention_width = 0
@@ -87,17 +92,33 @@ class PeoplePane(SidePane):
 
     def start(self) -> None:
         self.set_busy(True)
+        runner = analysis_runner(self.app)
         self.run_stage(analysis.STAGES["people"].label,
-                       lambda should_stop: analysis.people_stage(self.document, should_stop), PeopleReady)
+                       lambda should_stop: runner.people(self.document, should_stop), PeopleReady)
 
     # ------------------------------------------------------------------ results
     def on_people_ready(self, message: PeopleReady) -> None:
         """Show the list; the message goes on to the screen (jump targets, status line)."""
-        self.people = list(message.people)
+        self.found = list(message.people)
+        self.show_people(spoiler_filter_of(self).people(self.found))
+
+    def refilter(self) -> None:
+        """Show the people found again through the spoiler filter (the reading position moved, or the toggle)."""
+        if self.found is not None:
+            self.show_people(spoiler_filter_of(self).people(self.found))
+
+    def show_people(self, people: list[Person]) -> None:
+        """Show ``people`` (all the people found, or those met so far) in the list."""
+        if [(p.key, len(p.mentions)) for p in people] == [(p.key, len(p.mentions)) for p in self.people] and self.shown:
+            return
+        self.shown = True
+        self.people = people
         self._fill_people()
         self.set_busy(False)
         count = len(self.people)
-        self.show_info(f"{count_of(count, 'person', 'people')} · / filters" if count else "No people found.")
+        so_far = " so far" if len(people) < len(self.found or ()) else ""
+        self.show_info(f"{count_of(count, 'person', 'people')}{so_far} · / filters"
+                       if count else ("Nobody met yet." if self.found else "No people found."))
 
     def _fill_people(self) -> None:
         """The people matching the filter, their bars as wide as the list is now; the highlighted one kept."""
@@ -163,8 +184,10 @@ class PeoplePane(SidePane):
         side = max(4, (width - 4 - len(person.name)) // 2)  # one row: "…left NAME right…"
         title.update(Text(f"{person.name}: {count_of(len(person.mentions), 'mention')}", style="bold", no_wrap=True,
                           overflow="ellipsis"))
+        chapters = chapter_index(self.document)
         mentions_list.add_options(
-            Option(keyword_in_context(self.document.text, span, side), id=f"mention-{i}") for i, span in enumerate(spans)
+            Option(chapters.prefixed(span.start, keyword_in_context(self.document.text, span, side)), id=f"mention-{i}")
+            for i, span in enumerate(spans)
         )
 
     def highlight_mention(self, index: int) -> None:

@@ -11,13 +11,16 @@ from textual.widget import Widget
 from textual.widgets import Select
 from textual.widgets.option_list import Option
 
-from reader.document.model import Document
+from reader.document.model import Document, Span
 from reader.nlp import analysis
 from reader.nlp.results import Summary
 from reader.nlp.summarizers import ALGORITHMS
+from reader.ui.cached_analysis import analysis_runner
+from reader.ui.chapter_index import chapter_index
 from reader.ui.messages import SummaryReady
 from reader.ui.panes.base import PaneInfo, PaneList, SidePane, matches
 from reader.ui.snippets import clip
+from reader.ui.spoiler_filter import spoiler_filter_of
 from reader.wording import count_of
 
 
@@ -40,6 +43,7 @@ class SummaryPane(SidePane):
         self._indices: list[int] = []
         self._request = 0  # number of the latest request; older results are dropped
         self._saturated = False  # the last summary already holds every sentence it could
+        self.shown_spans: list[Span] = []
         self.summary: Summary | None = None
 
     def compose(self) -> ComposeResult:
@@ -75,9 +79,10 @@ class SummaryPane(SidePane):
         request = self._request
         self.options = options
         self.set_busy(True, message)
+        runner = analysis_runner(self.app)
         self.run_stage(
             analysis.STAGES["summary"].label,
-            lambda should_stop: analysis.summary_stage(self.document, options, should_stop),
+            lambda should_stop: runner.summary(self.document, options, should_stop),
             lambda summary: SummaryReady(summary, request, options.resolved_count(self.document)),
         )
 
@@ -118,12 +123,24 @@ class SummaryPane(SidePane):
         self.summary = summary
         count = picked if self.options.count is not None else None  # what + and - start from
         self.options = replace(self.options, algorithm=summary.algorithm, count=count)
-        self._show(summary)  # the message goes on to the screen: highlights and the status line
+        self._show(spoiler_filter_of(self).summary(summary))  # the message goes on to the screen: highlights, status
+
+    def refilter(self) -> None:
+        """Show the summary again through the spoiler filter (the reading position moved, or the toggle)."""
+        if self.summary is not None:
+            shown = spoiler_filter_of(self).summary(self.summary)
+            if shown.spans != tuple(self.shown_spans):
+                self._show(shown)
 
     def _show(self, summary: Summary) -> None:
         self._indices = list(summary.sentence_indices)
+        self.shown_spans = list(summary.spans)  # a cached summary paints without splitting the sentences
         self._fill()
         info = f"{count_of(len(self._indices), 'sentence')} picked"
+        if self.summary is not None and len(self._indices) < len(self.summary.spans):
+            total = len(self.summary.spans)
+            info = (f"{len(self._indices)} of {total} sentences: those read so far (z: all)" if self._indices else
+                    f"Nothing read yet: the recap grows as you read (z: all {total} sentences)")
         if summary.note:
             info += f" · {summary.note}"
         self.set_busy(False)
@@ -142,12 +159,12 @@ class SummaryPane(SidePane):
         doc = self.document
         options = []
         total = max(1, len(doc.text))
-        for index in self._indices:
-            span = doc.sentences[index]
+        chapters = chapter_index(doc)
+        for index, span in zip(self._indices, self.shown_spans):
             if not matches(self.filter_text, doc.text[span.start:span.end]):
                 continue
             paragraph = doc.paragraph_index_at(span.start) + 1
-            where = f"¶{paragraph} · {round(100 * span.start / total)}%"
+            where = chapters.prefixed(span.start, f"¶{paragraph} · {round(100 * span.start / total)}%")
             prompt = Text.assemble((where, "dim"), "\n", clip(doc.text, span.start, span.end))
             options.append(Option(prompt, id=f"sentence-{index}"))
         summary_list = self.query_one(PaneList)

@@ -1,0 +1,347 @@
+"""The library screen: the articles and books of a folder (or the recently opened files), and who they name.
+
+``reader FOLDER`` opens it, and ``reader`` alone once something has been read (the recently opened list). The
+Books tab is a table (title, author, length, reading time, progress, last opened, top people): ``o`` changes
+the sort, ``/`` filters, Enter opens the row in the reading screen (``app.open_document``), from which Escape
+comes back here. The People tab is the people index across the library (from the cached analyses): pick a
+person, see every article that names them, Enter opens one at that person's first mention. The scan runs in a
+worker (every file is loaded) and again when the reader comes back, for fresh progress.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from reader.document.model import Document, Span
+from reader.library import (Library, LibraryEntry, SortKey, filter_entries, people_index, remember_opened,
+                            scan_files, scan_library, sort_entries)
+from reader.ui.messages import WorkFailed
+from reader.wording import count_of
+
+__all__ = ["LibraryScreen", "LibrarySource", "note_opened"]
+
+SORTS: tuple[SortKey, ...] = ("title", "author", "length", "progress", "last_opened")
+SORT_NAMES = {"title": "title", "author": "author", "length": "length", "progress": "progress",
+              "last_opened": "last opened"}
+SCAN_GROUP = "library-scan"
+OPEN_GROUP = "library-open"
+INDEX_GROUP = "library-people"
+TITLE_CELLS = 36
+
+
+@dataclass(frozen=True)
+class LibrarySource:
+    """What the library shows: the files under ``folder``, or (no folder) the ``files`` given, in order."""
+
+    folder: Path | None = None
+    files: tuple[Path, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return str(self.folder) if self.folder is not None else "Recently opened"
+
+
+def note_opened(state: Any, document: Document) -> None:
+    """Put a document read from a file first in the recently opened list (``reader`` alone shows it)."""
+    if state is None or "://" in document.source or not os.path.isfile(document.source):
+        return
+    from reader.state import document_key
+
+    remember_opened(state, os.path.abspath(document.source), document_key(document))
+
+
+class _NothingSaved:
+    """The state of an app that remembers nothing (tests): no positions."""
+
+    def load(self) -> dict[str, Any]:
+        return {}
+
+
+class _NothingCached:
+    """The cache of an app that has none: nothing is cached."""
+
+    def get_people(self, document: Document) -> None:
+        return None
+
+
+class LibraryTitle(Static):
+    """The folder and what the table shows."""
+
+
+class LibraryTable(DataTable[Text]):
+    """One row per article or book."""
+
+
+class PersonList(OptionList):
+    """Everyone named in the library, in most articles first."""
+
+
+class PersonArticles(OptionList):
+    """The articles that name the highlighted person."""
+
+
+class FilterBar(Input):
+    """``/``: keep the rows whose title, author, file name or people contain every word."""
+
+
+class LibraryScreen(Screen[None]):
+    AUTO_FOCUS = "LibraryTable"  # not the tab row: the table is what the reader works in
+    DEFAULT_CSS = """
+    #library-tabs { height: 1fr; }
+    #library-tabs TabPane { height: 1fr; padding: 0; }
+    LibraryTable { height: 1fr; }
+    #people-index-info { height: auto; padding: 0 1; }
+    PersonList { height: 2fr; }
+    PersonArticles { height: 1fr; border-top: solid $panel-lighten-2; }
+    FilterBar { dock: bottom; margin-bottom: 1; }
+    """
+    BINDINGS = [
+        Binding("q", "app.quit", "Quit", id="app.quit"),
+        Binding("slash", "filter", "Filter", id="library.filter"),
+        Binding("o", "sort", "Sort", id="library.sort"),
+        Binding("O", "reverse", "Reverse sort", show=False, id="library.reverse"),
+        Binding("b", "show_tab('books')", "Books", id="library.books"),
+        Binding("p", "show_tab('people-index')", "People index", id="library.people"),
+        Binding("escape", "escape", "Clear filter", show=False, id="library.escape"),
+    ]
+
+    def __init__(self, source: LibrarySource, state: Any = None, cache: Any = None) -> None:
+        super().__init__()
+        self.source = source
+        self.state = state if state is not None else _NothingSaved()
+        self.cache = cache if cache is not None else _NothingCached()
+        self.library: Library | None = None
+        self.sort: SortKey = "last_opened" if source.folder is None else "title"
+        self.reverse = source.folder is None  # recent files: the most recent first
+        self.query_text = ""
+        self.shown: list[LibraryEntry] = []
+        self.index: list[tuple[str, list[tuple[LibraryEntry, int]]]] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield LibraryTitle("", id="header")
+        with TabbedContent(id="library-tabs", initial="books"):
+            with TabPane("Books", id="books"):
+                yield LibraryTable(id="library-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("People index", id="people-index"):
+                yield Static("", id="people-index-info")
+                yield PersonList(id="person-list")
+                yield PersonArticles(id="person-articles")
+        yield FilterBar(placeholder="Filter: title, author, file or person (Enter: keep, Escape: clear)",
+                        id="library-filter")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(FilterBar).display = False
+        table = self.query_one(LibraryTable)
+        for label in ("Title", "Author", "Words", "Time", "Read", "Last opened", "People"):
+            table.add_column(label, key=label.lower())
+
+    def on_screen_resume(self) -> None:
+        self.rescan()
+
+    # ------------------------------------------------------------------ scanning
+    def rescan(self) -> None:
+        """Scan the folder (or the recent files) in a worker: fresh progress and last opened."""
+        self.query_one(LibraryTable).loading = self.library is None
+        source, state, cache = self.source, self.state, self.cache
+
+        def scan() -> Library:
+            if source.folder is not None:
+                return scan_library(source.folder, state=state, cache=cache)
+            return scan_files(source.files, state=state, cache=cache)
+
+        self.run_worker(scan, thread=True, exclusive=True, group=SCAN_GROUP, exit_on_error=False,
+                        description=f"scan {source.name}")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if event.state == WorkerState.ERROR and worker.error is not None:
+            self.query_one(LibraryTable).loading = False
+            self.post_message(WorkFailed(worker.description, worker.error, None))
+        elif event.state != WorkerState.SUCCESS:
+            return
+        elif worker.group == SCAN_GROUP and isinstance(worker.result, Library):
+            self.library = worker.result
+            self.index = None
+            self.query_one(LibraryTable).loading = False
+            self.show_rows()
+            for problem in worker.result.problems:
+                self.app.notify(problem, severity="warning", timeout=6)
+            if self.query_one(TabbedContent).active == "people-index":
+                self.build_index()
+        elif worker.group == OPEN_GROUP and isinstance(worker.result, tuple):
+            document, span = worker.result
+            screen = self.app.open_document(document)  # type: ignore[attr-defined]
+            if span is not None:
+                screen.open_at(span)
+        elif worker.group == INDEX_GROUP and isinstance(worker.result, dict):
+            self.index = list(worker.result.items())
+            self.show_index()
+
+    # ------------------------------------------------------------------ the table
+    def show_rows(self) -> None:
+        if self.library is None:
+            return
+        entries = filter_entries(self.library.entries, self.query_text) if self.query_text else self.library.entries
+        self.shown = sort_entries(entries, self.sort, reverse=self.reverse)
+        table = self.query_one(LibraryTable)
+        keep = table.cursor_row
+        table.clear()
+        for entry in self.shown:
+            table.add_row(*_cells(entry), key=str(entry.path))
+        if self.shown:
+            table.move_cursor(row=min(keep, len(self.shown) - 1))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        total = len(self.library.entries) if self.library else 0
+        count = count_of(total, "text")
+        if self.query_text:
+            count = f"{len(self.shown)} of {total} texts matching “{self.query_text}”"
+        order = SORT_NAMES[self.sort] + (" ↓" if self.reverse else " ↑")
+        title = Text.assemble((f"Library: {self.source.name}", "bold"), "\n",
+                              (f"{count} · sorted by {order} (o / O) · / filter · Enter read · p people index", "dim"))
+        self.query_one(LibraryTitle).update(title)
+
+    def action_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.show_rows()
+
+    def action_reverse(self) -> None:
+        self.reverse = not self.reverse
+        self.show_rows()
+
+    def action_filter(self) -> None:
+        bar = self.query_one(FilterBar)
+        bar.display = True
+        bar.value = self.query_text
+        bar.focus()
+
+    @on(Input.Changed, "FilterBar")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        self.show_rows()
+
+    @on(Input.Submitted, "FilterBar")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(FilterBar).display = False
+        self.query_one(LibraryTable).focus()
+
+    def action_escape(self) -> None:
+        bar = self.query_one(FilterBar)
+        if bar.display or self.query_text:
+            bar.display = False
+            bar.value = ""
+            self.query_text = ""
+            self.show_rows()
+            self.query_one(LibraryTable).focus()
+
+    @on(DataTable.RowSelected, "LibraryTable")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if 0 <= event.cursor_row < len(self.shown):
+            self.open_entry(self.shown[event.cursor_row])
+
+    def open_entry(self, entry: LibraryEntry, first_mention: Span | None = None) -> None:
+        """Load the entry's file in a worker and read it (at ``first_mention`` when given)."""
+        from reader.document.load import load_document
+
+        def load() -> tuple[Document, Span | None]:
+            return load_document(str(entry.path)), first_mention
+
+        self.run_worker(load, thread=True, exclusive=True, group=OPEN_GROUP, exit_on_error=False,
+                        description=f"open {entry.path.name}")
+
+    # ------------------------------------------------------------------ the people index
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        if tab == "people-index":
+            if self.index is None:
+                self.build_index()
+            self.call_after_refresh(self.query_one(PersonList).focus)  # once the tab is shown
+        else:
+            self.call_after_refresh(self.query_one(LibraryTable).focus)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "people-index" and self.index is None:
+            self.build_index()
+
+    def build_index(self) -> None:
+        if self.library is None:
+            return
+        self.query_one(PersonList).loading = True
+        entries, cache = self.library.entries, self.cache
+        self.run_worker(lambda: people_index(entries, cache=cache), thread=True, exclusive=True, group=INDEX_GROUP,
+                        exit_on_error=False, description="index the people of the library")
+
+    def show_index(self) -> None:
+        persons = self.query_one(PersonList)
+        persons.loading = False
+        persons.clear_options()
+        index = self.index or []
+        persons.add_options(Option(Text.assemble((name, "bold"), (f"  {count_of(len(found), 'text')}", "cyan")))
+                            for name, found in index)
+        info = (f"{count_of(len(index), 'person', 'people')} named in the analysed texts · Enter: open at the first "
+                "mention" if index else "No analysed text yet: open a text once to index its people.")
+        self.query_one("#people-index-info", Static).update(Text(info, style="dim"))
+        if index:
+            persons.highlighted = 0
+            self._show_articles(0)
+        if self.query_one(TabbedContent).active == "people-index":
+            persons.focus()  # it could not take the focus while loading
+
+    @on(OptionList.OptionHighlighted, "PersonList")
+    def _person_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_articles(event.option_index)
+
+    def _show_articles(self, index: int) -> None:
+        articles = self.query_one(PersonArticles)
+        articles.clear_options()
+        if self.index is None or not 0 <= index < len(self.index):
+            return
+        for entry, first in self.index[index][1]:
+            articles.add_option(Option(Text.assemble((entry.title, "bold"), (f"  {entry.author or ''}", "dim"))))
+
+    @on(OptionList.OptionSelected, "PersonList")
+    def _person_selected(self, event: OptionList.OptionSelected) -> None:
+        self._show_articles(event.option_index)
+        articles = self.query_one(PersonArticles)
+        if articles.option_count:
+            articles.highlighted = 0
+            articles.focus()
+
+    @on(OptionList.OptionSelected, "PersonArticles")
+    def _article_selected(self, event: OptionList.OptionSelected) -> None:
+        person = self.query_one(PersonList).highlighted
+        if self.index is None or person is None:
+            return
+        name, found = self.index[person]
+        entry, first = found[event.option_index]
+        self.open_entry(entry, Span(first, first + len(name.split()[0])))
+
+
+def _cells(entry: LibraryEntry) -> tuple[Text, ...]:
+    progress = "–" if entry.progress is None else f"{round(entry.progress * 100)}%"
+    opened = "never" if entry.last_opened is None else entry.last_opened.replace("T", " ")[:16]
+    length = f"{entry.words:,}" + (f" · {entry.chapters} ch." if entry.chapters else "")
+    return (Text(_clipped(entry.title, TITLE_CELLS), style="bold"), Text(_clipped(entry.author or "", 24), style="italic"),
+            Text(length, justify="right"), Text(entry.reading_time), Text(progress, justify="right"),
+            Text(opened, style="dim"), Text(_clipped(", ".join(entry.top_people[:2]), 30), style="cyan"))
+
+
+def _clipped(text: str, cells: int) -> str:
+    """One line of at most ``cells`` characters (the table scrolls sideways, but the title should not)."""
+    return text if len(text) <= cells else text[: cells - 1].rstrip() + "…"
+

@@ -1,0 +1,137 @@
+"""The library screen: `reader FOLDER` and `reader` alone (recently opened), the table, sort, filter, Enter reads
+and Escape comes back, the people index opens a text at a person's first mention (pilot and snapshot tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from reader.cache import AnalysisCache
+from reader.document.load import load_document
+from reader.library import recently_opened
+from reader.nlp.people import find_people
+from reader.state import StateStore, document_key
+from reader.ui.app import ReaderApp
+from reader.ui.article_view import ArticleView
+from reader.ui.library_screen import LibraryScreen, LibrarySource
+from reader.ui.reader_screen import ReaderScreen
+
+from .book_texts import book_text
+from .conftest import ROOT, SAMPLES, settle
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    (shelf / "quiet_house.txt").write_text(book_text(), "utf-8")
+    (shelf / "trump.txt").write_text((SAMPLES / "trump_foreign_policy.txt").read_text("utf-8"), "utf-8")
+    (shelf / "budget.md").write_text((SAMPLES / "city_budget.md").read_text("utf-8"), "utf-8")
+    return shelf
+
+
+@pytest.fixture
+def state(tmp_path: Path) -> StateStore:
+    return StateStore(tmp_path / "state" / "state.json")
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> AnalysisCache:
+    return AnalysisCache(tmp_path / "cache")
+
+
+def titles(app: ReaderApp) -> list[str]:
+    table = app.screen.query_one(DataTable)
+    return [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+
+
+async def test_a_folder_lists_its_texts_enter_reads_and_escape_comes_back(folder, state, cache) -> None:
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert sorted(titles(app)) == titles(app) and len(titles(app)) == 3
+        assert "The Quiet House" in titles(app)
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=titles(app).index("The Quiet House"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.document.title == "The Quiet House"
+        await pilot.press("space", "space")
+        await pilot.press("escape")  # nothing to clear: back to the library
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        row = app.screen.query_one(DataTable).get_row_at(titles(app).index("The Quiet House"))
+        assert str(row[4]) != "–" and str(row[5]) != "never"  # progress and last opened, rescanned
+        assert [Path(r.source).name for r in recently_opened(state)] == ["quiet_house.txt"]
+
+
+async def test_sort_and_filter(folder, state, cache) -> None:
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")  # by author: the one with an author first
+        await pilot.press("o")  # by length: shortest first
+        words = [load_document(str(folder / name)).word_count for name in ("quiet_house.txt", "trump.txt", "budget.md")]
+        assert titles(app)[-1] == "The Quiet House" and max(words) == words[0]
+        await pilot.press("slash", *"quiet")
+        assert titles(app) == ["The Quiet House"]
+        await pilot.press("escape")
+        assert len(titles(app)) == 3
+
+
+async def test_people_index_opens_a_text_at_the_first_mention(folder, state, cache) -> None:
+    document = load_document(str(folder / "quiet_house.txt"))
+    people = find_people(document)
+    cache.put_people(document, people)  # analysed before: the index reads the cache only
+    darcy = next(p for p in people if p.name == "Fitzwilliam Darcy")
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        persons = app.screen.query_one("#person-list")
+        names = [str(persons.get_option_at_index(i).prompt).split("  ")[0] for i in range(persons.option_count)]
+        assert "Fitzwilliam Darcy" in names
+        persons.highlighted = names.index("Fitzwilliam Darcy")
+        await pilot.press("enter")  # his texts
+        await pilot.press("enter")  # read the first at his first mention
+        await settle(pilot)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ReaderScreen)
+        view = app.screen.query_one(ArticleView)
+        assert view.layer_spans("current")[0].start == darcy.mentions[0].start
+        assert view.is_offset_visible(darcy.mentions[0].start)
+
+
+async def test_no_argument_after_a_first_read_opens_the_recent_files(folder, state, monkeypatch) -> None:
+    from reader.cli import main as cli
+
+    captured = {}
+
+    def fake_run(self) -> None:  # the app itself is driven in the tests above
+        captured["opening"] = self._opening
+
+    monkeypatch.setattr(cli, "StateStore", lambda: state, raising=False)
+    monkeypatch.setattr("reader.state.StateStore", lambda *a, **k: state)
+    monkeypatch.setattr(ReaderApp, "run", fake_run)
+    monkeypatch.setenv("READER_CACHE_DIR", str(folder.parent / "cache"))
+    assert cli.main([]) == 0
+    assert not isinstance(captured["opening"], LibrarySource)  # a first run: the bundled sample
+    from reader.library import remember_opened
+
+    remember_opened(state, str(folder / "trump.txt"), document_key(load_document(str(folder / "trump.txt"))))
+    assert cli.main([]) == 0
+    assert captured["opening"] == LibrarySource(files=(folder / "trump.txt",))
+    assert cli.main([str(folder)]) == 0
+    assert captured["opening"] == LibrarySource(folder=folder)
+
+
+def test_library_snapshot(state, cache, snap_compare, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)  # the header shows the folder as given: the same in every checkout
+    app = ReaderApp(LibrarySource(folder=Path("sample_articles")), state=state, cache=cache)
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
