@@ -1,0 +1,79 @@
+"""The default summary, "auto": the learned ranker on articles, central sentences spread evenly on books.
+
+- Candidates: sentences of text/quote/list paragraphs before any trailing footer, that ``guards.is_eligible``
+  accepts (a book also drops bare quotations).
+- Up to LONG_TEXT candidates (news, essays, a chapter): ``ranker`` scores every sentence (logistic regression
+  trained on CNN/DailyMail, see ``tools/train_ranker.py``), then ``ranker.select`` takes the best with trigram
+  blocking and the antecedent rule.
+- Longer texts (books): the ranker's position features mean nothing there, so each sentence's centrality (cosine
+  to the rest of the text, linear time) ranks it, and the text is cut into ``count`` equal stretches with one pick
+  each, so the summary follows the book from start to end.
+Pure Python; never imports sumy or numpy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reader.document.model import Document
+from reader.nlp.summary.features import SUMMARIZABLE_KINDS, check
+from reader.nlp.summary.guards import footer_start, is_bare_quotation, is_eligible, words_of
+from reader.nlp.summary.ranker import centrality, feature_rows, load_model, select
+
+LONG_TEXT = 400  # candidate sentences; beyond this a text is summarized as a book
+
+
+def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | None = None
+                 ) -> tuple[list[int], str | None]:
+    """Indices into ``doc.sentences`` (ascending) of the "auto" summary, and a note on any shortcut."""
+    texts, tokens, indices = _candidates(doc, should_stop)
+    if not indices:
+        return [], "no sentence is fit for a summary (all are headings, fragments or front/back matter)"
+    if count >= len(indices):
+        return indices, None
+    check(should_stop)
+    if len(indices) <= LONG_TEXT:
+        model = load_model()
+        scores = model.scores(feature_rows(texts, tokens, model.stop_words))
+        return [indices[i] for i in select(scores, tokens, count)], None
+    stop_words = load_model().stop_words
+    scores = centrality([[t for t in words if t not in stop_words and not t.isdigit()] for words in tokens])
+    check(should_stop)
+    groups = [i * count // len(indices) for i in range(len(indices))]
+    note = f"central sentences, one from each of {count} equal stretches of the text"
+    return [indices[i] for i in select(scores, tokens, count, groups)], note
+
+
+def _candidates(doc: Document, should_stop: Callable[[], bool] | None
+                ) -> tuple[list[str], list[list[str]], list[int]]:
+    """Text, tokens and ``doc.sentences`` index of each sentence a summary may pick."""
+    text = doc.text
+    paragraphs = doc.paragraphs
+    end = footer_start([text[p.start : p.end] for p in paragraphs])
+    limit = paragraphs[end].start if end < len(paragraphs) else len(text)
+    texts: list[str] = []
+    tokens: list[list[str]] = []
+    indices: list[int] = []
+    p = 0
+    for i, span in enumerate(doc.sentences):
+        if span.start >= limit:
+            break
+        while p + 1 < len(paragraphs) and paragraphs[p].end <= span.start:
+            p += 1
+        if paragraphs[p].kind not in SUMMARIZABLE_KINDS:
+            continue
+        if not i & 1023:
+            check(should_stop)
+        sentence = text[span.start : span.end]
+        words = words_of(sentence)
+        if not is_eligible(sentence, words):
+            continue
+        texts.append(sentence)
+        tokens.append(words)
+        indices.append(i)
+    if len(indices) > LONG_TEXT:  # a book: a bare quotation, without who says it, is no summary
+        keep = [k for k, sentence in enumerate(texts) if not is_bare_quotation(sentence)]
+        texts = [texts[k] for k in keep]
+        tokens = [tokens[k] for k in keep]
+        indices = [indices[k] for k in keep]
+    return texts, tokens, indices

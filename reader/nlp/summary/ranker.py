@@ -1,0 +1,157 @@
+"""The supervised sentence ranker behind "auto": a logistic regression over cheap, case-free features.
+
+Trained by ``tools/train_ranker.py`` on greedy-oracle labels of CNN/DailyMail training articles (lower-cased,
+tokenized text); the weights, the feature means/scales and the stop-word list ship in
+``reader/nlp/data/summary_ranker.json``. Inference applies the same normalisation as the training text
+(``guards.words_of``: lower case, letter/digit tokens), so no feature needs capitals.
+
+Everything here is linear in the text's length (centrality is each sentence's cosine to the sum of all the
+others, not a pairwise graph) and pure Python: no numpy, no sumy.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from reader.nlp.summary.guards import opens_with_reference
+
+FEATURES = (
+    "inverse_position", "is_first", "in_lead3", "relative_position", "log_position",
+    "length", "log_length", "centrality", "first_overlap", "numbers", "quote", "starts_with_quote",
+    "word_frequency", "opens_with_reference", "question", "log_sentences",
+)
+_QUOTE = re.compile(r"[\"“”«»]|(?:^|\s)['‘](?![sdmt]\b|re\b|ll\b|ve\b)")
+_DIGIT = re.compile(r"\d")
+MAX_LENGTH = 60  # words; longer sentences count as this long
+
+
+@dataclass(frozen=True)
+class Model:
+    """The learned ranker: score = bias + sum(weight * (feature - mean) / scale)."""
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    stop_words: frozenset[str]
+
+    def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        coefficients = [w / s for w, s in zip(self.weights, self.scale, strict=True)]
+        offset = self.bias - sum(c * m for c, m in zip(coefficients, self.mean, strict=True))
+        return [offset + sum(c * x for c, x in zip(coefficients, row)) for row in rows]
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    """The shipped model (``reader/nlp/data/summary_ranker.json``)."""
+    raw = json.loads(resources.files("reader.nlp").joinpath("data/summary_ranker.json").read_text("utf-8"))
+    if tuple(raw["features"]) != FEATURES:
+        raise RuntimeError("summary_ranker.json was trained on other features: run tools/train_ranker.py")
+    return Model(tuple(raw["weights"]), float(raw["bias"]), tuple(raw["mean"]), tuple(raw["scale"]),
+                 frozenset(raw["stop_words"]))
+
+
+def centrality(content: Sequence[Sequence[str]]) -> list[float]:
+    """Each sentence's tf-idf cosine to the sum of all the other sentences (linear time).
+
+    idf = log((n + 1) / (df + 1)) + 1 within the text; a sentence without content words scores 0.
+    """
+    n = len(content)
+    bags = [Counter(words) for words in content]
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    idf = {term: math.log((n + 1) / (count + 1)) + 1.0 for term, count in df.items()}
+    total: Counter[str] = Counter()
+    vectors = []
+    for bag in bags:
+        vector = {term: count * idf[term] for term, count in bag.items()}
+        vectors.append(vector)
+        for term, weight in vector.items():
+            total[term] += weight
+    total_sq = sum(w * w for w in total.values())
+    result = []
+    for vector in vectors:
+        own_sq = sum(w * w for w in vector.values())
+        if not own_sq:
+            result.append(0.0)
+            continue
+        dot_total = sum(w * total[t] for t, w in vector.items())
+        dot_rest = dot_total - own_sq
+        rest_sq = total_sq - 2 * dot_total + own_sq
+        result.append(dot_rest / math.sqrt(own_sq * rest_sq) if rest_sq > 1e-12 else 0.0)
+    return result
+
+
+def feature_rows(texts: Sequence[str], tokens: Sequence[Sequence[str]], stop_words: frozenset[str]) -> list[list[float]]:
+    """One row of FEATURES per sentence; ``texts`` are the sentences as written (or lower-cased),
+    ``tokens`` their ``guards.words_of`` tokens, in document order (the sentences a summary may pick)."""
+    n = len(tokens)
+    content = [[t for t in words if t not in stop_words and not t.isdigit()] for words in tokens]
+    central = centrality(content)
+    frequency: Counter[str] = Counter()
+    for words in content:
+        frequency.update(words)
+    total = sum(frequency.values()) or 1
+    first = set(content[0]) if content else set()
+    log_n = math.log(n) if n else 0.0
+    rows = []
+    for i, (text, words, terms) in enumerate(zip(texts, tokens, content, strict=True)):
+        length = min(len(words), MAX_LENGTH)
+        overlap = len(first.intersection(terms)) / len(set(terms)) if i and terms else 0.0
+        mean_frequency = 100.0 * sum(frequency[t] for t in terms) / (len(terms) * total) if terms else 0.0
+        stripped = text.lstrip()
+        rows.append([
+            1.0 / (i + 1), float(i == 0), float(i < 3), i / (n - 1) if n > 1 else 0.0, math.log1p(i),
+            length / MAX_LENGTH, math.log(max(1, length)), central[i], overlap,
+            float(sum(1 for w in words if _DIGIT.search(w)) > 0),
+            float(bool(_QUOTE.search(text))), float(bool(stripped) and stripped[0] in "\"“'‘«"),
+            mean_frequency, float(opens_with_reference(words)), float("?" in text), log_n,
+        ])
+    return rows
+
+
+def trigrams(tokens: Sequence[str]) -> set[tuple[str, str, str]]:
+    return {(tokens[i], tokens[i + 1], tokens[i + 2]) for i in range(len(tokens) - 2)}
+
+
+def select(scores: Sequence[float], tokens: Sequence[Sequence[str]], count: int,
+           groups: Sequence[int] | None = None) -> list[int]:
+    """Positions of the ``count`` best-scored sentences, in document order, with trigram blocking (skip a
+    sentence sharing a word trigram with one already picked) and the antecedent rule (a sentence opening with a
+    pronoun or connective only right after a picked sentence). When the rules leave too few, they are relaxed
+    in that order: antecedent, then trigrams.
+
+    ``groups`` (optional, one per sentence): at most one pick per group, used to spread a book's summary.
+    """
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    for strict_reference, strict_trigrams in ((True, True), (False, True), (False, False)):
+        picked: list[int] = []
+        seen: set[tuple[str, str, str]] = set()
+        used_groups: set[int] = set()
+        chosen: set[int] = set()
+        for i in order:
+            if len(picked) >= count:
+                break
+            if groups is not None and groups[i] in used_groups:
+                continue
+            if strict_reference and opens_with_reference(tokens[i]) and i - 1 not in chosen:
+                continue
+            grams = trigrams(tokens[i])
+            if strict_trigrams and grams & seen:
+                continue
+            picked.append(i)
+            chosen.add(i)
+            seen |= grams
+            if groups is not None:
+                used_groups.add(groups[i])
+        if len(picked) >= min(count, len(scores)):
+            break
+    return sorted(picked)
