@@ -24,12 +24,13 @@ from reader.nlp.summary.guards import opens_with_reference
 
 FEATURES = (
     "inverse_position", "is_first", "in_lead3", "relative_position", "log_position",
-    "length", "log_length", "centrality", "first_overlap", "numbers", "quote", "starts_with_quote",
+    "length", "log_length", "short", "centrality", "first_overlap", "numbers", "quote", "starts_with_quote",
     "word_frequency", "opens_with_reference", "question", "log_sentences",
 )
 _QUOTE = re.compile(r"[\"“”«»]|(?:^|\s)['‘](?![sdmt]\b|re\b|ll\b|ve\b)")
 _DIGIT = re.compile(r"\d")
 MAX_LENGTH = 60  # words; longer sentences count as this long
+SHORT = 10  # words: below this a sentence is rarely in a human summary (a linear length term cannot say so)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def feature_rows(texts: Sequence[str], tokens: Sequence[Sequence[str]], stop_wor
         stripped = text.lstrip()
         rows.append([
             1.0 / (i + 1), float(i == 0), float(i < 3), i / (n - 1) if n > 1 else 0.0, math.log1p(i),
-            length / MAX_LENGTH, math.log(max(1, length)), central[i], overlap,
+            length / MAX_LENGTH, math.log(max(1, length)), float(length < SHORT), central[i], overlap,
             float(sum(1 for w in words if _DIGIT.search(w)) > 0),
             float(bool(_QUOTE.search(text))), float(bool(stripped) and stripped[0] in "\"“'‘«"),
             mean_frequency, float(opens_with_reference(words)), float("?" in text), log_n,
@@ -124,34 +125,65 @@ def trigrams(tokens: Sequence[str]) -> set[tuple[str, str, str]]:
 
 def select(scores: Sequence[float], tokens: Sequence[Sequence[str]], count: int,
            groups: Sequence[int] | None = None) -> list[int]:
-    """Positions of the ``count`` best-scored sentences, in document order, with trigram blocking (skip a
-    sentence sharing a word trigram with one already picked) and the antecedent rule (a sentence opening with a
-    pronoun or connective only right after a picked sentence). When the rules leave too few, they are relaxed
-    in that order: antecedent, then trigrams.
+    """Positions of the ``count`` best-scored sentences, in document order, picked greedily: each step takes the
+    best sentence that shares no word trigram with one already picked (trigram blocking) and, when it opens with
+    a pronoun or connective, directly follows a picked sentence (the antecedent rule). When the rules leave too
+    few, they are relaxed in that order: antecedent, then trigrams.
 
     ``groups`` (optional, one per sentence): at most one pick per group, used to spread a book's summary.
     """
     order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    wanted = min(count, len(scores))
     for strict_reference, strict_trigrams in ((True, True), (False, True), (False, False)):
-        picked: list[int] = []
-        seen: set[tuple[str, str, str]] = set()
-        used_groups: set[int] = set()
-        chosen: set[int] = set()
-        for i in order:
-            if len(picked) >= count:
-                break
-            if groups is not None and groups[i] in used_groups:
-                continue
-            if strict_reference and opens_with_reference(tokens[i]) and i - 1 not in chosen:
-                continue
-            grams = trigrams(tokens[i])
-            if strict_trigrams and grams & seen:
-                continue
-            picked.append(i)
-            chosen.add(i)
-            seen |= grams
-            if groups is not None:
-                used_groups.add(groups[i])
-        if len(picked) >= min(count, len(scores)):
+        picked = _greedy(order, tokens, wanted, groups, strict_reference, strict_trigrams)
+        if len(picked) >= wanted:
             break
     return sorted(picked)
+
+
+def _greedy(order: Sequence[int], tokens: Sequence[Sequence[str]], count: int, groups: Sequence[int] | None,
+            strict_reference: bool, strict_trigrams: bool) -> list[int]:
+    picked: list[int] = []
+    chosen: set[int] = set()
+    seen: set[tuple[str, str, str]] = set()
+    used_groups: set[int] = set()
+    waiting: list[int] = []  # skipped for want of an antecedent only: may become eligible after a later pick
+
+    def blocked(i: int) -> bool:  # blocked for good (the picked set only grows)
+        if groups is not None and groups[i] in used_groups:
+            return True
+        return strict_trigrams and not seen.isdisjoint(trigrams(tokens[i]))
+
+    def orphan(i: int) -> bool:
+        return strict_reference and opens_with_reference(tokens[i]) and i - 1 not in chosen
+
+    rank = {i: r for r, i in enumerate(order)}
+    cursor = 0
+    while len(picked) < count:
+        waiting = [i for i in waiting if not blocked(i)]
+        ready = next((i for i in waiting if not orphan(i)), None)
+        candidate = None
+        while cursor < len(order):
+            i = order[cursor]
+            if blocked(i):
+                cursor += 1
+            elif orphan(i):
+                waiting.append(i)
+                cursor += 1
+            else:
+                candidate = i
+                break
+        if ready is not None and (candidate is None or rank[ready] < rank[candidate]):
+            candidate = ready
+            waiting.remove(ready)
+        elif candidate is not None:
+            cursor += 1
+        if candidate is None:
+            break
+        picked.append(candidate)
+        chosen.add(candidate)
+        if strict_trigrams:
+            seen |= trigrams(tokens[candidate])
+        if groups is not None:
+            used_groups.add(groups[candidate])
+    return picked
