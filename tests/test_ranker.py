@@ -85,8 +85,10 @@ def test_footer_starts_at_a_trailing_sources_line_only() -> None:
 
 
 def test_centrality_prefers_the_sentence_sharing_the_texts_words() -> None:
-    content = [["bridge", "cracks", "council"], ["bridge", "council", "vote"], ["bridge", "cracks"], ["weather", "sunny"]]
-    scores = centrality(content)
+    content = [["the", "bridge", "cracks", "council"], ["bridge", "council", "vote"], ["bridge", "cracks"],
+               ["the", "weather", "sunny"], ["the", "of", "2024"]]
+    scores = centrality(content, frozenset({"the", "of"}))
+    assert scores[4] == 0.0  # no content word
     assert scores[3] == 0.0
     assert min(scores[:3]) > 0.0
 

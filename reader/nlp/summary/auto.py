@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from reader.document.model import Document
 from reader.nlp.summary.features import SUMMARIZABLE_KINDS, check
-from reader.nlp.summary.guards import footer_start, is_bare_quotation, is_eligible, words_of
+from reader.nlp.summary.guards import footer_start, front_matter_end, is_eligible, narration_flags, words_of
 from reader.nlp.summary.ranker import centrality, feature_rows, load_model, select
 
 LONG_TEXT = 400  # candidate sentences; beyond this a text is summarized as a book
@@ -37,7 +37,7 @@ def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | No
         scores = model.scores(feature_rows(texts, tokens, model.stop_words))
         return [indices[i] for i in select(scores, tokens, count)], None
     stop_words = load_model().stop_words
-    scores = centrality([[t for t in words if t not in stop_words and not t.isdigit()] for words in tokens])
+    scores = centrality(tokens, stop_words)
     check(should_stop)
     groups = [i * count // len(indices) for i in range(len(indices))]
     note = f"central sentences, one from each of {count} equal stretches of the text"
@@ -49,7 +49,8 @@ def _candidates(doc: Document, should_stop: Callable[[], bool] | None
     """Text, tokens and ``doc.sentences`` index of each sentence a summary may pick."""
     text = doc.text
     paragraphs = doc.paragraphs
-    end = footer_start([text[p.start : p.end] for p in paragraphs])
+    paragraph_texts = [text[p.start : p.end] for p in paragraphs]
+    end = footer_start(paragraph_texts)
     limit = paragraphs[end].start if end < len(paragraphs) else len(text)
     texts: list[str] = []
     tokens: list[list[str]] = []
@@ -71,9 +72,32 @@ def _candidates(doc: Document, should_stop: Callable[[], bool] | None
         texts.append(sentence)
         tokens.append(words)
         indices.append(i)
-    if len(indices) > LONG_TEXT:  # a book: a bare quotation, without who says it, is no summary
-        keep = [k for k, sentence in enumerate(texts) if not is_bare_quotation(sentence)]
+    if len(indices) > LONG_TEXT:
+        keep = _book_candidates(doc, paragraph_texts, indices)
         texts = [texts[k] for k in keep]
         tokens = [tokens[k] for k in keep]
         indices = [indices[k] for k in keep]
     return texts, tokens, indices
+
+
+def _book_candidates(doc: Document, paragraph_texts: list[str], indices: list[int]) -> list[int]:
+    """Positions (into ``indices``) a book's summary may pick: after the front matter (preface, contents) and
+    with narration (a bare quotation, without who says it, or a line in the middle of a speech, is no summary)."""
+    paragraphs = doc.paragraphs
+    first = paragraphs[front_matter_end(paragraph_texts)].start
+    spans = doc.sentences
+    narrated: dict[int, bool] = {}
+    by_paragraph: dict[int, list[int]] = {}
+    p = 0
+    for i, span in enumerate(spans):  # the quote state runs through every sentence of a paragraph
+        while p + 1 < len(paragraphs) and paragraphs[p].end <= span.start:
+            p += 1
+        by_paragraph.setdefault(p, []).append(i)
+    for p, members in by_paragraph.items():
+        if '"' not in paragraph_texts[p] and "“" not in paragraph_texts[p]:
+            narrated.update((i, True) for i in members)
+            continue
+        base = paragraphs[p].start
+        flags = narration_flags(paragraph_texts[p], [(spans[i].start - base, spans[i].end - base) for i in members])
+        narrated.update(zip(members, flags))
+    return [k for k, i in enumerate(indices) if spans[i].start >= first and narrated[i]]

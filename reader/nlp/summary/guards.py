@@ -34,6 +34,9 @@ _BOILERPLATE = re.compile(
 )
 _FOOTER_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|sources?\s*:?|references|external links|see also"
                           r"|related news|licen[cs]e\s*:)", re.I)
+_FIRST_CHAPTER = re.compile(r"\W*(?:chapter|letter|book|part)\s+(?:1|i|one)\b", re.I)
+FRONT_ZONE = 0.25  # a book's first chapter starts within its first quarter (after preface, contents, ...)
+STORY_WORDS = 40  # ... and is followed within three paragraphs by one of at least this many words
 FOOTER_ZONE = 0.3  # a footer line counts only in the last 30% of the text (a "Sources" word early on is content)
 # Pronouns and connectives that need the sentence before them ("He said...", "But the plan...").
 REFERENCE_OPENERS = frozenset(
@@ -57,16 +60,22 @@ def is_eligible(text: str, tokens: Sequence[str] | None = None) -> bool:
     if len(tokens) < MIN_WORDS:
         return False
     stripped = text.strip()
-    if _OPEN_END.search(stripped):
+    if _OPEN_END.search(stripped[-8:]):
         return False
-    if _ILLUSTRATION.search(stripped) or _BRACKETED.match(stripped):
+    if stripped[0] in "[{(" and _BRACKETED.match(stripped):
         return False
-    if _CHAPTER.match(stripped) or _BOILERPLATE.search(stripped):
+    lowered = stripped.lower()
+    if "illustration" in lowered and _ILLUSTRATION.search(lowered):
         return False
-    letters = [ch for ch in stripped if ch.isalpha()]
-    if letters and not any(ch.islower() for ch in letters):
-        return False  # all capitals: a heading or a title line (the training text is lower-case: never hit there)
+    if _CHAPTER.match(stripped) or (_may_be_boilerplate(lowered) and _BOILERPLATE.search(lowered)):
+        return False
+    if stripped == stripped.upper() and stripped != lowered:
+        return False  # letters, all capitals: a heading or a title line (never so in the lower-cased training text)
     return True
+
+
+def _may_be_boilerplate(lowered: str) -> bool:
+    return "gutenberg" in lowered or "commons" in lowered or "reserved" in lowered or "©" in lowered or "click" in lowered
 
 
 def is_footer_line(text: str) -> bool:
@@ -82,6 +91,61 @@ def footer_start(paragraph_texts: Sequence[str]) -> int:
         if is_footer_line(paragraph_texts[index]):
             return index
     return n
+
+
+def front_matter_end(paragraph_texts: Sequence[str]) -> int:
+    """Index of a book's first chapter heading ("CHAPTER I", "Letter 1", "BOOK ONE") when it is followed by
+    prose, within the first quarter: what comes before (preface, contents, list of illustrations) is front
+    matter. 0 when there is no such heading. A table of contents is skipped: its "CHAPTER I" is followed by
+    more short lines, not by prose."""
+    n = len(paragraph_texts)
+    for index in range(int(n * FRONT_ZONE)):
+        if _FIRST_CHAPTER.match(paragraph_texts[index]) and len(paragraph_texts[index]) < 80:
+            following = paragraph_texts[index + 1 : index + 4]
+            if any(len(text.split()) >= STORY_WORDS for text in following):
+                return index
+    return 0
+
+
+def narration_flags(paragraph: str, sentences: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each sentence (offsets into ``paragraph``, in order), whether it is narrated: it starts outside
+    double quotation marks and has a letter outside them, counting quotes opened in earlier sentences of the
+    paragraph. "“Come, we are brother and sister, you know. | I take no leave of you,” said she." gives
+    False (a bare quotation), False (starts inside the speech)."""
+    marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(paragraph)]
+    inside = False
+    k = 0
+    flags = []
+    for start, end in sentences:
+        while k < len(marks) and marks[k][0] < start:
+            inside = _after_mark(marks[k][1], inside)
+            k += 1
+        narrated = not inside
+        cursor = start
+        has_letter_outside = False
+        while k < len(marks) and marks[k][0] < end:
+            position, mark = marks[k]
+            if not inside and _LETTER.search(paragraph, cursor, position):
+                has_letter_outside = True
+            inside = _after_mark(mark, inside)
+            cursor = position + 1
+            k += 1
+        if not inside and _LETTER.search(paragraph, cursor, end):
+            has_letter_outside = True
+        flags.append(narrated and has_letter_outside)
+    return flags
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _after_mark(mark: str, inside: bool) -> bool:
+    if mark == "“":
+        return True
+    if mark == "”":
+        return False
+    return not inside  # a straight quote toggles
 
 
 def opens_with_reference(tokens: Sequence[str]) -> bool:

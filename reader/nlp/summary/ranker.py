@@ -6,7 +6,7 @@ tokenized text); the weights, the feature means/scales and the stop-word list sh
 (``guards.words_of``: lower case, letter/digit tokens), so no feature needs capitals.
 
 Everything here is linear in the text's length (centrality is each sentence's cosine to the sum of all the
-others, not a pairwise graph) and pure Python: no numpy, no sumy.
+others, not a pairwise graph) and pure Python except the centrality (numpy, already loaded by the sentence splitter); never sumy.
 """
 
 from __future__ import annotations
@@ -59,44 +59,56 @@ def load_model() -> Model:
                  frozenset(raw["stop_words"]))
 
 
-def centrality(content: Sequence[Sequence[str]]) -> list[float]:
-    """Each sentence's tf-idf cosine to the sum of all the other sentences (linear time).
+def content_words(tokens: Sequence[str], stop_words: frozenset[str]) -> list[str]:
+    """The tokens that carry content: not stop words, not bare numbers."""
+    return [t for t in tokens if t not in stop_words and not t.isdigit()]
+
+
+def centrality(tokens: Sequence[Sequence[str]], stop_words: frozenset[str] = frozenset()) -> list[float]:
+    """Each sentence's tf-idf cosine to the sum of all the other sentences over its ``content_words``
+    (linear time, numpy).
 
     idf = log((n + 1) / (df + 1)) + 1 within the text; a sentence without content words scores 0.
     """
-    n = len(content)
-    bags = [Counter(words) for words in content]
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(bag.keys())
-    idf = {term: math.log((n + 1) / (count + 1)) + 1.0 for term, count in df.items()}
-    total: Counter[str] = Counter()
-    vectors = []
-    for bag in bags:
-        vector = {term: count * idf[term] for term, count in bag.items()}
-        vectors.append(vector)
-        for term, weight in vector.items():
-            total[term] += weight
-    total_sq = sum(w * w for w in total.values())
-    result = []
-    for vector in vectors:
-        own_sq = sum(w * w for w in vector.values())
-        if not own_sq:
-            result.append(0.0)
-            continue
-        dot_total = sum(w * total[t] for t, w in vector.items())
-        dot_rest = dot_total - own_sq
-        rest_sq = total_sq - 2 * dot_total + own_sq
-        result.append(dot_rest / math.sqrt(own_sq * rest_sq) if rest_sq > 1e-12 else 0.0)
-    return result
+    import numpy as np
+
+    n = len(tokens)
+    vocabulary: dict[str, int] = {}
+    ids = [vocabulary.setdefault(term, len(vocabulary)) for words in tokens for term in words]
+    if not ids:
+        return [0.0] * n
+    is_content = np.fromiter((t not in stop_words and not t.isdigit() for t in vocabulary), dtype=bool,
+                             count=len(vocabulary))
+    all_terms = np.asarray(ids, dtype=np.int64)
+    lengths = np.fromiter((len(words) for words in tokens), dtype=np.int64, count=n)
+    keep = is_content[all_terms]
+    rows = np.repeat(np.arange(n), lengths)[keep]
+    terms = all_terms[keep]
+    if not terms.size:
+        return [0.0] * n
+    size = len(vocabulary)
+    pairs, counts = np.unique(rows * size + terms, return_counts=True)  # one entry per (sentence, term)
+    row, term = np.divmod(pairs, size)
+    df = np.bincount(term, minlength=size)
+    idf = np.log((n + 1) / (df + 1.0)) + 1.0
+    weight = counts * idf[term]
+    total = np.bincount(term, weights=weight, minlength=size)
+    own_sq = np.bincount(row, weights=weight * weight, minlength=n)
+    dot_total = np.bincount(row, weights=weight * total[term], minlength=n)
+    rest_sq = float(total @ total) - 2 * dot_total + own_sq
+    denominator = np.sqrt(own_sq * rest_sq)
+    ok = (own_sq > 0) & (rest_sq > 1e-12)
+    result = np.zeros(n)
+    result[ok] = (dot_total[ok] - own_sq[ok]) / denominator[ok]
+    return result.tolist()
 
 
 def feature_rows(texts: Sequence[str], tokens: Sequence[Sequence[str]], stop_words: frozenset[str]) -> list[list[float]]:
     """One row of FEATURES per sentence; ``texts`` are the sentences as written (or lower-cased),
     ``tokens`` their ``guards.words_of`` tokens, in document order (the sentences a summary may pick)."""
     n = len(tokens)
-    content = [[t for t in words if t not in stop_words and not t.isdigit()] for words in tokens]
-    central = centrality(content)
+    content = [content_words(words, stop_words) for words in tokens]
+    central = centrality(tokens, stop_words)
     frequency: Counter[str] = Counter()
     for words in content:
         frequency.update(words)
