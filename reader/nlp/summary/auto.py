@@ -6,7 +6,7 @@
   trained on CNN/DailyMail, see ``tools/train_ranker.py``), then ``ranker.select`` takes the best with trigram
   blocking and the antecedent rule.
 - Longer texts (books): the ranker's position features mean nothing there, so each sentence's centrality (cosine
-  to the rest of the text, linear time) ranks it, and the text is cut into ``count`` equal stretches with one pick
+  to the rest of the text, linear time; less for a sentence under FULL_WORDS words) ranks it, and the text is cut into ``count`` equal stretches with one pick
   each, so the summary follows the book from start to end.
 Pure Python; never imports sumy or numpy.
 """
@@ -21,6 +21,7 @@ from reader.nlp.summary.guards import footer_start, front_matter_end, is_eligibl
 from reader.nlp.summary.ranker import centrality, feature_rows, load_model, select
 
 LONG_TEXT = 400  # candidate sentences; beyond this a text is summarized as a book
+FULL_WORDS = 25  # in a book, a shorter sentence's centrality counts for less ("Pierre went out." says little)
 
 
 def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | None = None
@@ -37,7 +38,7 @@ def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | No
         scores = model.scores(feature_rows(texts, tokens, model.stop_words))
         return [indices[i] for i in select(scores, tokens, count)], None
     stop_words = load_model().stop_words
-    scores = centrality(tokens, stop_words)
+    scores = [c * min(1.0, len(words) / FULL_WORDS) ** 0.5 for c, words in zip(centrality(tokens, stop_words), tokens)]
     check(should_stop)
     groups = [i * count // len(indices) for i in range(len(indices))]
     note = f"central sentences, one from each of {count} equal stretches of the text"
