@@ -1,6 +1,6 @@
 """ROUGE of every summary algorithm against human summaries, as differences to Lead-3 with 95% intervals.
 
-    .venv/bin/python bench/eval_summaries.py [--count 3] [--all-layouts] [--resamples 2000]
+    .venv/bin/python bench/eval_summaries.py [--count 3] [--all-layouts] [--resamples 2000] [--systems auto,lexrank]
 
 Datasets (../shared/data/dev/summaries/, evaluation only, skipped cleanly when absent):
 - gum_wikinews: 24 Wikinews articles; ``references_all`` = 1 GUM human summary + LLM-written ones (their
@@ -45,6 +45,7 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=3, help="sentences per summary (default 3)")
     parser.add_argument("--all-layouts", action="store_true", help="run every algorithm on every layout")
     parser.add_argument("--resamples", type=int, default=2000, help="bootstrap resamples (default 2000)")
+    parser.add_argument("--systems", help="comma-separated algorithms to run (default: all)")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} is not available")
@@ -74,6 +75,8 @@ def main() -> int:
                 doc = original if layout == "as given" else document_from_plain_text(
                     _relayout(original, layout), row["id"])
                 systems = ["lead3", *ALGORITHMS] if layout == "as given" or args.all_layouts else ["lead3", "auto"]
+                if args.systems:
+                    systems = [s for s in systems if s == "lead3" or s in args.systems.split(",")]
                 for system in systems:
                     started = time.perf_counter()
                     if system == "lead3":

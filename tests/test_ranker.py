@@ -171,3 +171,14 @@ def test_a_book_gets_one_narrated_sentence_from_each_stretch() -> None:
     assert [p for p in picked if "chapter" in p] == picked
     chapters = [int(p.split("chapter ")[1].split()[0]) for p in picked]
     assert chapters == sorted(chapters) and len(set(chapters)) >= 8  # spread from start to end
+
+
+def test_an_indented_gutenberg_end_line_drops_the_licence() -> None:
+    story = "\n\n".join(f"The old sailor number {k} told the children a long story about the sea." for k in range(5))
+    raw = ("The Project Gutenberg eBook of A Tale\n\nTitle: A Tale\n\nAuthor: Someone\n\n"
+           "*** START OF THE PROJECT GUTENBERG EBOOK A TALE ***\n\n" + story +
+           "\n\n            *** END OF THE PROJECT GUTENBERG EBOOK A TALE ***\n\n"
+           "Updated editions will replace the previous one, and the Project Gutenberg License applies.")
+    doc = document_from_plain_text(raw, "tale.txt")
+    assert doc.title == "A Tale"
+    assert "Gutenberg" not in doc.text and "License" not in doc.text

@@ -26,12 +26,20 @@ FULL_WORDS = 25  # in a book, a shorter sentence's centrality counts for less ("
 
 def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | None = None
                  ) -> tuple[list[int], str | None]:
-    """Indices into ``doc.sentences`` (ascending) of the "auto" summary, and a note on any shortcut."""
+    """Indices into ``doc.sentences`` (ascending) of the "auto" summary, and a note on any shortcut.
+
+    Asked for at least as many sentences as the text's summarizable ones, it returns them all (as every
+    algorithm does); otherwise only sentences the guards accept, maybe fewer than ``count``."""
+    summarizable = _summarizable(doc)
+    if count >= len(summarizable):
+        n = len(summarizable)
+        return summarizable, (f"the text has only {n} sentence{'s' if n != 1 else ''}: all are shown" if n
+                              else "no sentences")
     texts, tokens, indices = _candidates(doc, should_stop)
     if not indices:
         return [], "no sentence is fit for a summary (all are headings, fragments or front/back matter)"
     if count >= len(indices):
-        return indices, None
+        return indices, f"only {len(indices)} sentences are fit for a summary (the others are fragments or headings)"
     check(should_stop)
     if len(indices) <= LONG_TEXT:
         model = load_model()
@@ -43,6 +51,19 @@ def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | No
     groups = [i * count // len(indices) for i in range(len(indices))]
     note = f"central sentences, one from each of {count} equal stretches of the text"
     return [indices[i] for i in select(scores, tokens, count, groups)], note
+
+
+def _summarizable(doc: Document) -> list[int]:
+    """Indices of the sentences in text, quote or list paragraphs (not headings, code or tables)."""
+    paragraphs = doc.paragraphs
+    result = []
+    p = 0
+    for i, span in enumerate(doc.sentences):
+        while p + 1 < len(paragraphs) and paragraphs[p].end <= span.start:
+            p += 1
+        if paragraphs[p].kind in SUMMARIZABLE_KINDS:
+            result.append(i)
+    return result
 
 
 def _candidates(doc: Document, should_stop: Callable[[], bool] | None

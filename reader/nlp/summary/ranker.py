@@ -26,6 +26,9 @@ FEATURES = (
     "inverse_position", "is_first", "in_lead3", "relative_position", "log_position",
     "length", "log_length", "short", "centrality", "first_overlap", "numbers", "quote", "starts_with_quote",
     "word_frequency", "opens_with_reference", "question", "log_sentences",
+    # a linear model cannot bend: the lead's shape, length bands and rank order as indicators
+    "position_1", "position_2", "position_3", "position_4", "position_5_to_9", "position_x_log_sentences",
+    "length_10_to_19", "length_20_to_29", "length_40_plus", "centrality_rank",
 )
 _QUOTE = re.compile(r"[\"“”«»]|(?:^|\s)['‘](?![sdmt]\b|re\b|ll\b|ve\b)")
 _DIGIT = re.compile(r"\d")
@@ -115,6 +118,10 @@ def feature_rows(texts: Sequence[str], tokens: Sequence[Sequence[str]], stop_wor
     total = sum(frequency.values()) or 1
     first = set(content[0]) if content else set()
     log_n = math.log(n) if n else 0.0
+    by_centrality = sorted(range(n), key=lambda k: (-central[k], k))
+    central_rank = [0.0] * n
+    for rank, k in enumerate(by_centrality):
+        central_rank[k] = rank / (n - 1) if n > 1 else 0.0
     rows = []
     for i, (text, words, terms) in enumerate(zip(texts, tokens, content, strict=True)):
         length = min(len(words), MAX_LENGTH)
@@ -127,6 +134,8 @@ def feature_rows(texts: Sequence[str], tokens: Sequence[Sequence[str]], stop_wor
             float(sum(1 for w in words if _DIGIT.search(w)) > 0),
             float(bool(_QUOTE.search(text))), float(bool(stripped) and stripped[0] in "\"“'‘«"),
             mean_frequency, float(opens_with_reference(words)), float("?" in text), log_n,
+            float(i == 1), float(i == 2), float(i == 3), float(i == 4), float(5 <= i <= 9), math.log1p(i) * log_n,
+            float(10 <= length < 20), float(20 <= length < 30), float(length >= 40), central_rank[i],
         ])
     return rows
 
