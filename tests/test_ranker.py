@@ -182,3 +182,10 @@ def test_an_indented_gutenberg_end_line_drops_the_licence() -> None:
     doc = document_from_plain_text(raw, "tale.txt")
     assert doc.title == "A Tale"
     assert "Gutenberg" not in doc.text and "License" not in doc.text
+
+
+def test_select_only_picks_allowed_sentences_but_they_count_as_antecedents() -> None:
+    tokens = [words_of(s) for s in ("one two three four five six", "he said seven eight nine ten",
+                                    "eleven twelve thirteen fourteen fifteen sixteen")]
+    assert select([3.0, 2.0, 1.0], tokens, 1, allowed=[False, True, True]) == [2]  # 1 has no picked antecedent
+    assert select([3.0, 2.0, 1.0], tokens, 2, allowed=[True, True, False]) == [0, 1]

@@ -6,9 +6,9 @@
   trained on CNN/DailyMail, see ``tools/train_ranker.py``), then ``ranker.select`` takes the best with trigram
   blocking and the antecedent rule.
 - Longer texts (books): the ranker's position features mean nothing there, so each sentence's centrality (cosine
-  to the rest of the text, linear time; less for a sentence under FULL_WORDS words) ranks it, and the text is cut into ``count`` equal stretches with one pick
-  each, so the summary follows the book from start to end.
-Pure Python; never imports sumy or numpy.
+  to the rest of the text, linear time; less for a sentence under FULL_WORDS words) ranks it, and the text is
+  cut into ``count`` equal stretches with one pick each, so the summary follows the book from start to end.
+Never imports sumy (numpy only for the centrality; the sentence splitter has loaded it already).
 """
 
 from __future__ import annotations
@@ -47,11 +47,9 @@ def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | No
     if len(indices) <= LONG_TEXT:
         model = load_model()
         scores = model.scores(feature_rows(texts, tokens, model.stop_words))
-        pickable = [k for k, words in enumerate(tokens) if len(words) >= NEWS_MIN_WORDS]
-        if len(pickable) < count:
-            pickable = list(range(len(tokens)))
-        chosen = select([scores[k] for k in pickable], [tokens[k] for k in pickable], count)
-        return [indices[pickable[k]] for k in chosen], None
+        allowed = [len(words) >= NEWS_MIN_WORDS for words in tokens]
+        chosen = select(scores, tokens, count, allowed=allowed if sum(allowed) >= count else None)
+        return [indices[k] for k in chosen], None
     stop_words = load_model().stop_words
     scores = [c * min(1.0, len(words) / FULL_WORDS) ** 0.5 for c, words in zip(centrality(tokens, stop_words), tokens)]
     check(should_stop)
@@ -60,17 +58,22 @@ def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | No
     return [indices[i] for i in select(scores, tokens, count, groups)], note
 
 
-def _summarizable(doc: Document) -> list[int]:
-    """Indices of the sentences in text, quote or list paragraphs (not headings, code or tables)."""
+def _paragraph_of(doc: Document) -> list[int]:
+    """For each sentence of ``doc.sentences``, the index of its paragraph."""
     paragraphs = doc.paragraphs
     result = []
     p = 0
-    for i, span in enumerate(doc.sentences):
+    for span in doc.sentences:
         while p + 1 < len(paragraphs) and paragraphs[p].end <= span.start:
             p += 1
-        if paragraphs[p].kind in SUMMARIZABLE_KINDS:
-            result.append(i)
+        result.append(p)
     return result
+
+
+def _summarizable(doc: Document) -> list[int]:
+    """Indices of the sentences in text, quote or list paragraphs (not headings, code or tables)."""
+    kinds = [p.kind for p in doc.paragraphs]
+    return [i for i, p in enumerate(_paragraph_of(doc)) if kinds[p] in SUMMARIZABLE_KINDS]
 
 
 def _candidates(doc: Document, should_stop: Callable[[], bool] | None
@@ -84,13 +87,11 @@ def _candidates(doc: Document, should_stop: Callable[[], bool] | None
     texts: list[str] = []
     tokens: list[list[str]] = []
     indices: list[int] = []
-    p = 0
+    paragraph_of = _paragraph_of(doc)
     for i, span in enumerate(doc.sentences):
         if span.start >= limit:
             break
-        while p + 1 < len(paragraphs) and paragraphs[p].end <= span.start:
-            p += 1
-        if paragraphs[p].kind not in SUMMARIZABLE_KINDS:
+        if paragraphs[paragraph_of[i]].kind not in SUMMARIZABLE_KINDS:
             continue
         if not i & 1023:
             check(should_stop)
@@ -102,14 +103,15 @@ def _candidates(doc: Document, should_stop: Callable[[], bool] | None
         tokens.append(words)
         indices.append(i)
     if len(indices) > LONG_TEXT:
-        keep = _book_candidates(doc, paragraph_texts, indices)
+        keep = _book_candidates(doc, paragraph_texts, paragraph_of, indices)
         texts = [texts[k] for k in keep]
         tokens = [tokens[k] for k in keep]
         indices = [indices[k] for k in keep]
     return texts, tokens, indices
 
 
-def _book_candidates(doc: Document, paragraph_texts: list[str], indices: list[int]) -> list[int]:
+def _book_candidates(doc: Document, paragraph_texts: list[str], paragraph_of: list[int], indices: list[int]
+                     ) -> list[int]:
     """Positions (into ``indices``) a book's summary may pick: after the front matter (preface, contents) and
     with narration (a bare quotation, without who says it, or a line in the middle of a speech, is no summary)."""
     paragraphs = doc.paragraphs
@@ -117,10 +119,7 @@ def _book_candidates(doc: Document, paragraph_texts: list[str], indices: list[in
     spans = doc.sentences
     narrated: dict[int, bool] = {}
     by_paragraph: dict[int, list[int]] = {}
-    p = 0
-    for i, span in enumerate(spans):  # the quote state runs through every sentence of a paragraph
-        while p + 1 < len(paragraphs) and paragraphs[p].end <= span.start:
-            p += 1
+    for i, p in enumerate(paragraph_of):  # the quote state runs through every sentence of a paragraph
         by_paragraph.setdefault(p, []).append(i)
     for p, members in by_paragraph.items():
         if '"' not in paragraph_texts[p] and "“" not in paragraph_texts[p]:

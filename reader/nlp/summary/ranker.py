@@ -145,16 +145,17 @@ def trigrams(tokens: Sequence[str]) -> set[tuple[str, str, str]]:
 
 
 def select(scores: Sequence[float], tokens: Sequence[Sequence[str]], count: int,
-           groups: Sequence[int] | None = None) -> list[int]:
+           groups: Sequence[int] | None = None, allowed: Sequence[bool] | None = None) -> list[int]:
     """Positions of the ``count`` best-scored sentences, in document order, picked greedily: each step takes the
     best sentence that shares no word trigram with one already picked (trigram blocking) and, when it opens with
     a pronoun or connective, directly follows a picked sentence (the antecedent rule). When the rules leave too
     few, they are relaxed in that order: antecedent, then trigrams.
 
     ``groups`` (optional, one per sentence): at most one pick per group, used to spread a book's summary.
+    ``allowed`` (optional, one per sentence): only these may be picked; they still count as antecedents.
     """
-    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-    wanted = min(count, len(scores))
+    order = sorted((i for i in range(len(scores)) if allowed is None or allowed[i]), key=lambda i: (-scores[i], i))
+    wanted = min(count, len(order))
     for strict_reference, strict_trigrams in ((True, True), (False, True), (False, False)):
         picked = _greedy(order, tokens, wanted, groups, strict_reference, strict_trigrams)
         if len(picked) >= wanted:
