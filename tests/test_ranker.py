@@ -189,3 +189,11 @@ def test_select_only_picks_allowed_sentences_but_they_count_as_antecedents() -> 
                                     "eleven twelve thirteen fourteen fifteen sixteen")]
     assert select([3.0, 2.0, 1.0], tokens, 1, allowed=[False, True, True]) == [2]  # 1 has no picked antecedent
     assert select([3.0, 2.0, 1.0], tokens, 2, allowed=[True, True, False]) == [0, 1]
+
+
+def test_auto_never_picks_the_tail_of_a_broken_sentence() -> None:
+    text = ARTICLE.replace("Local shop owners near the bridge worried",
+                           "[Illustration]\n\nlocal shop owners near the bridge worried")
+    doc = document_from_plain_text(text, "broken.txt")
+    for count in range(1, 10):
+        assert not any(p[0].islower() for p in texts(doc, summarize(doc, "auto", count)))

@@ -88,6 +88,7 @@ def _candidates(doc: Document, should_stop: Callable[[], bool] | None
     tokens: list[list[str]] = []
     indices: list[int] = []
     paragraph_of = _paragraph_of(doc)
+    cased = text != text.lower()  # in a cased text a sentence starting in lower case is the tail of a broken one
     for i, span in enumerate(doc.sentences):
         if span.start >= limit:
             break
@@ -97,7 +98,7 @@ def _candidates(doc: Document, should_stop: Callable[[], bool] | None
             check(should_stop)
         sentence = text[span.start : span.end]
         words = words_of(sentence)
-        if not is_eligible(sentence, words):
+        if not is_eligible(sentence, words) or (cased and _starts_lowercase(sentence)):
             continue
         texts.append(sentence)
         tokens.append(words)
@@ -108,6 +109,11 @@ def _candidates(doc: Document, should_stop: Callable[[], bool] | None
         tokens = [tokens[k] for k in keep]
         indices = [indices[k] for k in keep]
     return texts, tokens, indices
+
+
+def _starts_lowercase(sentence: str) -> bool:
+    first = next((ch for ch in sentence if ch.isalnum()), "")
+    return first.islower()
 
 
 def _book_candidates(doc: Document, paragraph_texts: list[str], paragraph_of: list[int], indices: list[int]
