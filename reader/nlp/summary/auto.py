@@ -13,6 +13,8 @@ Never imports sumy (numpy only for the centrality; the sentence splitter has loa
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Callable
 
 from reader.document.model import Document
@@ -38,7 +40,7 @@ def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | No
         n = len(summarizable)
         return summarizable, (f"the text has only {n} sentence{'s' if n != 1 else ''}: all are shown" if n
                               else "no sentences")
-    texts, tokens, indices = _candidates(doc, should_stop)
+    texts, tokens, indices = _cached_candidates(doc, should_stop)
     if not indices:
         return [], "no sentence is fit for a summary (all are headings, fragments or front/back matter)"
     if count >= len(indices):
@@ -74,6 +76,23 @@ def _summarizable(doc: Document) -> list[int]:
     """Indices of the sentences in text, quote or list paragraphs (not headings, code or tables)."""
     kinds = [p.kind for p in doc.paragraphs]
     return [i for i, p in enumerate(_paragraph_of(doc)) if kinds[p] in SUMMARIZABLE_KINDS]
+
+
+_CACHE: "weakref.WeakKeyDictionary[Document, tuple[list[str], list[list[str]], list[int]]]" = (
+    weakref.WeakKeyDictionary())
+_CACHE_LOCK = threading.Lock()
+
+
+def _cached_candidates(doc: Document, should_stop: Callable[[], bool] | None
+                       ) -> tuple[list[str], list[list[str]], list[int]]:
+    """``_candidates`` once per document (the user changing the summary length re-uses them)."""
+    with _CACHE_LOCK:
+        cached = _CACHE.get(doc)
+    if cached is None:
+        cached = _candidates(doc, should_stop)
+        with _CACHE_LOCK:
+            _CACHE[doc] = cached
+    return cached
 
 
 def _candidates(doc: Document, should_stop: Callable[[], bool] | None
