@@ -34,15 +34,16 @@ def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | No
     """Indices into ``doc.sentences`` (ascending) of the "auto" summary, and a note on any shortcut.
 
     Asked for at least as many sentences as the text's summarizable ones, it returns them all (as every
-    algorithm does); otherwise only sentences the guards accept, maybe fewer than ``count``."""
+    algorithm does); otherwise only sentences the guards accept, maybe fewer than ``count``. A text without a
+    single acceptable sentence ("Putin. Trump.") gets its first ``count`` sentences, with a note."""
     summarizable = _summarizable(doc)
     if count >= len(summarizable):
         n = len(summarizable)
         return summarizable, (f"the text has only {n} sentence{'s' if n != 1 else ''}: all are shown" if n
                               else "no sentences")
     texts, tokens, indices = _cached_candidates(doc, should_stop)
-    if not indices:
-        return [], "no sentence is fit for a summary (all are headings, fragments or front/back matter)"
+    if not indices:  # better the text's first sentences than an empty pane, as the other algorithms do
+        return summarizable[:count], "no sentence is fit for a summary (all are fragments): the first ones are shown"
     if count >= len(indices):
         return indices, f"only {len(indices)} sentences are fit for a summary (the others are fragments or headings)"
     check(should_stop)
