@@ -12,7 +12,9 @@ from reader.nlp.summary import DEFAULT_ALGORITHM, summarize
 from reader.nlp.summary.guards import (
     footer_start, is_bare_quotation, is_eligible, opens_with_reference, words_of,
 )
-from reader.nlp.summary.ranker import FEATURES, centrality, feature_rows, load_model, select
+from reader.nlp.summary.ranker import (
+    FEATURES, NEWS_MIN_WORDS, centrality, choose, feature_rows, load_model, select, with_lead_bonus,
+)
 
 # A news article whose lead is a dateline and a one-line teaser; the story is told later.
 ARTICLE = """Monday, March 3, 2025
@@ -115,6 +117,29 @@ def test_select_takes_a_pronoun_sentence_only_after_its_antecedent() -> None:
                                     "he said thirteen fourteen fifteen sixteen")]
     assert select([1.0, 2.0, 3.0], tokens, 1) == [1]
     assert select([1.0, 2.0, 3.0], tokens, 2) == [1, 2]  # sentence 1 is picked first, then 2 may follow it
+
+
+def test_the_lead_bonus_goes_to_the_first_sentences_that_may_be_picked() -> None:
+    assert with_lead_bonus([0.0, 0.0, 0.0, 0.0], 2, 1.0) == [1.0, 1.0, 0.0, 0.0]
+    # a dateline or a teaser line is not the lead: the bonus skips to the first real sentences
+    assert with_lead_bonus([0.0, 0.0, 0.0, 0.0], 2, 1.0, allowed=[False, True, True, True]) == [0.0, 1.0, 1.0, 0.0]
+
+
+SENTENCES = [[f"word{k}x{j}" for j in range(10)] for k in range(5)]  # ten words each, no shared trigram
+
+
+def test_choose_keeps_the_lead_unless_a_later_sentence_beats_it_by_the_margin() -> None:
+    assert choose([1.0, 0.9, 0.8, 1.7, 0.0], SENTENCES, 3, lead_bonus=1.0) == [0, 1, 2]
+    assert choose([1.0, 0.9, 0.8, 1.9, 0.0], SENTENCES, 3, lead_bonus=1.0) == [0, 1, 3]  # 1.9 > 0.8 + 1.0
+    assert choose([1.0, 0.9, 0.8, 1.7, 0.0], SENTENCES, 3, lead_bonus=0.0) == [0, 1, 3]  # no bonus: the scores
+
+
+def test_choose_never_picks_a_short_sentence_when_enough_long_ones_remain() -> None:
+    short = words_of("the council met on monday again")
+    assert len(short) < NEWS_MIN_WORDS
+    tokens = [SENTENCES[0], short, *SENTENCES[1:]]
+    assert choose([5.0, 4.0, 1.0, 1.0, 1.0, 1.0], tokens, 3, lead_bonus=1.0) == [0, 2, 3]  # the lead skips it
+    assert choose([5.0, 4.0, 1.0], tokens[:3], 3, lead_bonus=1.0) == [0, 1, 2]  # too few long ones: all
 
 
 def test_select_relaxes_its_rules_rather_than_return_too_few() -> None:

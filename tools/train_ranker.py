@@ -1,6 +1,6 @@
 """Train the "auto" summary ranker: logistic regression on greedy-oracle labels of CNN/DailyMail articles.
 
-    .venv/bin/python tools/train_ranker.py [--train 15000] [--val 2000] [--seed 13]
+    .venv/bin/python tools/train_ranker.py [--train 39160] [--val 2000] [--seed 13] [--weights FILE]
 
 Reads ../shared/data/train/cnndm_train_val.jsonl.gz (lower-cased, tokenized; research use only: the text never
 ships, only the weights do) and writes reader/nlp/data/summary_ranker.json with its provenance.
@@ -12,8 +12,13 @@ ships, only the weights do) and writes reader/nlp/data/summary_ranker.json with 
    at most 3, stop when nothing raises it) marks 1, every other sentence 0.
 3. Features: ``ranker.feature_rows`` (the same function the app runs). Logistic regression with L2, fitted by
    Newton's method (numpy) on standardised features, a fixed seed for the subsample.
-4. Prints the validation table: Lead-3, the ranker's top 3, with and without trigram blocking
-   (rouge-score, use_stemmer=True, rougeLsum with one sentence a line), on a validation-split subsample.
+4. The lead bonus (``ranker.with_lead_bonus``: "the lead unless the ranker is confident") is tuned on the
+   validation articles NOT in the table's sample: the largest bonus of LEAD_BONUSES whose summaries still
+   differ from the lead on at least MIN_DIFFER of the articles, with ROUGE-1, -2 and -Lsum each >= Lead-3's.
+5. Prints the validation table on a validation-split sample (``--val`` articles, never used for tuning):
+   Lead-3, the ranker's top 3, with trigram blocking, and the shipped choice (``ranker.choose``: 9-word floor,
+   lead bonus); rouge-score, use_stemmer=True, rougeLsum with one sentence a line.
+``--weights FILE`` re-tunes the bonus of an existing weight file and prints its table (no training).
 Deterministic: the same data and seed give the same JSON byte for byte.
 """
 
@@ -39,10 +44,15 @@ OUT = ROOT / "reader" / "nlp" / "data" / "summary_ranker.json"
 sys.path.insert(0, str(ROOT))
 
 from reader.nlp.summary.guards import is_eligible, words_of  # noqa: E402
-from reader.nlp.summary.ranker import FEATURES, feature_rows, select  # noqa: E402
+from reader.nlp.summary.ranker import FEATURES, choose, feature_rows, select  # noqa: E402
 
 ORACLE_SIZE = 3
 L2 = 1.0
+LEAD_BONUSES = (0.0, 0.25, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
+# Swap a lead sentence for a later one on at least this share of the articles (the issue asks 30% on the dev
+# sets; 40% on validation leaves a margin, since the dev sets' leads are stronger than the ranker expects).
+MIN_DIFFER = 0.40
+METRICS = ("rouge1", "rouge2", "rougeLsum")
 
 
 def sentences_of(article: str) -> list[str]:
@@ -140,10 +150,11 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 25) -> tuple[
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", type=int, default=15_000, help="training articles (random subsample)")
+    parser.add_argument("--train", type=int, default=39_160, help="training articles (random subsample)")
     parser.add_argument("--val", type=int, default=2_000, help="validation articles for the table")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--weights", type=Path, help="re-tune the lead bonus of this weight file (no training)")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"skipped: {DATA} is not available")
@@ -157,12 +168,54 @@ def main() -> int:
         for line in handle:
             row = json.loads(line)
             rows[row["split"]].append(row)
-    rng = random.Random(args.seed)
-    train = rng.sample(rows["train"], min(args.train, len(rows["train"])))
-    val = rng.sample(rows["val"], min(args.val, len(rows["val"])))
-    print(f"read {len(rows['train']):,} train / {len(rows['val']):,} val articles; "
-          f"using {len(train):,} / {len(val):,} (seed {args.seed})", flush=True)
+    val_order = random.Random(args.seed).sample(rows["val"], len(rows["val"]))  # independent of --train
+    val, tune = val_order[: args.val], val_order[args.val :]
+    if args.weights:
+        model = json.loads(args.weights.read_text(encoding="utf-8"))
+        weights, bias = np.asarray(model["weights"]), float(model["bias"])
+        mean, scale = np.asarray(model["mean"]), np.asarray(model["scale"])
+        train_count = model["provenance"]["train_articles"]
+        print(f"weights of {args.weights} ({train_count:,} training articles)")
+    else:
+        train = random.Random(args.seed).sample(rows["train"], min(args.train, len(rows["train"])))
+        train_count = len(train)
+        print(f"read {len(rows['train']):,} train / {len(rows['val']):,} val articles; using {len(train):,} "
+              f"to train, {len(tune):,} val to tune, {len(val):,} val for the table (seed {args.seed})", flush=True)
+        weights, bias, mean, scale = train_model(train, stop_words)
+        print(f"features + oracle + fit: {time.perf_counter() - started:.0f} s", flush=True)
+    coefficients = weights / scale
+    offset = bias - float(coefficients @ mean)
+    lead_bonus = tune_lead_bonus(tune, stop_words, coefficients, offset)
+    table = validate(val, stop_words, coefficients, offset, lead_bonus)
+    model = {
+        "about": "Sentence ranker for reader's 'auto' summary: logistic regression, score = bias + "
+                 "sum(weights * (features - mean) / scale), plus lead_bonus on the lead. Built by "
+                 "tools/train_ranker.py.",
+        "provenance": {
+            "data": "CNN/DailyMail training split (abisee preprocessing; the readable 39k-article subset in "
+                    "../shared/data/train), research use only; no text of it is stored here, only these weights",
+            "train_articles": train_count, "seed": args.seed, "labels": "greedy ROUGE-1+2 oracle, at most 3",
+            "l2": L2, "lead_bonus": f"tuned on {len(tune):,} validation articles (min differ {MIN_DIFFER:.0%})",
+            "validation": table,
+        },
+        "features": list(FEATURES),
+        "weights": [round(float(w), 6) for w in weights],
+        "bias": round(float(bias), 6),
+        "mean": [round(float(m), 6) for m in mean],
+        "scale": [round(float(s), 6) for s in scale],
+        "lead_bonus": lead_bonus,
+        "stop_words": sorted(stop_words),
+    }
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print("\n| feature | weight (standardised) |\n|---|---|")
+    for name, w in zip(FEATURES, weights):
+        print(f"| {name} | {w:+.3f} |")
+    print(f"\nwrote {args.out} ({args.out.stat().st_size:,} bytes) "
+          f"in {time.perf_counter() - started:.0f} s")
+    return 0
 
+
+def train_model(train, stop_words) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
     xs, ys = [], []
     for row in train:
         built = article_rows(row, stop_words)
@@ -179,66 +232,83 @@ def main() -> int:
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     weights, bias = fit((x - mean) / scale, y)
-    print(f"features + oracle + fit: {time.perf_counter() - started:.0f} s; {x.shape[0]:,} sentences, "
-          f"{int(y.sum()):,} oracle picks", flush=True)
-
-    table = validate(val, stop_words, mean, scale, weights, bias)
-    model = {
-        "about": "Sentence ranker for reader's 'auto' summary: logistic regression, score = bias + "
-                 "sum(weights * (features - mean) / scale). Built by tools/train_ranker.py.",
-        "provenance": {
-            "data": "CNN/DailyMail training split (abisee preprocessing; the readable 39k-article subset in "
-                    "../shared/data/train), research use only; no text of it is stored here, only these weights",
-            "train_articles": len(train), "seed": args.seed, "labels": "greedy ROUGE-1+2 oracle, at most 3",
-            "l2": L2, "validation": table,
-        },
-        "features": list(FEATURES),
-        "weights": [round(float(w), 6) for w in weights],
-        "bias": round(bias, 6),
-        "mean": [round(float(m), 6) for m in mean],
-        "scale": [round(float(s), 6) for s in scale],
-        "stop_words": sorted(stop_words),
-    }
-    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print("\n| feature | weight (standardised) |\n|---|---|")
-    for name, w in zip(FEATURES, weights):
-        print(f"| {name} | {w:+.3f} |")
-    print(f"\nwrote {args.out} ({args.out.stat().st_size:,} bytes) "
-          f"in {time.perf_counter() - started:.0f} s")
-    return 0
+    print(f"{x.shape[0]:,} sentences, {int(y.sum()):,} oracle picks", flush=True)
+    return weights, bias, mean, scale
 
 
-def validate(val, stop_words, mean, scale, weights, bias) -> dict[str, dict[str, float]]:
-    from rouge_score import rouge_scorer
+class Scored:
+    """Validation articles with the ranker's scores, and their ROUGE against the highlights (cached)."""
 
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
-    systems = {"lead3": [], "ranker, no trigram blocking": [], "ranker (auto)": []}
-    coefficients = weights / scale
-    offset = bias - float(coefficients @ mean)
-    for row in val:
-        built = article_rows(row, stop_words)
-        if built is None:
-            continue
-        texts, tokens, features = built
-        reference = "\n".join(highlights_of(row["abstract"]))
-        scores = (np.asarray(features) @ coefficients + offset).tolist()
+    def __init__(self, rows, stop_words, coefficients, offset) -> None:
+        from rouge_score import rouge_scorer
+
+        self.scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+        self.articles = []
+        for row in rows:
+            built = article_rows(row, stop_words)
+            if built is None:
+                continue
+            texts, tokens, features = built
+            scores = (np.asarray(features) @ coefficients + offset).tolist()
+            self.articles.append((texts, tokens, scores, "\n".join(highlights_of(row["abstract"]))))
+        self._cache: dict[tuple[int, tuple[int, ...]], list[float]] = {}
+
+    def rouge(self, k: int, chosen) -> list[float]:
+        key = (k, tuple(chosen))
+        if key not in self._cache:
+            texts, _tokens, _scores, reference = self.articles[k]
+            score = self.scorer.score(reference, "\n".join(texts[i] for i in chosen))
+            self._cache[key] = [100 * score[m].fmeasure for m in METRICS]
+        return self._cache[key]
+
+    def lead_gain(self, lead_bonus: float) -> tuple[np.ndarray, float]:
+        """Mean ROUGE difference of ``ranker.choose`` to Lead-3, and the share of articles where they differ."""
+        deltas, differ = [], 0
+        for k, (_texts, tokens, scores, _reference) in enumerate(self.articles):
+            chosen = choose(scores, tokens, 3, lead_bonus)
+            differ += chosen != [0, 1, 2]
+            deltas.append(np.subtract(self.rouge(k, chosen), self.rouge(k, [0, 1, 2])))
+        return np.mean(deltas, axis=0), differ / len(self.articles)
+
+
+def tune_lead_bonus(tune, stop_words, coefficients, offset) -> float:
+    scored = Scored(tune, stop_words, coefficients, offset)
+    print(f"\n### Lead bonus, tuned on {len(scored.articles):,} validation articles (not the table's)\n")
+    print("| lead bonus | Δ R-1 | Δ R-2 | Δ R-Lsum | differs from Lead-3 |\n|---|---|---|---|---|")
+    best = 0.0
+    for bonus in LEAD_BONUSES:
+        gain, differ = scored.lead_gain(bonus)
+        print(f"| {bonus:.2f} | " + " | ".join(f"{g:+.2f}" for g in gain) + f" | {differ:.0%} |", flush=True)
+        if differ >= MIN_DIFFER and (gain >= 0).all():
+            best = bonus
+    print(f"\nchosen lead bonus: {best}")
+    return best
+
+
+def validate(val, stop_words, coefficients, offset, lead_bonus) -> dict[str, dict[str, float]]:
+    scored = Scored(val, stop_words, coefficients, offset)
+    systems: dict[str, list[list[float]]] = {"lead3": [], "ranker, no trigram blocking": [],
+                                             "ranker + trigram blocking": [], "auto (9-word floor, lead bonus)": []}
+    differ = 0
+    for k, (_texts, tokens, scores, _reference) in enumerate(scored.articles):
         top = sorted(sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:3])
-        picks = {
-            "lead3": [0, 1, 2],
-            "ranker, no trigram blocking": top,
-            "ranker (auto)": select(scores, tokens, 3),
-        }
-        for name, chosen in picks.items():
-            score = scorer.score(reference, "\n".join(texts[i] for i in chosen))
-            systems[name].append([score[m].fmeasure for m in ("rouge1", "rouge2", "rougeLsum")])
-    print(f"\n### Validation split ({len(systems['lead3']):,} articles, top 3 sentences; "
-          f"Lead-3 = first 3 eligible sentences)\n")
+        chosen = choose(scores, tokens, 3, lead_bonus)
+        differ += chosen != [0, 1, 2]
+        picks = {"lead3": [0, 1, 2], "ranker, no trigram blocking": top,
+                 "ranker + trigram blocking": select(scores, tokens, 3), "auto (9-word floor, lead bonus)": chosen}
+        for name, indices in picks.items():
+            systems[name].append(scored.rouge(k, indices))
+    print(f"\n### Validation split ({len(scored.articles):,} articles, top 3 sentences; "
+          f"Lead-3 = first 3 eligible sentences; lead bonus {lead_bonus})\n")
     print("| system | ROUGE-1 | ROUGE-2 | ROUGE-Lsum |\n|---|---|---|---|")
     table = {}
     for name, values in systems.items():
-        means = 100 * np.asarray(values).mean(axis=0)
-        table[name] = {m: round(float(v), 2) for m, v in zip(("rouge1", "rouge2", "rougeLsum"), means)}
+        means = np.asarray(values).mean(axis=0)
+        table[name] = {m: round(float(v), 2) for m, v in zip(METRICS, means)}
         print(f"| {name} | " + " | ".join(f"{v:.2f}" for v in means) + " |")
+    share = differ / len(scored.articles)
+    print(f"\nauto differs from Lead-3 on {share:.0%} of these articles")
+    table["auto differs from lead3"] = round(share, 3)
     return table
 
 

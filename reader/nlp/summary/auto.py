@@ -20,12 +20,9 @@ from collections.abc import Callable
 from reader.document.model import Document
 from reader.nlp.summary.features import SUMMARIZABLE_KINDS, check
 from reader.nlp.summary.guards import footer_start, front_matter_end, is_eligible, narration_flags, words_of
-from reader.nlp.summary.ranker import centrality, feature_rows, load_model, select
+from reader.nlp.summary.ranker import centrality, choose, feature_rows, load_model, select
 
 LONG_TEXT = 400  # candidate sentences; beyond this a text is summarized as a book
-# An article's pick has at least this many words: shorter ones are 1.8% of the oracle's picks on CNN/DailyMail
-# validation articles, and are often subheadings glued into a paragraph ("Some pitfalls of a state visit.").
-NEWS_MIN_WORDS = 9
 FULL_WORDS = 25  # in a book, a shorter sentence's centrality counts for less ("Pierre went out." says little)
 
 
@@ -50,8 +47,7 @@ def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | No
     if len(indices) <= LONG_TEXT:
         model = load_model()
         scores = model.scores(feature_rows(texts, tokens, model.stop_words))
-        allowed = [len(words) >= NEWS_MIN_WORDS for words in tokens]
-        chosen = select(scores, tokens, count, allowed=allowed if sum(allowed) >= count else None)
+        chosen = choose(scores, tokens, count, model.lead_bonus)
         return [indices[k] for k in chosen], None
     stop_words = load_model().stop_words
     scores = [c * min(1.0, len(words) / FULL_WORDS) ** 0.5 for c, words in zip(centrality(tokens, stop_words), tokens)]
