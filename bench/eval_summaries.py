@@ -9,13 +9,15 @@ Datasets (../shared/data/dev/summaries/, evaluation only, skipped cleanly when a
 Each summary is scored against every reference (rouge-score, use_stemmer=True; rougeLsum with the sentences
 joined by "\\n"); an article's score is the max F1 over its references; the table shows the mean over articles
 and, for each system, the mean paired difference to Lead-3 with a 95% paired bootstrap interval.
-Lead-3 is the first ``count`` sentences as the app shows the article (a dateline counts).
+Lead-3 is the first ``count`` sentences as the app shows the article (a dateline counts); "Lead-3, no
+dateline" is the first ``count`` sentences the guards accept (``guards.is_eligible``: a dateline or a one-line
+teaser is skipped), the lead that "auto" starts from.
 
 Layouts (robustness): "as given" is the dataset's text; "sentence/line" puts each sentence (our splitter) on a
 line of its own; "paragraph/line" puts each paragraph on one line with no blank lines (a one-line CNN/DM
 article is cut into paragraphs of three sentences first). Only Lead-3 and auto run on the re-laid texts
 unless ``--all-layouts``. The last lines give the share of articles where auto's picks differ from the first
-``count`` sentences.
+``count`` sentences, and from the first ``count`` eligible ones.
 """
 
 from __future__ import annotations
@@ -55,10 +57,16 @@ def main() -> int:
 
     from reader.document.build import document_from_plain_text
     from reader.nlp.summary import ALGORITHMS, summarize
+    from reader.nlp.summary.guards import is_eligible
+
+    def eligible_lead(doc) -> tuple[int, ...]:
+        kept = [i for i, s in enumerate(doc.sentences) if is_eligible(doc.text[s.start : s.end])]
+        return tuple(kept[: args.count])
 
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     scores: dict[tuple[str, str, str], list[tuple[float, float, float]]] = {}
     differs: dict[tuple[str, str], list[bool]] = {}
+    differs_eligible: dict[tuple[str, str], list[bool]] = {}
     seconds: dict[str, float] = {}
     sizes: dict[str, int] = {}
     for name, filename in DATASETS.items():
@@ -74,18 +82,22 @@ def main() -> int:
             for layout in LAYOUTS:
                 doc = original if layout == "as given" else document_from_plain_text(
                     _relayout(original, layout), row["id"])
-                systems = ["lead3", *ALGORITHMS] if layout == "as given" or args.all_layouts else ["lead3", "auto"]
+                systems = (["lead3", "lead3_eligible", *ALGORITHMS] if layout == "as given" or args.all_layouts
+                           else ["lead3", "auto"])
                 if args.systems:
-                    systems = [s for s in systems if s == "lead3" or s in args.systems.split(",")]
+                    systems = [s for s in systems if s.startswith("lead3") or s in args.systems.split(",")]
                 for system in systems:
                     started = time.perf_counter()
                     if system == "lead3":
                         indices = tuple(range(min(args.count, len(doc.sentences))))
+                    elif system == "lead3_eligible":
+                        indices = eligible_lead(doc)
                     else:
                         indices = summarize(doc, system, args.count).sentence_indices
                     seconds[system] = seconds.get(system, 0.0) + time.perf_counter() - started
                     if system == "auto":
                         differs.setdefault((name, layout), []).append(indices != tuple(range(args.count)))
+                        differs_eligible.setdefault((name, layout), []).append(indices != eligible_lead(doc))
                     prediction = "\n".join(doc.text[doc.sentences[i].start : doc.sentences[i].end] for i in indices)
                     per_reference = [scorer.score(ref, prediction) for ref in references]
                     scores.setdefault((name, layout, system), []).append(
@@ -100,11 +112,12 @@ def main() -> int:
     for name, n in sizes.items():
         for layout in LAYOUTS:
             baseline = scores[(name, layout, "lead3")]
-            for system in ["lead3", *ALGORITHMS]:
+            for system in ["lead3", "lead3_eligible", *ALGORITHMS]:
                 values = scores.get((name, layout, system))
                 if values is None:
                     continue
-                label = "Lead-3" if system == "lead3" else ALGORITHMS[system].label
+                label = {"lead3": "Lead-3", "lead3_eligible": "Lead-3, no dateline"}.get(system)
+                label = label or ALGORITHMS[system].label
                 cells = []
                 for k in range(len(METRICS)):
                     mean = 100 * statistics.fmean(v[k] for v in values)
@@ -119,7 +132,8 @@ def main() -> int:
     print("\n**bold**: the whole interval is above Lead-3.\n")
     for (name, layout), flags in differs.items():
         print(f"- {name}, {layout}: auto differs from the first {args.count} sentences on "
-              f"{sum(flags)}/{len(flags)} articles ({100 * sum(flags) / len(flags):.0f}%)")
+              f"{sum(flags)}/{len(flags)} articles ({100 * sum(flags) / len(flags):.0f}%); from the first "
+              f"{args.count} eligible ones on {100 * statistics.fmean(differs_eligible[(name, layout)]):.0f}%")
     print("\nSummarizing time per system (all articles and layouts): "
           + ", ".join(f"{s} {t:.1f} s" for s, t in seconds.items()))
     return 0
