@@ -1,6 +1,6 @@
 """Train the "auto" summary ranker: logistic regression on greedy-oracle labels of CNN/DailyMail articles.
 
-    .venv/bin/python tools/train_ranker.py [--train 39160] [--val 2000] [--seed 13] [--weights FILE]
+    .venv/bin/python tools/train_ranker.py [--train 15000] [--val 2000] [--seed 13] [--weights FILE]
 
 Reads ../shared/data/train/cnndm_train_val.jsonl.gz (lower-cased, tokenized; research use only: the text never
 ships, only the weights do) and writes reader/nlp/data/summary_ranker.json with its provenance.
@@ -150,7 +150,7 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 25) -> tuple[
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", type=int, default=39_160, help="training articles (random subsample)")
+    parser.add_argument("--train", type=int, default=15_000, help="training articles (random subsample; 39,160 for all)")
     parser.add_argument("--val", type=int, default=2_000, help="validation articles for the table")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--out", type=Path, default=OUT)
