@@ -1,21 +1,30 @@
-"""ROUGE of every summary algorithm against human reference summaries, next to a Lead-3 baseline.
+"""ROUGE of every summary algorithm against human summaries, as differences to Lead-3 with 95% intervals.
 
-    /work/venv/bin/python bench/eval_summaries.py [--count 3]
+    .venv/bin/python bench/eval_summaries.py [--count 3] [--all-layouts] [--resamples 2000] [--systems auto,lexrank]
 
-Datasets (in ../shared/data/dev/summaries/, skipped cleanly when absent):
-- gum_wikinews_news.jsonl: 24 Wikinews articles; ``references_all`` = 1 GUM human summary + LLM-written ones
-  (their "(model name)" label is stripped before scoring);
-- cnndm_test_summeval100.jsonl: 100 CNN/DailyMail test articles (SummEval), 11 references each
-  (the original highlights + 10 crowd-written).
-Each summary is scored against every reference separately (rouge-score, use_stemmer=True; rougeLsum with one
-sentence per line); per article we keep the MAX F1 over its references (also the MEAN, in a second table), then
-average over articles. Documents are built with ``document_from_plain_text`` so the app's sentence splitter is used.
+Datasets (../shared/data/dev/summaries/, evaluation only, skipped cleanly when absent):
+- gum_wikinews: 24 Wikinews articles; ``references_all`` = 1 GUM human summary + LLM-written ones (their
+  "(model name)" label is stripped);
+- cnndm_summeval: 100 CNN/DailyMail TEST articles (SummEval), 11 references each. Never train or tune on it.
+Each summary is scored against every reference (rouge-score, use_stemmer=True; rougeLsum with the sentences
+joined by "\\n"); an article's score is the max F1 over its references; the table shows the mean over articles
+and, for each system, the mean paired difference to Lead-3 with a 95% paired bootstrap interval.
+Lead-3 is the first ``count`` sentences as the app shows the article (a dateline counts); "Lead-3, no
+dateline" is the first ``count`` sentences the guards accept (``guards.is_eligible``: a dateline or a one-line
+teaser is skipped), the lead that "auto" starts from.
+
+Layouts (robustness): "as given" is the dataset's text; "sentence/line" puts each sentence (our splitter) on a
+line of its own; "paragraph/line" puts each paragraph on one line with no blank lines (a one-line CNN/DM
+article is cut into paragraphs of three sentences first). Only Lead-3 and auto run on the re-laid texts
+unless ``--all-layouts``. The last lines give the share of articles where auto's picks differ from the first
+``count`` sentences, and from the first ``count`` eligible ones.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import statistics
 import sys
@@ -23,15 +32,22 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "dev" / "summaries"
+# ../shared/data next to the checkout (a git worktree under /work/wt/ has it one level further up)
+SHARED = next((p / "shared" / "data" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "data").is_dir()),
+              ROOT.parent / "shared" / "data")
+DATA = SHARED / "dev" / "summaries"
 DATASETS = {"gum_wikinews": "gum_wikinews_news.jsonl", "cnndm_summeval": "cnndm_test_summeval100.jsonl"}
 METRICS = ("rouge1", "rouge2", "rougeLsum")
+LAYOUTS = ("as given", "sentence/line", "paragraph/line")
 _LABEL = re.compile(r"^\s*\([^)]*\)\s*")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=3, help="sentences per summary (default 3)")
+    parser.add_argument("--all-layouts", action="store_true", help="run every algorithm on every layout")
+    parser.add_argument("--resamples", type=int, default=2000, help="bootstrap resamples (default 2000)")
+    parser.add_argument("--systems", help="comma-separated algorithms to run (default: all)")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} is not available")
@@ -40,55 +56,110 @@ def main() -> int:
     from rouge_score import rouge_scorer
 
     from reader.document.build import document_from_plain_text
-    from reader.nlp.summary import ALGORITHMS, default_sentence_count, summarize
+    from reader.nlp.summary import ALGORITHMS, summarize
+    from reader.nlp.summary.guards import is_eligible
+
+    def eligible_lead(doc) -> tuple[int, ...]:
+        kept = [i for i, s in enumerate(doc.sentences) if is_eligible(doc.text[s.start : s.end])]
+        return tuple(kept[: args.count])
 
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
-    systems = ["lead3", *ALGORITHMS]
-    tables: dict[str, dict[tuple[str, str], list[float]]] = {"max": {}, "mean": {}}
-    defaults: dict[str, list[int]] = {}
-    seconds: dict[str, float] = {s: 0.0 for s in systems}
+    scores: dict[tuple[str, str, str], list[tuple[float, float, float]]] = {}
+    differs: dict[tuple[str, str], list[bool]] = {}
+    differs_eligible: dict[tuple[str, str], list[bool]] = {}
+    seconds: dict[str, float] = {}
+    sizes: dict[str, int] = {}
     for name, filename in DATASETS.items():
         path = DATA / filename
         if not path.exists():
             print(f"skipped {name}: {path} is missing")
             continue
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        defaults[name] = []
+        sizes[name] = len(rows)
         for row in rows:
-            doc = document_from_plain_text(row["article"], row.get("id", name))
-            defaults[name].append(default_sentence_count(doc))
             references = [_as_lines(document_from_plain_text, _LABEL.sub("", r)) for r in row["references_all"]]
-            for system in systems:
-                started = time.perf_counter()
-                if system == "lead3":
-                    spans = doc.sentences[: args.count]  # the article as the app shows it (a dateline counts)
-                else:
-                    spans = summarize(doc, system, args.count).spans
-                seconds[system] += time.perf_counter() - started
-                prediction = "\n".join(doc.text[s.start : s.end] for s in spans)
-                scores = [scorer.score(ref, prediction) for ref in references]
-                for metric in METRICS:
-                    f1 = [s[metric].fmeasure for s in scores]
-                    tables["max"].setdefault((name, system, metric), []).append(max(f1))
-                    tables["mean"].setdefault((name, system, metric), []).append(statistics.fmean(f1))
-    if not defaults:
+            original = document_from_plain_text(row["article"], row["id"])
+            for layout in LAYOUTS:
+                doc = original if layout == "as given" else document_from_plain_text(
+                    _relayout(original, layout), row["id"])
+                systems = (["lead3", "lead3_eligible", *ALGORITHMS] if layout == "as given" or args.all_layouts
+                           else ["lead3", "auto"])
+                if args.systems:
+                    systems = [s for s in systems if s.startswith("lead3") or s in args.systems.split(",")]
+                for system in systems:
+                    started = time.perf_counter()
+                    if system == "lead3":
+                        indices = tuple(range(min(args.count, len(doc.sentences))))
+                    elif system == "lead3_eligible":
+                        indices = eligible_lead(doc)
+                    else:
+                        indices = summarize(doc, system, args.count).sentence_indices
+                    seconds[system] = seconds.get(system, 0.0) + time.perf_counter() - started
+                    if system == "auto":
+                        differs.setdefault((name, layout), []).append(indices != tuple(range(args.count)))
+                        differs_eligible.setdefault((name, layout), []).append(indices != eligible_lead(doc))
+                    prediction = "\n".join(doc.text[doc.sentences[i].start : doc.sentences[i].end] for i in indices)
+                    per_reference = [scorer.score(ref, prediction) for ref in references]
+                    scores.setdefault((name, layout, system), []).append(
+                        tuple(max(s[m].fmeasure for s in per_reference) for m in METRICS))
+    if not sizes:
         print("skipped: no dataset found")
         return 0
-    for how, title in (("max", "max over references"), ("mean", "mean over references")):
-        print(f"\n### ROUGE F1 x 100, {args.count} sentences, {title} (mean over articles)\n")
-        print("| dataset | system | ROUGE-1 | ROUGE-2 | ROUGE-Lsum |")
-        print("|---|---|---|---|---|")
-        for name in defaults:
-            for system in systems:
-                cells = [100 * statistics.fmean(tables[how][(name, system, m)]) for m in METRICS]
-                label = "Lead-3" if system == "lead3" else ALGORITHMS[system].label
-                print(f"| {name} (n={len(defaults[name])}) | {label} | " + " | ".join(f"{c:.1f}" for c in cells) + " |")
-    print("\nDefault summary length the app would use (default_sentence_count):")
-    for name, counts in defaults.items():
-        print(f"- {name}: mean {statistics.fmean(counts):.1f}, min {min(counts)}, max {max(counts)}")
-    print("\nSummarizing time per system (all articles): "
-          + ", ".join(f"{s} {seconds[s]:.1f} s" for s in systems))
+    print(f"\n### ROUGE F1 x 100 ({args.count} sentences, max over references, mean over articles); "
+          f"Δ = system - Lead-3, [95% paired bootstrap interval]\n")
+    print("| dataset | layout | system | ROUGE-1 | Δ R-1 | ROUGE-2 | Δ R-2 | ROUGE-Lsum | Δ R-Lsum |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, n in sizes.items():
+        for layout in LAYOUTS:
+            baseline = scores[(name, layout, "lead3")]
+            for system in ["lead3", "lead3_eligible", *ALGORITHMS]:
+                values = scores.get((name, layout, system))
+                if values is None:
+                    continue
+                label = {"lead3": "Lead-3", "lead3_eligible": "Lead-3, no dateline"}.get(system)
+                label = label or ALGORITHMS[system].label
+                cells = []
+                for k in range(len(METRICS)):
+                    mean = 100 * statistics.fmean(v[k] for v in values)
+                    if system == "lead3":
+                        cells += [f"{mean:.1f}", ""]
+                        continue
+                    deltas = [100 * (v[k] - b[k]) for v, b in zip(values, baseline, strict=True)]
+                    low, high = _bootstrap(deltas, args.resamples)
+                    mark = "**" if low > 0 else ""
+                    cells += [f"{mean:.1f}", f"{mark}{statistics.fmean(deltas):+.1f}{mark} [{low:+.1f}, {high:+.1f}]"]
+                print(f"| {name} (n={n}) | {layout} | {label} | " + " | ".join(cells) + " |")
+    print("\n**bold**: the whole interval is above Lead-3.\n")
+    for (name, layout), flags in differs.items():
+        print(f"- {name}, {layout}: auto differs from the first {args.count} sentences on "
+              f"{sum(flags)}/{len(flags)} articles ({100 * sum(flags) / len(flags):.0f}%); from the first "
+              f"{args.count} eligible ones on {100 * statistics.fmean(differs_eligible[(name, layout)]):.0f}%")
+    print("\nSummarizing time per system (all articles and layouts): "
+          + ", ".join(f"{s} {t:.1f} s" for s, t in seconds.items()))
     return 0
+
+
+def _bootstrap(deltas: list[float], resamples: int, seed: int = 0) -> tuple[float, float]:
+    """95% percentile interval of the mean of ``deltas`` (paired: one value per article)."""
+    rng = random.Random(seed)
+    n = len(deltas)
+    means = sorted(sum(deltas[rng.randrange(n)] for _ in range(n)) / n for _ in range(resamples))
+    return means[int(0.025 * resamples)], means[min(resamples - 1, int(0.975 * resamples))]
+
+
+def _relayout(doc, layout: str) -> str:
+    """The article's text with one sentence, or one paragraph, per line (no blank lines)."""
+    text = doc.text
+    if layout == "sentence/line":
+        return "\n".join(text[s.start : s.end] for s in doc.sentences)
+    lines = []
+    for paragraph in doc.paragraphs:
+        inside = [s for s in doc.sentences if paragraph.start <= s.start < paragraph.end]
+        if len(doc.paragraphs) > 2 or len(inside) <= 3:
+            lines.append(text[paragraph.start : paragraph.end])
+        else:  # a one-paragraph article: cut into paragraphs of three sentences
+            lines += [" ".join(text[s.start : s.end] for s in inside[i : i + 3]) for i in range(0, len(inside), 3)]
+    return "\n".join(lines)
 
 
 def _as_lines(build, text: str) -> str:

@@ -156,7 +156,7 @@ def test_seed_json_paragraph_and_sentence_spans(seed_json) -> None:
 def test_seed_json_summary(seed_json) -> None:
     text = seed_json["text"]
     summary = seed_json["summary"]
-    assert summary["algorithm"] == "lexrank"
+    assert summary["algorithm"] == "auto"
     picked = summary["sentences"]
     assert len(picked) == 5  # the news-length default
     document_sentences = {(s["start"], s["end"]) for s in seed_json["sentences"]}
@@ -293,7 +293,7 @@ def test_human_report(capsys, seed_json) -> None:
     status, out, err = call(capsys, "analyze", SEED_ARG)
     assert status == 0 and err == ""
     assert f"{seed_json['stats']['words']:,} words" in out
-    assert "Summary (lexrank, 5 sentences)" in out
+    assert "Summary (auto, 5 sentences)" in out
     assert f"People ({len(seed_json['people'])})" in out
     assert "Donald Trump" in out and "Vladimir Putin" in out
     first_summary = " ".join(seed_json["summary"]["sentences"][0]["text"].split()[:4])

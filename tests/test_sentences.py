@@ -66,3 +66,35 @@ def test_seed_article_sentence_count(seed_path) -> None:
 ])
 def test_a_sentence_does_not_start_in_lowercase(text: str, expected: list[str]) -> None:
     assert [text[s.start : s.end] for s in split_text(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“Mr. Darcy is not so well worth listening to,” said she. He left.",
+     ["“Mr. Darcy is not so well worth listening to,” said she.", "He left."]),
+    ("He said “Mrs. Long told me so.” Then he left.", ["He said “Mrs. Long told me so.”", "Then he left."]),
+    ("‘Dr. Watson is here,’ she said. He came in.", ["‘Dr. Watson is here,’ she said.", "He came in."]),
+    ("They walked to St. Paul’s. Ms. Smith followed.", ["They walked to St. Paul’s.", "Ms. Smith followed."]),
+    ("Ask Mr. Smith. He knows.", ["Ask Mr. Smith.", "He knows."]),  # a title at a real sentence end
+])
+def test_no_break_after_a_title_before_a_name(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in split_text(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He stopped. . And then he went on.", ["He stopped. .", "And then he went on."]),
+    ("This b***h is pimpin now ! ! ! ' She also attached a photo.",
+     ["This b***h is pimpin now ! ! ! '", "She also attached a photo."]),
+])
+def test_no_sentence_of_punctuation_alone(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in split_text(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("What the sh** is this? Nobody knew.", ["What the sh** is this?", "Nobody knew."]),
+    ("He said it was sh**. Then he left.", ["He said it was sh**.", "Then he left."]),
+    ("“Who are you?”—he at last said. Then he slept.", ["“Who are you?”—he at last said.", "Then he slept."]),
+    ("“Queequeg!”—but his only answer was a snore. Morning came.",
+     ["“Queequeg!”—but his only answer was a snore.", "Morning came."]),
+])
+def test_no_break_inside_a_word(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in split_text(text)] == expected

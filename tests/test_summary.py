@@ -30,6 +30,7 @@ from reader.nlp.summary import (
 from reader.nlp.summary import sumy_adapter
 from reader.nlp.summary.features import Stemmer, features_of, stem, stop_words, sumy_words
 from reader.nlp.summary.vector_lexrank import lexrank_scores, rank_order
+from reader.nlp.summary.guards import is_eligible
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "sample_articles" / "trump_foreign_policy.txt"
@@ -91,9 +92,9 @@ def assert_valid(doc: Document, summary: Summary, count: int) -> None:
 
 # --- the API ---------------------------------------------------------------------------------------------
 
-def test_algorithms_in_ui_order_with_lexrank_default() -> None:
-    assert ALL == ["lexrank", "textrank", "lsa", "luhn", "edmundson", "sumbasic", "kl", "reduction"]
-    assert DEFAULT_ALGORITHM == ALL[0] == "lexrank"
+def test_algorithms_in_ui_order_with_auto_default() -> None:
+    assert ALL == ["auto", "lexrank", "textrank", "lsa", "luhn", "edmundson", "sumbasic", "kl", "reduction"]
+    assert DEFAULT_ALGORITHM == ALL[0] == "auto"
     assert all(info.name == name and info.label and info.description for name, info in ALGORITHMS.items())
 
 
@@ -112,7 +113,7 @@ def test_default_length_on_the_seed(seed: Document) -> None:
 
 
 def test_unknown_algorithm_lists_the_valid_names(seed: Document) -> None:
-    with pytest.raises(ValueError, match="lexrank, textrank, lsa, luhn, edmundson, sumbasic, kl, reduction"):
+    with pytest.raises(ValueError, match="auto, lexrank, textrank, lsa, luhn, edmundson, sumbasic, kl, reduction"):
         summarize(seed, "bart")
 
 
@@ -169,12 +170,21 @@ def test_three_sentences_two_wanted(algorithm: str) -> None:
     assert_valid(doc, summary, 2)
 
 
-@pytest.mark.parametrize("algorithm", ALL)
+@pytest.mark.parametrize("algorithm", [a for a in ALL if a != "auto"])
 def test_text_without_content_words(algorithm: str) -> None:
     doc = document_from_plain_text("It is.\nIt was not.\nWe are here.\nSo it is.", "stop-words-only")
     summary = summarize(doc, algorithm, 2)
     assert_valid(doc, summary, 2)
     assert summary.sentence_indices == (0, 1)
+
+
+def test_auto_shows_fragments_only_when_nothing_else_is_left() -> None:
+    doc = document_from_plain_text("It is.\nIt was not.\nWe are here.\nSo it is.", "stop-words-only")
+    summary = summarize(doc, "auto", 2)
+    assert summary.sentence_indices == (0, 1) and "the first ones are shown" in (summary.note or "")
+    fuller = document_from_plain_text("It is.\nThe council voted on Monday to close the bridge.\nSo it is.\nWe are.", "t")
+    summary = summarize(fuller, "auto", 2)
+    assert summary.sentence_indices == (1,) and "only 1 sentences" in (summary.note or "")
 
 
 def test_no_summarizable_sentence() -> None:
@@ -221,7 +231,22 @@ def test_any_small_text_gives_a_valid_summary(paragraphs: list[list[list[str]]],
     n = len(features_of(doc).candidates)
     for algorithm in ALL:
         summary = summarize(doc, algorithm, count)
-        assert_valid(doc, summary, min(count, n))
+        if algorithm == "auto" and count < n:  # auto leaves out fragments, even when that leaves fewer
+            assert_valid_auto(doc, summary, count)
+        else:
+            assert_valid(doc, summary, min(count, n))
+
+
+def assert_valid_auto(doc: Document, summary: Summary, count: int) -> None:
+    assert len(summary.sentence_indices) <= count
+    assert list(summary.sentence_indices) == sorted(set(summary.sentence_indices))
+    if len(summary.sentence_indices) < count:
+        assert summary.note and "fit for a summary" in summary.note
+    elif summary.note and "the first ones are shown" in summary.note:
+        assert summary.sentence_indices == tuple(range(count))
+        return
+    for span in summary.spans:
+        assert is_eligible(doc.text[span.start : span.end])
 
 
 # --- duplicate sentences keep their own positions ------------------------------------------------------------
@@ -256,7 +281,7 @@ def test_both_copies_of_a_central_sentence_are_picked(algorithm: str) -> None:
 
 
 def test_identical_sentences_everywhere() -> None:
-    doc = document_from_plain_text("\n\n".join(["The council approved the budget."] * 4 + ["Birds sing."]), "same")
+    doc = document_from_plain_text("\n\n".join(["The city council approved the budget."] * 4 + ["Birds sing."]), "same")
     for algorithm in ALL:
         summary = summarize(doc, algorithm, 3)
         assert_valid(doc, summary, 3)
@@ -350,6 +375,8 @@ def test_long_texts_use_a_bounded_pool(generated: Document) -> None:
                 f"{ALGORITHMS[algorithm].label} ran on the {summary.note.split()[4]} highest-ranked sentences "
                 f"(LexRank) of {n:,}"
             )
+        elif algorithm == "auto":
+            assert summary.note == "central sentences, one from each of 5 equal stretches of the text"
         elif algorithm != "lexrank":
             assert summary.note is None, (algorithm, limit)
 

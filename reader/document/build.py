@@ -21,8 +21,8 @@ MAX_PARAGRAPHS = 1_000_000  # War and Peace has 12,000; each paragraph costs ~15
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _HEADING_SCAN_LIMIT = 2_000  # raw characters; a heading or headline is far shorter even with its line breaks
-_GUTENBERG_START = re.compile(r"^\*\*\* ?START OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT).*$", re.M | re.I)
-_GUTENBERG_END = re.compile(r"^\*\*\* ?END OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT).*$", re.M | re.I)
+_GUTENBERG_START = re.compile(r"^[ \t]*\*\*\* ?START OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT).*$", re.M | re.I)
+_GUTENBERG_END = re.compile(r"^[ \t]*\*\*\* ?END OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT).*$", re.M | re.I)
 _GUTENBERG_TITLE = re.compile(r"^Title:[ \t]*(.+)$", re.M)
 _GUTENBERG_AUTHOR = re.compile(r"^Author:[ \t]*(.+)$", re.M)
 

@@ -25,6 +25,9 @@ _SENTENCE_START_AFTER_ACRONYM = re.compile(
 )
 
 
+# Punkt misses a title before a name when a quote mark is glued to it (“Mr. Darcy”): a piece ending in one of
+# these titles is never a sentence of its own when a capitalised word follows.
+_TITLE_AT_END = re.compile(r"(?:^|[\s\"'“‘(\[])(?:Mr|Mrs|Ms|Messrs|Mme|Mlle|Dr|St|Prof|Rev|Sr|Jr|Capt|Col|Gen|Lt|Sgt|Gov|Sen|Rep)\.$")
 _TERMINAL = re.compile(r"[.!?…‽]")
 _OPENING = re.compile(r"[\"'“‘(\[]*")
 
@@ -49,13 +52,27 @@ def split_text(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     spans: list[Span] = []
     for s, e in _tokenizer().span_tokenize(chunk):
         for a, b in _split_after_acronyms(chunk, s, e):
-            if spans and _starts_lowercase(chunk, a):
-                # “How can he?” thought Pierre. -- Punkt always splits after ? and !; a sentence does not
-                # start in lowercase, so the speech tag stays with its quotation.
+            if spans and _continues_previous(chunk, spans[-1].start - start, a, b):
                 spans[-1] = Span(spans[-1].start, start + b)
             else:
                 spans.append(Span(start + a, start + b))
     return spans
+
+
+def _continues_previous(chunk: str, previous_start: int, a: int, b: int) -> bool:
+    """Whether the piece ``chunk[a:b]`` is no sentence of its own but the end of the one before it:
+
+    - it starts in lowercase: “How can he?” thought Pierre. (Punkt always splits after ? and !);
+    - it starts inside a word, right after a non-space character (“Who are you?”—he said);
+    - it has no letter or digit ("!", "." or a closing quote cut off from "! ! !");
+    - the piece before ends with a title and this one starts with a capital: “Mr. | Darcy is...”.
+    """
+    if _starts_lowercase(chunk, a) or (a > 0 and not chunk[a - 1].isspace()):
+        return True
+    if not any(ch.isalnum() for ch in chunk[a:b]):
+        return True
+    first = _OPENING.match(chunk, a).end()  # type: ignore[union-attr]  # always matches (maybe empty)
+    return first < b and chunk[first].isupper() and _TITLE_AT_END.search(chunk[previous_start:a].rstrip()) is not None
 
 
 def _starts_lowercase(chunk: str, position: int) -> bool:

@@ -1,9 +1,10 @@
-"""Extractive summaries of a Document by sumy's offline summarizers, safe on whole books.
+"""Extractive summaries of a Document: our "auto" ranker (the default) and sumy's offline summarizers, safe on
+whole books.
 
-Public API: ``ALGORITHMS`` (UI order, default "lexrank"), ``summarize``, ``Summary``,
+Public API: ``ALGORITHMS`` (UI order, default "auto"), ``summarize``, ``Summary``,
 ``default_sentence_count``, ``parse_count``, ``SummaryCancelled``.
 
-How each algorithm runs (``word_limit`` = words of the text sumy is given at most):
+"auto" (``reader.nlp.summary.auto``) runs without sumy or numpy. How each sumy algorithm runs (``word_limit`` = words of the text sumy is given at most):
 - text within the algorithm's word limit: sumy's own summarizer on the whole text;
 - "lexrank" above its limit: a vectorized LexRank (scipy.sparse, same math and same picks as sumy) on the
   whole text;
@@ -18,14 +19,16 @@ import operator
 import threading
 import weakref
 from collections.abc import Callable, Iterable
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from reader.document.model import Document, Span
 from reader.nlp.summary.features import Features, Stemmer, SummaryCancelled, check, features_of
 from reader.nlp.results import Summary
 from reader.nlp.summarizers import ALGORITHMS, DEFAULT_ALGORITHM, AlgorithmInfo
 from reader.nlp.summary.length import default_count_for, default_sentence_count, parse_count
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "ALGORITHMS", "AlgorithmInfo", "Summary", "SummaryCancelled", "DEFAULT_ALGORITHM",
@@ -53,6 +56,11 @@ def summarize(
         raise ValueError(f"unknown summary algorithm {algorithm!r}; choose one of: {', '.join(ALGORITHMS)}")
     count = default_sentence_count(doc) if count is None else _positive(count)
     check(should_stop)
+    if algorithm == "auto":
+        from reader.nlp.summary.auto import auto_summary
+
+        indices, note = auto_summary(doc, count, should_stop)
+        return Summary(algorithm, tuple(indices), tuple(doc.sentences[i] for i in indices), note)
     feats = features_of(doc, should_stop)
     n = len(feats.candidates)
     if count >= n:
@@ -108,7 +116,7 @@ def _run_sumy(doc: Document, feats: Features, algorithm: str, positions: list[in
     return [positions[i] for i in chosen]
 
 
-def _pool(feats: Features, order: np.ndarray, count: int, word_limit: int) -> list[int] | None:
+def _pool(feats: Features, order: "np.ndarray", count: int, word_limit: int) -> list[int] | None:
     """Top-ranked candidate positions up to ``word_limit`` words (at least POOL_MIN_FACTOR x count), ascending."""
     pool: list[int] = []
     words = 0
@@ -148,7 +156,7 @@ _RANKS_LOCK = threading.Lock()
 
 
 def _ranked_positions(doc: Document, feats: Features | None = None,
-                      should_stop: Callable[[], bool] | None = None) -> np.ndarray:
+                      should_stop: Callable[[], bool] | None = None) -> "np.ndarray":
     """Candidate positions by descending vectorized LexRank score (cached per document)."""
     with _RANKS_LOCK:
         cached = _RANKS.get(doc)

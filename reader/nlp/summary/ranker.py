@@ -1,0 +1,241 @@
+"""The supervised sentence ranker behind "auto": a logistic regression over cheap, case-free features.
+
+Trained by ``tools/train_ranker.py`` on greedy-oracle labels of CNN/DailyMail training articles (lower-cased,
+tokenized text); the weights, the feature means/scales and the stop-word list ship in
+``reader/nlp/data/summary_ranker.json``. Inference applies the same normalisation as the training text
+(``guards.words_of``: lower case, letter/digit tokens), so no feature needs capitals.
+
+Everything here is linear in the text's length (centrality is each sentence's cosine to the sum of all the
+others, not a pairwise graph) and pure Python except the centrality (numpy, already loaded by the sentence splitter); never sumy.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from reader.nlp.summary.guards import opens_with_reference
+
+FEATURES = (
+    "inverse_position", "is_first", "in_lead3", "relative_position", "log_position",
+    "length", "log_length", "short", "centrality", "first_overlap", "numbers", "quote", "starts_with_quote",
+    "word_frequency", "opens_with_reference", "question", "log_sentences",
+    # a linear model cannot bend: the lead's shape, length bands and rank order as indicators
+    "position_1", "position_2", "position_3", "position_4", "position_5_to_9", "position_x_log_sentences",
+    "length_10_to_19", "length_20_to_29", "length_40_plus", "centrality_rank",
+)
+_QUOTE = re.compile(r"[\"“”«»]|(?:^|\s)['‘](?![sdmt]\b|re\b|ll\b|ve\b)")
+_DIGIT = re.compile(r"\d")
+MAX_LENGTH = 60  # words; longer sentences count as this long
+SHORT = 10  # words: below this a sentence is rarely in a human summary (a linear length term cannot say so)
+# An article's pick has at least this many words: shorter ones are 1.8% of the oracle's picks on CNN/DailyMail
+# validation articles, and are often subheadings glued into a paragraph ("Some pitfalls of a state visit.").
+NEWS_MIN_WORDS = 9
+
+
+@dataclass(frozen=True)
+class Model:
+    """The learned ranker: score = bias + sum(weight * (feature - mean) / scale).
+
+    ``lead_bonus`` (tuned on CNN/DailyMail validation articles by ``tools/train_ranker.py``) is added to the
+    scores of the lead (``with_lead_bonus``): a later sentence replaces a lead one only when the ranker
+    prefers it by more than this margin."""
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    stop_words: frozenset[str]
+    lead_bonus: float
+
+    def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        coefficients = [w / s for w, s in zip(self.weights, self.scale, strict=True)]
+        offset = self.bias - sum(c * m for c, m in zip(coefficients, self.mean, strict=True))
+        return [offset + sum(c * x for c, x in zip(coefficients, row)) for row in rows]
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    """The shipped model (``reader/nlp/data/summary_ranker.json``)."""
+    raw = json.loads(resources.files("reader.nlp").joinpath("data/summary_ranker.json").read_text("utf-8"))
+    if tuple(raw["features"]) != FEATURES:
+        raise RuntimeError("summary_ranker.json was trained on other features: run tools/train_ranker.py")
+    return Model(tuple(raw["weights"]), float(raw["bias"]), tuple(raw["mean"]), tuple(raw["scale"]),
+                 frozenset(raw["stop_words"]), float(raw["lead_bonus"]))
+
+
+def with_lead_bonus(scores: Sequence[float], count: int, bonus: float,
+                    allowed: Sequence[bool] | None = None) -> list[float]:
+    """``scores`` with ``bonus`` added to the lead: the first ``count`` sentences that may be picked
+    (``allowed``, default all). A dateline or teaser line is no candidate, so the lead is the first real
+    sentences."""
+    result = list(scores)
+    lead = [i for i in range(len(result)) if allowed is None or allowed[i]][:count]
+    for i in lead:
+        result[i] += bonus
+    return result
+
+
+def content_words(tokens: Sequence[str], stop_words: frozenset[str]) -> list[str]:
+    """The tokens that carry content: not stop words, not bare numbers."""
+    return [t for t in tokens if t not in stop_words and not t.isdigit()]
+
+
+def centrality(tokens: Sequence[Sequence[str]], stop_words: frozenset[str] = frozenset()) -> list[float]:
+    """Each sentence's tf-idf cosine to the sum of all the other sentences over its ``content_words``
+    (linear time, numpy).
+
+    idf = log((n + 1) / (df + 1)) + 1 within the text; a sentence without content words scores 0.
+    """
+    import numpy as np
+
+    n = len(tokens)
+    vocabulary: dict[str, int] = {}
+    ids = [vocabulary.setdefault(term, len(vocabulary)) for words in tokens for term in words]
+    if not ids:
+        return [0.0] * n
+    is_content = np.fromiter((t not in stop_words and not t.isdigit() for t in vocabulary), dtype=bool,
+                             count=len(vocabulary))
+    all_terms = np.asarray(ids, dtype=np.int64)
+    lengths = np.fromiter((len(words) for words in tokens), dtype=np.int64, count=n)
+    keep = is_content[all_terms]
+    rows = np.repeat(np.arange(n), lengths)[keep]
+    terms = all_terms[keep]
+    if not terms.size:
+        return [0.0] * n
+    size = len(vocabulary)
+    pairs, counts = np.unique(rows * size + terms, return_counts=True)  # one entry per (sentence, term)
+    row, term = np.divmod(pairs, size)
+    df = np.bincount(term, minlength=size)
+    idf = np.log((n + 1) / (df + 1.0)) + 1.0
+    weight = counts * idf[term]
+    total = np.bincount(term, weights=weight, minlength=size)
+    own_sq = np.bincount(row, weights=weight * weight, minlength=n)
+    dot_total = np.bincount(row, weights=weight * total[term], minlength=n)
+    rest_sq = float(total @ total) - 2 * dot_total + own_sq
+    denominator = np.sqrt(own_sq * rest_sq)
+    ok = (own_sq > 0) & (rest_sq > 1e-12)
+    result = np.zeros(n)
+    result[ok] = (dot_total[ok] - own_sq[ok]) / denominator[ok]
+    return result.tolist()
+
+
+def feature_rows(texts: Sequence[str], tokens: Sequence[Sequence[str]], stop_words: frozenset[str]) -> list[list[float]]:
+    """One row of FEATURES per sentence; ``texts`` are the sentences as written (or lower-cased),
+    ``tokens`` their ``guards.words_of`` tokens, in document order (the sentences a summary may pick)."""
+    n = len(tokens)
+    content = [content_words(words, stop_words) for words in tokens]
+    central = centrality(tokens, stop_words)
+    frequency: Counter[str] = Counter()
+    for words in content:
+        frequency.update(words)
+    total = sum(frequency.values()) or 1
+    first = set(content[0]) if content else set()
+    log_n = math.log(n) if n else 0.0
+    by_centrality = sorted(range(n), key=lambda k: (-central[k], k))
+    central_rank = [0.0] * n
+    for rank, k in enumerate(by_centrality):
+        central_rank[k] = rank / (n - 1) if n > 1 else 0.0
+    rows = []
+    for i, (text, words, terms) in enumerate(zip(texts, tokens, content, strict=True)):
+        length = min(len(words), MAX_LENGTH)
+        overlap = len(first.intersection(terms)) / len(set(terms)) if i and terms else 0.0
+        mean_frequency = 100.0 * sum(frequency[t] for t in terms) / (len(terms) * total) if terms else 0.0
+        stripped = text.lstrip()
+        rows.append([
+            1.0 / (i + 1), float(i == 0), float(i < 3), i / (n - 1) if n > 1 else 0.0, math.log1p(i),
+            length / MAX_LENGTH, math.log(max(1, length)), float(length < SHORT), central[i], overlap,
+            float(sum(1 for w in words if _DIGIT.search(w)) > 0),
+            float(bool(_QUOTE.search(text))), float(bool(stripped) and stripped[0] in "\"“'‘«"),
+            mean_frequency, float(opens_with_reference(words)), float("?" in text), log_n,
+            float(i == 1), float(i == 2), float(i == 3), float(i == 4), float(5 <= i <= 9), math.log1p(i) * log_n,
+            float(10 <= length < 20), float(20 <= length < 30), float(length >= 40), central_rank[i],
+        ])
+    return rows
+
+
+def choose(scores: Sequence[float], tokens: Sequence[Sequence[str]], count: int, lead_bonus: float) -> list[int]:
+    """An article's summary (positions, in document order) from the ranker's ``scores``: sentences of at least
+    NEWS_MIN_WORDS words (unless too few are), the lead favoured by ``lead_bonus``, then ``select``.
+    The same function runs in the app and in the training script's validation."""
+    allowed: list[bool] | None = [len(words) >= NEWS_MIN_WORDS for words in tokens]
+    if sum(allowed) < count:
+        allowed = None
+    return select(with_lead_bonus(scores, count, lead_bonus, allowed), tokens, count, allowed=allowed)
+
+
+def trigrams(tokens: Sequence[str]) -> set[tuple[str, str, str]]:
+    return {(tokens[i], tokens[i + 1], tokens[i + 2]) for i in range(len(tokens) - 2)}
+
+
+def select(scores: Sequence[float], tokens: Sequence[Sequence[str]], count: int,
+           groups: Sequence[int] | None = None, allowed: Sequence[bool] | None = None) -> list[int]:
+    """Positions of the ``count`` best-scored sentences, in document order, picked greedily: each step takes the
+    best sentence that shares no word trigram with one already picked (trigram blocking) and, when it opens with
+    a pronoun or connective, directly follows a picked sentence (the antecedent rule). When the rules leave too
+    few, they are relaxed in that order: antecedent, then trigrams.
+
+    ``groups`` (optional, one per sentence): at most one pick per group, used to spread a book's summary.
+    ``allowed`` (optional, one per sentence): only these may be picked; they still count as antecedents.
+    """
+    order = sorted((i for i in range(len(scores)) if allowed is None or allowed[i]), key=lambda i: (-scores[i], i))
+    wanted = min(count, len(order))
+    for strict_reference, strict_trigrams in ((True, True), (False, True), (False, False)):
+        picked = _greedy(order, tokens, wanted, groups, strict_reference, strict_trigrams)
+        if len(picked) >= wanted:
+            break
+    return sorted(picked)
+
+
+def _greedy(order: Sequence[int], tokens: Sequence[Sequence[str]], count: int, groups: Sequence[int] | None,
+            strict_reference: bool, strict_trigrams: bool) -> list[int]:
+    picked: list[int] = []
+    chosen: set[int] = set()
+    seen: set[tuple[str, str, str]] = set()
+    used_groups: set[int] = set()
+    waiting: list[int] = []  # skipped for want of an antecedent only: may become eligible after a later pick
+
+    def blocked(i: int) -> bool:  # blocked for good (the picked set only grows)
+        if groups is not None and groups[i] in used_groups:
+            return True
+        return strict_trigrams and not seen.isdisjoint(trigrams(tokens[i]))
+
+    def orphan(i: int) -> bool:
+        return strict_reference and opens_with_reference(tokens[i]) and i - 1 not in chosen
+
+    rank = {i: r for r, i in enumerate(order)}
+    cursor = 0
+    while len(picked) < count:
+        waiting = [i for i in waiting if not blocked(i)]
+        ready = next((i for i in waiting if not orphan(i)), None)
+        candidate = None
+        while cursor < len(order):
+            i = order[cursor]
+            if blocked(i):
+                cursor += 1
+            elif orphan(i):
+                waiting.append(i)
+                cursor += 1
+            else:
+                candidate = i
+                break
+        if ready is not None and (candidate is None or rank[ready] < rank[candidate]):
+            candidate = ready
+            waiting.remove(ready)
+        elif candidate is not None:
+            cursor += 1
+        if candidate is None:
+            break
+        picked.append(candidate)
+        chosen.add(candidate)
+        if strict_trigrams:
+            seen |= trigrams(tokens[candidate])
+        if groups is not None:
+            used_groups.add(groups[candidate])
+    return picked
