@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from reader.nlp.summarizers import DEFAULT_ALGORITHM
+
 __all__ = ["analyze_text"]
 
 
 def analyze_text(text: str, *, source: str = "<text>", format: Literal["text", "markdown", "html"] | None = None,
-                 algorithm: str = "lexrank", sentences: str | None = None, summary: bool = True,
+                 algorithm: str = DEFAULT_ALGORITHM, sentences: str | None = None, summary: bool = True,
                  people: bool = True) -> dict[str, Any]:
     """Analyse ``text`` and return the same dict as one line of ``reader analyze --json``.
 

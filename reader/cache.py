@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from reader import __version__
 from reader.document.model import Document, Span
 from reader.nlp.results import Person, Summary
+from reader.nlp.summarizers import DEFAULT_ALGORITHM
 
 if TYPE_CHECKING:
     from reader.nlp.analysis import Analysis
@@ -178,7 +179,7 @@ class AnalysisCache:
                 total -= size
 
 
-def analyse_with_cache(document: Document, cache: AnalysisCache | None = None, *, algorithm: str = "lexrank",
+def analyse_with_cache(document: Document, cache: AnalysisCache | None = None, *, algorithm: str = DEFAULT_ALGORITHM,
                        sentences: str | None = None, summary: bool = True, people: bool = True) -> Analysis:
     """``reader.nlp.analysis.analyse``, reading what is cached and caching what had to be computed.
 

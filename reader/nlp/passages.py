@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from reader.document.model import Chapter, Document
 from reader.nlp.results import Summary
+from reader.nlp.summarizers import DEFAULT_ALGORITHM
 
 __all__ = ["passage", "summarize_chapter", "summarize_passage", "summarize_up_to"]
 
@@ -22,7 +23,7 @@ def passage(document: Document, start: int, end: int) -> Document:
     return Document(document.text, paragraphs, document.meta)
 
 
-def summarize_passage(document: Document, start: int, end: int, algorithm: str = "lexrank",
+def summarize_passage(document: Document, start: int, end: int, algorithm: str = DEFAULT_ALGORITHM,
                       count: int | None = None, should_stop: Callable[[], bool] | None = None) -> Summary:
     """An extractive summary of ``[start, end)`` alone (default length: as for a text of that many sentences)."""
     from reader.nlp.summary import summarize
@@ -32,13 +33,13 @@ def summarize_passage(document: Document, start: int, end: int, algorithm: str =
     return replace(summary, sentence_indices=indices)
 
 
-def summarize_chapter(document: Document, chapter: Chapter, algorithm: str = "lexrank", count: int | None = None,
+def summarize_chapter(document: Document, chapter: Chapter, algorithm: str = DEFAULT_ALGORITHM, count: int | None = None,
                       should_stop: Callable[[], bool] | None = None) -> Summary:
     """The summary of one chapter (or part) of ``document``."""
     return summarize_passage(document, chapter.start, chapter.end, algorithm, count, should_stop)
 
 
-def summarize_up_to(document: Document, offset: int, algorithm: str = "lexrank", count: int | None = None,
+def summarize_up_to(document: Document, offset: int, algorithm: str = DEFAULT_ALGORITHM, count: int | None = None,
                     should_stop: Callable[[], bool] | None = None) -> Summary:
     """A recap of the text before ``offset``: only whole paragraphs already read are summarised."""
     read = [p for p in document.paragraphs if p.end <= offset]
