@@ -12,6 +12,7 @@ Takes a few minutes on one core.
 from __future__ import annotations
 
 import argparse
+import gzip
 import sys
 import time
 from pathlib import Path
@@ -25,7 +26,7 @@ from reader.document.model import Document, Metadata, Paragraph  # noqa: E402
 from reader.nlp.people import tagger as tg  # noqa: E402
 from reader.nlp.people.crf_detection import heuristic_marks_of  # noqa: E402
 
-DEFAULT_OUT = ROOT / "reader" / "nlp" / "data" / tg.MODEL_NAME
+DEFAULT_OUT = ROOT / "reader" / "nlp" / "data" / tg.MODEL_NAME.removesuffix(".gz")
 
 
 def document_of(ex: ner_data.Example) -> Document:
@@ -92,6 +93,11 @@ def train(examples, out: Path, args) -> None:
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
+    if out == DEFAULT_OUT:  # the shipped model is gzipped (mtime 0: the same bytes for the same model)
+        packed = gzip.compress(out.read_bytes(), compresslevel=9, mtime=0)
+        out.with_name(tg.MODEL_NAME).write_bytes(packed)
+        out.unlink()
+        out = out.with_name(tg.MODEL_NAME)
     print(f"trained in {time.perf_counter() - started:.1f} s -> {out} ({out.stat().st_size / 1e6:.2f} MB)", flush=True)
 
 
@@ -175,8 +181,8 @@ def main() -> int:
         )
     train(training, args.out, args)
 
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(args.out))
+    tg.use_model(str(args.out) if args.out != DEFAULT_OUT else None)
+    tagger = tg._tagger()
 
     def crf_spans(ex):
         doc = document_of(ex)

@@ -2,7 +2,7 @@
 
 The CRF marks each token ``P`` (part of a person's name) or ``O``. It is trained by ``tools/train_tagger.py``
 on licence-clean data only (WikiGold, the Broad Twitter Corpus and GUM Wikinews person clusters; credits in
-``reader/nlp/data/person_crf.CREDITS.txt``) and ships as ``reader/nlp/data/person_crf.crfsuite``.
+``reader/nlp/data/person_crf.CREDITS.txt``) and ships gzipped as ``reader/nlp/data/person_crf.crfsuite.gz``.
 
 Features of a token (all binary):
 
@@ -22,6 +22,7 @@ words is never a mention in this pipeline), so a novel is tagged in seconds.
 
 from __future__ import annotations
 
+import gzip
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -32,7 +33,7 @@ from importlib import resources
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people.lexicon import norm
 
-MODEL_NAME = "person_crf.crfsuite"
+MODEL_NAME = "person_crf.crfsuite.gz"  # gzip of the crfsuite file, opened in memory
 ENABLED = True  # False: the heuristic detector alone (bench/eval_ner.py --heuristic)
 PERSON, OTHER = "P", "O"
 _MARGIN = 2  # tokens kept either side of a capitalised token when a sentence is cut into stretches
@@ -263,9 +264,7 @@ def _tagger():
     if _MODEL_OVERRIDE:
         tagger.open(_MODEL_OVERRIDE[0])
         return tagger
-    path = resources.files("reader.nlp").joinpath("data", MODEL_NAME)
-    with resources.as_file(path) as real:
-        tagger.open(str(real))  # crfsuite reads the whole model at open
+    tagger.open_inmemory(gzip.decompress(resources.files("reader.nlp").joinpath("data", MODEL_NAME).read_bytes()))
     return tagger
 
 
