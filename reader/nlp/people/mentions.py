@@ -34,6 +34,9 @@ from reader.nlp.people import lexicon as lx
 from reader.nlp.people.candidates import Candidate, is_date_context
 from reader.nlp.people.linking import Choice
 
+Found = tuple[int, int, str]
+"""A located mention: (start, end, surface form as written)."""
+
 _WINDOW_SENTENCES = 2
 _CLAUSE_END = re.compile(r"[.;:!?\"“”()\n]|\s[A-Z]")
 _PRONOUN = re.compile(r"\b(he|his|himself|she|herself|and her)\b")
@@ -100,11 +103,11 @@ def propagate(
     capitalised: dict[str, int],
     sentence_of: Callable[[int], int],
     paragraph_of: Callable[[int], int],
-) -> tuple[list[list[tuple[int, int, str]]], list[dict[str, int]]]:
+) -> tuple[list[list[Found]], list[dict[str, int]]]:
     """Per person: mentions as (start, end, surface form) in document order, and title phrase counts."""
     n_people = len(genders)
     maxlen = max((len(k) for k in alias), default=1)
-    mentions: list[list[tuple[int, int, str]]] = [[] for _ in range(n_people)]
+    mentions: list[list[Found]] = [[] for _ in range(n_people)]
     titles: list[dict[str, int]] = [{} for _ in range(n_people)]
     places = lx.places()
     last_seen: dict[int, tuple[int, int]] = {}  # person -> (sentence, paragraph) of the last unambiguous mention
