@@ -28,8 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import ner_data  # noqa: E402
 from reader.document.build import document_from_plain_text  # noqa: E402
 from reader.document.model import Document, Metadata, Paragraph  # noqa: E402
-import reader.nlp.people as people_pkg  # noqa: E402
-from reader.nlp.people import crf_detection  # noqa: E402
+from reader.nlp.people import find_people  # noqa: E402
 from reader.nlp.people import tagger as tg  # noqa: E402
 from reader.nlp.people.lexicon import norm  # noqa: E402
 
@@ -113,11 +112,6 @@ def person_row(name: str, examples: list[ner_data.Example], found: dict[int, lis
     return f"| {name} | {len(examples)} | {gold_n} | {found_n} | {p:.3f} | {r:.3f} | {f:.3f} |"
 
 
-def find_people(doc):
-    finder = getattr(people_pkg, "find_people_with_crf", people_pkg.find_people)
-    return finder(doc)
-
-
 def run(examples: list[ner_data.Example]) -> tuple[dict[int, list], list[float]]:
     found: dict[int, list] = {}
     times: list[float] = []
@@ -151,7 +145,6 @@ def main() -> int:
         return 0
     if "--heuristic" in sys.argv:
         tg.ENABLED = False
-    crf_detection.install_prototype_hook()
     print(f"tagger: {'on' if tg.ENABLED and tg.model_available() else 'off'}")
     wikigold = ner_data.wikigold()
     btc_g = [e for e in ner_data.btc(for_training=False) if e.source == "btc-g"]

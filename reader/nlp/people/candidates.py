@@ -194,6 +194,8 @@ def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
     rare given name the text writes in lowercase: "Soon Starbuck"); kept: a surname first ("Xi Jinping")."""
     if not (seg.initial and len(seg.toks) >= 2):
         return True
+    if _INITIAL_TOKEN.match(seg.toks[0][2]):
+        return True  # "S. Fleming" at a line start: an initial, not the word "s"
     k0 = seg.keys[0]
     if (
         lx.is_ordinary(k0)
@@ -206,6 +208,9 @@ def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
         seg.strip_lowercase()
         return bool(seg.toks)
     return True
+
+
+_INITIAL_TOKEN = re.compile(r"^[^\W\d_]\.$")
 
 
 def drop_leading_date(scan: Scan, seg: Segment) -> bool:
@@ -232,11 +237,28 @@ def _title_head_index(seg: Segment) -> int:
     return -1
 
 
+def given_name_title(scan: Scan, seg: Segment) -> bool:
+    """"Dean Jones", "Earl Warren": a title word that is also a common given name (census rank <= 200), first
+    of a two-token run before a census surname, is the given name when the text never writes the word in
+    lowercase ("the dean said" keeps "Dean Smith" a dean)."""
+    k0 = seg.keys[0]
+    return (
+        len(seg.keys) == 2
+        and lx.given_name_ranks().get(k0, 10**6) <= 200
+        and k0 not in scan.lowercase_seen
+        and seg.keys[1] in lx.surnames()
+        and seg.capitalised(1)
+        and not lx.is_title_head(seg.keys[1], roles=True)
+    )
+
+
 def peel_title(scan: Scan, seg: Segment) -> bool:
     """Rule 4: everything up to the last title word is the title ("Palestinian Authority President | Mahmoud
     Abbas"); a run that is only a title is no name ("Former Prime Minister"; "John Major" is)."""
     keys = seg.keys
     head = _title_head_index(seg)
+    if head == 0 and given_name_title(scan, seg):
+        return True
     if head < 0:
         if all(lx.is_title_head(k) or k in lx.TITLE_MODIFIERS or k in lx.nationalities() for k in keys):
             return len(keys) >= 2 and keys[0] in lx.given_names() and keys[0] not in lx.TITLE_HEADS

@@ -5,22 +5,33 @@ then has the last word on which name forms are people.
    an accepted full name) is ``"acc"``; a token of any other candidate is ``"cand"``.
 2. Votes: for each form, the CRF's probability that its tokens are a person's name, averaged over the tokens
    of at most ``MAX_VOTES`` occurrences (the first ones; a novel's "Pierre" needs no 2,000 votes).
-3. Decision: a form is accepted when its vote reaches ``ACCEPT_NEW``, or ``KEEP`` if evidence accepted it;
-   a form the rules reject outright (places, organisation words, months, fused pairs) needs ``OVERRULE``.
+3. Decision: a form evidence accepted stays when its vote reaches ``KEEP``, it has person context of its own
+   (title, role noun, speech verb, appositive...), the lists alone shape it as a name (given name or initial
+   + census surname, "S. Fleming"; a romanised East Asian given name, "Yau Wai-ching") or its evidence score
+   reaches ``STRONG``: the CRF has seen little sports news, so it vetoes only forms the rules half-believe; any other form is
+   accepted when its vote reaches ``ACCEPT_NEW`` (``ACCEPT_NEW_LONE`` for a lone token) and its last word is not a thing ("Warhol Polaroid": an
+   ordinary word and no census surname); a form the rules reject
+   outright (places, organisation words, months, fused pairs) is not put to the vote, nor one evidence
+   split as two names run together ("Rhett Butler Hattie McDaniel").
+
+The thresholds are chosen by ``tools/train_tagger.py --tune`` on a part of the training data.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reader.nlp.people import evidence
+from reader.nlp.people import lexicon as lx
 from reader.nlp.people import tagger as tg
 from reader.nlp.people.candidates import Candidate
+from reader.nlp.people.context import Form, PeopleContext
 
-Form = tuple[str, ...]
 MAX_VOTES = 6
-ACCEPT_NEW = 0.55
-KEEP = 0.3
-OVERRULE = 0.9
+ACCEPT_NEW = 0.6  # a form of two or more tokens evidence did not accept
+ACCEPT_NEW_LONE = 0.8  # a lone token evidence did not accept
+KEEP = 0.3  # a form evidence accepted...
+STRONG = 3.5  # ...or accepted with at least this score
 
 
 def marks_of(candidates: Iterable[Candidate], accepted: set[Form]) -> dict[int, str]:
@@ -34,19 +45,20 @@ def marks_of(candidates: Iterable[Candidate], accepted: set[Form]) -> dict[int, 
     return marks
 
 
-def form_votes(doc, candidates: list[Candidate], marks: dict[int, str]) -> dict[Form, float]:
+def form_votes(ctx: PeopleContext, marks: dict[int, str]) -> dict[Form, float]:
     """Form -> mean CRF person probability over the tokens of its first ``MAX_VOTES`` occurrences."""
+    doc = ctx.doc
     chosen: list[Candidate] = []
     seen: dict[Form, int] = {}
-    for cand in candidates:
+    for cand in ctx.candidates:
         n = seen.get(cand.key, 0)
-        if n < MAX_VOTES:
+        if n < MAX_VOTES and cand.key not in ctx.rejected:
             seen[cand.key] = n + 1
             chosen.append(cand)
     wanted = {s for cand in chosen for s, _ in cand.offsets}
-    sentence_ids = sorted({doc.sentence_index_at(cand.start) for cand in chosen})
     sentences = doc.sentences
-    spans = [(sentences[i].start, sentences[i].end) for i in sentence_ids if 0 <= i < len(sentences)]
+    ids = sorted({doc.sentence_index_at(cand.start) for cand in chosen})
+    spans = [(sentences[i].start, sentences[i].end) for i in ids if 0 <= i < len(sentences)]
     probs = tg.person_probabilities(doc.text, spans, wanted, marks)
     total: dict[Form, list[float]] = {}
     for cand in chosen:
@@ -58,81 +70,51 @@ def form_votes(doc, candidates: list[Candidate], marks: dict[int, str]) -> dict[
     return {k: s / n for k, (s, n) in total.items()}
 
 
-def revise(doc, candidates: list[Candidate], accepted: set[Form], rejected: set[Form]) -> set[Form]:
-    """The accepted forms once the CRF has voted (``accepted`` itself when the model is unavailable)."""
-    if not tg.ENABLED or not candidates or not tg.model_available():
-        return accepted
-    votes = form_votes(doc, candidates, marks_of(candidates, accepted))
+def heuristic_marks_of(doc) -> dict[int, str]:
+    """The marks the CRF reads for ``doc`` (detection without the CRF); for training."""
+    from reader.nlp.people.detection import detect_people
+
+    ctx = detect_people(doc, learned=False, headlines=False)
+    return marks_of(ctx.candidates, ctx.accepted) if ctx is not None else {}
+
+
+def _name_shaped(st: evidence.FormStats) -> bool:
+    """Shaped like a name by the lists alone: a known given name or an initial first and a census surname
+    last ("S. Fleming", "Dean Jones"), or a romanised East Asian given name last ("Yau Wai-ching")."""
+    key = st.key
+    if len(key) < 2:
+        return False
+    if (key[0] in lx.given_names() or len(key[0]) == 1) and key[-1] in lx.surnames():
+        return True
+    return evidence.syllabic_given_name(st)
+
+
+def _ends_with_a_thing(key: Form) -> bool:
+    """"Warhol Polaroid": the last word is an ordinary English word and no census surname."""
+    return lx.is_ordinary(key[-1]) and key[-1] not in lx.surnames()
+
+
+def revise(ctx: PeopleContext) -> set[Form]:
+    """The accepted forms once the CRF has voted (``ctx.accepted`` itself when the model is unavailable)."""
+    if not tg.ENABLED or not ctx.candidates or not tg.model_available():
+        return ctx.accepted
+    votes = form_votes(ctx, marks_of(ctx.candidates, ctx.accepted))
+    unfused = set(evidence.accepted_forms(ctx)) - ctx.accepted  # two names run together: evidence split them
     out = set()
     for key, vote in votes.items():
-        if key in rejected:
-            ok = vote >= OVERRULE
-        elif key in accepted:
-            ok = vote >= KEEP
+        if key in unfused:
+            continue
+        st = ctx.stats[key]
+        if key in ctx.accepted:
+            ok = (
+                vote >= KEEP
+                or evidence.person_context(st)
+                or _name_shaped(st)
+                or evidence.score(st, ctx.lowercase_seen) >= STRONG
+            )
         else:
-            ok = vote >= ACCEPT_NEW
+            needed = ACCEPT_NEW if len(key) >= 2 else ACCEPT_NEW_LONE
+            ok = vote >= needed and not _ends_with_a_thing(key)
         if ok:
             out.add(key)
     return out
-
-
-class _Captured(Exception):
-    pass
-
-
-def heuristic_marks_of(doc) -> dict[int, str]:
-    """Marks from the heuristic detection of :func:`reader.nlp.people.find_people` run on ``doc``."""
-    import reader.nlp.people as people
-
-    seen: dict[str, object] = {}
-    real_name_links, real_link = people.name_links, people.link
-
-    def name_links(text, candidates):
-        seen["candidates"] = list(candidates)
-        return real_name_links(text, candidates)
-
-    def link(stats, accepted, *args, **kwargs):
-        seen["accepted"] = set(accepted)
-        raise _Captured
-
-    people.name_links, people.link = name_links, link
-    try:
-        people.find_people(doc)
-    except _Captured:
-        pass
-    finally:
-        people.name_links, people.link = real_name_links, real_link
-    if "accepted" not in seen:
-        return {}
-    return marks_of(seen["candidates"], seen["accepted"])
-
-
-def install_prototype_hook() -> None:
-    """Until detection calls :func:`revise` itself: wrap the linking call of find_people so the CRF revises
-    the accepted forms first."""
-    import reader.nlp.people as people
-
-    if getattr(people.link, "_crf_hook", False):
-        return
-    real_name_links, real_link = people.name_links, people.link
-    state: dict[str, object] = {}
-
-    def name_links(text, candidates):
-        state["candidates"] = list(candidates)
-        return real_name_links(text, candidates)
-
-    def link(stats, accepted, rejected, *args, **kwargs):
-        doc = state.get("doc")
-        if doc is not None:
-            accepted = revise(doc, state["candidates"], set(accepted), rejected)
-        return real_link(stats, accepted, rejected, *args, **kwargs)
-
-    link._crf_hook = True
-    real_find = people.find_people
-
-    def find_people(doc, should_stop=None):
-        state["doc"] = doc
-        return real_find(doc, should_stop)
-
-    people.name_links, people.link = name_links, link
-    people.find_people_with_crf = find_people

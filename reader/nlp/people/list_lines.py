@@ -7,7 +7,8 @@
    anything capitalised when digits follow the bracket on the same line.
 2. **Scorer lists** ("Bologna 2 (Kennet Andersson 31, Igor Kolyvanov 70 pen) Lazio 1 (Casiraghi 55)"):
    inside a bracket that follows a score ("<Club> 2 ("), every entry is a name and a minute; those names
-   are people, a lone surname included.
+   are people, a lone surname included. A name's last word is no organisation word and no ordinary English
+   word unless a census surname ("Windows 95 (Microsoft Office 97, Internet Explorer 4)" is no list).
 3. **All-caps headlines** ("CAMPESE TO PLAY"): a word of an all-caps line that is a token of a name the body
    accepts is a mention candidate (it adds no evidence; linking and propagation decide whose it is).
 
@@ -79,8 +80,8 @@ def scorer_forms(text: str, candidates: list[Candidate]) -> set[Form]:
     """Forms named as scorers in a bracket after a score (rule 2)."""
     spans: list[tuple[int, int]] = []
     for m in _SCORE_BRACKET.finditer(text):
-        entries = re.split(r"[,;]", m.group(1))
-        if entries and all(_SCORER.match(e) for e in entries):
+        entries = [_SCORER.match(e) for e in re.split(r"[,;]", m.group(1))]
+        if entries and all(e is not None and _name_like(e.group("name")) for e in entries):
             spans.append((m.start(1), m.end(1)))
     if not spans:
         return set()
@@ -92,6 +93,16 @@ def scorer_forms(text: str, candidates: list[Candidate]) -> set[Form]:
         if any(s <= cand.start and cand.end <= e for s, e in spans):
             out.add(cand.key)
     return out
+
+
+def _name_like(name: str) -> bool:
+    """A scorer entry's name: capitalised words, the last no ordinary English word unless a census surname
+    ("Andersson", "Di Matteo"; not "Internet Explorer", "Microsoft Office")."""
+    words = name.split()
+    if not words or not all(w[:1].isupper() or w.lower() in lx.NAME_PARTICLES for w in words):
+        return False
+    last = norm(words[-1])
+    return not lx.is_org_cue(last) and (last in lx.surnames() or not lx.is_ordinary(last))
 
 
 def list_line_forms(text: str, candidates: list[Candidate]) -> set[Form]:

@@ -247,6 +247,7 @@ def stretches(tokens: Sequence[Token], first_is_sentence_start: bool = True) -> 
 
 
 _MODEL_OVERRIDE: list[str] = []
+_MODEL_BYTES: list[bytes] = []
 
 
 def use_model(path: str | None) -> None:
@@ -264,7 +265,9 @@ def _tagger():
     if _MODEL_OVERRIDE:
         tagger.open(_MODEL_OVERRIDE[0])
         return tagger
-    tagger.open_inmemory(gzip.decompress(resources.files("reader.nlp").joinpath("data", MODEL_NAME).read_bytes()))
+    model = gzip.decompress(resources.files("reader.nlp").joinpath("data", MODEL_NAME).read_bytes())
+    _MODEL_BYTES[:] = [model]  # crfsuite reads the buffer in place: it must outlive the tagger
+    tagger.open_inmemory(model)
     return tagger
 
 
