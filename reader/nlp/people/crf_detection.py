@@ -5,14 +5,16 @@ then has the last word on which name forms are people.
    an accepted full name) is ``"acc"``; a token of any other candidate is ``"cand"``.
 2. Votes: for each form, the CRF's probability that its tokens are a person's name, averaged over the tokens
    of at most ``MAX_VOTES`` occurrences (the first ones; a novel's "Pierre" needs no 2,000 votes).
-3. Decision: a form evidence accepted stays when its vote reaches ``KEEP``, it has person context of its own
-   (title, role noun, speech verb, appositive...), the lists alone shape it as a name (given name or initial
-   + census surname, "S. Fleming"; a romanised East Asian given name, "Yau Wai-ching") or its evidence score
-   reaches ``STRONG``: the CRF has seen little sports news, so it vetoes only forms the rules half-believe; any other form is
-   accepted when its vote reaches ``ACCEPT_NEW`` (``ACCEPT_NEW_LONE`` for a lone token) and its last word is not a thing ("Warhol Polaroid": an
-   ordinary word and no census surname); a form the rules reject
-   outright (places, organisation words, months, fused pairs) is not put to the vote, nor one evidence
-   split as two names run together ("Rhett Butler Hattie McDaniel").
+3. Decision: a form evidence accepted stays when its vote reaches ``KEEP``, or it has person context of its
+   own (title, role noun, speech verb, appositive...), or it is the full name of a person named alone by
+   context ("Xi Jinping" ... "Xi said"), or the lists alone shape it as a name (given name or initial +
+   census surname, "S. Fleming"; a romanised East Asian given name, "Yau Wai-ching"), or its evidence score
+   reaches ``STRONG``: the CRF has seen little sports news, so it vetoes only forms the rules half-believe.
+   Any other form is accepted when its vote reaches ``ACCEPT_NEW`` (``ACCEPT_NEW_LONE`` for a lone token)
+   and it is no thing: its last word is no ordinary word that is not a census surname, and its first word
+   is no surname of an accepted full name ("Warhol Polaroid" beside "Andy Warhol"). A form the rules reject
+   outright (places, organisation words, months, fused pairs) is not put to the vote, nor one evidence split
+   as two names run together ("Rhett Butler Hattie McDaniel").
 
 The thresholds are chosen by ``tools/train_tagger.py --tune`` on a part of the training data.
 """
@@ -28,10 +30,10 @@ from reader.nlp.people.candidates import Candidate
 from reader.nlp.people.context import Form, PeopleContext
 
 MAX_VOTES = 6
-ACCEPT_NEW = 0.6  # a form of two or more tokens evidence did not accept
-ACCEPT_NEW_LONE = 0.8  # a lone token evidence did not accept
+ACCEPT_NEW = 0.75  # a form of two or more tokens evidence did not accept
+ACCEPT_NEW_LONE = 0.6  # a lone token evidence did not accept
 KEEP = 0.3  # a form evidence accepted...
-STRONG = 3.5  # ...or accepted with at least this score
+STRONG = 3.0  # ...or accepted with at least this score
 
 
 def marks_of(candidates: Iterable[Candidate], accepted: set[Form]) -> dict[int, str]:
@@ -100,6 +102,7 @@ def revise(ctx: PeopleContext) -> set[Form]:
         return ctx.accepted
     votes = form_votes(ctx, marks_of(ctx.candidates, ctx.accepted))
     unfused = set(evidence.accepted_forms(ctx)) - ctx.accepted  # two names run together: evidence split them
+    surnames = {k[-1] for k in ctx.accepted if len(k) >= 2}
     out = set()
     for key, vote in votes.items():
         if key in unfused:
@@ -109,12 +112,13 @@ def revise(ctx: PeopleContext) -> set[Form]:
             ok = (
                 vote >= KEEP
                 or evidence.person_context(st)
+                or st.full_of_person
                 or _name_shaped(st)
                 or evidence.score(st, ctx.lowercase_seen) >= STRONG
             )
         else:
             needed = ACCEPT_NEW if len(key) >= 2 else ACCEPT_NEW_LONE
-            ok = vote >= needed and not _ends_with_a_thing(key)
+            ok = vote >= needed and not _ends_with_a_thing(key) and key[0] not in surnames
         if ok:
             out.add(key)
     return out
