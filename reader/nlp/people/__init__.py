@@ -24,6 +24,7 @@ Public API: :func:`find_people` and :class:`Person`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -34,6 +35,7 @@ from reader.nlp.people.detection import detect_people
 from reader.nlp.people.lexicon import norm
 from reader.nlp.people.linking import Entity, link
 from reader.nlp.people.mentions import Found, propagate
+from reader.nlp.people.story import find_story
 from reader.nlp.results import Person, unique_person_keys
 
 __all__ = ["Person", "find_people"]
@@ -45,7 +47,8 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     ``should_stop`` is polled now and then; when it returns True the work is abandoned and ``[]`` is returned.
     """
     text = doc.text
-    ctx = detect_people(doc, should_stop)
+    story = find_story(text)
+    ctx = detect_people(doc, should_stop, story)
     if ctx is None:
         return []
     entities, alias, choices = link(
@@ -56,17 +59,19 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
         ctx.candidates,
         alias,
         choices,
-        [e.gender for e in entities],
+        entities,
         ctx.lowercase_seen,
         capitalised_counts(ctx.candidates),
         doc.sentence_index_at,
         doc.paragraph_index_at,
+        story.chapter_of if story.heading_starts else None,
     )
     people = [
         person_of(found, titles[pid], entities[pid] if pid < len(entities) else None)
         for pid, found in enumerate(mentions)
         if found
     ]
+    people = with_identity_titles(people, [pid >= len(entities) for pid, found in enumerate(mentions) if found])
     people.sort(key=lambda p: (-len(p.mentions), p.mentions[0].start))
     return with_keys(people)
 
@@ -92,6 +97,18 @@ def person_of(found: list[Found], title_counts: dict[str, int], entity: Entity |
     titles = tuple(sorted(title_counts, key=lambda t: (-title_counts[t], title_first[t])))
     spans = tuple(sorted(Span(s, e) for s, e, _ in found))
     return Person(name, aliases, titles, spans)
+
+
+def with_identity_titles(people: list[Person], other_bearers: list[bool]) -> list[Person]:
+    """People who share a one-word name are told apart by their most used title: "Mr. Bennet" and "Mrs.
+    Bennet", "Colonel Forster" and "Mrs. Forster"; another bearer of a surname found by its title ("Mrs.
+    Bennet" beside Elizabeth Bennet) always shows it."""
+    names = Counter(p.name for p in people if " " not in p.name)
+    out = []
+    for person, other in zip(people, other_bearers):
+        titled = bool(person.titles) and (other or names[person.name] > 1)
+        out.append(replace(person, name=f"{person.titles[0]} {person.name}") if titled else person)
+    return out
 
 
 def with_keys(people: list[Person]) -> list[Person]:

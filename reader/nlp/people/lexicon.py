@@ -10,9 +10,10 @@ Everything is keyed by :func:`norm`, the accent-free casefolded form of a token 
 from __future__ import annotations
 
 import gzip
-import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+
+from reader.nlp.text import fold
 
 _NORM_CACHE: dict[str, str] = {}
 
@@ -38,8 +39,7 @@ def norm(token: str) -> str:
     """Accent-free casefolded key of a token; the dot of an abbreviation is dropped ("Mr." -> "mr")."""
     cached = _NORM_CACHE.get(token)
     if cached is None:
-        decomposed = unicodedata.normalize("NFKD", token.replace("’", "'"))
-        cached = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().rstrip(".")
+        cached = fold(token).rstrip(".")
         if len(_NORM_CACHE) < 200_000:
             _NORM_CACHE[token] = cached
     return cached
@@ -138,6 +138,51 @@ def is_ordinary(key: str) -> bool:
 
 
 @cache
+def _nicknames() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(nickname -> the full given names it is short for, full name -> its nicknames), from the ``nicknames``
+    package (a curated English list, Apache-2.0)."""
+    from nicknames import NickNamer
+
+    full_of: dict[str, set[str]] = {}
+    nicks_of: dict[str, set[str]] = {}
+    for name, nicks in NickNamer().nickname_lookup.items():
+        for nick in nicks:
+            full_of.setdefault(norm(nick), set()).add(norm(name))
+            nicks_of.setdefault(norm(name), set()).add(norm(nick))
+    freeze = lambda d: {k: frozenset(v) for k, v in d.items()}  # noqa: E731
+    return freeze(full_of), freeze(nicks_of)
+
+
+def full_names_of(nickname: str) -> frozenset[str]:
+    """The given names a nickname is short for ("lizzy" -> {"elizabeth"}; "louisa" is no nickname of "eliza")."""
+    return _nicknames()[0].get(nickname, frozenset())
+
+
+def nickname_relatives(token: str) -> frozenset[str]:
+    """Given names that are a nickname of ``token`` or that it is a nickname of."""
+    full_of, nicks_of = _nicknames()
+    return full_of.get(token, frozenset()) | nicks_of.get(token, frozenset())
+
+
+_DIMINUTIVE_ENDINGS = ("ka", "sha", "ya", "ie", "y", "ette")
+
+
+def diminutive_of(a: str, b: str) -> bool:
+    """Two given names of one person: a nickname pair from the list ("lizzy"/"elizabeth"), or, for names the
+    list lacks (transliterated ones), the same first three letters with one ending like a diminutive ("vaska"
+    / "vasili", "petya" / "peter") when not both are known given names ("mary" / "margaret" are two names)."""
+    if a == b:
+        return True
+    if b in nickname_relatives(a):
+        return True
+    if len(a) < 3 or len(b) < 3 or a[:3] != b[:3]:
+        return False
+    if not (a.endswith(_DIMINUTIVE_ENDINGS) or b.endswith(_DIMINUTIVE_ENDINGS)):
+        return False
+    return not (a in given_names() and b in given_names())
+
+
+@cache
 def nationalities() -> frozenset[str]:
     """Nationality adjectives and demonyms, normalised, with simple plurals ("russian", "russians", "frenchmen")."""
     base = {norm(line) for line in _data_lines("nationalities.txt") if line.strip()}
@@ -167,6 +212,19 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in _data_lines(f"{name}.txt") if line.strip() and not line.startswith("#"))
 
 
+@cache
+def word_classes(name: str) -> dict[str, str]:
+    """``reader/nlp/data/<name>.txt`` as word -> class: each line is a class name followed by its words."""
+    out: dict[str, str] = {}
+    for line in _data_lines(f"{name}.txt"):
+        words = line.split()
+        if words and not line.startswith("#"):
+            for word in words:
+                out[word] = words[0]
+    return out
+
+
+FAMILY_TITLES = word_classes("family_titles")  # "madame" -> "mrs": titles that are part of identity
 EXTRA_NATIONALITIES = word_list("extra_nationalities")
 PLACES = word_list("places")
 MONTHS_DAYS = word_list("months_days")
@@ -199,6 +257,21 @@ FOREIGN_ARTICLES = word_list("foreign_articles")
 DETERMINERS = word_list("determiners")
 PLACE_PREPOSITIONS = word_list("place_prepositions")
 APPOSITIVE_STARTS = word_list("appositive_starts")
+
+def family_title(title: str | None) -> str | None:
+    """The identity class of a title phrase ("Mrs." -> "mrs", "Mademoiselle" -> "miss"; "Colonel" -> None)."""
+    if not title:
+        return None
+    return FAMILY_TITLES.get(norm(title.split()[-1]))
+
+
+def title_gender(title: str | None) -> str | None:
+    """"m" / "f" for a gendered title phrase ("Mr.", "Princess"), else None."""
+    if not title:
+        return None
+    head = norm(title.split()[-1])
+    return "m" if head in MALE_TITLES else "f" if head in FEMALE_TITLES else None
+
 
 def is_surname_cue(key: tuple[str, ...]) -> bool:
     """"Doris Day", "Stuart Hall": a given name, then a cue word that is also a common surname."""

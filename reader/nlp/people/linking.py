@@ -57,6 +57,8 @@ class Entity:
     extra_last: set[str] = field(default_factory=set)  # a maiden name known only from "née Mercer"
     maiden: set[tuple[str, ...]] = field(default_factory=set)  # forms with the maiden name: not the display name
     gender: str | None = None  # "m" / "f" from the given name or a gendered title, None when unknown
+    titled: int = 0  # mentions of the surname alone with a title of the person's gender ("Mr. Bingley")
+    title_classes: set[str] = field(default_factory=set)  # identity titles the person carries ("miss")
 
     @property
     def last_tokens(self) -> set[str]:
@@ -124,8 +126,9 @@ def _same_middle(x: str, y: str) -> bool:
 
 
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same person written with or without middle names/initials."""
-    if a[0] != b[0]:
+    """Same person written with or without middle names/initials, or with a nickname or diminutive of the
+    given name ("Eliza Bennet" / "Elizabeth Bennet", "Váska Denísov" / "Vasíli Dmítrich Denísov")."""
+    if a[0] != b[0] and not (len(a[0]) > 1 and len(b[0]) > 1 and lx.diminutive_of(a[0], b[0])):
         return False
     la, lb = _surname(a), _surname(b)
     if la != lb and not spelling_variants(la, lb):
@@ -177,9 +180,13 @@ def _demoted(ids: list[int], entities: list[Entity]) -> set[int]:
 
 
 def _ranked(ids: list[int], entities: list[Entity]) -> list[int]:
-    """Candidates in order of preference: plain namesakes first, then most full forms, then first introduced."""
+    """Candidates in order of preference: plain namesakes first, then most full forms and titled surname
+    mentions of their gender ("Mr. Bingley" makes bare "Bingley" Charles's, not his sister's), then first
+    introduced."""
     demoted = _demoted(sorted(set(ids)), entities)
-    return sorted(set(ids), key=lambda i: (i in demoted, -entities[i].full_count, entities[i].first))
+    return sorted(
+        set(ids), key=lambda i: (i in demoted, -(entities[i].full_count + entities[i].titled), entities[i].first)
+    )
 
 
 def _pick(ids: list[int], entities: list[Entity]) -> int:
@@ -302,7 +309,31 @@ def link(
         if others:
             lk.choices[key] = Choice((len(lk.entities), *others), False)
         lk.entities.append(Entity([key], st.first, st.count))
+    title_classes(lk)
     return lk.entities, lk.alias, lk.choices
+
+
+def title_classes(lk: Linker) -> None:
+    """The identity titles each person carries ("Miss Elizabeth", "Miss Elizabeth Bennet": "miss"), from their
+    full forms and given names; a person known only by a surname carries the title it is most often written
+    with, the whole title phrase counted ("Colonel Forster": "colonel", so "Mrs. Forster" is someone else)."""
+    for key, pid in lk.alias.items():
+        ent = lk.entities[pid]
+        st = lk.stats.get(key)
+        if st is None or not st.titles:
+            continue
+        if len(key) >= 2 or key[0] not in ent.last_tokens:
+            if any(len(k) >= 2 for k in ent.keys):
+                ent.title_classes.update(c for t in st.titles if (c := lx.family_title(t)) is not None)
+    for ent in lk.entities:
+        if ent.keys and all(len(k) == 1 for k in ent.keys):
+            heads: dict[str, int] = {}
+            for k in ent.keys:
+                for title, n in lk.stats[k].titles.items():
+                    cls = lx.family_title(title) or _title_head(title)
+                    heads[cls] = heads.get(cls, 0) + n
+            if heads:
+                ent.title_classes = {max(heads.items(), key=lambda kv: (kv[1], kv[0]))[0]}
 
 
 def group_full_forms(lk: Linker) -> None:
@@ -351,9 +382,14 @@ def index_people(lk: Linker) -> None:
         for tok in ent.first_tokens:
             if tok not in lx.NAME_PARTICLES and len(tok) > 1:
                 lk.by_first.setdefault(tok, []).append(i)
-    for tok in lk.by_last:
+    for tok, ids in lk.by_last.items():
         if len(tok) >= 6:
             lk.by_meta.setdefault(_metaphone(tok), []).append(tok)
+        lone = lk.stats.get((tok,))
+        for title, n in (lone.titles.items() if lone is not None else ()):
+            for i in ids:
+                if lk.entities[i].gender is not None and lx.title_gender(title) == lk.entities[i].gender:
+                    lk.entities[i].titled += n
 
 
 # --- lone forms: the first rule of LONE_FORM_RULES that returns True decides -----------------------------
@@ -397,6 +433,23 @@ def given_name_of_a_person(lk: Linker, key: Form, st: FormStats) -> bool:
     return True
 
 
+def nickname_of_a_given_name(lk: Linker, key: Form, st: FormStats) -> bool:
+    """A nickname or diminutive joins the one person whose given name it shortens ("Lizzy", "Eliza" ->
+    Elizabeth Bennet), or the dominant one of several."""
+    tok = key[0]
+    if key in lk.rejected or tok in lk.by_first:
+        return False
+    ids = sorted({i for full in lx.full_names_of(tok) for i in lk.by_first.get(full, ())})
+    if not ids:
+        return False
+    owner = _dominant(ids, lk.entities)
+    if owner is None or _title_conflict(st, lk.entities[owner], lk.stats):
+        return False
+    lk.alias[key] = owner
+    lk.ambiguous(key, _ranked(ids, lk.entities), surname=False)
+    return True
+
+
 def skip_other_rejected(lk: Linker, key: Form, st: FormStats) -> bool:
     """A rejected form that is no one's given name (the month exception of :func:`skip_rejected`)."""
     return key in lk.rejected
@@ -425,6 +478,7 @@ LONE_FORM_RULES: tuple[Callable[[Linker, Form, FormStats], bool], ...] = (
     skip_rejected,
     surname_of_a_person,
     given_name_of_a_person,
+    nickname_of_a_given_name,
     skip_other_rejected,
     spelling_variant_of_a_surname,
     own_person,
