@@ -27,23 +27,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import ner_data  # noqa: E402
 from reader.document.build import document_from_plain_text  # noqa: E402
-from reader.document.model import Document, Metadata, Paragraph  # noqa: E402
 from reader.nlp.people import find_people  # noqa: E402
 from reader.nlp.people import tagger as tg  # noqa: E402
 from reader.nlp.people.lexicon import norm  # noqa: E402
 
 VERBOSE = "-v" in sys.argv
-
-
-def document_of(ex: ner_data.Example) -> Document:
-    if ex.source == "gum":
-        return document_from_plain_text(ex.article["article"], ex.article.get("id", "wikinews"))
-    paragraphs, pos = [], 0
-    for line in ex.text.split("\n"):
-        if line:
-            paragraphs.append(Paragraph(pos, pos + len(line)))
-        pos += len(line) + 1
-    return Document(ex.text, tuple(paragraphs), Metadata(source="eval"))
 
 
 def prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> tuple[float, float, float]:
@@ -116,7 +104,7 @@ def run(examples: list[ner_data.Example]) -> tuple[dict[int, list], list[float]]
     found: dict[int, list] = {}
     times: list[float] = []
     for ex in examples:
-        doc = document_of(ex)
+        doc = ner_data.document_of(ex)
         doc.sentences  # split before timing: the reader does it once per document
         started = time.perf_counter()
         found[id(ex)] = find_people(doc)

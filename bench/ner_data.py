@@ -197,5 +197,21 @@ def gum() -> list[Example]:
     return out
 
 
+def document_of(ex: Example):
+    """The Document the reader would build: GUM through the plain-text builder (its text is ``ex.text``), the
+    CoNLL sets directly, a paragraph per line, so gold offsets stay valid."""
+    from reader.document.build import document_from_plain_text
+    from reader.document.model import Document, Metadata, Paragraph
+
+    if ex.source == "gum":
+        return document_from_plain_text(ex.article["article"], ex.article.get("id", "wikinews"))
+    paragraphs, pos = [], 0
+    for line in ex.text.split("\n"):
+        if line:
+            paragraphs.append(Paragraph(pos, pos + len(line)))
+        pos += len(line) + 1
+    return Document(ex.text, tuple(paragraphs), Metadata(source="eval"))
+
+
 def available() -> bool:
     return WIKIGOLD.exists() and BTC_DIR.exists() and GUM.exists()

@@ -5,14 +5,17 @@ Reads ../shared/data/dev (see bench/ner_data.py for the data and the held-out sp
 Twitter Corpus sections and GUM Wikinews person clusters, training parts only. Prints the held-out table of
 the CRF on its own (exact-span person-mention P/R/F1); the whole pipeline is measured by bench/eval_ner.py.
 
-Run from the repository root: ``python tools/train_tagger.py [--out PATH] [--c1 X] [--c2 Y] [--iterations N]``.
-Takes a few minutes on one core.
+Run from the repository root: ``python tools/train_tagger.py [--tune] [--out PATH] [--c1 X] [--c2 Y]
+[--iterations N] [--minfreq N]``. ``--tune`` first trains without the tune part and prints the threshold grid
+(copy the chosen values into reader/nlp/people/crf_detection.py). About a minute per model on one core; the
+whole ``--tune`` run about five minutes.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import tempfile
 import sys
 import time
 from pathlib import Path
@@ -22,29 +25,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import ner_data  # noqa: E402
-from reader.document.model import Document, Metadata, Paragraph  # noqa: E402
 from reader.nlp.people import tagger as tg  # noqa: E402
 from reader.nlp.people.crf_detection import heuristic_marks_of  # noqa: E402
 
 DEFAULT_OUT = ROOT / "reader" / "nlp" / "data" / tg.MODEL_NAME.removesuffix(".gz")
 
 
-def document_of(ex: ner_data.Example) -> Document:
-    if ex.source == "gum":
-        from reader.document.build import document_from_plain_text
-
-        return document_from_plain_text(ex.article["article"], ex.article.get("id", "wikinews"))
-    paragraphs, pos = [], 0
-    for line in ex.text.split("\n"):
-        if line:
-            paragraphs.append(Paragraph(pos, pos + len(line)))
-        pos += len(line) + 1
-    return Document(ex.text, tuple(paragraphs), Metadata(source="eval"))
-
-
 def sequences(ex: ner_data.Example):
     """(features, labels) for every stretch the tagger would tag."""
-    doc = document_of(ex)
+    doc = ner_data.document_of(ex)
     assert doc.text == ex.text
     marks = heuristic_marks_of(doc)
     lines = tg.Lines(ex.text)
@@ -141,7 +130,7 @@ def choose_thresholds(tune_sets: dict[str, list], model: Path) -> dict[str, floa
         return memo[ctx.text]
 
     crf_detection.form_votes = votes
-    docs = {name: [(document_of(ex), set(ex.gold)) for ex in exs] for name, exs in tune_sets.items()}
+    docs = {name: [(ner_data.document_of(ex), set(ex.gold)) for ex in exs] for name, exs in tune_sets.items()}
     best = (-1.0, {})
     try:
         for values in itertools.product(*GRID.values()):
@@ -184,12 +173,10 @@ def main() -> int:
     if not ner_data.available():
         print(f"skipped: {ner_data.SHARED} is not available")
         return 0
-    import pycrfsuite
-
     sets = {"WikiGold": ner_data.wikigold(), "BTC": ner_data.btc(for_training=True), "GUM": ner_data.gum()}
     training = [ex for exs in sets.values() for ex in exs if not ex.held_out and usable(ex)]
     if args.tune:
-        model_a = args.out.with_suffix(".tune.crfsuite")
+        model_a = Path(tempfile.mkdtemp()) / "tune.crfsuite"
         train([ex for ex in training if not ex.tune], model_a, args)
         btc_g = [e for e in ner_data.btc(for_training=False) if e.tune]
         choose_thresholds(
@@ -199,20 +186,10 @@ def main() -> int:
     train(training, args.out, args)
 
     tg.use_model(str(args.out) if args.out != DEFAULT_OUT else None)
-    tagger = tg._tagger()
 
     def crf_spans(ex):
-        doc = document_of(ex)
-        marks = heuristic_marks_of(doc)
-        spans = []
-        lines = tg.Lines(ex.text)
-        for sent in doc.sentences:
-            tokens = tg.tokenize(ex.text, sent.start, sent.end)
-            for lo, hi in tg.stretches(tokens):
-                part = tokens[lo:hi]
-                labels = tagger.tag(tg.sequence_features(lines, part, marks, lo == 0, hi == len(tokens)))
-                spans += tg.runs_of(part, labels)
-        return spans
+        doc = ner_data.document_of(ex)
+        return tg.tag_person_spans(ex.text, [(s.start, s.end) for s in doc.sentences], heuristic_marks_of(doc))
 
     held = {
         "WikiGold held-out": [e for e in sets["WikiGold"] if e.held_out],

@@ -144,7 +144,7 @@ def _type_features(tok: str) -> tuple[list[str], list[str], list[str], list[str]
         ["-2" + f for f in brief[:1]] + ["-2" + brief[-1]],
         ["+2" + f for f in brief[:1]] + ["+2" + brief[-1]],
     )
-    if len(_TYPE_CACHE) < 300_000:
+    if len(_TYPE_CACHE) < 50_000:  # about 1 KB a word type
         _TYPE_CACHE[tok] = cached
     return cached
 
