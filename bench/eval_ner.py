@@ -12,7 +12,9 @@ figures measured before the tagger):
   sentences are split).
 
 Run: ``python bench/eval_ner.py [--heuristic]`` (``--heuristic``: the detector without the CRF, i.e. the
-figures before the tagger). ``-v`` prints samples of errors. Exits 0 with a message if ../shared is absent.
+figures before the tagger). ``-v`` prints samples of errors; ``--errors`` prints every miss and false hit of the tune parts in context
+(``--model /tmp/tune.crfsuite``: a model made by ``tools/train_tagger.py --without-tune``, which has not seen
+them). Exits 0 with a message if ../shared is absent.
 """
 
 from __future__ import annotations
@@ -32,6 +34,30 @@ from reader.nlp.people import tagger as tg  # noqa: E402
 from reader.nlp.people.lexicon import norm  # noqa: E402
 
 VERBOSE = "-v" in sys.argv
+ERRORS = "--errors" in sys.argv  # every miss and false hit of the tune parts, in context
+MODEL = sys.argv[sys.argv.index("--model") + 1] if "--model" in sys.argv else None
+
+
+def _in_context(text: str, start: int, end: int, width: int = 45) -> str:
+    left = text[max(0, start - width) : start].replace("\n", " / ")
+    right = text[end : end + width].replace("\n", " / ")
+    return f"{left}[[{text[start:end]}]]{right}"
+
+
+def print_errors(name: str, examples: list[ner_data.Example], found: dict[int, list]) -> None:
+    """Misses and false hits of the tune examples (error analysis never reads held-out data; with a model
+    trained without the tune part, ``--model``, the CRF has not seen them either), a tab-separated line each:
+    set, MISS or FALSE (``~`` when it overlaps a span of the other side), the span in context."""
+    for ex in examples:
+        if not ex.tune:
+            continue
+        pred = {(s.start, s.end) for p in found[id(ex)] for s in p.mentions}
+        gold = set(ex.gold)
+        for kind, spans, other in (("FALSE", pred - gold, gold), ("MISS", gold - pred, pred)):
+            for s, e in sorted(spans):
+                overlap = any(s < oe and os_ < e for os_, oe in other)
+                tag = f"{kind}{'~' if overlap else ''}"
+                print(f"{name}\t{tag}\t{_in_context(ex.text, s, e)}")
 
 
 def prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> tuple[float, float, float]:
@@ -133,6 +159,8 @@ def main() -> int:
         return 0
     if "--heuristic" in sys.argv:
         tg.ENABLED = False
+    if MODEL:
+        tg.use_model(MODEL)
     print(f"tagger: {'on' if tg.ENABLED and tg.model_available() else 'off'}")
     wikigold = ner_data.wikigold()
     btc_g = [e for e in ner_data.btc(for_training=False) if e.source == "btc-g"]
@@ -144,6 +172,8 @@ def main() -> int:
         if name.startswith("GUM"):
             timings = times
         held = [e for e in examples if e.held_out]
+        if ERRORS:
+            print_errors(name.split(" PER")[0].split(" mentions")[0], examples, found)
         rows.append(mention_row(f"{name}, held-out", held, found))
         rows.append(mention_row(f"{name}, all", examples, found))
         if name.startswith("GUM"):

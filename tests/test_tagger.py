@@ -137,3 +137,48 @@ def test_without_the_model_the_rules_alone_still_work(monkeypatch: pytest.Monkey
     monkeypatch.setattr(tg, "ENABLED", False)
     found = mentions_by_name("Nacer Chadli replaced Axel Witsel in the second half. Witsel said he was tired.")
     assert found == {"Axel Witsel": ["Axel Witsel", "Witsel"]}
+
+
+# --- error classes of the tune split (bench/eval_ner.py --errors) ---------------------------------------
+
+
+def test_cricket_scorecards_name_batsmen_fielders_and_bowlers() -> None:
+    text = (
+        "CRICKET - ENGLAND V PAKISTAN SCORES\n"
+        "England first innings\n"
+        "M. Atherton c Moin Khan b Wasim Akram 31\n"
+        "C. Lewis b Lara 5\n"
+        "N. Hussain not out 12\n"
+        "Extras ( b-4 lb-2 ) 6\n"
+        "Bowling\n"
+        "Mushtaq Ahmed 30-2-90-1\n"
+    )
+    found = mentions_by_name(text)
+    assert {"Moin Khan", "Wasim Akram", "Lara", "Mushtaq Ahmed", "M. Atherton", "N. Hussain"} <= set(found)
+    assert not {"England", "Extras", "Bowling"} & set(found)
+
+
+def test_a_line_ending_in_a_number_is_no_scorecard() -> None:
+    assert mentions_by_name("Plan b was chosen by Westfield Holdings on page 12\n") == {}
+
+
+def test_the_tagger_adds_no_name_its_context_makes_a_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.nlp.people import crf_detection
+    from reader.nlp.people.detection import detect_people
+
+    text = "The bridge stood between Hiram and the town of Sebago, near the town of Hiram. Later Zorbek Quildaz came too."
+    doc = document_from_plain_text(text, "test")
+    ctx = detect_people(doc, learned=False, headlines=False)
+    assert ("hiram",) not in ctx.accepted and ("zorbek", "quildaz") not in ctx.accepted
+    # a CRF sure of every form: the one its own context calls a place stays out, the other one comes in
+    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks: {k: 0.99 for k in ctx.stats})
+    revised = crf_detection.revise(ctx)
+    assert ("zorbek", "quildaz") in revised
+    assert ("hiram",) not in revised and ("sebago",) not in revised
+
+
+def test_a_given_name_before_a_common_surname_that_is_also_a_place_word_is_a_person() -> None:
+    assert mentions_by_name("Joan Rivers remains in serious condition after surgery.") == {
+        "Joan Rivers": ["Joan Rivers"]
+    }
+    assert mentions_by_name("Fans met at Jackson Mills on Sunday.") == {}

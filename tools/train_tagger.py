@@ -6,9 +6,10 @@ Twitter Corpus sections and GUM Wikinews person clusters, training parts only. P
 the CRF on its own (exact-span person-mention P/R/F1); the whole pipeline is measured by bench/eval_ner.py.
 
 Run from the repository root: ``python tools/train_tagger.py [--tune] [--out PATH] [--c1 X] [--c2 Y]
-[--iterations N] [--minfreq N]``. ``--tune`` first trains without the tune part and prints the threshold grid
+[--iterations N] [--minfreq N] [--without-tune]``. ``--tune`` first trains without the tune part and prints the threshold grid
 (copy the chosen values into reader/nlp/people/crf_detection.py). About a minute per model on one core; the
-whole ``--tune`` run about five minutes.
+whole ``--tune`` run about five minutes. ``--without-tune --out /tmp/tune.crfsuite`` makes the model for
+``bench/eval_ner.py --errors --model /tmp/tune.crfsuite`` (error analysis on the tune part).
 """
 
 from __future__ import annotations
@@ -169,12 +170,17 @@ def main() -> int:
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--minfreq", type=float, default=2)
     ap.add_argument("--tune", action="store_true", help="first choose the decision thresholds on the tune part")
+    ap.add_argument(
+        "--without-tune", action="store_true", help="leave the tune part out (a model for error analysis on it)"
+    )
     args = ap.parse_args()
     if not ner_data.available():
         print(f"skipped: {ner_data.SHARED} is not available")
         return 0
     sets = {"WikiGold": ner_data.wikigold(), "BTC": ner_data.btc(for_training=True), "GUM": ner_data.gum()}
     training = [ex for exs in sets.values() for ex in exs if not ex.held_out and usable(ex)]
+    if args.without_tune:
+        training = [ex for ex in training if not ex.tune]
     if args.tune:
         model_a = Path(tempfile.mkdtemp()) / "tune.crfsuite"
         train([ex for ex in training if not ex.tune], model_a, args)

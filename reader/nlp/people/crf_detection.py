@@ -11,8 +11,10 @@ then has the last word on which name forms are people.
    census surname, "S. Fleming"; a romanised East Asian given name, "Yau Wai-ching"), or its evidence score
    reaches ``STRONG``: the CRF has seen little sports news, so it vetoes only forms the rules half-believe.
    Any other form is accepted when its vote reaches ``ACCEPT_NEW`` (``ACCEPT_NEW_LONE`` for a lone token)
-   and it is no thing: its last word is no ordinary word that is not a census surname, and its first word
-   is no surname of an accepted full name ("Warhol Polaroid" beside "Andy Warhol"). A form the rules reject
+   and it is no thing: its last word is no ordinary word that is not a census surname, its first word
+   is no surname of an accepted full name ("Warhol Polaroid" beside "Andy Warhol"), and its own context does
+   not speak against a person (``evidence.context_score`` below zero: mostly after a place preposition or
+   "the town of", "the Rice", "its"; "in Coleman", "from Cochabamba" stay places whatever the CRF says). A form the rules reject
    outright (places, organisation words, months, fused pairs) is not put to the vote, nor one evidence split
    as two names run together ("Rhett Butler Hattie McDaniel").
 
@@ -118,7 +120,12 @@ def revise(ctx: PeopleContext) -> set[Form]:
             )
         else:
             needed = ACCEPT_NEW if len(key) >= 2 else ACCEPT_NEW_LONE
-            ok = vote >= needed and not _ends_with_a_thing(key) and key[0] not in surnames
+            ok = (
+                vote >= needed
+                and not _ends_with_a_thing(key)
+                and key[0] not in surnames
+                and evidence.context_score(st) >= 0
+            )
         if ok:
             out.add(key)
     return out

@@ -9,15 +9,19 @@
    inside a bracket that follows a score ("<Club> 2 ("), every entry is a name and a minute; those names
    are people, a lone surname included. A name's last word is no organisation word and no ordinary English
    word unless a census surname ("Windows 95 (Microsoft Office 97, Internet Explorer 4)" is no list).
-3. **All-caps headlines** ("CAMPESE TO PLAY"): a word of an all-caps line that is a token of a name the body
+3. **Cricket scorecards**: a batting line ("M. Atherton c Moin Khan b Wasim Akram 31", "N. Hussain not out
+   12") names the batsman at its start and the fielder and bowler after "c", "st" and "b"; a bowling line
+   ("Wasim Akram 25-5-70-3") names the bowler at its start. A lone surname counts ("b Lara").
+4. **All-caps headlines** ("CAMPESE TO PLAY"): a word of an all-caps line that is a token of a name the body
    accepts is a mention candidate (it adds no evidence; linking and propagation decide whose it is).
 
-Rules 1 and 2 accept a form outright: they are meant to have precision near 1.
+Rules 1 to 3 accept a form outright: they are meant to have precision near 1.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from reader.nlp.people import lexicon as lx
@@ -95,6 +99,38 @@ def scorer_forms(text: str, candidates: list[Candidate]) -> set[Form]:
     return out
 
 
+_LINE = re.compile(r"^[^\n]*$", re.M)
+_CAP_WORD = r"[A-Z][\w'’.\-]*"
+_NAME_PART = rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,3}}"
+_SCORECARD_WORD = rf"(?:{_CAP_WORD}|c|b|st|&|and|lbw|run|not|out|retired|hurt|hit|wicket|sub|[()])"
+_BATTING = re.compile(  # the batsman, a dismissal, names and dismissal words only, then runs (balls, minutes)
+    rf"^[ \t]*(?:\d{{1,2}}[.)]?[ \t]+)?{_NAME_PART}[ \t]+(?:c|st|b|lbw|run[ \t]+out|not[ \t]+out|retired|hit[ \t]+wicket)"
+    rf"(?:[ \t]+{_SCORECARD_WORD})*[ \t]+\d{{1,3}}\*?(?:[ \t]+\d{{1,3}}){{0,3}}[ \t]*$"
+)
+_BOWLING = re.compile(rf"^[ \t]*{_NAME_PART}[ \t]+\d{{1,2}}(?:\.\d)?-\d{{1,2}}-\d{{1,3}}-\d{{1,2}}\b")
+_DISMISSAL_WORD = re.compile(r"(?:^|[ \t])(?:c|st|b|&)[ \t]+$")
+
+
+def scorecard_forms(text: str, candidates: list[Candidate]) -> set[Form]:
+    """Forms named in cricket batting and bowling lines (rule 3)."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if _BATTING.match(m.group()) or _BOWLING.match(m.group())]
+    if not lines:
+        return set()
+    starts = [s for s, _ in lines]
+    out: set[Form] = set()
+    places = lx.places()
+    for cand in candidates:
+        i = bisect_right(starts, cand.start) - 1
+        if i < 0 or cand.end > lines[i][1]:
+            continue
+        if cand.org or cand.title or not 1 <= len(cand.key) <= 4 or " ".join(cand.key) in places:
+            continue
+        before = text[lines[i][0] : cand.start]
+        if before.strip(" \t0123456789.)") == "" or _DISMISSAL_WORD.search(before):
+            out.add(cand.key)
+    return out
+
+
 def _name_like(name: str) -> bool:
     """A scorer entry's name: capitalised words, the last no ordinary English word unless a census surname
     ("Andersson", "Di Matteo"; not "Internet Explorer", "Microsoft Office")."""
@@ -106,8 +142,8 @@ def _name_like(name: str) -> bool:
 
 
 def list_line_forms(text: str, candidates: list[Candidate]) -> set[Form]:
-    """Forms that results and scorer lines name (rules 1 and 2)."""
-    return results_line_forms(text, candidates) | scorer_forms(text, candidates)
+    """Forms that results lines, scorer lists and scorecards name (rules 1 to 3)."""
+    return results_line_forms(text, candidates) | scorer_forms(text, candidates) | scorecard_forms(text, candidates)
 
 
 _CAPS_LINE = re.compile(r"^[^\n]*$", re.M)
@@ -115,7 +151,7 @@ _CAPS_WORD = re.compile(r"(?<![\w'’])[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]
 
 
 def headline_candidates(text: str, accepted: set[Form]) -> list[Candidate]:
-    """Candidates for the words of all-caps lines that are tokens of accepted names (rule 3)."""
+    """Candidates for the words of all-caps lines that are tokens of accepted names (rule 4)."""
     tokens_of_names = {t for form in accepted for t in form if len(t) > 1}
     if not tokens_of_names:
         return []
