@@ -89,6 +89,7 @@ class Weights:
 
 WEIGHTS = Weights()
 ORGANISATION_NAMES = lx.word_list("organisation_names")  # news agencies, companies, clubs
+NAME_USE_RATE = 10  # a word capitalised mid-sentence this many times as often as written lowercase is used as a name
 CUE_RATE = 20  # a cue must be seen at least once per 20 occurrences: one odd context does not make a place a person
 
 _PREV_WORDS = re.compile(r"([^\W\d_][\w'’\-]*)[^\w]*$")
@@ -707,8 +708,8 @@ def lone_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weight
             s += w.lone_given_never_lowercase
     elif lx.is_ordinary(k):
         s += w.lone_ordinary
-        if k in lowercase_seen:
-            s += w.lone_ordinary_lowercase
+        if k in lowercase_seen and stats.noninitial < NAME_USE_RATE * lowercase_seen[k]:
+            s += w.lone_ordinary_lowercase  # (not "Flask": capitalised mid-sentence 30 times as often as "flask")
     return s
 
 

@@ -39,6 +39,7 @@ Found = tuple[int, int, str]
 """A located mention: (start, end, surface form as written)."""
 
 _WINDOW_SENTENCES = 2
+_INTRODUCED = 3  # full-name mentions that make a bearer count for the scene rules
 _CLAUSE_END = re.compile(r"[.;:!?\"“”()\n]|\s[A-Z]")
 _PRONOUN = re.compile(r"\b(he|his|himself|she|herself|and her)\b")
 
@@ -50,6 +51,40 @@ _CLASS_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "miss": "f", "m
 def _surname_form(form: tuple[str, ...]) -> bool:
     """A lone token, or a surname with particles ("de Bourgh")."""
     return len(form) == 1 or form[0] in lx.NAME_PARTICLES
+
+
+def _chapter_defaults(
+    candidates: list[Candidate],
+    choices: dict[tuple[str, ...], Choice],
+    given: list[set[str]],
+    surnames: list[set[str]],
+    introduced: list[bool],
+    chapter_of: Callable[[int], int],
+) -> dict[str, int]:
+    """For a lone name several people share ("Nicholas": Rostóv and the old prince Bolkónski; "Rostóv":
+    Nicholas, Pétya and their father), the bearer the book usually means by it: the one whose other half of
+    the name, used alone (the surname for a given name, the given name for a surname), shares at least twice
+    as many chapters with the lone name as any other bearer's does."""
+    chapters: dict[str, set[int]] = {}
+    for cand in candidates:
+        if len(cand.key) == 1 and cand.title is None and not cand.org:
+            chapters.setdefault(cand.key[0], set()).add(chapter_of(cand.start))
+    out: dict[str, int] = {}
+    for key, choice in choices.items():
+        if len(key) != 1:
+            continue
+        bearers = [p for p in choice.options if given[p] and introduced[p]]
+        here = chapters.get(key[0], set())
+        shared = sorted(
+            (
+                (len(here & set().union(*(chapters.get(t, set()) for t in (given[p] if choice.surname else surnames[p])))), p)
+                for p in bearers
+            ),
+            reverse=True,
+        )
+        if len(shared) >= 2 and shared[0][0] >= 2 * shared[1][0] and shared[0][0] >= 3:
+            out[key[0]] = shared[0][1]
+    return out
 
 
 def _bare_surname_genders(text: str, candidates: list[Candidate], alias: dict[tuple[str, ...], int]) -> dict[str, str]:
@@ -135,6 +170,10 @@ def propagate(
     classes = [set(e.title_classes) for e in entities]
     weight = [e.full_count + e.titled for e in entities]
     given = [e.first_tokens for e in entities]
+    surnames = [e.last_tokens for e in entities]
+    # named in full at least 3 times: a real character, not a one-off run ("Tarútino Kutúzov")
+    introduced = [e.full_count >= _INTRODUCED for e in entities]
+    last_alone: dict[str, tuple[int, int]] = {}  # lone token -> (scene, offset) of its last use
     last_named: dict[int, tuple[int, int]] = {}  # person -> (scene, offset) of the last full/titled/unambiguous mention
     scene_of = chapter_of or paragraph_of
 
@@ -143,18 +182,28 @@ def propagate(
     )
 
     bare_gender = _bare_surname_genders(text, candidates, alias)
+    chapter_default = (
+        _chapter_defaults(candidates, choices, given, surnames, introduced, chapter_of) if chapter_of is not None else {}
+    )
 
     def named(pid: int, start: int) -> None:
         last_named[pid] = (scene_of(start), start)
 
-    def nearest_in_scene(options: tuple[int, ...], start: int) -> int | None:
-        """The candidate named last before ``start`` in the same scene (chapter, else paragraph)."""
+    def nearest_in_scene(options: tuple[int, ...], start: int, token: str) -> int | None:
+        """The candidate named last before ``start`` in the same scene (chapter, else paragraph), by any of
+        their forms or by the other half of their name used alone: for "Rostóv", a "Nicholas" just before
+        points to Nicholas Rostóv; for "Nicholas", a "Rostóv" does."""
         scene = scene_of(start)
         best, best_at = None, -1
         for p in options:
             seen = last_named.get(p)
-            if seen is not None and seen[0] == scene and seen[1] > best_at:
-                best, best_at = p, seen[1]
+            at = seen[1] if seen is not None and seen[0] == scene else -1
+            for tok in (*given[p], *surnames[p]) if introduced[p] else ():
+                alone = last_alone.get(tok)
+                if tok != token and alone is not None and alone[0] == scene and alone[1] > at:
+                    at = alone[1]
+            if at > best_at:
+                best, best_at = p, at
         return best
 
     def bare_surname(options: tuple[int, ...], surname: str, start: int) -> int:
@@ -170,7 +219,9 @@ def propagate(
         ranked = sorted(opts, key=lambda p: -weight[p])
         if weight[ranked[0]] >= 3 * weight[ranked[1]]:
             return ranked[0]
-        nearest = nearest_in_scene(opts, start)
+        nearest = nearest_in_scene(opts, start, surname)
+        if nearest is None:
+            nearest = chapter_default.get(surname)
         return nearest if nearest is not None else options[0]
 
     def other_bearer(gender: str, surname: str, cls: str | None = None) -> int:
@@ -185,6 +236,8 @@ def propagate(
             classes.append({cls} if cls else set())
             weight.append(0)
             given.append(set())
+            surnames.append({surname})
+            introduced.append(False)
             others_of.setdefault(surname, []).append(pid)
         return pid
 
@@ -196,7 +249,12 @@ def propagate(
         gender = _CLASS_GENDER.get(cls) or _title_gender(cand.title)
         compatible = [p for p in options if gender is None or genders[p] in (None, gender)]
         # a "Miss Elizabeth (Bennet)" is a younger daughter: plain "Miss Bennet" is another (the eldest)
-        explicit = tuple(p for p in compatible if cls in classes[p] and (cls != "miss" or not given[p]))
+        explicit = tuple(
+            p
+            for p in compatible
+            if (cls in classes[p] and (cls != "miss" or not given[p]))
+            or (gender == "m" and not given[p] and classes[p] and not classes[p] & _CLASS_GENDER.keys())
+        )  # "Mr. Dólokhov" is "Private Dólokhov"; "Mrs. Forster" is not "Colonel Forster"
         if not explicit:
             free = tuple(p for p in compatible if not classes[p])
             married_beside_miss = cls in ("mrs", "lady") and titled_uses[(surname, "miss")] > 0
@@ -234,6 +292,11 @@ def propagate(
         if choice.surname and not titled:
             return bare_surname(options, cand.key[i], cand.offsets[i][0])
         recent = most_recent(options, end)
+        if recent is None and chapter_of is not None and not titled:
+            real = tuple(p for p in options if given[p])  # bearers named in full, not the lone name itself
+            recent = nearest_in_scene(real, cand.offsets[i][0], cand.key[i]) if len(real) > 1 else None
+            if recent is None:
+                recent = chapter_default.get(cand.key[i])
         return options[0] if recent is None else recent
 
     for cand in candidates:
@@ -274,6 +337,8 @@ def propagate(
                 else:
                     last_seen[pid] = (sentence_of(start), paragraph_of(start))
                     named(pid, start)
+                if length == 1 and cand.title is None:
+                    last_alone[form[0]] = (scene_of(start), start)
                 surface = " ".join(cand.surface[i : i + length])
                 mentions[pid].append((start, end, surface))
                 if pid >= n_people:
