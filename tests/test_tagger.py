@@ -182,3 +182,22 @@ def test_a_given_name_before_a_common_surname_that_is_also_a_place_word_is_a_per
         "Joan Rivers": ["Joan Rivers"]
     }
     assert mentions_by_name("Fans met at Jackson Mills on Sunday.") == {}
+
+
+def test_a_run_after_st_is_a_place_or_club_not_a_person() -> None:
+    text = "Cowley played for the St. Louis Eagles in 1933 and then the Boston Bruins. Cowley said he liked St. Louis."
+    found = mentions_by_name(text)
+    assert "Louis Eagles" not in found and "Louis" not in found
+    assert "Cowley" in found
+
+
+def test_title_case_headlines_cut_the_capitalised_words_after_a_name() -> None:
+    assert mentions_by_name("Former Egyptian President Hosni Mubarak Flown Out of Prison") == {
+        "Hosni Mubarak": ["Hosni Mubarak"]
+    }
+    assert mentions_by_name("Alex Rodriguez Suspended Through 2014, Pending Appeal") == {
+        "Alex Rodriguez": ["Alex Rodriguez"]
+    }
+    # in prose the same capitalised words stay whole: they are not a headline's
+    found = mentions_by_name("The stadium was renamed after the coach, and Alex Rodriguez Suspended was its first sponsor.")
+    assert "Alex Rodriguez" not in found

@@ -324,6 +324,40 @@ def peel_nationality_and_age(scan: Scan, seg: Segment) -> bool:
     return bool(seg.toks)
 
 
+_URL = re.compile(r"\S*://\S*|www\.\S*")
+_LONG_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z]{4,}(?![\w'’\-])")
+
+
+def _thing_word(key: str) -> bool:
+    """An ordinary English word that is no census surname and no given name ("suspended", "becomes")."""
+    return lx.is_ordinary(key) and key not in lx.surnames() and key not in lx.given_names()
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """The line holding ``pos`` writes no word of four or more letters in lowercase (links aside): a
+    title-case or all-caps headline."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    return len(line) <= 300 and not _LONG_LOWER_WORD.search(_URL.sub(" ", line))
+
+
+def trim_headline_words(scan: Scan, seg: Segment) -> bool:
+    """Rule 5c: in a title-case headline the words after a name are capitalised too ("Alex Rodriguez
+    Suspended Through 2014", "Hosni Mubarak Flown Out of Prison"): a given name or a word that is no ordinary
+    word, a second word that is no such ordinary word, then only ordinary words that are no surname or given
+    name; those words are cut."""
+    keys = seg.keys
+    if len(keys) < 3 or not (_plain_given(keys[0]) or not lx.is_ordinary(keys[0])) or _thing_word(keys[1]):
+        return True
+    j = len(keys)
+    while j > 2 and _thing_word(keys[j - 1]):
+        j -= 1
+    if j < len(keys) and _title_case_line(scan.text, seg.toks[0][0]):
+        seg.toks, seg.keys = seg.toks[:j], seg.keys[:j]
+    return True
+
+
 SEGMENT_RULES: tuple[Callable[[Scan, Segment], bool], ...] = (
     drop_initial_ordinary_word,
     drop_leading_date,
@@ -331,6 +365,7 @@ SEGMENT_RULES: tuple[Callable[[Scan, Segment], bool], ...] = (
     peel_place_or_organisation,
     peel_descriptive_word,
     peel_nationality_and_age,
+    trim_headline_words,
 )
 """The cleaning rules, in order: each may change the segment; one returning False drops it (no name left).
 A new cleaning rule is one function added here."""
@@ -432,6 +467,8 @@ def _candidate(
     org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk))
     if (last and _firm_after(text, re_, kk)) or (first_seg and _firm_before(text, rs, kk)):
         org = True  # "Halloran & Sons", "Procter & Gamble": a firm, not a person
+    if seg.title is None and _SAINT_BEFORE.match(text[max(rs, toks[0][0] - 8) : toks[0][0]]):
+        org = True  # "the St. Louis Eagles", "St. Kilda": a saint's name names a place, a church or a club
     return Candidate(
         start=toks[0][0],
         end=toks[-1][1],
@@ -449,6 +486,7 @@ def _candidate(
     )
 
 
+_SAINT_BEFORE = re.compile(r"^.*(?<![\w.])(?:St|Ste)\.[ \t]+$")
 _AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*([A-Z][\w'’\-]*)([ \t]+[A-Z])?")
 _AMPERSAND_BEFORE = re.compile(r"(?<![\w'’\-.])([A-Z][\w'’\-]*)[ \t]*&[ \t]*\Z")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’\-.]*[ \t]+\Z")
