@@ -201,3 +201,9 @@ def test_title_case_headlines_cut_the_capitalised_words_after_a_name() -> None:
     # in prose the same capitalised words stay whole: they are not a headline's
     found = mentions_by_name("The stadium was renamed after the coach, and Alex Rodriguez Suspended was its first sponsor.")
     assert "Alex Rodriguez" not in found
+
+
+def test_a_results_line_keeps_a_given_name_that_is_also_a_rare_word() -> None:
+    # "goran" is in the word list; before a surname and a bracketed country it is a given name
+    text = "TENNIS - RESULTS\nMen's singles, second round: Goran Ivanisevic (Croatia) beat Jonas Bjorkman (Sweden) 6-3 6-4\n"
+    assert {"Goran Ivanisevic", "Jonas Bjorkman"} <= set(mentions_by_name(text))

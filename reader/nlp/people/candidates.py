@@ -191,7 +191,9 @@ class Segment:
 
 def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
     """Rule 3: a sentence-initial ordinary word in front of a longer run ("Remember Little Rocket Man"; also a
-    rare given name the text writes in lowercase: "Soon Starbuck"); kept: a surname first ("Xi Jinping")."""
+    rare given name the text writes in lowercase: "Soon Starbuck"); kept: a surname first ("Xi Jinping"), and
+    a word never written in lowercase before one more word and a bracketed country in a results line
+    ("round : Goran Ivanisevic ( Croatia ) beat": "goran" is in the word list, but here it is a name)."""
     if not (seg.initial and len(seg.toks) >= 2):
         return True
     if _INITIAL_TOKEN.match(seg.toks[0][2]):
@@ -203,6 +205,7 @@ def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
         and k0 not in lx.TITLE_HEADS
         and k0 not in lx.TITLE_MODIFIERS
         and not scan.surname_first(k0, seg.toks[1:])
+        and not _athlete_before_country(scan, seg)
     ):
         seg.drop(1)
         seg.strip_lowercase()
@@ -211,6 +214,21 @@ def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
 
 
 _INITIAL_TOKEN = re.compile(r"^[^\W\d_]\.$")
+_BRACKET_AFTER = re.compile(r"[ \t]*\([ \t]*([^()\n]{2,30}?)[ \t]*\)")
+_CODE = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z]\.){2,3})$")
+
+
+def _athlete_before_country(scan: Scan, seg: Segment) -> bool:
+    """"Goran Ivanisevic ( Croatia )": two tokens, the first never written in lowercase in the text, then a
+    bracketed country, nationality or country code (a results line)."""
+    if len(seg.toks) != 2 or seg.keys[0] in scan.lowercase_seen or lx.is_ordinary(seg.keys[1]):
+        return False
+    m = _BRACKET_AFTER.match(scan.text, seg.toks[-1][1])
+    if not m:
+        return False
+    inside = m.group(1)
+    key = norm(inside)
+    return key in lx.places() or key in lx.nationalities() or bool(_CODE.match(inside))
 
 
 def drop_leading_date(scan: Scan, seg: Segment) -> bool:
