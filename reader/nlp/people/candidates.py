@@ -354,9 +354,12 @@ def _thing_word(key: str) -> bool:
 def _title_case_line(text: str, pos: int) -> bool:
     """The line holding ``pos`` writes no word of four or more letters in lowercase (links aside): a
     title-case or all-caps headline."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)]
+    lo, hi = max(0, pos - 300), min(len(text), pos + 300)  # a longer line is no headline: look no further
+    start = text.rfind("\n", lo, pos) + 1
+    end = text.find("\n", pos, hi)
+    if (start == 0 and lo > 0) or (end < 0 and hi < len(text)):
+        return False
+    line = text[start : end if end >= 0 else hi]
     return len(line) <= 300 and not _LONG_LOWER_WORD.search(_URL.sub(" ", line))
 
 
