@@ -218,17 +218,19 @@ _BRACKET_AFTER = re.compile(r"[ \t]*\([ \t]*([^()\n]{2,30}?)[ \t]*\)")
 _CODE = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z]\.){2,3})$")
 
 
+def country_like(inside: str) -> bool:
+    """What a results line brackets after an athlete: a country, a nationality or a code ("USA", "U.S.")."""
+    key = norm(inside)
+    return key in lx.places() or key in lx.nationalities() or bool(_CODE.match(inside.strip()))
+
+
 def _athlete_before_country(scan: Scan, seg: Segment) -> bool:
     """"Goran Ivanisevic ( Croatia )": two tokens, the first never written in lowercase in the text, then a
     bracketed country, nationality or country code (a results line)."""
     if len(seg.toks) != 2 or seg.keys[0] in scan.lowercase_seen or lx.is_ordinary(seg.keys[1]):
         return False
     m = _BRACKET_AFTER.match(scan.text, seg.toks[-1][1])
-    if not m:
-        return False
-    inside = m.group(1)
-    key = norm(inside)
-    return key in lx.places() or key in lx.nationalities() or bool(_CODE.match(inside))
+    return bool(m) and country_like(m.group(1))
 
 
 def drop_leading_date(scan: Scan, seg: Segment) -> bool:

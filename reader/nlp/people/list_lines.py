@@ -25,14 +25,13 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from reader.nlp.people import lexicon as lx
-from reader.nlp.people.candidates import Candidate
+from reader.nlp.people.candidates import Candidate, country_like
 from reader.nlp.people.lexicon import norm
 
 Form = tuple[str, ...]
 
 _BRACKET_AFTER = re.compile(r"[ \t]*\([ \t]*([^()\n]{1,40}?)[ \t]*\)([^\n]{0,24})")
 _RESULT_AFTER = re.compile(r"^[ \t]*(?:[\d:.,+\-]|(?:beat|bt|v|vs|def)\b|,|;|$)")
-_CODE = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z]\.){2,3})$")
 _SCORE_BRACKET = re.compile(r"\b\d{1,2}[ \t]*\(([^()\n]{3,400})\)")
 _SCORER = re.compile(
     r"^[ \t]*(?P<name>[^\W\d_][^\d,;()]{1,60}?)[ \t]+\d{1,3}(?:st|nd|rd|th)?(?:[ \t]*\+[ \t]*\d{1,2})?"
@@ -56,11 +55,6 @@ def _plain_name(cand: Candidate) -> bool:
     return not all(lx.is_ordinary(t) for t in cand.key)
 
 
-def _country_like(inside: str) -> bool:
-    key = norm(inside)
-    return key in lx.places() or key in lx.nationalities() or bool(_CODE.match(inside.strip()))
-
-
 def results_line_forms(text: str, candidates: Iterable[Candidate]) -> set[Form]:
     """Forms named in results lines (rule 1)."""
     out: set[Form] = set()
@@ -73,7 +67,7 @@ def results_line_forms(text: str, candidates: Iterable[Candidate]) -> set[Form]:
         inside, after = m.group(1), m.group(2)
         if not inside[:1].isupper():
             continue
-        if _country_like(inside) and _RESULT_AFTER.match(after):
+        if country_like(inside) and _RESULT_AFTER.match(after):
             out.add(cand.key)
         elif re.match(r"^[ \t]*\d", after):
             out.add(cand.key)
