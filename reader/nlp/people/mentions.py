@@ -208,8 +208,10 @@ def propagate(
 
     def bare_surname(options: tuple[int, ...], surname: str, start: int) -> int:
         """A bare surname several people carry. In a text without chapters (news style) the most prominent
-        ("Trump"). In a book: the one who dominates it (3 times the prominence of any other), else the one
-        named last in the same chapter ("Bingley" after "Mr. Bingley"), else the most prominent."""
+        ("Trump"). In a book: the one who dominates it (3 times the prominence of any other), else the book's
+        usual bearer (:func:`_chapter_defaults`: "Rostóv" is Nicholas) unless another bearer was named in the
+        same paragraph or two sentences back ("Pétya Rostóv ran in. Rostóv hugged him."), else the one named
+        last in the same chapter ("Bingley" after "Mr. Bingley"), else the most prominent."""
         opts = tuple(dict.fromkeys((*options, *others_of.get(surname, ()))))
         told = bare_gender.get(surname)
         if told is not None and len(opts) > 1:
@@ -219,6 +221,11 @@ def propagate(
         ranked = sorted(opts, key=lambda p: -weight[p])
         if weight[ranked[0]] >= 3 * weight[ranked[1]]:
             return ranked[0]
+        usual = chapter_default.get(surname)
+        if usual is not None:
+            # the book's usual bearer ("Rostóv" is Nicholas) unless another was named just before
+            recent = most_recent(opts, start)
+            return usual if recent is None else recent
         nearest = nearest_in_scene(opts, start, surname)
         if nearest is None:
             nearest = chapter_default.get(surname)
@@ -293,7 +300,8 @@ def propagate(
             return bare_surname(options, cand.key[i], cand.offsets[i][0])
         recent = most_recent(options, end)
         if recent is None and chapter_of is not None and not titled:
-            real = tuple(p for p in options if given[p])  # bearers named in full, not the lone name itself
+            # bearers named in full 3+ times, not the lone name itself nor a one-off ("Julie Drubetskáya" twice)
+            real = tuple(p for p in options if given[p] and introduced[p])
             recent = nearest_in_scene(real, cand.offsets[i][0], cand.key[i]) if len(real) > 1 else None
             if recent is None:
                 recent = chapter_default.get(cand.key[i])
