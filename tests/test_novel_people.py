@@ -172,6 +172,23 @@ def test_a_given_name_does_not_follow_a_one_off_full_name_in_the_chapter() -> No
     assert said(text, who(found, "Julie Karágina")).count("Julie") == 3  # not the one-off's, though named last
 
 
+def test_a_married_name_the_text_gives_is_hers() -> None:
+    text, found = people(
+        book(
+            "Charlotte Lucas smiled. Mr. Collins bowed. Charlotte Lucas agreed.",
+            "Charlotte, the wife of Mr. Collins, was happy. Mrs. Collins welcomed her friend. Mr. Collins talked.",
+            "Julie Karágina sang. Julie Karágina danced. Later Julie (now Princess Drubetskáya) came. "
+            "Julie Drubetskáya said so.",
+        )
+    )
+    charlotte, julie = who(found, "Charlotte Lucas"), who(found, "Julie Karágina")
+    assert said(text, charlotte).count("Collins") == 1  # "Mrs. Collins", never "Mr. Collins"
+    assert not any(text[m.start - 4 : m.start] == "Mr. " for m in charlotte.mentions)
+    assert "Julie Drubetskáya" in said(text, julie)
+    _text, found = people(book("Anne Elliot smiled. Mrs. Clay, the friend of Mr. Elliot, came. Mrs. Elliot sang."))
+    assert "Mrs. Elliot" not in said(_text, who(found, "Anne Elliot"))  # no cue: title is identity
+
+
 def test_a_plain_spelling_matches_the_accented_one() -> None:
     assert fold("Natásha Rostóva") == fold("Natasha Rostova") == "natasha rostova"
     assert fold("ORBÁN’s") == "orban's"

@@ -168,6 +168,10 @@ def propagate(
     others: dict[tuple[str, str], int] = {}
     others_of: dict[str, list[int]] = {}  # surname -> other bearers made so far
     classes = [set(e.title_classes) for e in entities]
+    wife_of: dict[str, int] = {}  # surname -> the woman who took it by marriage ("Mrs. Collins" is Charlotte)
+    for pid, e in enumerate(entities):
+        for surname in e.married:
+            wife_of.setdefault(surname, pid)
     weight = [e.full_count + e.titled for e in entities]
     given = [e.first_tokens for e in entities]
     surnames = [e.last_tokens for e in entities]
@@ -252,8 +256,11 @@ def propagate(
         """Title is identity: "Mrs. Bennet" is a bearer of the surname who carries "Mrs.", else one of her
         gender who carries no other identity title ("Miss") and is named at least half as often as the titled
         form is used, unless the text also has a "Miss Bennet" (then Mrs. and Lady are the mother's); else a
-        person of her own. Never one of the other gender."""
+        person of her own. Never one of the other gender. A woman the text says took the surname by marriage
+        ("Charlotte, the wife of Mr. Collins") is its "Mrs."/"Lady" (:func:`.linking.take_married_names`)."""
         gender = _CLASS_GENDER.get(cls) or _title_gender(cand.title)
+        if cls in ("mrs", "lady") and surname in wife_of:
+            return wife_of[surname]  # "Charlotte, the wife of Mr. Collins" ... "Mrs. Collins"
         compatible = [p for p in options if gender is None or genders[p] in (None, gender)]
         # a "Miss Elizabeth (Bennet)" is a younger daughter: plain "Miss Bennet" is another (the eldest)
         explicit = tuple(
