@@ -12,6 +12,9 @@ Output (deterministic, sorted, lowercase, one entry per line):
 - ``words.txt.gz``         the lowercase entries of the Unix ``words`` list (public domain): ordinary English words.
 - ``nationalities.txt``    public-domain gazetteer (nltk gazetteers ``nationalities.txt``), as is.
 - ``countries.txt``        public-domain gazetteer (nltk gazetteers ``isocountries.txt``), as is.
+
+The other ``*.txt`` files there are our own hand lists (titles, role nouns, cue words ...), edited by hand and
+loaded by ``reader.nlp.people.lexicon.word_list``; this script does not touch them.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ from reader.nlp.people import evidence
 from reader.nlp.people.candidates import capitalised_counts, name_links
 from reader.nlp.people.detection import detect_people
 from reader.nlp.people.lexicon import norm
-from reader.nlp.people.linking import Entity, link
+from reader.nlp.people.linking import Entity, link, married_name_links
 from reader.nlp.people.mentions import Found, propagate
 from reader.nlp.people.story import find_story
 from reader.nlp.results import Person, unique_person_keys
@@ -52,7 +52,12 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     if ctx is None:
         return []
     entities, alias, choices = link(
-        ctx.stats, ctx.accepted, ctx.rejected, name_links(text, ctx.candidates), evidence.context_singles(ctx)
+        ctx.stats,
+        ctx.accepted,
+        ctx.rejected,
+        name_links(text, ctx.candidates),
+        evidence.context_singles(ctx),
+        married_name_links(text, ctx.candidates),
     )
     mentions, titles = propagate(
         text,
