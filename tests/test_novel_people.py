@@ -150,6 +150,45 @@ def test_a_shared_surname_goes_to_the_one_named_last_in_the_chapter() -> None:
     assert said(text, son).count("Rostóv") == 3 and said(text, count).count("Rostóv") == 2
 
 
+def test_a_shared_surname_goes_to_its_usual_bearer_unless_another_was_named_just_before() -> None:
+    usual = "Nicholas Rostóv rode home. Nicholas said he was cold. Rostóv laughed."
+    brother = (
+        "Nicholas came home. Pétya Rostóv ran in. Pétya shouted.\n\n"
+        "The rain fell. The road was long. The sky was grey.\n\nRostóv sighed."
+    )
+    text, found = people(book(usual, usual, usual, brother, brother + " Pétya Rostóv ran in. Rostóv hugged him."))
+    nicholas, petya = who(found, "Nicholas Rostóv"), who(found, "Pétya Rostóv")
+    assert said(text, nicholas).count("Rostóv") == 5  # far from any "Pétya": the book's usual "Rostóv"
+    assert said(text, petya).count("Rostóv") == 1  # "Pétya Rostóv ran in. Rostóv hugged him."
+
+
+def test_a_given_name_does_not_follow_a_one_off_full_name_in_the_chapter() -> None:
+    julie = "Julie Karágina sang. Julie said she was tired. "
+    later = (
+        "Julie Karágina laughed. Julie Drubetskáya sat down.\n\n"
+        "The rain fell. The road was long. The sky was grey.\n\nJulie said she was glad."
+    )
+    text, found = people(book(julie, julie, later))
+    assert said(text, who(found, "Julie Karágina")).count("Julie") == 3  # not the one-off's, though named last
+
+
+def test_a_married_name_the_text_gives_is_hers() -> None:
+    text, found = people(
+        book(
+            "Charlotte Lucas smiled. Mr. Collins bowed. Charlotte Lucas agreed.",
+            "Charlotte, the wife of Mr. Collins, was happy. Mrs. Collins welcomed her friend. Mr. Collins talked.",
+            "Julie Karágina sang. Julie Karágina danced. Later Julie (now Princess Drubetskáya) came. "
+            "Julie Drubetskáya said so.",
+        )
+    )
+    charlotte, julie = who(found, "Charlotte Lucas"), who(found, "Julie Karágina")
+    assert said(text, charlotte).count("Collins") == 1  # "Mrs. Collins", never "Mr. Collins"
+    assert not any(text[m.start - 4 : m.start] == "Mr. " for m in charlotte.mentions)
+    assert "Julie Drubetskáya" in said(text, julie)
+    _text, found = people(book("Anne Elliot smiled. Mrs. Clay, the friend of Mr. Elliot, came. Mrs. Elliot sang."))
+    assert "Mrs. Elliot" not in said(_text, who(found, "Anne Elliot"))  # no cue: title is identity
+
+
 def test_a_plain_spelling_matches_the_accented_one() -> None:
     assert fold("Natásha Rostóva") == fold("Natasha Rostova") == "natasha rostova"
     assert fold("ORBÁN’s") == "orban's"

@@ -30,17 +30,10 @@ from dataclasses import replace
 
 from reader.document.model import Document, Span
 from reader.nlp.people import evidence
-from reader.nlp.people.candidates import (
-    capitalised_counts,
-    find_candidates,
-    lowercase_words,
-    name_links,
-    sentence_starts,
-    split_fused_relatives,
-)
-from reader.nlp.people.context import PeopleContext
+from reader.nlp.people.candidates import capitalised_counts, name_links
+from reader.nlp.people.detection import detect_people
 from reader.nlp.people.lexicon import norm
-from reader.nlp.people.linking import Entity, link
+from reader.nlp.people.linking import Entity, link, married_name_links
 from reader.nlp.people.mentions import Found, propagate
 from reader.nlp.people.story import find_story
 from reader.nlp.results import Person, unique_person_keys
@@ -54,19 +47,17 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     ``should_stop`` is polled now and then; when it returns True the work is abandoned and ``[]`` is returned.
     """
     text = doc.text
-    ctx = PeopleContext(doc, text, sentence_starts(text, doc.sentences), lowercase_words(text), should_stop)
-    candidates = find_candidates(text, ctx.sentence_starts, should_stop, ctx.lowercase_seen)
-    if ctx.stopped():
-        return []
     story = find_story(text)
-    # "Buddha for Mary" names a work; prefaces, tables of contents, chapter titles and licences are not the story
-    candidates = [c for c in candidates if not c.work and story.contains(c.start)]
-    ctx.candidates = split_fused_relatives(text, candidates)
-    evidence.detect(ctx)
-    if ctx.stopped():
+    ctx = detect_people(doc, should_stop, story)
+    if ctx is None:
         return []
     entities, alias, choices = link(
-        ctx.stats, ctx.accepted, ctx.rejected, name_links(text, ctx.candidates), evidence.context_singles(ctx)
+        ctx.stats,
+        ctx.accepted,
+        ctx.rejected,
+        name_links(text, ctx.candidates),
+        evidence.context_singles(ctx),
+        married_name_links(text, ctx.candidates),
     )
     mentions, titles = propagate(
         text,

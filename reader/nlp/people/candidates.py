@@ -191,9 +191,13 @@ class Segment:
 
 def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
     """Rule 3: a sentence-initial ordinary word in front of a longer run ("Remember Little Rocket Man"; also a
-    rare given name the text writes in lowercase: "Soon Starbuck"); kept: a surname first ("Xi Jinping")."""
+    rare given name the text writes in lowercase: "Soon Starbuck"); kept: a surname first ("Xi Jinping"), and
+    a word never written in lowercase before one more word and a bracketed country in a results line
+    ("round : Goran Ivanisevic ( Croatia ) beat": "goran" is in the word list, but here it is a name)."""
     if not (seg.initial and len(seg.toks) >= 2):
         return True
+    if _INITIAL_TOKEN.match(seg.toks[0][2]):
+        return True  # "S. Fleming" at a line start: an initial, not the word "s"
     k0 = seg.keys[0]
     if (
         lx.is_ordinary(k0)
@@ -201,11 +205,32 @@ def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
         and k0 not in lx.TITLE_HEADS
         and k0 not in lx.TITLE_MODIFIERS
         and not scan.surname_first(k0, seg.toks[1:])
+        and not _athlete_before_country(scan, seg)
     ):
         seg.drop(1)
         seg.strip_lowercase()
         return bool(seg.toks)
     return True
+
+
+_INITIAL_TOKEN = re.compile(r"^[^\W\d_]\.$")
+_BRACKET_AFTER = re.compile(r"[ \t]*\([ \t]*([^()\n]{2,30}?)[ \t]*\)")
+_CODE = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z]\.){2,3})$")
+
+
+def country_like(inside: str) -> bool:
+    """What a results line brackets after an athlete: a country, a nationality or a code ("USA", "U.S.")."""
+    key = norm(inside)
+    return key in lx.places() or key in lx.nationalities() or bool(_CODE.match(inside.strip()))
+
+
+def _athlete_before_country(scan: Scan, seg: Segment) -> bool:
+    """"Goran Ivanisevic ( Croatia )": two tokens, the first never written in lowercase in the text, then a
+    bracketed country, nationality or country code (a results line)."""
+    if len(seg.toks) != 2 or seg.keys[0] in scan.lowercase_seen or lx.is_ordinary(seg.keys[1]):
+        return False
+    m = _BRACKET_AFTER.match(scan.text, seg.toks[-1][1])
+    return bool(m) and country_like(m.group(1))
 
 
 def drop_leading_date(scan: Scan, seg: Segment) -> bool:
@@ -232,11 +257,28 @@ def _title_head_index(seg: Segment) -> int:
     return -1
 
 
+def given_name_title(scan: Scan, seg: Segment) -> bool:
+    """"Dean Jones", "Earl Warren": a title word that is also a common given name (census rank <= 200), first
+    of a two-token run before a census surname, is the given name when the text never writes the word in
+    lowercase ("the dean said" keeps "Dean Smith" a dean)."""
+    k0 = seg.keys[0]
+    return (
+        len(seg.keys) == 2
+        and lx.given_name_ranks().get(k0, 10**6) <= 200
+        and k0 not in scan.lowercase_seen
+        and seg.keys[1] in lx.surnames()
+        and seg.capitalised(1)
+        and not lx.is_title_head(seg.keys[1], roles=True)
+    )
+
+
 def peel_title(scan: Scan, seg: Segment) -> bool:
     """Rule 4: everything up to the last title word is the title ("Palestinian Authority President | Mahmoud
     Abbas"); a run that is only a title is no name ("Former Prime Minister"; "John Major" is)."""
     keys = seg.keys
     head = _title_head_index(seg)
+    if head == 0 and given_name_title(scan, seg):
+        return True
     if head < 0:
         if all(lx.is_title_head(k) or k in lx.TITLE_MODIFIERS or k in lx.nationalities() for k in keys):
             return len(keys) >= 2 and keys[0] in lx.given_names() and keys[0] not in lx.TITLE_HEADS
@@ -302,6 +344,43 @@ def peel_nationality_and_age(scan: Scan, seg: Segment) -> bool:
     return bool(seg.toks)
 
 
+_URL = re.compile(r"\S*://\S*|www\.\S*")
+_LONG_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z]{4,}(?![\w'’\-])")
+
+
+def _thing_word(key: str) -> bool:
+    """An ordinary English word that is no census surname and no given name ("suspended", "becomes")."""
+    return lx.is_ordinary(key) and key not in lx.surnames() and key not in lx.given_names()
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """The line holding ``pos`` writes no word of four or more letters in lowercase (links aside): a
+    title-case or all-caps headline."""
+    lo, hi = max(0, pos - 300), min(len(text), pos + 300)  # a longer line is no headline: look no further
+    start = text.rfind("\n", lo, pos) + 1
+    end = text.find("\n", pos, hi)
+    if (start == 0 and lo > 0) or (end < 0 and hi < len(text)):
+        return False
+    line = text[start : end if end >= 0 else hi]
+    return len(line) <= 300 and not _LONG_LOWER_WORD.search(_URL.sub(" ", line))
+
+
+def trim_headline_words(scan: Scan, seg: Segment) -> bool:
+    """Rule 5c: in a title-case headline the words after a name are capitalised too ("Alex Rodriguez
+    Suspended Through 2014", "Hosni Mubarak Flown Out of Prison"): a given name or a word that is no ordinary
+    word, a second word that is no such ordinary word, then only ordinary words that are no surname or given
+    name; those words are cut."""
+    keys = seg.keys
+    if len(keys) < 3 or not (_plain_given(keys[0]) or not lx.is_ordinary(keys[0])) or _thing_word(keys[1]):
+        return True
+    j = len(keys)
+    while j > 2 and _thing_word(keys[j - 1]):
+        j -= 1
+    if j < len(keys) and _title_case_line(scan.text, seg.toks[0][0]):
+        seg.toks, seg.keys = seg.toks[:j], seg.keys[:j]
+    return True
+
+
 SEGMENT_RULES: tuple[Callable[[Scan, Segment], bool], ...] = (
     drop_initial_ordinary_word,
     drop_leading_date,
@@ -309,6 +388,7 @@ SEGMENT_RULES: tuple[Callable[[Scan, Segment], bool], ...] = (
     peel_place_or_organisation,
     peel_descriptive_word,
     peel_nationality_and_age,
+    trim_headline_words,
 )
 """The cleaning rules, in order: each may change the segment; one returning False drops it (no name left).
 A new cleaning rule is one function added here."""
@@ -410,6 +490,8 @@ def _candidate(
     org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk))
     if (last and _firm_after(text, re_, kk)) or (first_seg and _firm_before(text, rs, kk)):
         org = True  # "Halloran & Sons", "Procter & Gamble": a firm, not a person
+    if seg.title is None and _SAINT_BEFORE.match(text[max(rs, toks[0][0] - 8) : toks[0][0]]):
+        org = True  # "the St. Louis Eagles", "St. Kilda": a saint's name names a place, a church or a club
     return Candidate(
         start=toks[0][0],
         end=toks[-1][1],
@@ -427,6 +509,7 @@ def _candidate(
     )
 
 
+_SAINT_BEFORE = re.compile(r"^.*(?<![\w.])(?:St|Ste)\.[ \t]+$")
 _AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*([A-Z][\w'’\-]*)([ \t]+[A-Z])?")
 _AMPERSAND_BEFORE = re.compile(r"(?<![\w'’\-.])([A-Z][\w'’\-]*)[ \t]*&[ \t]*\Z")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’\-.]*[ \t]+\Z")

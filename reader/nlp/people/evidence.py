@@ -34,9 +34,12 @@ rule one added to :data:`FORM_RULES`):
 - hard rejects: an organisation/place/work cue word ("Institute", "House", "Day"; but a given name followed by
   a cue word that is a common surname is scored: "Doris Day", "Kanye West"), a place name (country, US state,
   world city), a month or weekday, a nationality, a title alone, a token with digits, a form starting with a
-  foreign article ("Le Parisien", "La Masia"; "Marine Le Pen" is unaffected).
+  foreign article ("Le Parisien", "La Masia"; "Marine Le Pen" is unaffected), a well-known organisation that
+  "says" things in news (agencies, companies, clubs: "Reuters", "Xinhua", "Microsoft", "Juventus"; hand
+  list ``organisation_names.txt`` without common surnames or given names).
 - fused names: a pair seen at most twice whose second token is a given name used alone far more often is
-  two people side by side ("Natásha Pierre grew animated"), not one.
+  two people side by side ("Natásha Pierre grew animated"), not one; unless the pair starts with a given name
+  never used alone and its second token never starts a name ("Bill Clinton" ... "Clinton said").
 """
 
 from __future__ import annotations
@@ -72,6 +75,7 @@ class Weights:
     given_first: float = 1.5  # a known given name first
     surname_last: float = 0.5  # a census surname last
     middle_initial: float = 1.0  # "George W. Bush"
+    leading_initial: float = 1.0  # "S. Fleming": an initial before a census surname
     syllabic_given: float = 1.5  # "Cheng Chung-tai", "Kim Jong-un": a romanised two-syllable given name
     all_ordinary: float = -3.0  # "Little Rocket Man", "Truth Social"
     no_ordinary: float = 0.5  # "Romelu Lukaku", "Maxime Bernier" mid-sentence
@@ -84,6 +88,7 @@ class Weights:
 
 
 WEIGHTS = Weights()
+ORGANISATION_NAMES = lx.word_list("organisation_names")  # news agencies, companies, clubs
 NAME_USE_RATE = 10  # a word capitalised mid-sentence this many times as often as written lowercase is used as a name
 CUE_RATE = 20  # a cue must be seen at least once per 20 occurrences: one odd context does not make a place a person
 
@@ -163,11 +168,17 @@ def collect_stats(ctx: PeopleContext) -> None:
 
 def reject_fused_pairs(ctx: PeopleContext) -> None:
     """A rare pair ending in a given name that is far more frequent alone: two people side by side
-    ("Natásha Pierre grew animated", "Malvíntseva Nicholas"), not one name."""
+    ("Natásha Pierre grew animated", "Malvíntseva Nicholas"), not one name. Not when the pair starts with a
+    given name never used alone and its second word never starts a name in the text: that word is a surname
+    ("Bill Clinton" ... "Clinton said", "Tony Blair" ... "Blair"; but "Natásha" is used alone, and "Pierre"
+    starts "Pierre Bezúkhov")."""
     given = lx.given_names()
+    first_tokens = {k[0] for k in ctx.stats if len(k) >= 2}
     for key, st in ctx.stats.items():
         if len(key) != 2 or st.count > 2 or key[1] not in given:
             continue
+        if key[0] in given and key[1] not in first_tokens and (key[0],) not in ctx.stats:
+            continue  # "Bill Clinton ... Clinton said": the lone word is a surname, never a first name here
         alone = ctx.stats.get((key[1],))
         if alone is not None and alone.count >= 3 and alone.count > 2 * st.count:
             ctx.rejected.add(key)
@@ -615,8 +626,8 @@ def never_a_person(key: Form) -> bool:
     """Forms that are never a person whatever the context (organisation cue words are judged per candidate)."""
     if any(ch.isdigit() for k in key for ch in k):
         return True
-    if " ".join(key) in lx.places():
-        return True
+    if " ".join(key) in lx.places() or " ".join(key) in ORGANISATION_NAMES:
+        return True  # "Reuters said", "Juventus beat": a place or a well-known organisation
     if key[0].startswith(("l'", "l’")) and len(key[0]) > 3:
         return True  # "L'Equipe", "L'Oréal"
     if key[0] in lx.FOREIGN_ARTICLES and len(key) >= 2:
@@ -659,6 +670,11 @@ def context_score(stats: FormStats, w: Weights = WEIGHTS) -> float:
     return s
 
 
+def syllabic_given_name(stats: FormStats) -> bool:
+    """A romanised East Asian two-syllable given name last ("Cheng Chung-tai", "Kim Jong-un")."""
+    return len(stats.key) <= 3 and bool(_SYLLABIC.match(stats.surface_last or ""))
+
+
 def multi_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weights = WEIGHTS) -> float:
     """Points from the tokens of a form of two or more tokens."""
     key = stats.key
@@ -670,7 +686,9 @@ def multi_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weigh
         s += w.surname_last
     if any(len(k) == 1 for k in key[1:-1]):
         s += w.middle_initial
-    if len(key) <= 3 and _SYLLABIC.match(stats.surface_last or ""):
+    elif len(key) == 2 and len(key[0]) == 1 and key[-1] in lx.surnames():
+        s += w.leading_initial
+    if syllabic_given_name(stats):
         s += w.syllabic_given
     names = [k for k in key if k not in lx.NAME_PARTICLES]
     if all(lx.is_ordinary(k) for k in names) and not any(k in given for k in names):

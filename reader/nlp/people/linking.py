@@ -30,6 +30,10 @@ Rules (each explained by a test in ``tests/test_people.py``):
 8. Maiden and married names: "Dana Halloran, née Mercer" / "Dana Halloran (born Dana Mercer)" make "Dana
    Mercer" and a lone "Mercer" hers; "Peter married Dana Mercer" joins "Dana Mercer" to a "Dana Halloran"
    when Halloran is the surname of Peter's person (and Dana is the only such pair).
+8b. A surname taken by marriage, learnt from the text: "Charlotte, the wife of Mr. Collins", "Julie (now
+   Princess Drubetskáya)", "Charlotte, now Mrs. Collins". The person named first (a lone given name: its most
+   often named bearer) takes the surname: a full form with it ("Julie Drubetskáya") joins her, and "Mrs."/"Lady"
+   with it ("Mrs. Collins") is her (:mod:`.mentions`).
 9. Ambiguous short forms: a lone surname or given name shared by several people is resolved per occurrence
    (:mod:`.mentions`); here each gets its candidates in order of preference: the default first (rules 3 and
    4, where a namesake without the distinguishing mark is preferred to the one with it: bare "Peter" is
@@ -38,6 +42,7 @@ Rules (each explained by a test in ``tests/test_people.py``):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -59,6 +64,7 @@ class Entity:
     gender: str | None = None  # "m" / "f" from the given name or a gendered title, None when unknown
     titled: int = 0  # mentions of the surname alone with a title of the person's gender ("Mr. Bingley")
     title_classes: set[str] = field(default_factory=set)  # identity titles the person carries ("miss")
+    married: set[str] = field(default_factory=set)  # surnames taken by marriage ("Charlotte, the wife of Mr. Collins")
 
     @property
     def last_tokens(self) -> set[str]:
@@ -287,18 +293,21 @@ def link(
     rejected: set[Form],
     name_links: list[tuple[str, Form, Form]] = (),
     context_singles: set[Form] | frozenset[Form] = frozenset(),
+    wife_links: list[tuple[Form, str]] = (),
 ) -> tuple[list[Entity], dict[Form, int], dict[Form, Choice]]:
     """People (as groups of name forms), the alias table (normalised form -> person index) and the ambiguous
     short forms (form -> candidate people, default first).
 
     ``name_links`` are ``("nee", person form, maiden form)`` and ``("married", form, form)`` pairs seen in the
-    text (rule 8). ``context_singles`` are lone forms with person context of their own, never written in
+    text (rule 8); ``wife_links`` are ``(form, surname)`` pairs from :func:`married_name_links` (rule 8b).
+    ``context_singles`` are lone forms with person context of their own, never written in
     lowercase ("Xi said"): rule 4 links them even when they are also English words.
     """
     lk = Linker(stats, accepted, rejected, context_singles)
     group_full_forms(lk)
     join_particle_surnames(lk)
     _link_names(name_links, lk.entities, lk.alias)
+    take_married_names(lk, wife_links)
     index_people(lk)
     for key, st in stats.items():
         if len(key) == 1:
@@ -537,3 +546,40 @@ def _link_names(
             if len(targets) == 1 and not (entities[q_owner].last_tokens & surnames):
                 entities[targets[0]].maiden.update(entities[q_owner].keys)
                 _merge(q_owner, targets[0], entities, alias)
+
+
+_WIFE_GAP = re.compile(r"\s*(?:,\s*(?:now\s+|the\s+(?:wife|widow)\s+of\s+)|\(\s*now\s+)\Z")
+
+
+def married_name_links(text: str, candidates) -> list[tuple[Form, str]]:
+    """Rule 8b cues: ``(form, surname)`` for "Charlotte, the wife of Mr. Collins" (a man's title or none after
+    "wife of"), "Charlotte, now Mrs. Collins" and "Julie (now Princess Drubetskáya)" (a woman's title after
+    "now")."""
+    out: list[tuple[Form, str]] = []
+    for a, b in zip(candidates, candidates[1:]):
+        if not (a.last_in_run and b.first_in_run) or a.ctx_end != a.end or b.ctx_start - a.ctx_end > 20:
+            continue
+        gap = _WIFE_GAP.match(text, a.ctx_end, b.ctx_start)
+        if gap is None or b.title is None:
+            continue
+        gender = lx.title_gender(b.title)
+        wife_of = "wife" in gap.group(0) or "widow" in gap.group(0)
+        if gender == ("m" if wife_of else "f"):
+            out.append((a.key, b.key[-1]))
+    return out
+
+
+def take_married_names(lk: Linker, wife_links: list[tuple[Form, str]]) -> None:
+    """Rule 8b: the person a cue names takes the surname; her full form with it joins her."""
+    for form, surname in wife_links:
+        if len(form) >= 2:
+            owner = lk.alias.get(form)
+        else:
+            bearers = [i for i, e in enumerate(lk.entities) if e.keys and form[0] in e.first_tokens]
+            owner = max(bearers, key=lambda i: lk.entities[i].full_count, default=None)
+        if owner is None or surname in lk.entities[owner].last_tokens:
+            continue
+        lk.entities[owner].married.add(surname)
+        other = lk.alias.get((form[0], surname))
+        if other is not None and other != owner:
+            _merge(other, owner, lk.entities, lk.alias)

@@ -168,6 +168,10 @@ def propagate(
     others: dict[tuple[str, str], int] = {}
     others_of: dict[str, list[int]] = {}  # surname -> other bearers made so far
     classes = [set(e.title_classes) for e in entities]
+    wife_of: dict[str, int] = {}  # surname -> the woman who took it by marriage ("Mrs. Collins" is Charlotte)
+    for pid, e in enumerate(entities):
+        for surname in e.married:
+            wife_of.setdefault(surname, pid)
     weight = [e.full_count + e.titled for e in entities]
     given = [e.first_tokens for e in entities]
     surnames = [e.last_tokens for e in entities]
@@ -208,8 +212,10 @@ def propagate(
 
     def bare_surname(options: tuple[int, ...], surname: str, start: int) -> int:
         """A bare surname several people carry. In a text without chapters (news style) the most prominent
-        ("Trump"). In a book: the one who dominates it (3 times the prominence of any other), else the one
-        named last in the same chapter ("Bingley" after "Mr. Bingley"), else the most prominent."""
+        ("Trump"). In a book: the one who dominates it (3 times the prominence of any other), else the book's
+        usual bearer (:func:`_chapter_defaults`: "Rostóv" is Nicholas) unless another bearer was named in the
+        same paragraph or two sentences back ("Pétya Rostóv ran in. Rostóv hugged him."), else the one named
+        last in the same chapter ("Bingley" after "Mr. Bingley"), else the most prominent."""
         opts = tuple(dict.fromkeys((*options, *others_of.get(surname, ()))))
         told = bare_gender.get(surname)
         if told is not None and len(opts) > 1:
@@ -219,6 +225,11 @@ def propagate(
         ranked = sorted(opts, key=lambda p: -weight[p])
         if weight[ranked[0]] >= 3 * weight[ranked[1]]:
             return ranked[0]
+        usual = chapter_default.get(surname)
+        if usual is not None:
+            # the book's usual bearer ("Rostóv" is Nicholas) unless another was named just before
+            recent = most_recent(opts, start)
+            return usual if recent is None else recent
         nearest = nearest_in_scene(opts, start, surname)
         if nearest is None:
             nearest = chapter_default.get(surname)
@@ -245,8 +256,11 @@ def propagate(
         """Title is identity: "Mrs. Bennet" is a bearer of the surname who carries "Mrs.", else one of her
         gender who carries no other identity title ("Miss") and is named at least half as often as the titled
         form is used, unless the text also has a "Miss Bennet" (then Mrs. and Lady are the mother's); else a
-        person of her own. Never one of the other gender."""
+        person of her own. Never one of the other gender. A woman the text says took the surname by marriage
+        ("Charlotte, the wife of Mr. Collins") is its "Mrs."/"Lady" (:func:`.linking.take_married_names`)."""
         gender = _CLASS_GENDER.get(cls) or _title_gender(cand.title)
+        if cls in ("mrs", "lady") and surname in wife_of:
+            return wife_of[surname]  # "Charlotte, the wife of Mr. Collins" ... "Mrs. Collins"
         compatible = [p for p in options if gender is None or genders[p] in (None, gender)]
         # a "Miss Elizabeth (Bennet)" is a younger daughter: plain "Miss Bennet" is another (the eldest)
         explicit = tuple(
@@ -293,7 +307,8 @@ def propagate(
             return bare_surname(options, cand.key[i], cand.offsets[i][0])
         recent = most_recent(options, end)
         if recent is None and chapter_of is not None and not titled:
-            real = tuple(p for p in options if given[p])  # bearers named in full, not the lone name itself
+            # bearers named in full 3+ times, not the lone name itself nor a one-off ("Julie Drubetskáya" twice)
+            real = tuple(p for p in options if given[p] and introduced[p])
             recent = nearest_in_scene(real, cand.offsets[i][0], cand.key[i]) if len(real) > 1 else None
             if recent is None:
                 recent = chapter_default.get(cand.key[i])
