@@ -189,6 +189,24 @@ def test_a_married_name_the_text_gives_is_hers() -> None:
     assert "Mrs. Elliot" not in said(_text, who(found, "Anne Elliot"))  # no cue: title is identity
 
 
+def test_a_shared_given_name_goes_to_its_usual_bearer_unless_another_was_named_just_before() -> None:
+    usual = "Nicholas Rostóv rode. Rostóv laughed, and Nicholas sang."
+    prince = (
+        "Nicholas Bolkónski scowled. Nicholas Bolkónski wrote.\n\n"
+        "The rain fell. The road was long. The sky was grey.\n\nThe door opened, and Nicholas came in."
+    )
+    text, found = people(book(usual, usual, usual, prince, "Nicholas Bolkónski frowned, and Nicholas spoke."))
+    lone = [[m for m in said(text, who(found, name)) if m == "Nicholas"] for name in ("Nicholas Rostóv", "Nicholas Bolkónski")]
+    assert [len(x) for x in lone] == [4, 1]  # the prince's "Nicholas" only right after his full name
+
+
+def test_given_name_and_patronymic_are_the_full_name_without_its_surname() -> None:
+    hostess = "Anna Pávlovna smiled. Anna Pávlovna Schérer received her guests. Annette Schérer said she was glad."
+    text, found = people(book(hostess, "Anna Pávlovna nodded. Anna Ivánovna came too, and Anna Ivánovna sat."))
+    anna = who(found, "Anna Pávlovna Schérer")
+    assert {"Anna Pávlovna", "Annette Schérer"} <= set(said(text, anna)) and "Anna Ivánovna" not in said(text, anna)
+
+
 def test_a_plain_spelling_matches_the_accented_one() -> None:
     assert fold("Natásha Rostóva") == fold("Natasha Rostova") == "natasha rostova"
     assert fold("ORBÁN’s") == "orban's"

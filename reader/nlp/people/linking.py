@@ -25,7 +25,8 @@ Rules (each explained by a test in ``tests/test_people.py``):
    distinguishing middle name/initial the other lacks and both were introduced as such: each is used at least
    twice, the plain form first, and the plain form is used again after the marked one appears ("Peter
    Halloran ... Peter J. Halloran, the cousin ... Peter Halloran likes to say"). Otherwise the marked form is
-   the same person written more fully ("George W. Bush" ... "George Bush"). Two different middles ("George
+   the same person written more fully ("George W. Bush" ... "George Bush"); given name and patronymic are
+   the full name without its surname ("Anna Pávlovna" = "Anna Pávlovna Schérer"). Two different middles ("George
    H. W. Bush" / "George W. Bush") are always two people.
 8. Maiden and married names: "Dana Halloran, née Mercer" / "Dana Halloran (born Dana Mercer)" make "Dana
    Mercer" and a lone "Mercer" hers; "Peter married Dana Mercer" joins "Dana Mercer" to a "Dana Halloran"
@@ -131,11 +132,21 @@ def _same_middle(x: str, y: str) -> bool:
     return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
 
 
+_PATRONYMIC = re.compile(r"\w{3,}(?:ovich|evich|ich|ovna|evna|ichna)\Z")
+
+
+def _given_and_patronymic_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """"Anna Pávlovna" is "Anna Pávlovna Schérer": given name and patronymic, the full name without the surname."""
+    return len(short) == 2 and len(full) == 3 and full[:2] == short and _PATRONYMIC.match(short[1]) is not None
+
+
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Same person written with or without middle names/initials, or with a nickname or diminutive of the
     given name ("Eliza Bennet" / "Elizabeth Bennet", "Váska Denísov" / "Vasíli Dmítrich Denísov")."""
     if a[0] != b[0] and not (len(a[0]) > 1 and len(b[0]) > 1 and lx.diminutive_of(a[0], b[0])):
         return False
+    if _given_and_patronymic_of(a, b) or _given_and_patronymic_of(b, a):
+        return True
     la, lb = _surname(a), _surname(b)
     if la != lb and not spelling_variants(la, lb):
         return False

@@ -309,9 +309,9 @@ def propagate(
         if recent is None and chapter_of is not None and not titled:
             # bearers named in full 3+ times, not the lone name itself nor a one-off ("Julie Drubetskáya" twice)
             real = tuple(p for p in options if given[p] and introduced[p])
-            recent = nearest_in_scene(real, cand.offsets[i][0], cand.key[i]) if len(real) > 1 else None
-            if recent is None:
-                recent = chapter_default.get(cand.key[i])
+            recent = chapter_default.get(cand.key[i])  # the book's usual bearer ("Nicholas" is Rostóv) first
+            if recent is None and len(real) > 1:
+                recent = nearest_in_scene(real, cand.offsets[i][0], cand.key[i])
         return options[0] if recent is None else recent
 
     for cand in candidates:
