@@ -20,8 +20,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data" / "dev"
 sys.path.insert(0, str(ROOT))
+
+from bench.shared_data import shared_data  # noqa: E402
+
+SHARED = shared_data() / "dev"
 
 from reader.document.build import document_from_plain_text  # noqa: E402
 from reader.document.model import Document, Metadata, Paragraph  # noqa: E402

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,12 @@ from reader.nlp.people.linking import spelling_variants
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT / "tests" / "data" / "seed_people_gold.json").read_text("utf-8"))
-WAR_AND_PEACE = ROOT.parent / "shared" / "data" / "books" / "war_and_peace_pg2600.txt"
+# ../shared/data beside the repository, or beside the parent folder of a git worktree (/work/wt/<name>)
+SHARED_BOOKS = next(
+    (p for p in (ROOT.parent / "shared" / "data" / "books", ROOT.parent.parent / "shared" / "data" / "books") if p.exists()),
+    ROOT.parent / "shared" / "data" / "books",
+)
+WAR_AND_PEACE = SHARED_BOOKS / "war_and_peace_pg2600.txt"
 
 
 def people_of(text: str) -> list[Person]:
@@ -251,10 +256,19 @@ def test_deterministic(seed_document) -> None:
 
 
 def test_nlp_layer_does_not_import_textual() -> None:
-    assert "reader.nlp.people" in sys.modules
-    import reader.nlp.people.candidates as c
-
-    assert "textual" not in c.__dict__ and not any(m == "textual" for m in vars(c))
+    # in a fresh interpreter: finding people loads no UI module (the old check looked only for a module-level
+    # name "textual" in candidates.py, which nothing could ever bind)
+    check = (
+        "import sys\n"
+        "from reader.document.build import document_from_plain_text\n"
+        "from reader.nlp.people import find_people\n"
+        "found = find_people(document_from_plain_text('Anna Smith met Bob Jones. Smith said no.', 't'))\n"
+        "assert [p.name for p in found] == ['Anna Smith', 'Bob Jones'], found\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"imported UI modules: {result.stdout.strip()}"
 
 
 # --- the seed article against the gold list ---------------------------------------------------------------
@@ -316,14 +330,6 @@ def test_seed_mentions_round_trip_and_do_not_overlap(seed_document) -> None:
         for s in p.mentions:
             assert seed_document.text[s.start : s.end][0].isupper()
     assert 94 <= len(spans) <= 97
-
-
-def test_seed_is_fast(seed_document) -> None:
-    seed_document.sentences
-    find_people(seed_document)  # warm the lists
-    started = time.perf_counter()
-    find_people(document_from_plain_text(seed_document.text, "again"))
-    assert time.perf_counter() - started < 1.5  # sentence splitting included; people alone is < 0.1 s
 
 
 @pytest.mark.skipif(not WAR_AND_PEACE.exists(), reason="../shared/data is not available")
@@ -453,10 +459,10 @@ def test_sentence_initial_word_mostly_written_lowercase_is_not_a_surname_mention
 
 
 def test_long_title_case_runs_do_not_explode() -> None:
+    # (its time is measured by bench/bench_people.py; tests never assert on wall-clock time)
     text = " ".join(["Alpha Beta Gamma Delta"] * 3000) + ". Then Vladimir Putin said no."
-    started = time.perf_counter()
     found = people_of(text)
-    assert time.perf_counter() - started < 2 and [p.name for p in found] == ["Vladimir Putin"]
+    assert [p.name for p in found] == ["Vladimir Putin"]
 
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
@@ -624,7 +630,8 @@ def test_a_gendered_title_that_fits_no_one_named_is_another_bearer() -> None:
     text = "Elizabeth Bennet laughed. “Yes,” said Mr. Bennet. Mr. Bennet smiled. Elizabeth Bennet left."
     found = people_of(text)
     assert len(person(found, "Elizabeth Bennet").mentions) == 2
-    assert person(found, "Bennet").titles == ("Mr.",) and len(person(found, "Bennet").mentions) == 2
+    # another bearer found by a title is named with it (title is identity: "Mr. Bennet", not "Bennet")
+    assert person(found, "Mr. Bennet").titles == ("Mr.",) and len(person(found, "Mr. Bennet").mentions) == 2
 
 
 def test_maiden_names_join_the_person() -> None:

@@ -42,7 +42,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people.lexicon import norm
@@ -57,17 +57,12 @@ def _char_class(predicate) -> str:
 UPPER = _char_class(str.isupper)
 LOWER = _char_class(str.islower)
 _L = r"[^\W\d_]"
-_ABBREV = (
-    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|St|Jr|Sr|Maj|Cmdr|Cdr|Comdr|Cpl|Pvt|Pres|Supt"
-    r"|Mme|Mlle|Msgr|Fr|Cllr|Ald|Det|Insp|Brig|Atty|Amb|Sec|Secy|Dep|Assemb|Commr|Treas|Messrs)\."
-)
+_ABBREV = "(?:" + "|".join(sorted(lx.TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")\."
 _DOTTED = rf"(?:[{UPPER}]\.){{2,}}"
 _INITIAL = rf"[{UPPER}]\.(?=[ \t]+[{UPPER}])"
 _WORD = rf"[{UPPER}]{_L}*(?:['’](?![sS]\b){_L}+|-{_L}+)*(?![\w]|-\w|['’](?![sS]\b)\w|\.[a-z]{{2,}})"
 _TOK = rf"(?:{_ABBREV}|{_DOTTED}|{_INITIAL}|{_WORD})"
-PARTICLES = frozenset(
-    "bin ibn bint al el de da di del della dei der den van von la le du dos das do zu ter ten y abu".split()
-)
+PARTICLES = lx.NAME_PARTICLES
 _PART = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 RUN = re.compile(rf"(?=[{UPPER}])(?<![\w'’\-.]){_TOK}(?:[ \t]+(?:{_PART}[ \t]+){{0,2}}{_TOK})*")
 _SPACE_TOKENS = re.compile(r"\S+")
@@ -137,6 +132,188 @@ def _is_acronym(tok: str) -> bool:
     return sum(1 for c in tok if c.isalpha()) >= 2
 
 
+Token = tuple[int, int, str]  # (start, end, as written)
+
+
+@dataclass(slots=True)
+class Scan:
+    """What the candidate rules know about the whole document."""
+
+    text: str
+    starts: set[int]  # sentence starts
+    lowercase_seen: dict[str, int]
+    lone_caps: dict[str, bool] = field(default_factory=dict)  # cache of :meth:`used_alone_capitalised`
+
+    def rare_given_word(self, k: str) -> bool:
+        """"Soon Starbuck", "See Stubb": a rare given name that the text uses as an ordinary lowercase word."""
+        return lx.given_name_ranks().get(k, 10**6) > 1000 and self.lowercase_seen.get(k, 0) >= 2
+
+    def used_alone_capitalised(self, k: str) -> bool:
+        """The word is written capitalised on its own somewhere (not before another capitalised word)."""
+        if k not in self.lone_caps:
+            word = re.escape(k.capitalize())
+            self.lone_caps[k] = len(re.findall(rf"(?<![\w'’-]){word}(?![\w'’-])(?!\s+[A-Z])", self.text)) >= 1
+        return self.lone_caps[k]
+
+    def surname_first(self, k0: str, rest: list[Token]) -> bool:
+        """"Xi Jinping spoke. Xi said": a short word never written in lowercase in the text, used on its own
+        capitalised elsewhere, before one token that is no word and no given name: an East Asian surname."""
+        if len(k0) > 4 or k0 in self.lowercase_seen or len(rest) != 1 or not rest[0][2][0].isupper():
+            return False
+        k1 = norm(rest[0][2])
+        if lx.is_ordinary(k1) or k1 in lx.given_names() or k1 in lx.places() or k1 in lx.nationalities():
+            return False
+        return self.used_alone_capitalised(k0)
+
+
+@dataclass(slots=True)
+class Segment:
+    """A segment of a run being cleaned: its tokens, their normalised keys, and what the rules found."""
+
+    toks: list[Token]
+    keys: list[str]
+    initial: bool  # capitalised because it starts a sentence (or a quotation)
+    title: str | None = None  # the peeled title phrase, as written
+
+    def drop(self, n: int) -> None:
+        """Drop ``n`` tokens from the front: what remains is no longer at a sentence start."""
+        self.toks, self.keys = self.toks[n:], self.keys[n:]
+        self.initial = False
+
+    def strip_lowercase(self) -> None:
+        """Drop lowercase particles left at the front."""
+        while self.toks and not self.toks[0][2][0].isupper():
+            self.toks, self.keys = self.toks[1:], self.keys[1:]
+
+    def capitalised(self, i: int) -> bool:
+        return self.toks[i][2][0].isupper()
+
+
+def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
+    """Rule 3: a sentence-initial ordinary word in front of a longer run ("Remember Little Rocket Man"; also a
+    rare given name the text writes in lowercase: "Soon Starbuck"); kept: a surname first ("Xi Jinping")."""
+    if not (seg.initial and len(seg.toks) >= 2):
+        return True
+    k0 = seg.keys[0]
+    if (
+        lx.is_ordinary(k0)
+        and (k0 not in lx.given_names() or scan.rare_given_word(k0))
+        and k0 not in lx.TITLE_HEADS
+        and k0 not in lx.TITLE_MODIFIERS
+        and not scan.surname_first(k0, seg.toks[1:])
+    ):
+        seg.drop(1)
+        seg.strip_lowercase()
+        return bool(seg.toks)
+    return True
+
+
+def drop_leading_date(scan: Scan, seg: Segment) -> bool:
+    """A leading month or weekday is a date, not a name ("In May Napoleon", "August Prince"); but a month that
+    is also a given name, not after a date word, followed by a surname is a name ("June Whitaker")."""
+    while len(seg.toks) >= 2 and (seg.keys[0] in lx.MONTHS_DAYS or seg.keys[0].rstrip("s") in lx.MONTHS_DAYS):
+        if month_is_given_name(scan.text, seg.toks[0][0], seg.keys):
+            break
+        seg.drop(1)
+    return True
+
+
+def _title_head_index(seg: Segment) -> int:
+    """The last title word that a capitalised name token follows (-1 when none); a role noun after given names
+    only is a middle name ("James Clerk Maxwell")."""
+    keys = seg.keys
+    for i in range(len(keys) - 1, -1, -1):
+        if lx.is_title_head(keys[i], roles=True) and any(
+            seg.capitalised(j) and keys[j] not in lx.NAME_SUFFIXES for j in range(i + 1, len(keys))
+        ):
+            if 0 < i and not lx.is_title_head(keys[i]) and all(_plain_given(k) for k in keys[:i]):
+                continue
+            return i
+    return -1
+
+
+def peel_title(scan: Scan, seg: Segment) -> bool:
+    """Rule 4: everything up to the last title word is the title ("Palestinian Authority President | Mahmoud
+    Abbas"); a run that is only a title is no name ("Former Prime Minister"; "John Major" is)."""
+    keys = seg.keys
+    head = _title_head_index(seg)
+    if head < 0:
+        if all(lx.is_title_head(k) or k in lx.TITLE_MODIFIERS or k in lx.nationalities() for k in keys):
+            return len(keys) >= 2 and keys[0] in lx.given_names() and keys[0] not in lx.TITLE_HEADS
+        return True
+    first = 0  # the title phrase starts at its first title-like word ("Petersburg | Prince")
+    for j in range(head, -1, -1):
+        kj = keys[j]
+        if not (
+            lx.is_title_head(kj, roles=True)
+            or kj in lx.TITLE_MODIFIERS
+            or kj in lx.nationalities()
+            or lx.is_org_cue(kj)
+            or not seg.capitalised(j)
+        ):
+            first = j + 1
+            break
+    while first < head and keys[first] in lx.TITLE_DESCRIPTIVE:
+        first += 1  # "Old Mrs. Halloran": "Old" describes her, the title is "Mrs."
+    seg.title = scan.text[seg.toks[first][0] : seg.toks[head][1]]
+    seg.drop(head + 1)
+    seg.strip_lowercase()
+    return True
+
+
+def peel_place_or_organisation(scan: Scan, seg: Segment) -> bool:
+    """Rule 5a: an organisation or place name in front of a person's name ("Council on American-Islamic
+    Relations Alia Salem", "Governor of Washington Chris Gregoire", "in Petersburg Pierre met"): after a known
+    place the rest is the name; after an organisation cue word, a given name + surname. A place that is also a
+    common given name stays ("Paris Hilton")."""
+    keys = seg.keys
+    for i in range(len(keys) - 2, -1, -1):
+        head = " ".join(keys[: i + 1])
+        place = head in lx.places() and lx.given_name_ranks().get(head, 10**6) > 1500
+        org = i < len(keys) - 2 and keys[i + 1] in lx.given_names() and lx.is_org_cue(keys[i])
+        if (place or org) and seg.capitalised(i + 1):
+            seg.drop(i + 1)
+            break
+    return True
+
+
+def peel_descriptive_word(scan: Scan, seg: Segment) -> bool:
+    """Rule 5b: a descriptive word in front of a given name ("Queenslander Mitchell Rawlins", "Senior Kory
+    Lichtensteiger"): not a given name itself, ordinary or demonym-like, and a name of 2+ tokens follows."""
+    keys, given = seg.keys, lx.given_names()
+    if (
+        len(keys) >= 3
+        and seg.title is None
+        and keys[1] in given
+        and seg.capitalised(1)
+        and keys[0] not in given
+        and (lx.is_ordinary(keys[0]) or keys[0].endswith(("an", "er", "ers", "ese", "ish", "ans")))
+    ):
+        seg.drop(1)
+    return True
+
+
+def peel_nationality_and_age(scan: Scan, seg: Segment) -> bool:
+    """Rule 5: leading nationality words and age/status adjectives ("British Keir Starmer", "Old", "Former")."""
+    nats = lx.nationalities()
+    while len(seg.toks) >= 2 and (seg.keys[0] in nats or seg.keys[0] in lx.NAME_ADJECTIVES):
+        seg.drop(1)
+    seg.strip_lowercase()
+    return bool(seg.toks)
+
+
+SEGMENT_RULES: tuple[Callable[[Scan, Segment], bool], ...] = (
+    drop_initial_ordinary_word,
+    drop_leading_date,
+    peel_title,
+    peel_place_or_organisation,
+    peel_descriptive_word,
+    peel_nationality_and_age,
+)
+"""The cleaning rules, in order: each may change the segment; one returning False drops it (no name left).
+A new cleaning rule is one function added here."""
+
+
 def find_candidates(
     text: str,
     starts: set[int],
@@ -144,28 +321,7 @@ def find_candidates(
     lowercase_seen: dict[str, int] | None = None,
 ) -> list[Candidate]:
     """Every candidate name segment of ``text`` in order (``lowercase_seen``: :func:`lowercase_words`)."""
-    given = lx.given_names()
-    ranks = lx.given_name_ranks()
-    lowercase_seen = lowercase_seen or {}
-
-    def rare_given_word(k: str) -> bool:
-        # "Soon Starbuck", "See Stubb": a rare given name that the text uses as an ordinary lowercase word
-        return ranks.get(k, 10**6) > 1000 and lowercase_seen.get(k, 0) >= 2
-    lone_caps: dict[str, bool] = {}
-
-    def surname_first(k0: str, rest: list[tuple[int, int, str]]) -> bool:
-        # "Xi Jinping spoke. Xi said": a short word never written in lowercase in the text, used on its own
-        # capitalised elsewhere, before one token that is no word and no given name: an East Asian surname
-        if len(k0) > 4 or k0 in lowercase_seen or len(rest) != 1 or not rest[0][2][0].isupper():
-            return False
-        k1 = norm(rest[0][2])
-        if lx.is_ordinary(k1) or k1 in given or k1 in lx.places() or k1 in lx.nationalities():
-            return False
-        if k0 not in lone_caps:
-            word = re.escape(k0.capitalize())
-            lone_caps[k0] = len(re.findall(rf"(?<![\w'’-]){word}(?![\w'’-])(?!\s+[A-Z])", text)) >= 1
-        return lone_caps[k0]
-
+    scan = Scan(text, starts, lowercase_seen or {})
     out: list[Candidate] = []
     quotes = title_quotes(text)
     quote_starts = [q[0] for q in quotes]
@@ -175,163 +331,100 @@ def find_candidates(
         rs, re_ = match.span()
         q = bisect_right(quote_starts, rs) - 1
         in_title = q >= 0 and quotes[q][0] <= rs and re_ <= quotes[q][1]
-        run_initial = _is_initial_position(text, rs, starts)
         possessive = _POSSESSIVE.match(text, re_)
         ctx_end = possessive.end() if possessive else re_
-        # split into segments at capitalised stop words and acronyms
-        segments: list[list[tuple[int, int, str]]] = []
-        current: list[tuple[int, int, str]] = []
-        seg_initial: list[bool] = []
-        initial_here = run_initial
-        for tm in _SPACE_TOKENS.finditer(text, rs, re_):
-            tok = tm.group()
-            if tok[0].isupper():
-                key = norm(tok)
-                if "'" in key and key.split("'", 1)[0] in _CONTRACTED:
-                    key = "i"  # I'll, I'm, He's, We're: a pronoun
-                if initial_here and not current and key in lx.MODALS:
-                    key = "i"  # "Will Papa come?": a sentence-initial modal verb
-                initial_letter = tok.endswith(".") and len(key) == 1
-                roman = bool(current) and _ROMAN.match(tok) is not None
-                bare_initial = bool(current) and len(tok) == 1 and tok not in "IA"  # "Forrest J Ackerman"
-                if not (initial_letter or roman or bare_initial) and (
-                    key in lx.STOP or len(key) == 1 or _is_acronym(tok)
-                ):
-                    if current:
-                        segments.append(current)
-                        seg_initial.append(initial_here)
-                    current = []
-                    initial_here = False
-                    continue
-            current.append((tm.start(), tm.end(), tok))
-        if current:
-            segments.append(current)
-            seg_initial.append(initial_here)
-        for idx, (seg, initial) in enumerate(zip(segments, seg_initial)):
-            if len(seg) > MAX_RUN:
+        segments, seg_initial = split_run(text, rs, re_, _is_initial_position(text, rs, starts))
+        for idx, (raw, initial) in enumerate(zip(segments, seg_initial)):
+            if len(raw) > MAX_RUN:
                 continue  # title-case prose or a list of headings, not a name (and bounds the work per run)
-            while seg and not seg[0][2][0].isupper():
-                seg = seg[1:]
-            while seg and not seg[-1][2][0].isupper():
-                seg = seg[:-1]
-            if not seg:
+            toks = list(raw)
+            while toks and not toks[0][2][0].isupper():
+                toks = toks[1:]
+            while toks and not toks[-1][2][0].isupper():
+                toks = toks[:-1]
+            if not toks:
                 continue
-            seg_start = seg[0][0]
-            # rule 3: sentence-initial ordinary word in front of a longer run
-            if initial and len(seg) >= 2:
-                k0 = norm(seg[0][2])
-                if (
-                    lx.is_ordinary(k0)
-                    and (k0 not in given or rare_given_word(k0))
-                    and k0 not in lx.TITLE_HEADS
-                    and k0 not in lx.TITLE_MODIFIERS
-                    and not surname_first(k0, seg[1:])
-                ):
-                    seg = seg[1:]
-                    initial = False
-                    while seg and not seg[0][2][0].isupper():
-                        seg = seg[1:]
-                    if not seg:
-                        continue
-            keys = [norm(t[2]) for t in seg]
-            # a leading month or weekday is a date, not a name ("In May Napoleon", "August Prince"); but a month
-            # that is also a given name, not after a date word, followed by a surname is a name ("June Whitaker")
-            while len(seg) >= 2 and (keys[0] in lx.MONTHS_DAYS or keys[0].rstrip("s") in lx.MONTHS_DAYS):
-                if month_is_given_name(text, seg[0][0], keys):
-                    break
-                seg, keys = seg[1:], keys[1:]
-                initial = False
-            # rule 4: peel titles
-            title = None
-            head = -1
-            for i in range(len(keys) - 1, -1, -1):
-                if lx.is_title_head(keys[i], roles=True) and any(
-                    seg[j][2][0].isupper() and keys[j] not in lx.NAME_SUFFIXES for j in range(i + 1, len(seg))
-                ):
-                    if 0 < i and not lx.is_title_head(keys[i]) and all(_plain_given(k) for k in keys[:i]):
-                        continue  # "James Clerk Maxwell": a middle name that looks like a role noun
-                    head = i
-                    break
-            if head >= 0:
-                first = 0  # the title phrase starts at its first title-like word ("Petersburg | Prince")
-                for j in range(head, -1, -1):
-                    kj = keys[j]
-                    if not (lx.is_title_head(kj, roles=True) or kj in lx.TITLE_MODIFIERS or kj in lx.nationalities()
-                            or lx.is_org_cue(kj) or not seg[j][2][0].isupper()):
-                        first = j + 1
-                        break
-                while first < head and keys[first] in lx.TITLE_DESCRIPTIVE:
-                    first += 1  # "Old Mrs. Halloran": "Old" describes her, the title is "Mrs."
-                title = text[seg[first][0] : seg[head][1]]
-                seg = seg[head + 1 :]
-                keys = keys[head + 1 :]
-                initial = False
-                while seg and not seg[0][2][0].isupper():
-                    seg, keys = seg[1:], keys[1:]
-            elif all(lx.is_title_head(k) or k in lx.TITLE_MODIFIERS or k in lx.nationalities() for k in keys):
-                if not (len(keys) >= 2 and keys[0] in given and keys[0] not in lx.TITLE_HEADS):
-                    continue  # only a title ("Former Prime Minister", "Prince")
-            # rule 5a: an organisation or place name in front of a person's name ("Council on American-Islamic
-            # Relations Alia Salem", "Governor of Washington Chris Gregoire", "in Petersburg Pierre met"): after
-            # a known place the rest is the name; after an organisation cue word, a given name + surname
-            for i in range(len(keys) - 2, -1, -1):
-                head = " ".join(keys[: i + 1])
-                # not "Paris Hilton", "Chad Edward Gaudin": a place that is also a common given name stays
-                place = head in lx.places() and lx.given_name_ranks().get(head, 10**6) > 1500
-                if (place or (i < len(keys) - 2 and keys[i + 1] in given and lx.is_org_cue(keys[i]))) and seg[
-                    i + 1
-                ][2][0].isupper():
-                    seg, keys = seg[i + 1 :], keys[i + 1 :]
-                    initial = False
-                    break
-            # rule 5b: a descriptive word in front of a given name ("Queenslander Mitchell Rawlins", "Senior Kory
-            # Lichtensteiger"): not a given name itself, ordinary or demonym-like, and a name of 2+ tokens follows
-            if len(seg) >= 3 and title is None and keys[1] in given and seg[1][2][0].isupper() and keys[0] not in given and (
-                lx.is_ordinary(keys[0]) or keys[0].endswith(("an", "er", "ers", "ese", "ish", "ans"))
-            ):
-                seg, keys = seg[1:], keys[1:]
-                initial = False
-            # rule 5: leading nationality words and age/status adjectives ("Old", "Little", "Former")
-            nats = lx.nationalities()
-            while len(seg) >= 2 and (keys[0] in nats or keys[0] in lx.NAME_ADJECTIVES):
-                seg, keys = seg[1:], keys[1:]
-                initial = False
-            while seg and not seg[0][2][0].isupper():
-                seg, keys = seg[1:], keys[1:]
-            if not seg:
+            seg_start = toks[0][0]
+            seg = Segment(toks, [norm(t[2]) for t in toks], initial)
+            if not all(rule(scan, seg) for rule in SEGMENT_RULES):
                 continue
-            # rule 6: collapse repeats
-            toks: list[tuple[int, int, str]] = []
-            kk: list[str] = []
-            for t, k in zip(seg, keys):
-                if kk and kk[-1] == k and t[2][0].isupper():
-                    toks[-1] = (toks[-1][0], t[1], toks[-1][2])
-                    continue
-                toks.append(t)
-                kk.append(k)
-            last = idx == len(segments) - 1 and seg[-1][1] == segments[-1][-1][1]
-            first_seg = seg_start == rs
-            org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk))
-            if (last and _firm_after(text, re_, kk)) or (first_seg and _firm_before(text, rs, kk)):
-                org = True  # "Halloran & Sons", "Procter & Gamble": a firm, not a person
-            out.append(
-                Candidate(
-                    start=toks[0][0],
-                    end=toks[-1][1],
-                    key=tuple(kk),
-                    surface=tuple(t[2] for t in toks),
-                    offsets=tuple((t[0], t[1]) for t in toks),
-                    title=title,
-                    initial=initial,
-                    first_in_run=seg_start == rs or (idx == 0 and seg_start == segments[0][0][0]),
-                    last_in_run=last,
-                    ctx_start=rs,
-                    ctx_end=ctx_end if last else toks[-1][1],
-                    org=org,
-                    work=in_title,
-                )
-            )
+            last = idx == len(segments) - 1 and seg.toks[-1][1] == segments[-1][-1][1]
+            first_in_run = seg_start == rs or (idx == 0 and seg_start == segments[0][0][0])
+            out.append(_candidate(text, seg, rs, re_, ctx_end, seg_start == rs, first_in_run, last, in_title))
     return out
+
+
+def split_run(text: str, rs: int, re_: int, run_initial: bool) -> tuple[list[list[Token]], list[bool]]:
+    """Rule 2: the run's segments, split at capitalised function words, pronoun contractions, a sentence-initial
+    modal and acronyms; with, per segment, whether it starts the sentence."""
+    segments: list[list[Token]] = []
+    current: list[Token] = []
+    seg_initial: list[bool] = []
+    initial_here = run_initial
+    for tm in _SPACE_TOKENS.finditer(text, rs, re_):
+        tok = tm.group()
+        if tok[0].isupper():
+            key = norm(tok)
+            if "'" in key and key.split("'", 1)[0] in _CONTRACTED:
+                key = "i"  # I'll, I'm, He's, We're: a pronoun
+            if initial_here and not current and key in lx.MODALS:
+                key = "i"  # "Will Papa come?": a sentence-initial modal verb
+            initial_letter = tok.endswith(".") and len(key) == 1
+            roman = bool(current) and _ROMAN.match(tok) is not None
+            bare_initial = bool(current) and len(tok) == 1 and tok not in "IA"  # "Forrest J Ackerman"
+            if not (initial_letter or roman or bare_initial) and (key in lx.STOP or len(key) == 1 or _is_acronym(tok)):
+                if current:
+                    segments.append(current)
+                    seg_initial.append(initial_here)
+                current = []
+                initial_here = False
+                continue
+        current.append((tm.start(), tm.end(), tok))
+    if current:
+        segments.append(current)
+        seg_initial.append(initial_here)
+    return segments, seg_initial
+
+
+def _candidate(
+    text: str,
+    seg: Segment,
+    rs: int,
+    re_: int,
+    ctx_end: int,
+    first_seg: bool,
+    first_in_run: bool,
+    last: bool,
+    in_title: bool,
+) -> Candidate:
+    """Rule 7 (a repeated token collapsed: "Andrej Duda Duda") and rule 7b (a firm joined by "&"), then the
+    candidate."""
+    toks: list[Token] = []
+    kk: list[str] = []
+    for t, k in zip(seg.toks, seg.keys):
+        if kk and kk[-1] == k and t[2][0].isupper():
+            toks[-1] = (toks[-1][0], t[1], toks[-1][2])
+            continue
+        toks.append(t)
+        kk.append(k)
+    org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk))
+    if (last and _firm_after(text, re_, kk)) or (first_seg and _firm_before(text, rs, kk)):
+        org = True  # "Halloran & Sons", "Procter & Gamble": a firm, not a person
+    return Candidate(
+        start=toks[0][0],
+        end=toks[-1][1],
+        key=tuple(kk),
+        surface=tuple(t[2] for t in toks),
+        offsets=tuple((t[0], t[1]) for t in toks),
+        title=seg.title,
+        initial=seg.initial,
+        first_in_run=first_in_run,
+        last_in_run=last,
+        ctx_start=rs,
+        ctx_end=ctx_end if last else toks[-1][1],
+        org=org,
+        work=in_title,
+    )
 
 
 _AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*([A-Z][\w'’\-]*)([ \t]+[A-Z])?")
@@ -364,7 +457,6 @@ def _firm_before(text: str, start: int, key: list[str]) -> bool:
     given = lx.given_names()
     return len(key) == 1 and key[0] not in given and norm(m.group(1)) not in given
 _SHORT_QUOTE = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
-_SMALL_WORDS = frozenset("a an the of and or in on at to for from with by as but nor is be".split())
 
 
 _PREV_WORD = re.compile(r"([^\W\d_][\w'’\-]*)[^\w\n]*$")
@@ -426,7 +518,7 @@ def title_quotes(text: str) -> list[tuple[int, int]]:
             continue  # dialogue ("“Natásha!”", "“Pierre, come”") is no title; one word proves nothing
         if m.group(1).rstrip().endswith(",") and _speech_follows(text, m.end()):
             continue  # '"Ask June," Peter likes to say': dialogue, not a title
-        if all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words) and words[0][0].isupper():
+        if all(w[0].isupper() or w.casefold() in lx.QUOTE_SMALL_WORDS for w in words) and words[0][0].isupper():
             out.append(m.span(1))
     return out
 
@@ -450,12 +542,6 @@ def capitalised_counts(candidates: list[Candidate]) -> dict[str, int]:
     return out
 
 
-_KIN_FEMALE = frozenset(
-    "wife daughter sister mother widow girlfriend fiancee fiancée stepdaughter granddaughter niece aunt".split()
-)
-_KIN_MALE = frozenset("husband son brother father widower boyfriend fiance stepson grandson nephew uncle".split())
-
-
 def split_fused_relatives(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Rule 8: "his wife Sarah Viktor Orbán" is two people, "Sarah" and "Viktor Orbán"."""
     fused = [
@@ -464,7 +550,7 @@ def split_fused_relatives(text: str, candidates: list[Candidate]) -> list[Candid
         if len(c.key) == 3
         and c.first_in_run
         and c.title is None
-        and previous_word(text, c.ctx_start) in _KIN_FEMALE | _KIN_MALE
+        and previous_word(text, c.ctx_start) in lx.KIN_FEMALE | lx.KIN_MALE
     ]
     if not fused:
         return candidates
@@ -474,7 +560,7 @@ def split_fused_relatives(text: str, candidates: list[Candidate]) -> list[Candid
     for i in reversed(fused):
         c = candidates[i]
         kin = previous_word(text, c.ctx_start)
-        gender = "f" if kin in _KIN_FEMALE else "m"
+        gender = "f" if kin in lx.KIN_FEMALE else "m"
         other = "m" if gender == "f" else "f"
         g1, g2, surname = c.key
         if given.get(g1) != gender or lx.given_name_gender(g2) != other:

@@ -1,6 +1,8 @@
 """Evidence that a candidate name form denotes a person, aggregated over all its occurrences.
 
-A form (normalised token tuple) is accepted when its score reaches ``ACCEPT`` (2). Points:
+A form (normalised token tuple) is accepted when its score reaches ``ACCEPT`` (2). Points (every weight is in the
+:class:`Weights` table; a new occurrence rule is one function added to :data:`OCCURRENCE_RULES`, a new form
+rule one added to :data:`FORM_RULES`):
 
 - base: +1 for a form of two or more tokens (a capitalised run that survived cleaning), 0 for one token.
 - lexical, multi-token: +1.5 first token a known given name (census / Kantrowitz lists); +0.5 last token a
@@ -40,32 +42,58 @@ A form (normalised token tuple) is accepted when its score reaches ``ACCEPT`` (2
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.nlp.people import lexicon as lx
-from reader.nlp.people.candidates import PARTICLES as _PARTICLES
 from reader.nlp.people.candidates import Candidate
+from reader.nlp.people.context import Form, PeopleContext
 
 ACCEPT = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Every scoring weight, in one table (see the module docstring for what each point means)."""
+
+    # context, counted once per form when seen at least once per ``CUE_RATE`` occurrences
+    title: float = 2.0  # "King | Charles"
+    role: float = 2.0  # "journalist Ivan Gershkovich"
+    speech: float = 2.0  # "X said", "said X", "X was born"
+    appositive: float = 1.5  # ", a policy adviser", ", 45,", "(1770–1827)", "(D-N.Y.)", "who"
+    listed: float = 2.0  # a member of a list with an accepted person
+    byline: float = 2.0  # "By Clara Voss", "— Priya Raman, chair of ..."
+    full_of_person: float = 1.0  # "Barack Obama" beside "Obama said"
+    determiner: float = -2.5  # names do not take an article: "the Kremlin", "the Royal Household"
+    pron_thing: float = -2.0  # "Microsoft has launched ... its campaign"
+    place_prep: float = -2.5  # "in Adelaide", "at Forbes Field": where things happen, not who
+    # two or more tokens
+    multi_base: float = 1.0  # a capitalised run that survived cleaning
+    given_first: float = 1.5  # a known given name first
+    surname_last: float = 0.5  # a census surname last
+    middle_initial: float = 1.0  # "George W. Bush"
+    syllabic_given: float = 1.5  # "Cheng Chung-tai", "Kim Jong-un": a romanised two-syllable given name
+    all_ordinary: float = -3.0  # "Little Rocket Man", "Truth Social"
+    no_ordinary: float = 0.5  # "Romelu Lukaku", "Maxime Bernier" mid-sentence
+    # one token
+    lone_given: float = 1.0  # a known given name
+    lone_given_never_lowercase: float = 1.0  # ... used alone mid-sentence, never lowercase ("Hayley")
+    lone_ordinary: float = -2.0  # an ordinary English word
+    lone_ordinary_lowercase: float = -3.0  # ... also written in lowercase in the document
+    lone_without_evidence: float = -1.0  # the whole score of a lone word seen only at sentence starts, no context
+
+
+WEIGHTS = Weights()
+NAME_USE_RATE = 10  # a word capitalised mid-sentence this many times as often as written lowercase is used as a name
+CUE_RATE = 20  # a cue must be seen at least once per 20 occurrences: one odd context does not make a place a person
+
 _PREV_WORDS = re.compile(r"([^\W\d_][\w'’\-]*)[^\w]*$")
 _NEXT = re.compile(r"\s*(,)?\s*([^\W\d_][\w'’\-]*)?(?:\s+([^\W\d_][\w'’\-]*))?")
 _LIFE = re.compile(r"\s*,?\s*\(\s*(?:born\b|b\.|c\.\s*)?\s*(?:\d{1,2}\s+\w+\s+|\w+\s+\d{1,2}\s*,\s*)?\d{3,4}\s*(?:[-–)\];,]|in\b)")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’\-]*)")
-_FOREIGN_ARTICLES = frozenset("le la les el los las il lo gli der die das".split())
-_DETERMINERS = frozenset("the a an this that these those".split())
-_PLACE_PREPS = frozenset("in at near outside inside throughout around towards toward via".split())
 _COMMA_PLACE = re.compile(r"\s*,\s*((?:[A-Z][\w.\-]*)(?: [A-Z][\w.\-]*){0,2})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
-THING_NOUNS = frozenset(
-    """band company firm team club group brand label newspaper magazine album film movie song single novel
-    ship town village city county river lake island station hotel restaurant store airline website channel
-    school college university party township municipality suburb district province region""".split()
-)
 _THING_OF = re.compile(r"\b(?:town|city|village|county|province|state|district|municipality|region|island|port|kingdom|republic|duchy|principality|parish|commune)\s+of\s*$", re.I)
 _PRONOUN = re.compile(r"\b(its|he|she|his|her|him)\b")
-_SUBJECT_VERBS = frozenset(
-    """has have had is was will would says said announced plans wants does did can could may might must
-    launched released reported""".split()
-)
 _POSS = re.compile(r"['’]")
 _SYLLABIC = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
 _AGE = re.compile(r"\s*,\s*\d{1,3}\s*,")
@@ -73,24 +101,25 @@ _CLAUSE = re.compile(r"[^,.;:!?()“”\"]*")
 _WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
 _PARTY = re.compile(r"\s*\((?:D|R|I|Dem|Rep|Ind)[.-]\s?[A-Z]")
 _ROLE_OF = re.compile(r"\b([a-z][\w-]*)\s+(?:of|at|for)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*,?\s+){0,4}[A-Z][\w&.'’-]*,\s*\Z")
-_APPOS_START = frozenset({"a", "an", "the", "his", "her", "their", "its", "former", "then", "now", "once"})
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|&|/)\s*$")
 
 
 @dataclass(slots=True)
 class FormStats:
-    key: tuple[str, ...]
+    """Evidence for one name form, aggregated over all its occurrences (counts of occurrences with each cue)."""
+
+    key: Form
     count: int = 0
-    first: int = -1
+    first: int = -1  # start of the first occurrence
     last: int = -1  # start of the last occurrence
-    noninitial: int = 0
+    noninitial: int = 0  # occurrences not at a sentence start
     title: int = 0
     role: int = 0
     speech: int = 0
     appositive: int = 0
     listed: bool = False
-    org: bool = False
-    titles: dict[str, int] = field(default_factory=dict)
-    surface_last: str | None = None
+    titles: dict[str, int] = field(default_factory=dict)  # title phrase as written -> count
+    surface_last: str | None = None  # the last token as first written
     place_prep: int = 0
     determiner: int = 0
     pron_person: int = 0
@@ -98,12 +127,146 @@ class FormStats:
     byline: int = 0
     full_of_person: bool = False  # "Barack Obama" where "Obama" alone is a person by context
 
+    def cue(self, n: int) -> bool:
+        """A cue seen ``n`` times is evidence (at least once per ``CUE_RATE`` occurrences)."""
+        return n >= max(1, self.count // CUE_RATE)
+
+
+# --- detection: from candidates to accepted forms ------------------------------------------------------
+
+
+def detect(ctx: PeopleContext) -> None:
+    """Fill ``ctx.stats``, ``ctx.rejected`` and ``ctx.accepted`` from ``ctx.candidates`` (the form-level rules,
+    in order; a new form-level rule is one more function in :data:`FORM_RULES`)."""
+    collect_stats(ctx)
+    for rule in FORM_RULES:
+        rule(ctx)
+
+
+def collect_stats(ctx: PeopleContext) -> None:
+    """One :class:`FormStats` per form, with the context evidence of every occurrence (:data:`OCCURRENCE_RULES`)."""
+    stats, rejected = ctx.stats, ctx.rejected
+    for cand in ctx.candidates:
+        key = cand.key
+        st = stats.get(key)
+        if st is None:
+            st = stats[key] = FormStats(key, first=cand.start, surface_last=cand.surface[-1])
+            if cand.org or never_a_person(key):
+                rejected.add(key)
+        st.count += 1
+        st.last = cand.start
+        if not cand.initial:
+            st.noninitial += 1
+        if key not in rejected:
+            context_of(ctx.text, cand, st)
+
+
+def reject_fused_pairs(ctx: PeopleContext) -> None:
+    """A rare pair ending in a given name that is far more frequent alone: two people side by side
+    ("Natásha Pierre grew animated", "Malvíntseva Nicholas"), not one name."""
+    given = lx.given_names()
+    for key, st in ctx.stats.items():
+        if len(key) != 2 or st.count > 2 or key[1] not in given:
+            continue
+        alone = ctx.stats.get((key[1],))
+        if alone is not None and alone.count >= 3 and alone.count > 2 * st.count:
+            ctx.rejected.add(key)
+
+
+def _list_neighbours(ctx: PeopleContext, same_line: bool = False):
+    """Pairs of neighbouring candidates joined as list members (", ", " and ", " or ", "&", "/")."""
+    text, cands = ctx.text, ctx.candidates
+    for a, b in zip(cands, cands[1:]):
+        if b.ctx_start - a.ctx_end <= 8 and _LIST_GAP.match(text, a.ctx_end, b.ctx_start):
+            if same_line and text[a.ctx_end : b.ctx_start].count("\n"):
+                continue
+            yield a, b
+
+
+def places_in_place_lists(ctx: PeopleContext) -> None:
+    """List members of places are places: "New South Wales, Victoria, South Australia and Queensland"."""
+    places = lx.places()
+    for a, b in _list_neighbours(ctx):
+        for x, y in ((a, b), (b, a)):
+            if " ".join(x.key) in places and " ".join(y.key) not in places:
+                ctx.stats[y.key].place_prep += 1
+
+
+def full_names_of_people(ctx: PeopleContext) -> None:
+    """Full names of people named alone by context: "Barack Obama ... Obama said", "Xi Jinping ... Xi said"."""
+    accepted = accepted_forms(ctx)
+    for key, st in ctx.stats.items():
+        if full_name_of_person(key, ctx.stats, accepted, ctx.rejected, ctx.lowercase_seen):
+            st.full_of_person = True
+    ctx.accepted = unfused(ctx, accepted_forms(ctx))
+
+
+def list_members(ctx: PeopleContext) -> None:
+    """Members of a list with an accepted person are people: "presidents Bill Clinton, George W. Bush and
+    Barack Obama" (two passes, so a chain of three is reached)."""
+    for _ in range(2):
+        changed = False
+        for a, b in _list_neighbours(ctx, same_line=True):
+            for x, y in ((a, b), (b, a)):
+                if x.key in ctx.accepted and y.key not in ctx.accepted and len(y.key) >= 2 and y.key not in ctx.rejected:
+                    ctx.stats[y.key].listed = True
+                    changed = True
+        if not changed:
+            break
+        ctx.accepted = unfused(ctx, accepted_forms(ctx))
+
+
+FORM_RULES: tuple[Callable[[PeopleContext], None], ...] = (
+    reject_fused_pairs,
+    places_in_place_lists,
+    full_names_of_people,
+    list_members,
+)
+
+
+def accepted_forms(ctx: PeopleContext) -> set[Form]:
+    """Forms not rejected whose score reaches ``ACCEPT``."""
+    return {
+        k for k, st in ctx.stats.items() if k not in ctx.rejected and score(st, ctx.lowercase_seen) >= ACCEPT
+    }
+
+
+def unfused(ctx: PeopleContext, forms: set[Form]) -> set[Form]:
+    """Two full names run together ("Rhett Butler Hattie McDaniel") are not one name when either half is a
+    name used on its own; the halves are then found separately (longest match)."""
+    out = set(forms)
+    first_names_of: dict[str, set[str]] = {}  # surname -> first tokens of the full names ending with it
+    for k in forms:
+        if len(k) >= 2:
+            first_names_of.setdefault(k[-1], set()).add(k[0])
+    for key in forms:
+        if len(key) >= 4 and any(key[:i] in forms or key[i:] in forms for i in range(2, len(key) - 1)):
+            out.discard(key)
+        elif (
+            len(key) == 3
+            and key[:2] in forms
+            and (key[1],) in ctx.stats
+            and first_names_of.get(key[2], set()) - {key[0]}
+        ):
+            # "Gianluigi Buffon Hart": a full name whose surname is also used alone ("Buffon"), then the
+            # surname of someone else ("Joe Hart"); "Nicholas Andréevich Bolkónski" stays (no lone "Andréevich")
+            out.discard(key)
+    return out
+
+
+def context_singles(ctx: PeopleContext) -> set[Form]:
+    """Lone forms with person context of their own, never written in lowercase ("Xi said")."""
+    return {
+        k
+        for k, st in ctx.stats.items()
+        if len(k) == 1 and k not in ctx.rejected and k[0] not in ctx.lowercase_seen and person_context(st)
+    }
+
 
 def person_context(stats: FormStats) -> bool:
     """A form with context evidence of its own that it is a person (title, role noun, speech verb, appositive),
     and no article/place/"its" penalty."""
-    need = max(1, stats.count // 20)
-    if not (stats.title >= need or stats.role >= need or stats.speech >= need or stats.appositive >= need):
+    if not (stats.cue(stats.title) or stats.cue(stats.role) or stats.cue(stats.speech) or stats.cue(stats.appositive)):
         return False
     if stats.determiner * 2 >= stats.count or stats.pron_thing > stats.pron_person:
         return False
@@ -111,10 +274,10 @@ def person_context(stats: FormStats) -> bool:
 
 
 def full_name_of_person(
-    key: tuple[str, ...],
-    stats: dict[tuple[str, ...], FormStats],
-    accepted: set[tuple[str, ...]],
-    rejected: set[tuple[str, ...]],
+    key: Form,
+    stats: dict[Form, FormStats],
+    accepted: set[Form],
+    rejected: set[Form],
     lowercase_seen: dict[str, int],
 ) -> bool:
     """A two- or three-token run whose surname ("Barack Obama" -> "Obama"), or, for a surname-first East Asian
@@ -122,10 +285,10 @@ def full_name_of_person(
     that person's full name. Every token must be a non-word (no ordinary English word, place, nationality,
     month or title: "New Delhi", "White House", "Monday Obama" stay out); for the first-token case only the
     remaining tokens must be ("Xi" is also a Greek letter)."""
-    if not 2 <= len(key) <= 3 or key in accepted or key in rejected or any(k in _PARTICLES for k in key):
+    if not 2 <= len(key) <= 3 or key in accepted or key in rejected or any(k in lx.NAME_PARTICLES for k in key):
         return False
 
-    def plain(tokens: tuple[str, ...]) -> bool:
+    def plain(tokens: Form) -> bool:
         places = lx.places()
         return all(
             len(k) > 1
@@ -144,18 +307,16 @@ def full_name_of_person(
         st = stats.get((tok,))
         if st is None or (tok,) in rejected or tok in lowercase_seen:
             return False
-        return person_context(st) and ((tok,) in accepted or not st.org)
+        return person_context(st)
 
     if plain(key) and person_alone(key[-1]):
         return True
     # surname first ("Xi Jinping" / "Xi said"): the lone first token is not a given name (else the run is
-    # scored as given name + surname already) and the rest look like a romanised given name
-    # and the first token is not the surname of someone else named in full ("Andy Warhol" ... "Warhol Polaroid
-    # exhibits") and the rest is never used alone ("the Polaroids")
+    # scored as given name + surname already), the rest looks like a romanised given name and is never used
+    # alone ("the Polaroids"), and the first token is not the surname of someone else named in full ("Andy
+    # Warhol" ... "Warhol Polaroid exhibits")
     first = key[0]
-    if (key[1:] in stats and key[1:] not in accepted) or any(
-        len(k) >= 2 and k[-1] == first for k in accepted
-    ):
+    if (key[1:] in stats and key[1:] not in accepted) or any(len(k) >= 2 and k[-1] == first for k in accepted):
         return False
     return (
         len(key) == 2
@@ -169,6 +330,35 @@ def full_name_of_person(
     )
 
 
+# --- context evidence of one occurrence ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """One occurrence of a form, the thing every occurrence rule looks at."""
+
+    text: str
+    cand: Candidate
+    stats: FormStats
+
+
+@dataclass(slots=True)
+class PrevWord:
+    """The word just before a run (within 30 characters) and what lies between it and the run."""
+
+    word: str  # as written
+    low: str  # normalised
+    gap: str  # stripped text between the word and the run
+    left: str  # the 30 characters before the run
+
+
+def context_of(text: str, cand: Candidate, stats: FormStats) -> None:
+    """Add the left/right context evidence of one occurrence to ``stats`` (every rule in :data:`OCCURRENCE_RULES`)."""
+    occ = Occurrence(text, cand, stats)
+    for rule in OCCURRENCE_RULES:
+        rule(occ)
+
+
 _BYLINE_BEFORE = re.compile(
     r"(?:\A|\n)[ \t]*(?:(?:[Bb]y|BY|(?:[Ww]ritten|[Rr]eported|[Rr]eporting|[Ww]ords|[Ss]tory|[Ii]nterview) by)"
     r"|[—–―]{1,2}|--)[ \t]*\Z"
@@ -176,181 +366,340 @@ _BYLINE_BEFORE = re.compile(
 _BYLINE_AFTER = re.compile(r"[ \t]*(?:\n|\Z|[,|·•/]|and\b|&|\(|[—–]|in\b|for\b)")
 
 
-def _byline(text: str, cand: Candidate) -> bool:
+def byline(occ: Occurrence) -> None:
     """"By Clara Voss, Arts Correspondent" at the start of a line, or a quotation's attribution line "— Priya
     Raman, chair of the finance committee": the name of the writer or speaker."""
+    text, cand = occ.text, occ.cand
     if len(cand.key) < 2 or not cand.first_in_run or cand.title is not None:
-        return False
+        return
     if not _BYLINE_BEFORE.search(text, max(0, cand.ctx_start - 40), cand.ctx_start):
-        return False
+        return
     line_end = text.find("\n", cand.ctx_end)
     line_end = len(text) if line_end < 0 else line_end
-    return line_end - cand.ctx_end <= 80 and _BYLINE_AFTER.match(text, cand.ctx_end) is not None
+    if line_end - cand.ctx_end <= 80 and _BYLINE_AFTER.match(text, cand.ctx_end) is not None:
+        occ.stats.byline += 1
 
 
-def context_of(text: str, cand: Candidate, stats: FormStats) -> None:
-    """Add the left/right context evidence of one occurrence to ``stats``."""
-    if _byline(text, cand):
-        stats.byline += 1
-    if cand.title is not None:
-        stats.title += 1
-        stats.titles[cand.title] = stats.titles.get(cand.title, 0) + 1
-    if cand.first_in_run:
-        left = text[max(0, cand.ctx_start - 30) : cand.ctx_start]
-        m = _PREV_WORDS.search(left)
-        if m:
-            prev = m.group(1)
-            low = lx.norm(prev)
-            gap = left[m.end(1) :]
-            if prev[0].islower() or prev[0] in "\"“'‘":
-                if low in _DETERMINERS and gap.strip() == "" and cand.title is None:
-                    nxt = _NEXT_WORD.match(text, cand.ctx_end)
-                    # "the Biden administration" is a name used attributively; "the Kremlin said" is not a name
-                    if not nxt or nxt.group(1).casefold() in lx.SPEECH_VERBS:
-                        stats.determiner += 1
-                if low in _PLACE_PREPS and gap.strip() == "" and not _POSS.match(text, cand.end):
-                    stats.place_prep += 1
-                elif low in THING_NOUNS and gap.strip() == "":
-                    stats.place_prep += 1  # "the band Gigi", "the brand Caloi"
-                elif low == "of" and _THING_OF.search(left):
-                    stats.place_prep += 1  # "the town of Coleman"
-                elif (low in lx.ROLE_NOUNS or low[:-1] in lx.ROLE_NOUNS) and gap.strip() in ("", ","):
-                    stats.role += 1
-                elif low in lx.SPEECH_VERBS and gap.strip() in ("", ","):
-                    stats.speech += 1
-    if cand.last_in_run:
-        nxt = _NEXT_WORD.match(text, cand.ctx_end)
-        if nxt and nxt.group(1) in _SUBJECT_VERBS and cand.ctx_end == cand.end:
-            # the name is the subject ("Microsoft has launched ... its campaign"): which pronoun follows?
-            window = text[cand.ctx_end : cand.ctx_end + 90]
-            m = _PRONOUN.search(window)
-            if m and not any(ch in window[: m.start()] for ch in ".;!?“”\""):
-                if m.group(1) == "its":
-                    stats.pron_thing += 1
-                else:
-                    stats.pron_person += 1
-        place = _COMMA_PLACE.match(text, cand.ctx_end, cand.ctx_end + 40)
-        if place and " ".join(lx.norm(t) for t in place.group(1).split()) in lx.places():
-            stats.place_prep += 1  # "Salem, New Jersey", "Coleman , Florida": a place in a place
-        m = _NEXT.match(text, cand.ctx_end, cand.ctx_end + 40)
-        word = m.group(2)
-        if word and word[0].islower():
-            low = word.casefold()
-            if low in lx.SPEECH_VERBS_AFTER:
-                stats.speech += 1
-            elif low in lx.PERSON_VERBS_AFTER_FULL and len(cand.key) >= 2 and cand.title is None:
-                stats.speech += 1  # "Barack Obama spoke", "Xi Jinping met": a person's act, for a full name
-            elif low in ("was", "is", "has", "had") and (m.group(3) or "").casefold() in lx.PERSON_PARTICIPLES:
-                stats.speech += 1
-            elif m.group(1) and low in ("who", "whose"):
-                stats.appositive += 1
-            elif m.group(1):
-                clause = _CLAUSE.match(text, m.start(2), m.start(2) + 80).group()
-                ws = [w.casefold() for w in _WORDS.findall(clause)][:7]
-                if ws and (ws[0] in _APPOS_START or ws[0] in lx.ROLE_NOUNS) and any(w in lx.ROLE_NOUNS for w in ws):
-                    stats.appositive += 1
-        elif m.group(1) and _AGE.match(text, cand.ctx_end):
-            stats.appositive += 1
-        elif _LIFE.match(text, cand.ctx_end):
-            stats.appositive += 1  # "Ludwig van Beethoven (1770–1827)", "(born 1950)"
-        elif _PARTY.match(text, cand.ctx_end):
-            stats.appositive += 1  # "Chuck Schumer (D-N.Y.)", "(R-Texas)": a legislator
-    if cand.first_in_run and cand.title is None and "," in text[max(0, cand.ctx_start - 3) : cand.ctx_start]:
-        m = _ROLE_OF.search(text, max(0, cand.ctx_start - 90), cand.ctx_start)
-        if m and lx.norm(m.group(1)) in lx.ROLE_NOUNS:
-            stats.role += 1  # "the chief executive of Northgate Dredging Inc., James T. Whitfield"
+def peeled_title(occ: Occurrence) -> None:
+    """A title was peeled from the run ("King | Charles"); the title phrase is kept."""
+    title = occ.cand.title
+    if title is not None:
+        occ.stats.title += 1
+        occ.stats.titles[title] = occ.stats.titles.get(title, 0) + 1
 
 
-def rejected(key: tuple[str, ...], org: bool) -> bool:
-    """Forms that are never a person whatever the context."""
-    if org:
-        return True
-    if any(ch.isdigit() for k in key for ch in k):
-        return True
-    joined = " ".join(key)
-    if joined in lx.places():
-        return True
-    if key[0].startswith(("l'", "l’")) and len(key[0]) > 3:
-        return True  # "L'Equipe", "L'Oréal"
-    if key[0] in _FOREIGN_ARTICLES and len(key) >= 2:
-        return True  # "Le Parisien", "La Masia", "El Niño": a title or place, not a person
-    if len(key) == 1:
-        k = key[0]
-        if k in lx.MONTHS_DAYS or k in lx.nationalities() or k in lx.STOP or lx.is_title_head(k):
-            return True
-        if k in lx.TITLE_MODIFIERS:
-            return True
-    elif all(k in lx.nationalities() or k in lx.MONTHS_DAYS for k in key):
+def word_before(occ: Occurrence) -> None:
+    """The lowercase word (or opening quote) just before the run: an article, then the first of
+    :data:`WORD_BEFORE_RULES` that applies."""
+    cand = occ.cand
+    if not cand.first_in_run:
+        return
+    left = occ.text[max(0, cand.ctx_start - 30) : cand.ctx_start]
+    m = _PREV_WORDS.search(left)
+    if not m:
+        return
+    prev = m.group(1)
+    if not (prev[0].islower() or prev[0] in "\"“'‘"):
+        return
+    before = PrevWord(prev, lx.norm(prev), left[m.end(1) :].strip(), left)
+    article_before(occ, before)
+    for rule in WORD_BEFORE_RULES:
+        if rule(occ, before):
+            break
+
+
+def article_before(occ: Occurrence, before: PrevWord) -> None:
+    """"the Kremlin said" is not a name; "the Biden administration" is a name used attributively."""
+    if before.low in lx.DETERMINERS and before.gap == "" and occ.cand.title is None:
+        nxt = _NEXT_WORD.match(occ.text, occ.cand.ctx_end)
+        if not nxt or nxt.group(1).casefold() in lx.SPEECH_VERBS:
+            occ.stats.determiner += 1
+
+
+def place_preposition_before(occ: Occurrence, before: PrevWord) -> bool:
+    """"in Adelaide" (not a possessive: "in Putin's Russia")."""
+    if before.low in lx.PLACE_PREPOSITIONS and before.gap == "" and not _POSS.match(occ.text, occ.cand.end):
+        occ.stats.place_prep += 1
         return True
     return False
 
 
-def fused_pair(key: tuple[str, ...], st: FormStats, stats: dict[tuple[str, ...], FormStats]) -> bool:
-    """A rare pair ending in a given name that is far more frequent alone: two people side by side
-    ("Natásha Pierre grew animated", "Malvíntseva Nicholas"), not one name."""
-    if len(key) != 2 or st.count > 2:
+def thing_noun_before(occ: Occurrence, before: PrevWord) -> bool:
+    """"the band Gigi", "the brand Caloi"."""
+    if before.low in lx.THING_NOUNS and before.gap == "":
+        occ.stats.place_prep += 1
+        return True
+    return False
+
+
+def place_of_before(occ: Occurrence, before: PrevWord) -> bool:
+    """"the town of Coleman"."""
+    if before.low == "of" and _THING_OF.search(before.left):
+        occ.stats.place_prep += 1
+        return True
+    return False
+
+
+def role_noun_before(occ: Occurrence, before: PrevWord) -> bool:
+    """"journalist Ivan Gershkovich", "athletes Vitas Gerulaitis", "the team's coach, Alireza Mehraban"."""
+    if (before.low in lx.ROLE_NOUNS or before.low[:-1] in lx.ROLE_NOUNS) and before.gap in ("", ","):
+        occ.stats.role += 1
+        return True
+    return False
+
+
+def speech_verb_before(occ: Occurrence, before: PrevWord) -> bool:
+    """"said Keir Starmer"."""
+    if before.low in lx.SPEECH_VERBS and before.gap in ("", ","):
+        occ.stats.speech += 1
+        return True
+    return False
+
+
+WORD_BEFORE_RULES: tuple[Callable[[Occurrence, PrevWord], bool], ...] = (
+    place_preposition_before,
+    thing_noun_before,
+    place_of_before,
+    role_noun_before,
+    speech_verb_before,
+)
+
+
+def pronoun_after_subject(occ: Occurrence) -> None:
+    """The name is the subject ("Microsoft has launched ... its campaign"): which pronoun follows?"""
+    text, cand = occ.text, occ.cand
+    if not cand.last_in_run:
+        return
+    nxt = _NEXT_WORD.match(text, cand.ctx_end)
+    if not (nxt and nxt.group(1) in lx.SUBJECT_VERBS and cand.ctx_end == cand.end):
+        return
+    window = text[cand.ctx_end : cand.ctx_end + 90]
+    m = _PRONOUN.search(window)
+    if m and not any(ch in window[: m.start()] for ch in ".;!?“”\""):
+        if m.group(1) == "its":
+            occ.stats.pron_thing += 1
+        else:
+            occ.stats.pron_person += 1
+
+
+def place_after_comma(occ: Occurrence) -> None:
+    """"Salem, New Jersey", "Coleman , Florida": a place in a place."""
+    cand = occ.cand
+    if not cand.last_in_run:
+        return
+    place = _COMMA_PLACE.match(occ.text, cand.ctx_end, cand.ctx_end + 40)
+    if place and " ".join(lx.norm(t) for t in place.group(1).split()) in lx.places():
+        occ.stats.place_prep += 1
+
+
+def words_after(occ: Occurrence) -> None:
+    """What follows the run: a lowercase word (the first of :data:`WORD_AFTER_RULES` that applies), else the
+    first of :data:`MARK_AFTER_RULES` (an age, life dates, a party and state)."""
+    cand = occ.cand
+    if not cand.last_in_run:
+        return
+    m = _NEXT.match(occ.text, cand.ctx_end, cand.ctx_end + 40)
+    word = m.group(2)
+    rules = WORD_AFTER_RULES if word and word[0].islower() else MARK_AFTER_RULES
+    for rule in rules:
+        if rule(occ, m):
+            return
+
+
+def speech_verb_after(occ: Occurrence, m: re.Match[str]) -> bool:
+    """"Keir Starmer said", "Zelensky told", "X died"."""
+    if m.group(2).casefold() in lx.SPEECH_VERBS_AFTER:
+        occ.stats.speech += 1
+        return True
+    return False
+
+
+def person_verb_after_full_name(occ: Occurrence, m: re.Match[str]) -> bool:
+    """"Barack Obama spoke", "Xi Jinping met": a person's act, for an untitled name of two or more tokens."""
+    if m.group(2).casefold() in lx.PERSON_VERBS_AFTER_FULL and len(occ.cand.key) >= 2 and occ.cand.title is None:
+        occ.stats.speech += 1
+        return True
+    return False
+
+
+def participle_after(occ: Occurrence, m: re.Match[str]) -> bool:
+    """"X was born", "X has died", "X is married"."""
+    if m.group(2).casefold() in ("was", "is", "has", "had") and (m.group(3) or "").casefold() in lx.PERSON_PARTICIPLES:
+        occ.stats.speech += 1
+        return True
+    return False
+
+
+def relative_who_after(occ: Occurrence, m: re.Match[str]) -> bool:
+    """", who ...", ", whose ..."."""
+    if m.group(1) and m.group(2).casefold() in ("who", "whose"):
+        occ.stats.appositive += 1
+        return True
+    return False
+
+
+def role_appositive_after(occ: Occurrence, m: re.Match[str]) -> bool:
+    """", a foreign policy adviser,": an appositive clause starting with a determiner or role noun and naming
+    a role."""
+    if not m.group(1):
         return False
-    if key[1] not in lx.given_names():
-        return False
-    alone = stats.get((key[1],))
-    return alone is not None and alone.count >= 3 and alone.count > 2 * st.count
+    clause = _CLAUSE.match(occ.text, m.start(2), m.start(2) + 80).group()
+    ws = [w.casefold() for w in _WORDS.findall(clause)][:7]
+    if ws and (ws[0] in lx.APPOSITIVE_STARTS or ws[0] in lx.ROLE_NOUNS) and any(w in lx.ROLE_NOUNS for w in ws):
+        occ.stats.appositive += 1
+        return True
+    return False
+
+
+def age_after(occ: Occurrence, m: re.Match[str]) -> bool:
+    """", 45,"."""
+    if m.group(1) and _AGE.match(occ.text, occ.cand.ctx_end):
+        occ.stats.appositive += 1
+        return True
+    return False
+
+
+def life_dates_after(occ: Occurrence, m: re.Match[str]) -> bool:
+    """"Ludwig van Beethoven (1770–1827)", "(born 1950)"."""
+    if _LIFE.match(occ.text, occ.cand.ctx_end):
+        occ.stats.appositive += 1
+        return True
+    return False
+
+
+def party_after(occ: Occurrence, m: re.Match[str]) -> bool:
+    """"Chuck Schumer (D-N.Y.)", "(R-Texas)": a legislator."""
+    if _PARTY.match(occ.text, occ.cand.ctx_end):
+        occ.stats.appositive += 1
+        return True
+    return False
+
+
+WORD_AFTER_RULES: tuple[Callable[[Occurrence, re.Match[str]], bool], ...] = (
+    speech_verb_after,
+    person_verb_after_full_name,
+    participle_after,
+    relative_who_after,
+    role_appositive_after,
+)
+MARK_AFTER_RULES: tuple[Callable[[Occurrence, re.Match[str]], bool], ...] = (age_after, life_dates_after, party_after)
+
+
+def role_of_organisation_before(occ: Occurrence) -> None:
+    """"the chief executive of Northgate Dredging Inc., James T. Whitfield", "the co-founder of Google, Sergey
+    Brin": a role noun "of" an organisation just before counts as a role noun."""
+    text, cand = occ.text, occ.cand
+    if cand.first_in_run and cand.title is None and "," in text[max(0, cand.ctx_start - 3) : cand.ctx_start]:
+        m = _ROLE_OF.search(text, max(0, cand.ctx_start - 90), cand.ctx_start)
+        if m and lx.norm(m.group(1)) in lx.ROLE_NOUNS:
+            occ.stats.role += 1
+
+
+OCCURRENCE_RULES: tuple[Callable[[Occurrence], None], ...] = (
+    byline,
+    peeled_title,
+    word_before,
+    pronoun_after_subject,
+    place_after_comma,
+    words_after,
+    role_of_organisation_before,
+)
+"""Every occurrence rule, in order; a new piece of context evidence is one more function here (and, if it
+needs a new count, one more :class:`FormStats` field and :class:`Weights` entry)."""
+
+
+# --- forms that are never people; the score ----------------------------------------------------------------
+
+
+def never_a_person(key: Form) -> bool:
+    """Forms that are never a person whatever the context (organisation cue words are judged per candidate)."""
+    if any(ch.isdigit() for k in key for ch in k):
+        return True
+    if " ".join(key) in lx.places():
+        return True
+    if key[0].startswith(("l'", "l’")) and len(key[0]) > 3:
+        return True  # "L'Equipe", "L'Oréal"
+    if key[0] in lx.FOREIGN_ARTICLES and len(key) >= 2:
+        return True  # "Le Parisien", "La Masia", "El Niño": a title or place, not a person
+    if len(key) == 1:
+        k = key[0]
+        return (
+            k in lx.MONTHS_DAYS
+            or k in lx.nationalities()
+            or k in lx.STOP
+            or lx.is_title_head(k)
+            or k in lx.TITLE_MODIFIERS
+        )
+    return all(k in lx.nationalities() or k in lx.MONTHS_DAYS for k in key)
+
+
+def context_score(stats: FormStats, w: Weights = WEIGHTS) -> float:
+    """Points from the context of a form's occurrences (each cue counted once)."""
+    s = 0.0
+    if stats.cue(stats.title):
+        s += w.title
+    if stats.cue(stats.role):
+        s += w.role
+    if stats.cue(stats.speech):
+        s += w.speech
+    if stats.cue(stats.appositive):
+        s += w.appositive
+    if stats.listed:
+        s += w.listed
+    if stats.byline:
+        s += w.byline
+    if stats.full_of_person:
+        s += w.full_of_person
+    if stats.determiner * 2 >= stats.count:
+        s += w.determiner
+    if stats.pron_thing > stats.pron_person:
+        s += w.pron_thing
+    if stats.place_prep * 2 >= stats.count and stats.place_prep:
+        s += w.place_prep
+    return s
+
+
+def multi_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weights = WEIGHTS) -> float:
+    """Points from the tokens of a form of two or more tokens."""
+    key = stats.key
+    given = lx.given_names()
+    s = w.multi_base
+    if key[0] in given and key[0] not in lx.TITLE_HEADS:
+        s += w.given_first
+    if key[-1] in lx.surnames():
+        s += w.surname_last
+    if any(len(k) == 1 for k in key[1:-1]):
+        s += w.middle_initial
+    if len(key) <= 3 and _SYLLABIC.match(stats.surface_last or ""):
+        s += w.syllabic_given
+    names = [k for k in key if k not in lx.NAME_PARTICLES]
+    if all(lx.is_ordinary(k) for k in names) and not any(k in given for k in names):
+        s += w.all_ordinary
+    elif stats.noninitial and not any(lx.is_ordinary(k) or k in lowercase_seen or k in lx.TITLE_MODIFIERS for k in names):
+        s += w.no_ordinary
+    return s
+
+
+def lone_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weights = WEIGHTS) -> float:
+    """Points from the one token of a lone form."""
+    k = stats.key[0]
+    s = 0.0
+    if k in lx.given_names():
+        s += w.lone_given
+        if stats.noninitial and k not in lowercase_seen:
+            s += w.lone_given_never_lowercase
+    elif lx.is_ordinary(k):
+        s += w.lone_ordinary
+        if k in lowercase_seen and stats.noninitial < NAME_USE_RATE * lowercase_seen[k]:
+            s += w.lone_ordinary_lowercase  # (not "Flask": capitalised mid-sentence 30 times as often as "flask")
+    return s
 
 
 def score(stats: FormStats, lowercase_seen: dict[str, int]) -> float:
-    key = stats.key
-    given = lx.given_names()
-    context = 0.0
-    # a cue must be seen at least once per 20 occurrences: a place seen 50 times with one odd context is no person
-    need = max(1, stats.count // 20)
-    if stats.title >= need:
-        context += 2
-    if stats.role >= need:
-        context += 2
-    if stats.speech >= need:
-        context += 2
-    if stats.appositive >= need:
-        context += 1.5
-    if stats.listed:
-        context += 2
-    if stats.byline:
-        context += 2  # "By Clara Voss", "— Priya Raman, chair of ..."
-    if stats.full_of_person:
-        context += 1  # "Barack Obama" beside "Obama said"
-    if stats.determiner * 2 >= stats.count:
-        context -= 2.5  # names do not take an article: "the Kremlin", "the Royal Household"
-    if stats.pron_thing > stats.pron_person:
-        context -= 2  # "Microsoft has launched ... its campaign": the next pronoun is "its"
-    if stats.place_prep * 2 >= stats.count and stats.place_prep:
-        context -= 2.5  # "in Adelaide", "at Forbes Field": where things happen, not who
-    if len(key) >= 2:
-        s = 1.0
-        if key[0] in given and key[0] not in lx.TITLE_HEADS and not stats.org:
-            s += 1.5
-        if key[-1] in lx.surnames():
-            s += 0.5
-        if any(len(k) == 1 for k in key[1:-1]):
-            s += 1
-        if len(key) <= 3 and _SYLLABIC.match(stats.surface_last or ""):
-            s += 1.5  # "Cheng Chung-tai", "Kim Jong-un": a romanised two-syllable given name
-        names = [k for k in key if k not in _PARTICLES]
-        if all(lx.is_ordinary(k) for k in names) and not any(k in given for k in names):
-            s -= 3
-        elif stats.noninitial and not any(
-            lx.is_ordinary(k) or k in lowercase_seen or k in lx.TITLE_MODIFIERS for k in names
-        ):
-            s += 0.5  # no ordinary word at all, capitalised mid-sentence: "Romelu Lukaku", "Maxime Bernier"
-        return s + context
-    k = key[0]
-    s = 0.0
-    if k in given:
-        s += 1
-        if stats.noninitial and k not in lowercase_seen:
-            s += 1  # a known given name used on its own mid-sentence ("Hayley", "Francine")
-    elif lx.is_ordinary(k):
-        s -= 2
-        if k in lowercase_seen:
-            s -= 3
+    """The evidence score of a form; accepted at ``ACCEPT`` or more."""
+    context = context_score(stats)
+    if len(stats.key) >= 2:
+        return multi_token_score(stats, lowercase_seen) + context
     if stats.noninitial == 0 and context == 0:
-        return -1.0
-    return s + context
-
+        return WEIGHTS.lone_without_evidence
+    return lone_token_score(stats, lowercase_seen) + context

@@ -38,13 +38,14 @@ Rules (each explained by a test in ``tests/test_people.py``):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import jellyfish
 
 from reader.nlp.people import lexicon as lx
-from reader.nlp.people.candidates import PARTICLES
+from reader.nlp.people.context import Form
 from reader.nlp.people.evidence import FormStats
 
 
@@ -56,6 +57,8 @@ class Entity:
     extra_last: set[str] = field(default_factory=set)  # a maiden name known only from "née Mercer"
     maiden: set[tuple[str, ...]] = field(default_factory=set)  # forms with the maiden name: not the display name
     gender: str | None = None  # "m" / "f" from the given name or a gendered title, None when unknown
+    titled: int = 0  # mentions of the surname alone with a title of the person's gender ("Mr. Bingley")
+    title_classes: set[str] = field(default_factory=set)  # identity titles the person carries ("miss")
 
     @property
     def last_tokens(self) -> set[str]:
@@ -76,7 +79,7 @@ class Entity:
 
 def _surname(key: tuple[str, ...]) -> str:
     for tok in reversed(key):
-        if tok not in lx.NAME_SUFFIXES and tok not in PARTICLES and len(tok) > 1:
+        if tok not in lx.NAME_SUFFIXES and tok not in lx.NAME_PARTICLES and len(tok) > 1:
             return tok
     return key[-1]
 
@@ -115,7 +118,7 @@ def _middles(key: tuple[str, ...]) -> list[str]:
     end = len(key) - 1
     while end > 1 and key[end] in lx.NAME_SUFFIXES:
         end -= 1
-    return [t for t in key[1:end] if t not in PARTICLES]
+    return [t for t in key[1:end] if t not in lx.NAME_PARTICLES]
 
 
 def _same_middle(x: str, y: str) -> bool:
@@ -123,8 +126,9 @@ def _same_middle(x: str, y: str) -> bool:
 
 
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same person written with or without middle names/initials."""
-    if a[0] != b[0]:
+    """Same person written with or without middle names/initials, or with a nickname or diminutive of the
+    given name ("Eliza Bennet" / "Elizabeth Bennet", "Váska Denísov" / "Vasíli Dmítrich Denísov")."""
+    if a[0] != b[0] and not (len(a[0]) > 1 and len(b[0]) > 1 and lx.diminutive_of(a[0], b[0])):
         return False
     la, lb = _surname(a), _surname(b)
     if la != lb and not spelling_variants(la, lb):
@@ -176,9 +180,13 @@ def _demoted(ids: list[int], entities: list[Entity]) -> set[int]:
 
 
 def _ranked(ids: list[int], entities: list[Entity]) -> list[int]:
-    """Candidates in order of preference: plain namesakes first, then most full forms, then first introduced."""
+    """Candidates in order of preference: plain namesakes first, then most full forms and titled surname
+    mentions of their gender ("Mr. Bingley" makes bare "Bingley" Charles's, not his sister's), then first
+    introduced."""
     demoted = _demoted(sorted(set(ids)), entities)
-    return sorted(set(ids), key=lambda i: (i in demoted, -entities[i].full_count, entities[i].first))
+    return sorted(
+        set(ids), key=lambda i: (i in demoted, -(entities[i].full_count + entities[i].titled), entities[i].first)
+    )
 
 
 def _pick(ids: list[int], entities: list[Entity]) -> int:
@@ -250,13 +258,36 @@ def _title_conflict(single: FormStats, ent: Entity, stats: dict[tuple[str, ...],
     return top not in ent_heads
 
 
+@dataclass(slots=True)
+class Linker:
+    """What the linking rules read and fill in: people as groups of forms, the alias table and the ambiguous
+    short forms."""
+
+    stats: dict[Form, FormStats]
+    accepted: set[Form]
+    rejected: set[Form]
+    context_singles: set[Form] | frozenset[Form]
+    entities: list[Entity] = field(default_factory=list)
+    alias: dict[Form, int] = field(default_factory=dict)  # form -> person index
+    choices: dict[Form, Choice] = field(default_factory=dict)  # ambiguous short form -> candidates, default first
+    by_last: dict[str, list[int]] = field(default_factory=dict)  # surname -> people
+    by_first: dict[str, list[int]] = field(default_factory=dict)  # given name -> people
+    by_meta: dict[str, list[str]] = field(default_factory=dict)  # metaphone key -> surnames of 6+ letters
+    new_singles: list[tuple[Form, FormStats, list[int]]] = field(default_factory=list)  # lone forms, own people
+
+    def ambiguous(self, key: Form, ranked: list[int], surname: bool) -> None:
+        """Rule 9: a short form several people share is resolved per occurrence, default first."""
+        if len(ranked) > 1:
+            self.choices[key] = Choice(tuple(ranked), surname)
+
+
 def link(
-    stats: dict[tuple[str, ...], FormStats],
-    accepted: set[tuple[str, ...]],
-    rejected: set[tuple[str, ...]],
-    name_links: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = (),
-    context_singles: set[tuple[str, ...]] | frozenset[tuple[str, ...]] = frozenset(),
-) -> tuple[list[Entity], dict[tuple[str, ...], int], dict[tuple[str, ...], Choice]]:
+    stats: dict[Form, FormStats],
+    accepted: set[Form],
+    rejected: set[Form],
+    name_links: list[tuple[str, Form, Form]] = (),
+    context_singles: set[Form] | frozenset[Form] = frozenset(),
+) -> tuple[list[Entity], dict[Form, int], dict[Form, Choice]]:
     """People (as groups of name forms), the alias table (normalised form -> person index) and the ambiguous
     short forms (form -> candidate people, default first).
 
@@ -264,97 +295,204 @@ def link(
     text (rule 8). ``context_singles`` are lone forms with person context of their own, never written in
     lowercase ("Xi said"): rule 4 links them even when they are also English words.
     """
-    entities: list[Entity] = []
-    alias: dict[tuple[str, ...], int] = {}
-    # rules 1 and 7
-    for key, st in stats.items():  # insertion order = first appearance
-        if len(key) < 2 or key not in accepted:
+    lk = Linker(stats, accepted, rejected, context_singles)
+    group_full_forms(lk)
+    join_particle_surnames(lk)
+    _link_names(name_links, lk.entities, lk.alias)
+    index_people(lk)
+    for key, st in stats.items():
+        if len(key) == 1:
+            any(rule(lk, key, st) for rule in LONE_FORM_RULES)
+    surnames_seen_only_in_runs(lk)
+    for key, st, others in lk.new_singles:
+        lk.alias[key] = len(lk.entities)
+        if others:
+            lk.choices[key] = Choice((len(lk.entities), *others), False)
+        lk.entities.append(Entity([key], st.first, st.count))
+    title_classes(lk)
+    return lk.entities, lk.alias, lk.choices
+
+
+def title_classes(lk: Linker) -> None:
+    """The identity titles each person carries ("Miss Elizabeth", "Miss Elizabeth Bennet": "miss"), from their
+    full forms and given names; a person known only by a surname carries the title it is most often written
+    with, the whole title phrase counted ("Colonel Forster": "colonel", so "Mrs. Forster" is someone else)."""
+    for key, pid in lk.alias.items():
+        ent = lk.entities[pid]
+        st = lk.stats.get(key)
+        if st is None or not st.titles:
             continue
-        for i, ent in enumerate(entities):
-            if any(_same_person(key, other, stats) for other in ent.keys):
+        if len(key) >= 2 or key[0] not in ent.last_tokens:
+            if any(len(k) >= 2 for k in ent.keys):
+                ent.title_classes.update(c for t in st.titles if (c := lx.family_title(t)) is not None)
+    for ent in lk.entities:
+        if ent.keys and all(len(k) == 1 for k in ent.keys):
+            heads: dict[str, int] = {}
+            for k in ent.keys:
+                for title, n in lk.stats[k].titles.items():
+                    cls = lx.family_title(title) or _title_head(title)
+                    heads[cls] = heads.get(cls, 0) + n
+            if heads:
+                ent.title_classes = {max(heads.items(), key=lambda kv: (kv[1], kv[0]))[0]}
+
+
+def group_full_forms(lk: Linker) -> None:
+    """Rules 1 and 7: accepted forms of two or more tokens, in order of first appearance, are people; a form
+    that is the same person as a form of an earlier person joins it."""
+    for key, st in lk.stats.items():  # insertion order = first appearance
+        if len(key) < 2 or key not in lk.accepted:
+            continue
+        for i, ent in enumerate(lk.entities):
+            if any(_same_person(key, other, lk.stats) for other in ent.keys):
                 ent.keys.append(key)
                 ent.full_count += st.count
-                alias[key] = i
+                lk.alias[key] = i
                 break
         else:
-            alias[key] = len(entities)
-            entities.append(Entity([key], st.first, st.count))
-    # rule 1b: a surname with particles used alone ("Van der Wiel" after "Gregory van der Wiel") is that person
-    tails: dict[tuple[str, ...], int] = {}
-    for i, ent in enumerate(entities):
+            lk.alias[key] = len(lk.entities)
+            lk.entities.append(Entity([key], st.first, st.count))
+
+
+def join_particle_surnames(lk: Linker) -> None:
+    """Rule 1b: a surname with particles used alone ("Van der Wiel" after "Gregory van der Wiel") is that person."""
+    tails: dict[Form, int] = {}
+    for i, ent in enumerate(lk.entities):
         for key in ent.keys:
             for j in range(1, len(key) - 1):
-                if key[j] in PARTICLES and key[j - 1] not in PARTICLES:
+                if key[j] in lx.NAME_PARTICLES and key[j - 1] not in lx.NAME_PARTICLES:
                     tails.setdefault(key[j:], i)
                     break
-    for i, ent in enumerate(entities):
+    for i, ent in enumerate(lk.entities):
         owner = tails.get(ent.keys[0]) if len(ent.keys) == 1 else None
         if owner is not None and owner != i:
-            _merge(i, owner, entities, alias)
+            _merge(i, owner, lk.entities, lk.alias)
     for tail, owner in tails.items():
-        if tail in stats and tail not in rejected:
-            alias.setdefault(tail, owner)
-    _link_names(name_links, entities, alias)
-    by_last: dict[str, list[int]] = {}
-    by_first: dict[str, list[int]] = {}
-    for i, ent in enumerate(entities):
+        if tail in lk.stats and tail not in lk.rejected:
+            lk.alias.setdefault(tail, owner)
+
+
+def index_people(lk: Linker) -> None:
+    """Each person's gender, and the people by surname, by given name and surnames by metaphone key."""
+    for i, ent in enumerate(lk.entities):
         if not ent.keys:
             continue
-        ent.gender = _gender(ent, stats)
+        ent.gender = _gender(ent, lk.stats)
         for tok in ent.last_tokens:
-            by_last.setdefault(tok, []).append(i)
+            lk.by_last.setdefault(tok, []).append(i)
         for tok in ent.first_tokens:
-            if tok not in PARTICLES and len(tok) > 1:
-                by_first.setdefault(tok, []).append(i)
-    given = lx.given_names()
-    words = lx.ordinary_words()
-    by_meta: dict[str, list[str]] = {}
-    for tok in by_last:
+            if tok not in lx.NAME_PARTICLES and len(tok) > 1:
+                lk.by_first.setdefault(tok, []).append(i)
+    for tok, ids in lk.by_last.items():
         if len(tok) >= 6:
-            by_meta.setdefault(_metaphone(tok), []).append(tok)
-    choices: dict[tuple[str, ...], Choice] = {}
-    singles_new: list[tuple[tuple[str, ...], FormStats, list[int]]] = []
-    for key, st in stats.items():
-        if len(key) != 1:
-            continue
-        tok = key[0]
-        if key in rejected and not (tok in lx.MONTHS_DAYS and tok in by_first and tok in given):
-            continue  # a month that is someone's given name ("June Whitaker") may still be a mention of her
-        if tok in by_last and tok not in lx.MONTHS_DAYS:  # rules 2, 3
-            ranked = _ranked(by_last[tok], entities)
-            alias[key] = ranked[0]
-            if len(ranked) > 1:
-                choices[key] = Choice(tuple(ranked), True)  # rule 9
-        elif tok in by_first and (tok in given or tok not in words or key in context_singles):
-            ranked = _ranked(by_first[tok], entities)
-            owner = _dominant(by_first[tok], entities)
-            if owner is not None and not _title_conflict(st, entities[owner], stats):
-                alias[key] = owner  # rule 4
-                if len(ranked) > 1:
-                    choices[key] = Choice(tuple(ranked), False)  # rule 9
-            elif owner is None and key in accepted and key not in rejected:
-                singles_new.append((key, st, ranked))  # its own person by default, else one of the namesakes
-            elif key in accepted and key not in rejected:
-                singles_new.append((key, st, []))
-        elif key in rejected:
-            continue
-        elif len(tok) >= 6 and any(spelling_variants(tok, o) for o in by_meta.get(_metaphone(tok), ())):  # rule 5
-            ids = [i for o in by_meta[_metaphone(tok)] if spelling_variants(tok, o) for i in by_last[o]]
-            alias[key] = _pick(ids, entities)
-        elif key in accepted:  # rule 6
-            singles_new.append((key, st, []))
-    for tok, ids in by_last.items():  # a surname seen only inside a longer run ("Gianluigi Buffon Hart")
-        if (tok,) not in alias:
-            ranked = _ranked(ids, entities)
-            alias[(tok,)] = ranked[0]
-            if len(ranked) > 1:
-                choices[(tok,)] = Choice(tuple(ranked), True)
-    for key, st, others in singles_new:
-        alias[key] = len(entities)
-        if others:
-            choices[key] = Choice((len(entities), *others), False)
-        entities.append(Entity([key], st.first, st.count))
-    return entities, alias, choices
+            lk.by_meta.setdefault(_metaphone(tok), []).append(tok)
+        lone = lk.stats.get((tok,))
+        for title, n in (lone.titles.items() if lone is not None else ()):
+            for i in ids:
+                if lk.entities[i].gender is not None and lx.title_gender(title) == lk.entities[i].gender:
+                    lk.entities[i].titled += n
+
+
+# --- lone forms: the first rule of LONE_FORM_RULES that returns True decides -----------------------------
+
+
+def skip_rejected(lk: Linker, key: Form, st: FormStats) -> bool:
+    """A rejected lone form is nobody, except a month that is someone's given name ("June Whitaker"): it may
+    still be a mention of her."""
+    tok = key[0]
+    return key in lk.rejected and not (tok in lx.MONTHS_DAYS and tok in lk.by_first and tok in lx.given_names())
+
+
+def surname_of_a_person(lk: Linker, key: Form, st: FormStats) -> bool:
+    """Rules 2 and 3: a surname joins its person ("Putin"); one several people share goes to the most
+    prominent ("Trump" -> Donald Trump), the others are candidates per occurrence."""
+    tok = key[0]
+    if tok not in lk.by_last or tok in lx.MONTHS_DAYS:
+        return False
+    ranked = _ranked(lk.by_last[tok], lk.entities)
+    lk.alias[key] = ranked[0]
+    lk.ambiguous(key, ranked, surname=True)
+    return True
+
+
+def given_name_of_a_person(lk: Linker, key: Form, st: FormStats) -> bool:
+    """Rule 4: a given name (or a non-word, or a word with person context: "Xi") joins the only or dominant
+    person with it, unless it usually carries a title the full name never has; otherwise it is a person of its
+    own (with the namesakes as candidates when no one dominates)."""
+    tok = key[0]
+    if tok not in lk.by_first or not (
+        tok in lx.given_names() or tok not in lx.ordinary_words() or key in lk.context_singles
+    ):
+        return False
+    ranked = _ranked(lk.by_first[tok], lk.entities)
+    owner = _dominant(lk.by_first[tok], lk.entities)
+    if owner is not None and not _title_conflict(st, lk.entities[owner], lk.stats):
+        lk.alias[key] = owner
+        lk.ambiguous(key, ranked, surname=False)
+    elif key in lk.accepted and key not in lk.rejected:
+        lk.new_singles.append((key, st, ranked if owner is None else []))
+    return True
+
+
+def nickname_of_a_given_name(lk: Linker, key: Form, st: FormStats) -> bool:
+    """A nickname or diminutive joins the one person whose given name it shortens ("Lizzy", "Eliza" ->
+    Elizabeth Bennet), or the dominant one of several."""
+    tok = key[0]
+    if key in lk.rejected or tok in lk.by_first:
+        return False
+    ids = sorted({i for full in lx.full_names_of(tok) for i in lk.by_first.get(full, ())})
+    if not ids:
+        return False
+    owner = _dominant(ids, lk.entities)
+    if owner is None or _title_conflict(st, lk.entities[owner], lk.stats):
+        return False
+    lk.alias[key] = owner
+    lk.ambiguous(key, _ranked(ids, lk.entities), surname=False)
+    return True
+
+
+def skip_other_rejected(lk: Linker, key: Form, st: FormStats) -> bool:
+    """A rejected form that is no one's given name (the month exception of :func:`skip_rejected`)."""
+    return key in lk.rejected
+
+
+def spelling_variant_of_a_surname(lk: Linker, key: Form, st: FormStats) -> bool:
+    """Rule 5: "Katulis" -> "Brian Cutulis" (same metaphone, 6+ letters, edit distance at most 2)."""
+    tok = key[0]
+    if len(tok) < 6:
+        return False
+    variants = [o for o in lk.by_meta.get(_metaphone(tok), ()) if spelling_variants(tok, o)]
+    if not variants:
+        return False
+    lk.alias[key] = _pick([i for o in variants for i in lk.by_last[o]], lk.entities)
+    return True
+
+
+def own_person(lk: Linker, key: Form, st: FormStats) -> bool:
+    """Rule 6: any other accepted lone form is a person of its own ("Biden")."""
+    if key in lk.accepted:
+        lk.new_singles.append((key, st, []))
+    return True
+
+
+LONE_FORM_RULES: tuple[Callable[[Linker, Form, FormStats], bool], ...] = (
+    skip_rejected,
+    surname_of_a_person,
+    given_name_of_a_person,
+    nickname_of_a_given_name,
+    skip_other_rejected,
+    spelling_variant_of_a_surname,
+    own_person,
+)
+"""How a lone form is linked: the first rule that returns True decides. A new rule is one function here."""
+
+
+def surnames_seen_only_in_runs(lk: Linker) -> None:
+    """A surname seen only inside a longer run ("Gianluigi Buffon Hart") still maps to its people."""
+    for tok, ids in lk.by_last.items():
+        if (tok,) not in lk.alias:
+            ranked = _ranked(ids, lk.entities)
+            lk.alias[(tok,)] = ranked[0]
+            lk.ambiguous((tok,), ranked, surname=True)
 
 
 def _link_names(

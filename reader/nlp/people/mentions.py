@@ -28,26 +28,75 @@ occurrence:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people.candidates import Candidate, is_date_context
-from reader.nlp.people.linking import Choice
+from reader.nlp.people.linking import Choice, Entity
+
+Found = tuple[int, int, str]
+"""A located mention: (start, end, surface form as written)."""
 
 _WINDOW_SENTENCES = 2
+_INTRODUCED = 3  # full-name mentions that make a bearer count for the scene rules
 _CLAUSE_END = re.compile(r"[.;:!?\"“”()\n]|\s[A-Z]")
 _PRONOUN = re.compile(r"\b(he|his|himself|she|herself|and her)\b")
 
 
-def _title_gender(title: str | None) -> str | None:
-    if not title:
-        return None
-    head = lx.norm(title.split()[-1])
-    if head in lx.MALE_TITLES:
-        return "m"
-    if head in lx.FEMALE_TITLES:
-        return "f"
-    return None
+_title_gender = lx.title_gender
+_CLASS_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "miss": "f", "ms": "f", "lady": "f", "dame": "f"}
+
+
+def _surname_form(form: tuple[str, ...]) -> bool:
+    """A lone token, or a surname with particles ("de Bourgh")."""
+    return len(form) == 1 or form[0] in lx.NAME_PARTICLES
+
+
+def _chapter_defaults(
+    candidates: list[Candidate],
+    choices: dict[tuple[str, ...], Choice],
+    given: list[set[str]],
+    surnames: list[set[str]],
+    introduced: list[bool],
+    chapter_of: Callable[[int], int],
+) -> dict[str, int]:
+    """For a lone name several people share ("Nicholas": Rostóv and the old prince Bolkónski; "Rostóv":
+    Nicholas, Pétya and their father), the bearer the book usually means by it: the one whose other half of
+    the name, used alone (the surname for a given name, the given name for a surname), shares at least twice
+    as many chapters with the lone name as any other bearer's does."""
+    chapters: dict[str, set[int]] = {}
+    for cand in candidates:
+        if len(cand.key) == 1 and cand.title is None and not cand.org:
+            chapters.setdefault(cand.key[0], set()).add(chapter_of(cand.start))
+    out: dict[str, int] = {}
+    for key, choice in choices.items():
+        if len(key) != 1:
+            continue
+        bearers = [p for p in choice.options if given[p] and introduced[p]]
+        here = chapters.get(key[0], set())
+        shared = sorted(
+            (
+                (len(here & set().union(*(chapters.get(t, set()) for t in (given[p] if choice.surname else surnames[p])))), p)
+                for p in bearers
+            ),
+            reverse=True,
+        )
+        if len(shared) >= 2 and shared[0][0] >= 2 * shared[1][0] and shared[0][0] >= 3:
+            out[key[0]] = shared[0][1]
+    return out
+
+
+def _bare_surname_genders(text: str, candidates: list[Candidate], alias: dict[tuple[str, ...], int]) -> dict[str, str]:
+    """Shared surnames used bare (no title, no given name) whose following pronouns are of one gender at least
+    three times in four: "Bingley ... he" (the brother, not Miss Bingley)."""
+    votes: dict[str, list[int]] = {}
+    for cand in candidates:
+        if len(cand.key) == 1 and cand.title is None and cand.last_in_run and cand.key in alias:
+            g = _pronoun_gender(text, cand.ctx_end)
+            if g is not None:
+                votes.setdefault(cand.key[0], [0, 0])[g == "f"] += 1
+    return {s: ("m" if m > f else "f") for s, (m, f) in votes.items() if max(m, f) >= 3 * min(m, f) and m + f >= 3}
 
 
 def _pronoun_gender(text: str, end: int) -> str | None:
@@ -95,31 +144,137 @@ def propagate(
     candidates: list[Candidate],
     alias: dict[tuple[str, ...], int],
     choices: dict[tuple[str, ...], Choice],
-    genders: list[str | None],
+    entities: list[Entity],
     lowercase_seen: dict[str, int],
     capitalised: dict[str, int],
     sentence_of: Callable[[int], int],
     paragraph_of: Callable[[int], int],
-) -> tuple[list[list[tuple[int, int, str]]], list[dict[str, int]]]:
-    """Per person: mentions as (start, end, surface form) in document order, and title phrase counts."""
+    chapter_of: Callable[[int], int] | None = None,
+) -> tuple[list[list[Found]], list[dict[str, int]]]:
+    """Per person: mentions as (start, end, surface form) in document order, and title phrase counts; people
+    beyond ``entities`` are other bearers of a surname found here ("Mrs. Bennet").
+
+    ``chapter_of``: the chapter of an offset, for texts with chapters (the scene of a lone name; without
+    chapters the scene is the paragraph)."""
+    genders = [e.gender for e in entities]
     n_people = len(genders)
     maxlen = max((len(k) for k in alias), default=1)
-    mentions: list[list[tuple[int, int, str]]] = [[] for _ in range(n_people)]
+    mentions: list[list[Found]] = [[] for _ in range(n_people)]
     titles: list[dict[str, int]] = [{} for _ in range(n_people)]
     places = lx.places()
     last_seen: dict[int, tuple[int, int]] = {}  # person -> (sentence, paragraph) of the last unambiguous mention
     genders = list(_pronoun_genders(text, candidates, alias, choices, genders))
 
     others: dict[tuple[str, str], int] = {}
+    others_of: dict[str, list[int]] = {}  # surname -> other bearers made so far
+    classes = [set(e.title_classes) for e in entities]
+    weight = [e.full_count + e.titled for e in entities]
+    given = [e.first_tokens for e in entities]
+    surnames = [e.last_tokens for e in entities]
+    # named in full at least 3 times: a real character, not a one-off run ("Tarútino Kutúzov")
+    introduced = [e.full_count >= _INTRODUCED for e in entities]
+    last_alone: dict[str, tuple[int, int]] = {}  # lone token -> (scene, offset) of its last use
+    last_named: dict[int, tuple[int, int]] = {}  # person -> (scene, offset) of the last full/titled/unambiguous mention
+    scene_of = chapter_of or paragraph_of
 
-    def other_bearer(gender: str, surname: str) -> int:
-        pid = others.get((gender, surname))
+    titled_uses: Counter[tuple[str, str | None]] = Counter(
+        (c.key[-1], lx.family_title(c.title)) for c in candidates if c.title and _surname_form(c.key)
+    )
+
+    bare_gender = _bare_surname_genders(text, candidates, alias)
+    chapter_default = (
+        _chapter_defaults(candidates, choices, given, surnames, introduced, chapter_of) if chapter_of is not None else {}
+    )
+
+    def named(pid: int, start: int) -> None:
+        last_named[pid] = (scene_of(start), start)
+
+    def nearest_in_scene(options: tuple[int, ...], start: int, token: str) -> int | None:
+        """The candidate named last before ``start`` in the same scene (chapter, else paragraph), by any of
+        their forms or by the other half of their name used alone: for "Rostóv", a "Nicholas" just before
+        points to Nicholas Rostóv; for "Nicholas", a "Rostóv" does."""
+        scene = scene_of(start)
+        best, best_at = None, -1
+        for p in options:
+            seen = last_named.get(p)
+            at = seen[1] if seen is not None and seen[0] == scene else -1
+            for tok in (*given[p], *surnames[p]) if introduced[p] else ():
+                alone = last_alone.get(tok)
+                if tok != token and alone is not None and alone[0] == scene and alone[1] > at:
+                    at = alone[1]
+            if at > best_at:
+                best, best_at = p, at
+        return best
+
+    def bare_surname(options: tuple[int, ...], surname: str, start: int) -> int:
+        """A bare surname several people carry. In a text without chapters (news style) the most prominent
+        ("Trump"). In a book: the one who dominates it (3 times the prominence of any other), else the one
+        named last in the same chapter ("Bingley" after "Mr. Bingley"), else the most prominent."""
+        opts = tuple(dict.fromkeys((*options, *others_of.get(surname, ()))))
+        told = bare_gender.get(surname)
+        if told is not None and len(opts) > 1:
+            opts = tuple(p for p in opts if genders[p] in (None, told)) or opts  # "Bingley ... he": the brother
+        if len(opts) == 1 or chapter_of is None:
+            return opts[0] if len(opts) == 1 else options[0]  # news style: the most prominent ("Trump")
+        ranked = sorted(opts, key=lambda p: -weight[p])
+        if weight[ranked[0]] >= 3 * weight[ranked[1]]:
+            return ranked[0]
+        nearest = nearest_in_scene(opts, start, surname)
+        if nearest is None:
+            nearest = chapter_default.get(surname)
+        return nearest if nearest is not None else options[0]
+
+    def other_bearer(gender: str, surname: str, cls: str | None = None) -> int:
+        """Another bearer of the surname, one per identity title ("Mrs. Bennet") or else per gender."""
+        ident = cls or gender
+        pid = others.get((ident, surname))
         if pid is None:
-            pid = others[(gender, surname)] = len(mentions)
+            pid = others[(ident, surname)] = len(mentions)
             mentions.append([])
             titles.append({})
             genders.append(gender)
+            classes.append({cls} if cls else set())
+            weight.append(0)
+            given.append(set())
+            surnames.append({surname})
+            introduced.append(False)
+            others_of.setdefault(surname, []).append(pid)
         return pid
+
+    def titled_bearer(cls: str, options: tuple[int, ...], cand: Candidate, surname: str, end: int) -> int:
+        """Title is identity: "Mrs. Bennet" is a bearer of the surname who carries "Mrs.", else one of her
+        gender who carries no other identity title ("Miss") and is named at least half as often as the titled
+        form is used, unless the text also has a "Miss Bennet" (then Mrs. and Lady are the mother's); else a
+        person of her own. Never one of the other gender."""
+        gender = _CLASS_GENDER.get(cls) or _title_gender(cand.title)
+        compatible = [p for p in options if gender is None or genders[p] in (None, gender)]
+        # a "Miss Elizabeth (Bennet)" is a younger daughter: plain "Miss Bennet" is another (the eldest)
+        explicit = tuple(
+            p
+            for p in compatible
+            if (cls in classes[p] and (cls != "miss" or not given[p]))
+            or (gender == "m" and not given[p] and classes[p] and not classes[p] & _CLASS_GENDER.keys())
+        )  # "Mr. Dólokhov" is "Private Dólokhov"; "Mrs. Forster" is not "Colonel Forster"
+        if not explicit:
+            free = tuple(p for p in compatible if not classes[p])
+            married_beside_miss = cls in ("mrs", "lady") and titled_uses[(surname, "miss")] > 0
+            if not free or married_beside_miss or titled_uses[(surname, cls)] > 2 * max(weight[p] for p in free):
+                # "Mrs. Bennet" and "Lady Lucas" where there are Miss Bennets and a Miss Lucas: the mothers
+                return other_bearer(gender or "", surname, cls)
+            explicit = free
+        recent = most_recent(explicit, end) if len(explicit) > 1 else None
+        return explicit[0] if recent is None else recent
+
+    def most_recent(options: tuple[int, ...], end: int) -> int | None:
+        """The candidate mentioned unambiguously most recently within the window (None when none is)."""
+        sentence, paragraph = sentence_of(end), paragraph_of(end)
+        best, best_sentence = None, -1
+        for p in options:
+            seen = last_seen.get(p)
+            if seen is not None and (seen[1] == paragraph or sentence - seen[0] <= _WINDOW_SENTENCES):
+                if seen[0] > best_sentence:
+                    best, best_sentence = p, seen[0]
+        return best
 
     def resolve(choice: Choice, cand: Candidate, i: int, end: int) -> int:
         options = choice.options
@@ -132,16 +287,17 @@ def propagate(
             if not kept and titled:
                 return other_bearer(gender, cand.key[i])  # "Mr. Bennet" when every Bennet named is a woman
             options = kept or options
-        if len(options) == 1 or (choice.surname and not titled):
-            return options[0]  # a bare shared surname is the most prominent bearer's ("Trump")
-        sentence, paragraph = sentence_of(end), paragraph_of(end)
-        best, best_sentence = None, -1
-        for p in options:
-            seen = last_seen.get(p)
-            if seen is not None and (seen[1] == paragraph or sentence - seen[0] <= _WINDOW_SENTENCES):
-                if seen[0] > best_sentence:
-                    best, best_sentence = p, seen[0]
-        return options[0] if best is None else best
+        if len(options) == 1:
+            return options[0]
+        if choice.surname and not titled:
+            return bare_surname(options, cand.key[i], cand.offsets[i][0])
+        recent = most_recent(options, end)
+        if recent is None and chapter_of is not None and not titled:
+            real = tuple(p for p in options if given[p])  # bearers named in full, not the lone name itself
+            recent = nearest_in_scene(real, cand.offsets[i][0], cand.key[i]) if len(real) > 1 else None
+            if recent is None:
+                recent = chapter_default.get(cand.key[i])
+        return options[0] if recent is None else recent
 
     for cand in candidates:
         if cand.org:
@@ -165,16 +321,28 @@ def propagate(
                     if i == 0 and cand.initial and lowercase_seen.get(tok, 0) > capitalised.get(tok, 0):
                         continue
                 choice = choices.get(form)
-                if choice is not None:
+                cls = lx.family_title(cand.title) if i == 0 and length == n and _surname_form(form) else None
+                if cls is not None:
+                    pid = titled_bearer(cls, choice.options if choice is not None else (pid,), cand, form[-1], end)
+                    named(pid, start)
+                elif choice is not None:
                     pid = resolve(choice, cand, i, end)
+                    named(pid, start)
+                elif length == 1 and cand.title is None and others_of.get(form[0]):
+                    pid = bare_surname((pid,), form[0], start)  # "Darcy" beside "Miss Darcy"
                 elif length == 1 and i == 0 and cand.title is not None and genders[pid] is not None and (
                     _title_gender(cand.title) not in (None, genders[pid])
                 ):
                     pid = other_bearer(_title_gender(cand.title), form[0])  # "Mr. Halloran" beside Margaret only
                 else:
                     last_seen[pid] = (sentence_of(start), paragraph_of(start))
+                    named(pid, start)
+                if length == 1 and cand.title is None:
+                    last_alone[form[0]] = (scene_of(start), start)
                 surface = " ".join(cand.surface[i : i + length])
                 mentions[pid].append((start, end, surface))
+                if pid >= n_people:
+                    weight[pid] += 1
                 if i == 0 and length == n and cand.title:
                     titles[pid][cand.title] = titles[pid].get(cand.title, 0) + 1
                 i += length

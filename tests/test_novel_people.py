@@ -1,0 +1,199 @@
+"""People in novels: front matter, title identity, nicknames, per-occurrence resolution in the chapter, accents.
+
+The rules are checked on small invented texts (no book text here); the shared books, when present, are checked
+for the behaviour issue 11 names (the full figures are printed by bench/eval_novel_people.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.document.build import document_from_plain_text
+from reader.nlp.people import Person, find_people
+from reader.nlp.text import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+BOOKS = next(
+    (p for p in (ROOT.parent / "shared" / "data" / "books", ROOT.parent.parent / "shared" / "data" / "books") if p.exists()),
+    ROOT.parent / "shared" / "data" / "books",
+)
+FILLER = "the rain fell softly on the fields and the road to the village was long and grey. " * 6
+NUMERALS = ["I", "II", "III", "IV", "V", "VI"]
+
+
+def book(*chapters: str, front: str = "") -> str:
+    """A little novel: optional front matter, then chapters with headings and some prose."""
+    body = "".join(f"CHAPTER {NUMERALS[i]}\n\n{text} {FILLER}\n\n" for i, text in enumerate(chapters))
+    return (front + "\n\n" if front else "") + body
+
+
+def people(text: str) -> tuple[str, list[Person]]:
+    """The document text (offsets refer to it) and its people."""
+    doc = document_from_plain_text(text, "novel.txt")
+    return doc.text, find_people(doc)
+
+
+def who(found: list[Person], name: str) -> Person:
+    for p in found:
+        if p.name == name:
+            return p
+    raise AssertionError(f"{name!r} not in {[p.name for p in found]}")
+
+
+def said(text: str, p: Person) -> list[str]:
+    return [text[m.start : m.end] for m in p.mentions]
+
+
+def test_front_matter_neither_introduces_people_nor_takes_the_storys_mentions() -> None:
+    front = (
+        "PREFACE\n\nThis edition is dedicated to Jane Fairfax, who said it was good. Jane Fairfax smiled.\n\n"
+        "CONTENTS\n\nCHAPTER I\n\nCHAPTER II"
+    )
+    text = book(
+        "Jane Bennet walked to the house. Jane said she was tired.",
+        "Jane laughed, and Jane Bennet went home.",
+        front=front,
+    )
+    text, found = people(text)
+    assert "Jane Fairfax" not in [p.name for p in found]
+    assert said(text, who(found, "Jane Bennet")) == ["Jane Bennet", "Jane", "Jane", "Jane Bennet"]
+
+
+def test_chapter_titles_are_not_people() -> None:
+    text = (
+        "CONTENTS\n\nCHAPTER 1. Loomings.\n\nCHAPTER 2. Jonah Historically Regarded.\n\n"
+        f"CHAPTER 1. Loomings.\n\nIshmael said the sea was wide. {FILLER}\n\n"
+        f"CHAPTER 2. Jonah Historically Regarded.\n\nIshmael said Jonah was swallowed. {FILLER}"
+    )
+    names = [p.name for p in people(text)[1]]
+    assert "Jonah Historically Regarded" not in names and "Ishmael" in names
+
+
+def test_a_titled_surname_is_its_own_person_unless_a_bearer_carries_the_title() -> None:
+    text = book(
+        "Miss Elizabeth Bennet smiled. Mrs. Bennet said she was vexed. Miss Lydia Bennet laughed. "
+        "Mr. Bennet said nothing. Mrs. Bennet cried. Elizabeth Bennet and Lydia Bennet went out.",
+        "Elizabeth Bennet walked out. Mrs. Bennet said she would write. Lydia Bennet left. Mr. Bennet sighed.",
+    )
+    text, found = people(text)
+    mother, father, lizzy = who(found, "Mrs. Bennet"), who(found, "Mr. Bennet"), who(found, "Elizabeth Bennet")
+    assert len(mother.mentions) == 3 and len(father.mentions) == 2
+    assert all(text[m.start - 4 : m.start] != "Mrs." and text[m.start - 4 : m.start] != "Mrs " for m in lizzy.mentions)
+    assert mother.key != lizzy.key and "mrs-bennet" == mother.key
+
+
+def test_mr_and_mrs_are_two_people_and_a_married_title_beside_a_miss_is_the_mother() -> None:
+    text = book(
+        "Mr. Gardiner arrived. Mrs. Gardiner said she was glad. Mr. Gardiner smiled. Mrs. Gardiner laughed.",
+        "Charlotte Lucas said yes. Miss Lucas was kind. Lady Lucas said she was proud. Lady Lucas left.",
+        "Charlotte Lucas wrote to Charlotte Lucas's friend.",
+    )
+    text, found = people(text)
+    assert len(who(found, "Mr. Gardiner").mentions) == 2 and len(who(found, "Mrs. Gardiner").mentions) == 2
+    assert len(who(found, "Lady Lucas").mentions) == 2
+    assert said(text, who(found, "Charlotte Lucas")) == ["Charlotte Lucas", "Lucas"] + ["Charlotte Lucas"] * 2
+
+
+def test_plain_miss_surname_is_not_a_younger_daughter_named_with_her_given_name() -> None:
+    text = book(
+        "Jane Bennet smiled. Miss Elizabeth Bennet said no. Miss Bennet said she agreed. Miss Elizabeth laughed.",
+    )
+    text, found = people(text)
+    assert "Bennet" not in said(text, who(found, "Elizabeth Bennet"))
+
+
+def test_nicknames_join_their_full_name_and_only_in_that_direction() -> None:
+    text = book(
+        "Elizabeth Bennet walked to the house. Lizzy said she was tired. Eliza laughed.",
+        "Louisa said she was cold. Elizabeth Bennet smiled, and Lizzy went home.",
+    )
+    text, found = people(text)
+    lizzy = who(found, "Elizabeth Bennet")
+    assert {"Lizzy", "Eliza"} <= set(lizzy.aliases) and "Louisa" not in lizzy.aliases
+    assert "Louisa" in [p.name for p in found]
+
+
+def test_a_transliterated_diminutive_with_the_same_surname_is_the_same_person() -> None:
+    text = book(
+        "Vasíli Dmítrich Denísov rode in. Denísov said he was hungry. Váska Denísov laughed.",
+        "Váska Denísov shouted. Denísov said nothing.",
+    )
+    text, found = people(text)
+    found = [p for p in found if "Denísov" in p.aliases]
+    assert len(found) == 1 and {"Váska Denísov", "Vasíli Dmítrich Denísov"} <= set(found[0].aliases)
+
+
+def test_a_bare_surname_followed_by_his_pronouns_is_the_brother_not_miss_bingley() -> None:
+    text = book(
+        "Charles Bingley arrived. Caroline Bingley said she was bored. Miss Bingley sighed. "
+        "Bingley said he liked the country. Bingley smiled and he danced.",
+        "Caroline Bingley wrote a letter. Bingley said he would come. Miss Bingley frowned.",
+    )
+    text, found = people(text)
+    assert said(text, who(found, "Charles Bingley")).count("Bingley") == 3
+    assert "Bingley" in said(text, who(found, "Caroline Bingley"))  # "Miss Bingley" is hers
+
+
+def test_a_shared_surname_goes_to_the_one_named_last_in_the_chapter() -> None:
+    nicholas = "Nicholas Rostóv rode to the regiment. Rostóv said he was cold. Nicholas laughed."
+    father = "Ilyá Rostóv gave a dinner. Rostóv said he was glad. Ilyá Rostóv danced."
+    text = book(nicholas, father, nicholas, father, "Nicholas Rostóv wrote home. Rostóv said he missed them.")
+    text, found = people(text)
+    son, count = who(found, "Nicholas Rostóv"), who(found, "Ilyá Rostóv")
+    chapters = [text.index(f"CHAPTER {n}\n") for n in NUMERALS[:5]] + [len(text)]
+
+    def chapters_of(p: Person) -> set[int]:
+        return {next(i for i in range(5) if chapters[i] <= m.start < chapters[i + 1]) for m in p.mentions}
+
+    assert chapters_of(son) == {0, 2, 4} and chapters_of(count) == {1, 3}
+    assert said(text, son).count("Rostóv") == 3 and said(text, count).count("Rostóv") == 2
+
+
+def test_a_plain_spelling_matches_the_accented_one() -> None:
+    assert fold("Natásha Rostóva") == fold("Natasha Rostova") == "natasha rostova"
+    assert fold("ORBÁN’s") == "orban's"
+    text = book("Natásha Rostóva danced. Natasha said she was happy. Natásha laughed.")
+    text, found = people(text)
+    found = [p for p in found if fold(p.name).startswith("natasha")]
+    assert len(found) == 1 and len(found[0].mentions) == 3
+
+
+# --- the shared books -----------------------------------------------------------------------------------
+
+
+def book_people(name: str) -> tuple[str, list[Person]]:
+    path = BOOKS / name
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    doc = document_from_plain_text(path.read_text("utf-8-sig"), str(path))
+    return doc.text, find_people(doc)
+
+
+def test_pride_and_prejudice_has_its_families_right() -> None:
+    text, found = book_people("pride_and_prejudice_pg1342.txt")
+    names = [p.name for p in found]
+    lizzy = who(found, "Elizabeth Bennet")
+    assert {"Lizzy", "Eliza"} <= set(lizzy.aliases)
+    assert "Mrs. Bennet" in names and "Mr. Bennet" in names and "Mr. Gardiner" in names
+    assert not any(text[max(0, m.start - 5) : m.start].endswith("Mrs. ") for m in lizzy.mentions)
+    assert "Jane Fairfax" not in names and "Mary Wollstonecraft" not in names  # named in the preface only
+    mentions_of = {p.name: len(p.mentions) for p in found}
+    assert mentions_of["Mrs. Bennet"] > 100
+
+
+def test_war_and_peace_gives_bare_rostov_mostly_to_nicholas() -> None:
+    _text, found = book_people("war_and_peace_pg2600.txt")
+    son, count = who(found, "Nicholas Rostóv"), who(found, "Ilyá Andréevich Rostóv")
+    assert son.aliases[0] in ("Rostóv", "Nicholas") and len(son.mentions) > 3 * len(count.mentions) > 0
+    alone = [p for p in found if p.name == "Nicholas"]  # a separate "Nicholas" entry is at most a stray few
+    assert not alone or len(alone[0].mentions) * 20 < len(son.mentions)
+
+
+def test_a_character_whose_name_is_a_common_word_is_found_when_the_text_uses_it_as_a_name() -> None:
+    crew = "Then Flask said he was ready, and Starbuck said no. Later Flask laughed, and Mr. Flask rowed. "
+    text, found = people(book(crew * 4 + "He drank from a flask of rum.", crew * 4))
+    flask = who(found, "Flask")
+    assert len(flask.mentions) == 24 and all(text[m.start] == "F" for m in flask.mentions)
+    _text, found = people(book("He drank from a flask. The flask was old. Then Flask said no. A flask broke."))
+    assert "Flask" not in [p.name for p in found]  # mostly a word here
