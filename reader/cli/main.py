@@ -80,6 +80,8 @@ def analyze_parser() -> argparse.ArgumentParser:
                         help="print one JSON object per input (JSON Lines when there are several)")
     parser.add_argument("--no-summary", action="store_true", help="skip the summary")
     parser.add_argument("--no-people", action="store_true", help="skip the people list")
+    parser.add_argument("--about", metavar="NAME", help="also print the sentences that say the most about NAME "
+                                                        "(any name of a person of the People list)")
     _add_summary_options(parser)
     return parser
 
@@ -108,7 +110,8 @@ def _report(error: ReaderError) -> int:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from reader.cli.report import analyse, check_count_spec, human_report, json_line
+    from reader.cli.quotes_report import analysis_output
+    from reader.cli.report import analyse, check_count_spec
     from reader.document.load import load_document
 
     if args.sentences is not None:
@@ -119,10 +122,11 @@ def run_analyze(args: argparse.Namespace) -> int:
             document = load_document(source, stdin=sys.stdin.buffer)
             result = analyse(document, algorithm=args.algorithm, sentences=args.sentences,
                              summary=not args.no_summary, people=not args.no_people)
+            output = analysis_output(result, as_json=args.json, about=args.about)
         except ReaderError as error:
             status = _report(error)
             continue
-        sys.stdout.write(json_line(result) if args.json else human_report(result))
+        sys.stdout.write(output)
         sys.stdout.flush()
     return status
 

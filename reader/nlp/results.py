@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from reader.document.model import Span
 
-__all__ = ["Mention", "Person", "Summary", "person_key", "unique_person_keys"]
+__all__ = ["Mention", "Person", "Quote", "Summary", "person_key", "unique_person_keys"]
 
 Mention = Span  # a mention of a person: the span of the name as written
 
@@ -44,6 +44,29 @@ class Person:
     titles: tuple[str, ...]
     mentions: tuple[Mention, ...]
     key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation: where it is, who said it (a ``Person.key``, or None when the text does not say clearly).
+
+    ``parts`` are the quoted stretches, quote marks included, in order: one for a plain quote, two for a quote
+    interrupted by its attribution (“We won,” she said, “and we will again.”), one per paragraph for a quote
+    that runs over several paragraphs. ``span`` runs from the first part's start to the last part's end.
+    ``nested`` are quotations inside it ('...' within "..."). ``how`` names the rule that found the speaker
+    ("said-verb", "according-to", "pronoun", "title", "lead-in", "same-paragraph", "turn-taking"; None when
+    unattributed), for debugging and evaluation.
+    """
+
+    span: Span
+    parts: tuple[Span, ...]
+    speaker: str | None = None
+    how: str | None = None
+    nested: tuple[Span, ...] = ()
+
+    def texts(self, text: str) -> tuple[str, ...]:
+        """The text of each part (quote marks included)."""
+        return tuple(text[part.start : part.end] for part in self.parts)
 
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")

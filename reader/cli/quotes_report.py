@@ -1,0 +1,106 @@
+"""``reader analyze`` output for quotes and ``--about NAME``: the JSON fields and the human-readable lines.
+
+Kept apart from report.py so the quotes/about feature is one module: :func:`analysis_output` is what the CLI
+calls for each analysed input.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.nlp.analysis import Analysis
+from reader.nlp.results import Person, Quote
+from reader.wording import count_of
+
+__all__ = ["analysis_output", "quotes_json", "about_json", "person_named"]
+
+
+def quotes_json(text: str, quotes: list[Quote], people: list[Person]) -> list[dict[str, Any]]:
+    """``"quotes"``: every quotation with its span, text, parts and speaker (key and display name, or null)."""
+    names = {p.key: p.name for p in people}
+    return [
+        {
+            "start": q.span.start,
+            "end": q.span.end,
+            "text": text[q.span.start : q.span.end],
+            "parts": [{"start": p.start, "end": p.end} for p in q.parts],
+            "speaker": q.speaker,
+            "speaker_name": names.get(q.speaker) if q.speaker else None,
+            "how": q.how,
+        }
+        for q in quotes
+    ]
+
+
+def person_named(people: list[Person], name: str) -> Person:
+    """The person ``name`` names (any alias, accents and case ignored), or a one-line error naming the closest."""
+    from reader.nlp.about import closest_people, find_person
+
+    person = find_person(people, name)
+    if person is not None:
+        return person
+    closest = closest_people(people, name)
+    hint = f"; closest: {', '.join(p.name for p in closest)}" if closest else ""
+    raise ReaderError(f"no person named {name!r} in the People list{hint}")
+
+
+def about_json(result: Analysis, person: Person) -> dict[str, Any]:
+    """``"about"``: the sentences that say the most about ``person``, in document order."""
+    from reader.nlp.about import about
+
+    text = result.document.text
+    spans = about(result.document, result.people or [], person)
+    return {"key": person.key, "name": person.name,
+            "sentences": [{"start": s.start, "end": s.end, "text": text[s.start : s.end]} for s in spans]}
+
+
+def analysis_output(result: Analysis, *, as_json: bool, about: str | None = None) -> str:
+    """What ``reader analyze`` prints for one input: the report plus quotes (when people were found) and the
+    ``--about`` sentences. An unknown ``about`` name raises ReaderError before anything is printed."""
+    from reader.cli.report import analysis_to_dict, human_report
+
+    if about is not None and result.people is None:
+        from dataclasses import replace
+
+        from reader.nlp.people import find_people
+
+        result = replace(result, people=find_people(result.document))
+    person = person_named(result.people or [], about) if about is not None else None
+    quotes = None
+    if result.people is not None:
+        from reader.nlp.quotes import find_quotes
+
+        quotes = find_quotes(result.document, result.people)
+    if as_json:
+        out = analysis_to_dict(result)
+        if quotes is not None:
+            out["quotes"] = quotes_json(result.document.text, quotes, result.people or [])
+        if person is not None:
+            out["about"] = about_json(result, person)
+        return json.dumps(out, ensure_ascii=False) + "\n"
+    lines = [human_report(result).rstrip("\n")]
+    if quotes is not None:
+        lines += ["", _quotes_line(quotes, result.people or [])]
+    if person is not None:
+        block = about_json(result, person)
+        lines += ["", f"About {person.name} ({count_of(len(block['sentences']), 'sentence')}):"]
+        for sentence in block["sentences"]:
+            lines.append(textwrap.fill(" ".join(sentence["text"].split()), 88, initial_indent="  • ",
+                                       subsequent_indent="    "))
+    return "\n".join(lines) + "\n\n"
+
+
+def _quotes_line(quotes: list[Quote], people: list[Person]) -> str:
+    attributed = [q for q in quotes if q.speaker]
+    line = f"Quotes: {count_of(len(quotes), 'quote')}, {len(attributed)} attributed"
+    counts: dict[str, int] = {}
+    for q in attributed:
+        counts[q.speaker] = counts.get(q.speaker, 0) + 1  # type: ignore[index]
+    names = {p.key: p.name for p in people}
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
+    if top:
+        line += " (" + ", ".join(f"{names[k]} {n}" for k, n in top) + ")"
+    return line

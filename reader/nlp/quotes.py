@@ -1,0 +1,907 @@
+"""Quotations and who said them: pure, deterministic, one pass over the text (see docs/quotes.md).
+
+1. **Locate** (:func:`locate_quotes`): double quotation marks (curly, straight, guillemets) paired inside each
+   paragraph. A paragraph that ends inside a quote while the next one opens with a quote mark continues the same
+   quote (the English convention for quotes over several paragraphs); otherwise an unclosed quote ends with its
+   paragraph. A quote reopened before it was closed (“A ... Trump continued. “B”) is closed after its last
+   sentence when a short attribution follows it, else just before the new mark. Stray closing marks are ignored.
+   Single quotes inside a quote are nested quotes when they pair up; a single mark between letters, or one that
+   never pairs, is an apostrophe (“it's”, “dogs' ”). A text whose dialogue is in single quotes (‘...’) is read
+   with single quotes as the outer marks.
+2. **Merge** (:func:`merge_interrupted`): “We won,” she said, “and we will again.” is one quote with two parts:
+   the first part ends without a full stop, the gap is a short attribution ending in , ; or — and the second part
+   starts in lowercase. With a capital after a full stop they stay two quotes (the second then gets the same
+   speaker by the same-paragraph rule).
+3. **Attribute** (:func:`attribute`), precision first: the clause right after the quote (“...,” X said / said X /
+   he said / the senator said), else the clause before it in the same sentence (X said: “...”, X called it
+   “...”, according to X), else the speaker of the quote before it in the same paragraph when no one else is
+   named between, else a speaker named just before a quote-only paragraph (X said:), else turn-taking in a
+   dialogue of quote-only paragraphs (A, B, A, B). Pronouns and titles go to the most recent speaker of that
+   gender / with that title, unless someone else of that gender began a sentence since. No rule, no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from itertools import islice
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reader.document.model import Document, Paragraph, Span
+from reader.nlp.results import Person, Quote
+
+__all__ = ["find_quotes", "locate_quotes", "merge_interrupted", "attribute", "person_genders"]
+
+OPENERS = "“«"
+CLOSERS = "”»"
+STRAIGHT = '"'
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+SINGLE_STRAIGHT = "'"
+
+# Verbs that introduce or tag a quotation (“...,” she *said*; he *called* it “...”).
+_QUOTE_VERB_STEMS = """say said says saying tell told tells telling add added adds adding ask asked asks asking
+explain explained explains explaining write wrote writes writing argue argued argues arguing note noted notes
+noting state stated states stating claim claimed claims claiming reply replied replies replying answer answered
+answers answering continue continued continues continuing recall recalled recalls recalling insist insisted
+insists insisting warn warned warns warning cry cried cries crying exclaim exclaimed exclaims whisper whispered
+whispers shout shouted shouts remark remarked remarks mutter muttered mutters murmur murmured murmurs declare
+declared declares declaring announce announced announces admit admitted admits admitting acknowledge
+acknowledged acknowledges testify testified testifies tweet tweeted tweets respond responded responds
+responding confirm confirmed confirms deny denied denies interrupt interrupted interrupts scream screamed
+observe observed observes observing return returned rejoin rejoined rejoins resume resumed resumes repeat
+repeated repeats begin began begins call called calls calling describe described describes describing
+denounce denounced denounces dismiss dismissed dismisses urge urged urges plead pleaded pleads protest
+protested protests agree agreed agrees suggest suggested suggests demand demanded demands inquire inquired
+inquires enquire enquired enquires sob sobbed laugh laughed sigh sighed groan groaned shriek shrieked growl
+growled snap snapped retort retorted stammer stammered falter faltered think thought thinks predict predicted
+predicts concede conceded concedes emphasize emphasized emphasise emphasised stress stressed stresses
+complain complained complains boast boasted boasts assert asserted asserts quip quipped joke joked comment commented comments
+commenting""".split()
+QUOTE_VERBS = frozenset(_QUOTE_VERB_STEMS)
+# Verbs of reported speech without quote marks ("Kellogg said he advises ..."): they make a person the current
+# speaker, which a later "he said" may refer to.
+REPORT_VERBS = frozenset("""said says told tells added adds explained argued argues replied answered asked insisted
+warned claimed claims noted stated wrote writes denied denies admitted acknowledged recalled continued""".split())
+_SKIPPABLE = frozenset("""also later then again has have had will would could may might once further simply only just
+previously recently still quickly quietly softly firmly calmly coldly gravely earlier repeatedly reportedly
+now often sometimes already thus presently instantly immediately""".split())
+_HABITUAL = frozenset("likes liked loves loved used wants wanted began went".split())  # "X likes to say"
+_COORDINATORS = frozenset({"and", "but", "then", "or"})
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_TITLE_ADJECTIVES = frozenset("former new old young late acting interim deputy vice senior junior elder".split())
+_TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor",
+                        "prof": "professor", "gen": "general", "col": "colonel", "capt": "captain", "lt":
+                        "lieutenant", "sgt": "sergeant", "supt": "superintendent", "insp": "inspector", "det":
+                        "detective", "pres": "president", "amb": "ambassador", "cllr": "councillor",
+                        "rev": "reverend", "fr": "father", "sec": "secretary"}
+_ABBREVIATION_BEFORE_DOT = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Rev|Jr|Sr|"
+                                      r"Mme|Mlle|No|Fr|Supt|Insp|Det)|\b[A-Z])$")
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_TERMINATOR = re.compile(r"[.!?;:](?=\s|$|[”\"’)])|\n")
+_IN_WORDS = re.compile(r"\bin \w+()['’]s (?:own )?words,?\s*")  # "in Halvorsen’s words, “...”"
+_DASH_BYLINE = re.compile(r"\s*[—–]\s*")  # '"..." — Priya Raman, chair of the committee'
+LEAD_GAP_WORDS = 8  # "Fried said the dialogues were helpful in “...”": at most this many words from verb to quote
+_STATEMENT_NOUNS = frozenset("statement letter tweet post memo message memoir".split())  # "Cornyn's statement added"
+CONTEXT_CHARS = 600  # the most text read on either side of a quote for its attribution (keeps every rule linear)
+_NON_SPACE = re.compile(r"\S")
+MAX_EVENTS = 40  # the most earlier speakers / mentions a pronoun is checked against
+PRONOUN_WINDOW_PARAGRAPHS = 8  # a pronoun or title reaches back this many paragraphs for its speaker
+ATTRIBUTION_WORDS = 12  # the clause that tags a quote is at most this many words (before the speaker)
+
+
+# --------------------------------------------------------------------------------------------------- locate
+@dataclass
+class _Raw:
+    parts: list[tuple[int, int]]
+    paragraph: int  # index of the paragraph of the first part
+    last_paragraph: int
+    nested: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _straight_role(text: str, i: int, start: int, end: int, inside: bool) -> str:
+    """"open" or "close" for a straight double quote, from its neighbours (inside/outside as the tie-break)."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if before.isspace() or before in "([{—–-/" + OPENERS + SINGLE_OPEN:
+        if not after.isspace():
+            return "open"
+    if after.isspace() or after in ".,;:!?)]}—–-" or i + 1 >= end:
+        if not before.isspace():
+            return "close"
+    return "close" if inside else "open"
+
+
+def _quote_style(text: str) -> str:
+    """"double", or "single" for a text whose dialogue is in ‘...’ (few double marks, many single openers)."""
+    doubles = text.count("“") + text.count('"') + text.count("«")
+    single_openers = len(re.findall(r"(?:^|[\s(—])‘\w", text))
+    return "single" if single_openers > 10 and doubles * 4 < single_openers else "double"
+
+
+def _short_tail_end(text: str, start: int, stop: int) -> int | None:
+    """In an unclosed quote reopened at ``stop``: the end of its last sentence, when what follows is a short
+    attribution ("... Rocket Man? Trump continued. “Remember"); None when there is no such tail."""
+    segment = text[start:stop].rstrip()
+    for match in reversed(list(re.finditer(r"[.!?,](?=\s)", segment))):
+        tail = segment[match.end() :]
+        words = _WORD.findall(tail)
+        if 1 <= len(words) <= 6 and any(w.casefold() in QUOTE_VERBS for w in words):
+            return start + match.end()
+        break
+    return None
+
+
+def _nested_quotes(text: str, start: int, end: int, opener: str, closer: str, straight: str) -> list[tuple[int, int]]:
+    """Quotes in single marks inside ``text[start:end]`` (exclusive of the outer marks); apostrophes skipped."""
+    found = []
+    open_at = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch != opener and ch != closer and ch != straight:
+            continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if _is_letter(before) and _is_letter(after):
+            continue  # it's, There's
+        can_open = ch != closer and not _is_letter(before) and (after.isalnum() or after in "¿¡")
+        can_close = ch != opener and not before.isspace() and not _is_letter(after)
+        if open_at is None and can_open:
+            open_at = i
+        elif open_at is not None and can_close:
+            found.append((open_at, i + 1))
+            open_at = None
+    return found
+
+
+def locate_quotes(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote]:
+    """Every quotation, unattributed, in document order (see the module docstring for the rules)."""
+    return [_to_quote(raw) for raw in merge_interrupted(text, _locate(text, paragraphs))]
+
+
+def _locate(text: str, paragraphs: Sequence[Paragraph]) -> list[_Raw]:
+    if _quote_style(text) == "single":
+        openers, closers, straight = SINGLE_OPEN, SINGLE_CLOSE, SINGLE_STRAIGHT
+        inner = ("“", "”", '"')
+    else:
+        openers, closers, straight = OPENERS, CLOSERS, STRAIGHT
+        inner = (SINGLE_OPEN, SINGLE_CLOSE, SINGLE_STRAIGHT)
+    marks = re.compile("[" + re.escape(openers + closers + straight) + "]")
+    out: list[_Raw] = []
+    carried: _Raw | None = None  # a quote running on from the previous paragraph
+    for index, para in enumerate(paragraphs):
+        if para.kind in ("code", "table"):
+            carried = None
+            continue
+        start, end = para.start, para.end
+        open_at: int | None = None
+        for match in marks.finditer(text, start, end):
+            i = match.start()
+            ch = text[i]
+            if single_style := (openers == SINGLE_OPEN):
+                before = text[i - 1] if i > start else " "
+                after = text[i + 1] if i + 1 < end else " "
+                if _is_letter(before) and _is_letter(after):
+                    continue  # an apostrophe inside a word: don't, o'clock
+                if ch != SINGLE_OPEN and open_at is None and not (ch == "'" and after.isalnum()):
+                    continue  # a closing mark with nothing open: an apostrophe (Rostovs’, ’90s)
+            if ch in openers:
+                # a misused opener glued to the word before and followed by a space closes (decision.“ However)
+                glued = i > start and not text[i - 1].isspace() and (i + 1 >= end or text[i + 1].isspace())
+                role = "close" if glued and open_at is not None else "open"
+            elif ch in closers:
+                role = "close"
+            else:
+                role = _straight_role(text, i, start, end, open_at is not None)
+            if single_style and role == "close":
+                after = text[i + 1] if i + 1 < end else " "
+                if _is_letter(after):
+                    continue
+                if _plural_possessive(text, i, end, marks):
+                    continue  # ‘Come to the Smiths’ house,’: the quote closes later
+            if role == "open":
+                if open_at is not None:  # reopened before it closed: close it first
+                    stop = _short_tail_end(text, open_at, i) or _rstrip(text, open_at, i)
+                    _add_part(out, carried, open_at, stop, index)
+                    carried = None
+                open_at = i
+            elif open_at is not None:
+                _add_part(out, carried, open_at, i + 1, index)
+                carried = None
+                open_at = None
+        if open_at is not None:
+            stop = _rstrip(text, open_at, end)
+            current = _add_part(out, carried, open_at, stop, index)
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            carried = current if following is not None and _opens_with_quote(text, following, openers + straight) else None
+        else:
+            carried = None
+    for raw in out:
+        for s, e in raw.parts:
+            raw.nested.extend(_nested_quotes(text, s + 1, e - 1, *inner))
+    return out
+
+
+def _plural_possessive(text: str, i: int, end: int, marks: re.Pattern[str]) -> bool:
+    """’ after a letter, before a lowercase word, with the next mark of the paragraph a closing one: Smiths’ house."""
+    if not (i > 0 and text[i - 1].isalpha() and text.startswith(" ", i + 1) and i + 2 < end and text[i + 2].islower()):
+        return False
+    following = marks.search(text, i + 1, end)
+    if following is None:
+        return False
+    j = following.start()
+    return text[j] != SINGLE_OPEN and not (j + 1 < end and text[j + 1].isalnum())
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _opens_with_quote(text: str, para: Paragraph, openers: str) -> bool:
+    head = text[para.start : para.start + 4].lstrip()
+    return bool(head) and head[0] in openers
+
+
+def _add_part(out: list[_Raw], carried: _Raw | None, start: int, end: int, index: int) -> _Raw:
+    if carried is not None:  # the first quote of a paragraph continuing the previous paragraph's quote
+        carried.parts.append((start, end))
+        carried.last_paragraph = index
+        return carried
+    raw = _Raw([(start, end)], index, index)
+    out.append(raw)
+    return raw
+
+
+def merge_interrupted(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """Join “We won,” she said, “and we will again.” into one quote of two parts (rule in the module docstring)."""
+    merged: list[_Raw] = []
+    for raw in raws:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.last_paragraph == raw.paragraph and _interrupts(text, prev, raw):
+            prev.parts.extend(raw.parts)
+            prev.nested.extend(raw.nested)
+            prev.last_paragraph = raw.last_paragraph
+            continue
+        merged.append(raw)
+    return merged
+
+
+def _interrupts(text: str, first: _Raw, second: _Raw) -> bool:
+    end = first.parts[-1][1]
+    start = second.parts[0][0]
+    inside_end = text[first.parts[-1][0] : end - 1].rstrip()
+    if not inside_end or inside_end[-1] in ".!?":
+        return False
+    gap = text[end:start]
+    words = _WORD.findall(gap)
+    if not 1 <= len(words) <= ATTRIBUTION_WORDS or "\n" in gap:
+        return False
+    if not any(w.casefold() in QUOTE_VERBS for w in words):
+        return False
+    stripped_gap = gap.rstrip()
+    if not stripped_gap or stripped_gap[-1] not in ",;—–:-":
+        return False
+    body = text[start + 1 : second.parts[0][1]].lstrip(" _*'‘")
+    return bool(body) and body[0].islower()
+
+
+def _to_quote(raw: _Raw, speaker: str | None = None, how: str | None = None) -> Quote:
+    parts = tuple(Span(s, e) for s, e in raw.parts)
+    return Quote(Span(parts[0].start, parts[-1].end), parts, speaker, how, tuple(Span(s, e) for s, e in raw.nested))
+
+
+# ----------------------------------------------------------------------------------------------- attribute
+def person_genders(text: str, people: Sequence[Person]) -> list[str | None]:
+    """"m" / "f" / None per person: the most frequent gendered title (Mr., Mrs., King), else the given name, else the pronouns
+    (he/his, she/her) that follow their mentions at a sentence start."""
+    from reader.nlp.people.lexicon import FEMALE_TITLES, MALE_TITLES, given_names, norm
+
+    given = given_names()
+    out: list[str | None] = []
+    for person in people:
+        votes = {"m": 0, "f": 0}
+        title_gender = None
+        for title in person.titles:  # most frequent first: the first gendered one decides ("Mr." over a stray "Miss")
+            head = norm(title.split()[-1]) if title.split() else ""
+            if head in MALE_TITLES or head in FEMALE_TITLES:
+                title_gender = "m" if head in MALE_TITLES else "f"
+                break
+        if title_gender is not None:
+            out.append(title_gender)
+            continue
+        tokens = person.name.split()
+        gender = given.get(norm(tokens[0])) if tokens else None
+        if gender in ("m", "f") and (len(tokens) >= 2 or not person.titles):
+            out.append(gender)
+            continue
+        for mention in person.mentions[:50]:
+            window = text[mention.end : mention.end + 80]
+            cut = _TERMINATOR.search(window)
+            window = window[: cut.start()] if cut else window
+            for word in _WORD.findall(window):
+                low = word.casefold()
+                if low in ("he", "his", "him", "himself"):
+                    votes["m"] += 1
+                    break
+                if low in ("she", "her", "hers", "herself"):
+                    votes["f"] += 1
+                    break
+        if votes["m"] >= 2 * votes["f"] + 1:
+            out.append("m")
+        elif votes["f"] >= 2 * votes["m"] + 1:
+            out.append("f")
+        else:
+            out.append(None)
+    return out
+
+
+@dataclass(frozen=True)
+class _Ref:
+    kind: str  # "person" | "pronoun" | "title"
+    person: int = -1
+    word: str = ""  # the pronoun or the title word
+
+
+class _Mentions:
+    """Mention spans of every person, searchable by position."""
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        items = sorted((m.start, m.end, pid) for pid, p in enumerate(people) for m in p.mentions)
+        self.starts = [s for s, _, _ in items]
+        self.items = items
+        self.by_end = {e: pid for _, e, pid in items}
+        self.by_start = {s: (e, pid) for s, e, pid in items}
+
+    def between(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+class _Attributor:
+    def __init__(self, doc: Document, people: Sequence[Person]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.people = people
+        self.mentions = _Mentions(people)
+        self.genders = person_genders(doc.text, people)
+        self.title_words = [self._title_words(p) for p in people]
+        # (position, person, paragraph): every time a person is made the current speaker
+        self.speaker_events: list[tuple[int, int, int]] = []
+        self.quote_spans: list[tuple[int, int]] = []
+
+    @staticmethod
+    def _title_words(person: Person) -> set[str]:
+        from reader.nlp.people.lexicon import norm
+
+        words = set()
+        for title in person.titles:
+            for token in title.split():
+                low = norm(token)
+                words.add(_TITLE_ABBREVIATIONS.get(low, low))
+        return words
+
+    # --- small text helpers
+    def _words_back(self, start: int, end: int) -> list[re.Match[str]]:
+        return list(_WORD.finditer(self.text, start, end))
+
+    def _possessive_after(self, pos: int) -> bool:
+        return self.text.startswith(("'s", "’s", "'", "’"), pos)
+
+    def _ref_ending_at(self, lo: int, pos: int) -> tuple[_Ref | None, int]:
+        """The subject that ends at ``pos`` (skipping adverbs/auxiliaries back to ``lo``) and where it starts."""
+        words = self._words_back(lo, pos)
+        while words and "," not in self.text[words[-1].end() : pos]:
+            low = words[-1].group().casefold()
+            if low in _SKIPPABLE:
+                pos = words[-1].start()
+                words.pop()
+            elif low == "to" and len(words) >= 2 and words[-2].group().casefold() in _HABITUAL:
+                pos = words[-2].start()
+                del words[-2:]
+            else:
+                break
+        gap = self.text[words[-1].end() : pos] if words else ""
+        if not words or gap.strip():
+            return self._appositive_subject(lo, pos), lo
+        last = words[-1]
+        end = last.end()
+        if end in self.mentions.by_end:
+            return _Ref("person", self.mentions.by_end[end]), last.start()
+        low = last.group().casefold()
+        if low in _PRONOUN_GENDER:
+            return _Ref("pronoun", word=low), last.start()
+        if low in _STATEMENT_NOUNS and len(words) >= 2 and words[-2].group().endswith(("'s", "’s")):
+            pid = self.mentions.by_end.get(words[-2].end() - 2)
+            if pid is not None:
+                return _Ref("person", pid), words[-2].start()
+        if len(words) >= 2:
+            title = self._title_phrase(words)
+            if title:
+                return title, words[-2].start()
+        return None, pos
+
+    def _title_phrase(self, words: list[re.Match[str]]) -> _Ref | None:
+        """"the senator", "the former president" (lowercase, after "the")."""
+        from reader.nlp.people.lexicon import norm
+
+        head = words[-1].group()
+        if not head.islower():
+            return None
+        i = len(words) - 2
+        while i >= 0 and words[i].group().casefold() in _TITLE_ADJECTIVES:
+            i -= 1
+        if i < 0 or words[i].group().casefold() != "the":
+            return None
+        low = norm(head)
+        if any(low in words_ for words_ in self.title_words):
+            return _Ref("title", word=low)
+        return None
+
+    def _appositive_subject(self, lo: int, pos: int) -> _Ref | None:
+        """"Keith Kellogg, a Trump adviser who ..., said": the mention before the comma that opens the appositive."""
+        if not self.text[lo:pos].rstrip().endswith(","):
+            return None
+        segment_start = lo
+        for s, e, pid in reversed(self.mentions.between(segment_start, pos)):
+            after = self.text[e : e + 2]
+            if after.startswith(","):
+                between = self.text[e:pos]
+                if re.search(r"[.!?;:”\"]", between) or len(_WORD.findall(between)) > 25:
+                    return None
+                return _Ref("person", pid)
+        return None
+
+    def _ref_starting_at(self, pos: int, hi: int) -> _Ref | None:
+        """The speaker right after an inverted verb: "said Fried", "said Mr. Bennet", "cried he", "said the mayor"."""
+        from reader.nlp.people.lexicon import FEMALE_TITLES, MALE_TITLES, norm
+
+        words = self._words_back(pos, hi)[:6]
+        if not words or self.text[pos : words[0].start()].strip():
+            return None
+        first = words[0]
+        low = first.group().casefold()
+        if low in _PRONOUN_GENDER:
+            return _Ref("pronoun", word=low)
+        for k, word in enumerate(words[:4]):
+            if word.start() in self.mentions.by_start:
+                end, pid = self.mentions.by_start[word.start()]
+                return None if self._possessive_after(end) else _Ref("person", pid)
+            key = norm(word.group())
+            titled = word.group()[0].isupper() and (
+                key in MALE_TITLES or key in FEMALE_TITLES or key in _TITLE_ABBREVIATIONS
+                or any(key in w for w in self.title_words))
+            if not titled:
+                break
+        if low == "the" and len(words) >= 2:
+            i = 1
+            while i < len(words) - 1 and words[i].group().casefold() in _TITLE_ADJECTIVES:
+                i += 1
+            head = words[i].group()
+            if head.islower() and any(norm(head) in w for w in self.title_words):
+                return _Ref("title", word=norm(head))
+        return None
+
+    # --- resolving pronouns and titles
+    def _resolve(self, ref: _Ref | None, pos: int, exclude: frozenset[int] | set[int] = frozenset()
+                 ) -> tuple[int | None, str]:
+        if ref is None:
+            return None, ""
+        if ref.kind == "person":
+            return ref.person, "said-verb"
+        paragraph = self.doc.paragraph_index_at(pos)
+        if ref.kind == "pronoun" and self._pronoun_ambiguous(pos, _PRONOUN_GENDER[ref.word]):
+            return None, ""
+        events = self.speaker_events
+        before = bisect_left(events, (pos, -1, -1))
+        for event_pos, pid, para in (events[k] for k in range(before - 1, max(-1, before - 1 - MAX_EVENTS), -1)):
+            if event_pos >= pos or pid in exclude:
+                continue
+            if paragraph - para > PRONOUN_WINDOW_PARAGRAPHS or pos - event_pos > 20 * CONTEXT_CHARS:
+                break
+            if ref.kind == "pronoun":
+                gender = self.genders[pid]
+                if gender is not None and gender != _PRONOUN_GENDER[ref.word]:
+                    continue
+                if gender is None and (event_pos, pid, para) != self._last_event_before(pos):
+                    return None, ""
+                rival = self._rival_since(pid, event_pos, pos, _PRONOUN_GENDER[ref.word])
+                if rival is not None:  # someone else of that gender began a sentence since: them, if sure
+                    return (rival, "pronoun") if self.genders[rival] is not None else (None, "")
+                return pid, "pronoun"
+            if ref.word in self.title_words[pid]:
+                return pid, "title"
+        if ref.kind == "title":
+            return self._last_mentioned_with_title(ref.word, pos, paragraph)
+        return self._recent_subject(_PRONOUN_GENDER[ref.word], pos, paragraph)
+
+    def _recent_subject(self, gender: str, pos: int, paragraph: int) -> tuple[int | None, str]:
+        """No speaker yet: the last person of that gender who began a sentence, in this or the previous paragraph
+        ("Pike went straight to the tram. “I rode on one of these,” she said"), if no one else of it did since."""
+        earliest = max(self.doc.paragraphs[max(0, paragraph - 1)].start, pos - 2 * CONTEXT_CHARS)
+        for s, e, pid in reversed(self.mentions.between(earliest, pos)[-MAX_EVENTS:]):
+            if self._in_quote(s) or self._possessive_after(e) or not self._starts_sentence(s):
+                continue
+            if self.genders[pid] == gender:
+                return pid, "pronoun"
+            if self.genders[pid] is None:
+                return None, ""
+        return None, ""
+
+    def _pronoun_ambiguous(self, pos: int, gender: str) -> bool:
+        """The sentence of the pronoun names, before it and outside quotes, someone of that gender who is not its
+        speaker ("On Miss Lucas’s persevering, she added", "Tom asked Bill, and he said"): leave it."""
+        sentence_start = self.sentence_start(pos)
+        first = bisect_left(self.speaker_events, (sentence_start, -1, -1))
+        last = bisect_left(self.speaker_events, (pos, -1, -1))
+        spoken = {pid for _, pid, _ in self.speaker_events[first:last]}
+        for s, e, pid in self.mentions.between(sentence_start, pos):
+            if self._in_quote(s) or self.genders[pid] not in (gender, None):
+                continue
+            if pid not in spoken or self._possessive_after(e):
+                return True
+        return False
+
+    def _last_event_before(self, pos: int) -> tuple[int, int, int] | None:
+        i = bisect_left(self.speaker_events, (pos, -1, -1))
+        return self.speaker_events[i - 1] if i else None
+
+    def _last_mentioned_with_title(self, word: str, pos: int, paragraph: int) -> tuple[int | None, str]:
+        earliest = max(self.doc.paragraphs[max(0, paragraph - PRONOUN_WINDOW_PARAGRAPHS)].start, pos - 8 * CONTEXT_CHARS)
+        for s, _e, pid in reversed(self.mentions.between(earliest, pos)):
+            if word in self.title_words[pid]:
+                return pid, "title"
+        return None, ""
+
+    def _rival_since(self, pid: int, since: int, pos: int, gender: str) -> int | None:
+        """The last other person of that gender (or unknown gender) who began a sentence between ``since`` and
+        ``pos``, if any."""
+        for s, e, other in reversed(self.mentions.between(max(since + 1, pos - 4 * CONTEXT_CHARS), pos)):
+            if other == pid or self.genders[other] not in (gender, None) or self._in_quote(s):
+                continue
+            if self._starts_sentence(s) and not self._possessive_after(e):
+                return other
+        return None
+
+    def _starts_sentence(self, pos: int) -> bool:
+        sentence = self.doc.sentences[self.doc.sentence_index_at(pos)]
+        if pos - sentence.start > 120:
+            return False
+        head = self.text[sentence.start : pos]
+        words = _WORD.findall(head)
+        return all(w[0].isupper() for w in words) and len(words) <= 3 and not re.search(r"[”\"]", head)
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quote_spans, (pos, 10**12)) - 1
+        return i >= 0 and self.quote_spans[i][0] <= pos < self.quote_spans[i][1]
+
+    # --- the clauses around one quote
+    def tail_speaker(self, end: int, limit: int) -> tuple[int | None, str]:
+        """'“...,” X said' / 'said X' / 'he said' / 'the senator said' right after a quote part."""
+        text = self.text
+        limit = min(limit, end + CONTEXT_CHARS)
+        cut = _TERMINATOR.search(text, end, limit)
+        stop = cut.start() if cut else limit
+        while cut and text[cut.start()] == "." and _ABBREVIATION_BEFORE_DOT.search(text, end, cut.start()):
+            cut = _TERMINATOR.search(text, cut.end(), limit)
+            stop = cut.start() if cut else limit
+        head = text[end:stop]
+        if head[:1].isalnum():
+            return None, ""  # ”s or a word glued to the mark: not an attribution
+        dash = _DASH_BYLINE.match(text, end, stop)
+        if dash and dash.end() in self.mentions.by_start:
+            return self.mentions.by_start[dash.end()][1], "dash"
+        words = list(islice(_WORD.finditer(text, end, stop), ATTRIBUTION_WORDS + 6))
+        for k, word in enumerate(words[:ATTRIBUTION_WORDS]):
+            low = word.group().casefold()
+            if low == "according" and k + 1 < len(words) and words[k + 1].group() == "to":
+                ref = self._ref_starting_at(words[k + 1].end() + 1, stop)
+                if k == 0 and ref is not None and ref.kind == "person":
+                    return ref.person, "according-to"
+                return None, ""
+            if low not in QUOTE_VERBS:
+                continue
+            if k <= 4:
+                ref, _ = self._ref_ending_at(end, word.start())
+                if ref is None and k == 0:  # inverted: “...,” said X
+                    ref = self._ref_starting_at(word.end(), stop)
+                addressed = {pid for _, _, pid in self.mentions.between(word.end(), stop)}
+                if ref is not None and ref.kind != "person":  # "said she to Charlotte": not Charlotte
+                    return self._resolve(ref, end, exclude=addressed)
+                return self._resolve(ref, end)
+            return None, ""
+        return None, ""
+
+    def lead_speaker(self, start: int, lo: int, prev_speaker: int | None) -> tuple[int | None, str]:
+        """'X said: “...' / 'X called it “...' / 'according to X, “...' / '... and said, “...' before a quote."""
+        text = self.text
+        words_of = _IN_WORDS.search(text, lo, start)
+        if words_of and words_of.end() == start:
+            pid = self.mentions.by_end.get(words_of.start(1))
+            if pid is not None:
+                return pid, "according-to"
+        words = list(_WORD.finditer(text, lo, start))
+        for k in range(len(words) - 1, -1, -1):
+            word = words[k]
+            low = word.group().casefold()
+            if low == "according" and k + 1 < len(words) and words[k + 1].group() == "to":
+                ref = self._ref_starting_at(words[k + 1].end() + 1, start)
+                if ref is not None and ref.kind == "person":
+                    return ref.person, "according-to"
+                return None, ""
+            if low not in QUOTE_VERBS or (word.group()[0].isupper() and k > 0):
+                continue
+            if low.endswith("ing") and k > 0:
+                ref, _ = self._ref_ending_at(lo, word.start())
+                if ref is not None and ref.kind == "person":  # "with Boswell stating: “...”"
+                    return ref.person, "said-verb"
+                # "he said, explaining that ... “...”": a participle continues the clause of the quote before
+                return (prev_speaker, "said-verb") if prev_speaker is not None else (None, "")
+            if len(words) - k - 1 > LEAD_GAP_WORDS:
+                return None, ""  # "X asked officials how documents ... stored in “...”": too far to be its tag
+            ref, _ = self._ref_ending_at(lo, word.start())
+            if ref is None:
+                before = words[k - 1].group().casefold() if k > 0 else ""
+                if before in _COORDINATORS or text[lo : word.start()].strip() == "":
+                    if prev_speaker is not None:
+                        return prev_speaker, "said-verb"
+                    return self._coordinated_subject(lo, words[k - 1].start() if k > 0 else word.start())
+                return None, ""
+            return self._resolve(ref, start)
+        return None, ""
+
+    def _coordinated_subject(self, lo: int, pos: int) -> tuple[int | None, str]:
+        """"Steven Cheung attacked ... and said “...”": the nearest person mention followed by a verb-like word."""
+        for s, e, pid in reversed(self.mentions.between(lo, pos)):
+            if self._in_quote(s) or self._possessive_after(e):
+                continue
+            nxt = _WORD.match(self.text, e + 1) if self.text[e : e + 1] == " " else None
+            if nxt and nxt.group().islower() and (nxt.group().endswith(("ed", "s")) or nxt.group() in QUOTE_VERBS):
+                return pid, "said-verb"
+        return None, ""
+
+    def sentence_start(self, pos: int) -> int:
+        sentence = self.doc.sentences[self.doc.sentence_index_at(pos)]
+        return max(sentence.start, pos - CONTEXT_CHARS) if sentence.start <= pos else pos
+
+    def add_event(self, pos: int, pid: int) -> None:
+        self.speaker_events.append((pos, pid, self.doc.paragraph_index_at(pos)))
+
+    def reported_speech(self, start: int, end: int) -> list[tuple[int, int]]:
+        """(position, person) for "X said ..." clauses without quote marks in ``text[start:end]``."""
+        found = []
+        for match in _WORD.finditer(self.text, start, end):
+            if match.group() not in REPORT_VERBS or self._in_quote(match.start()):
+                continue
+            lo = self.sentence_start(match.start())
+            ref, _ = self._ref_ending_at(max(lo, match.start() - 200), match.start())
+            if ref is not None and ref.kind == "person":
+                found.append((match.start(), ref.person))
+        return found
+
+
+def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list[Quote]:
+    """The speaker of each located quote (rules in the module docstring); unattributed when unsure."""
+    if not raws:
+        return []
+    att = _Attributor(doc, people)
+    text = doc.text
+    att.quote_spans = [(r.parts[0][0], r.parts[-1][1]) for r in raws]
+    paragraphs = doc.paragraphs
+    reported = att.reported_speech(0, len(text)) if people else []
+    dialogue = _has_dialogue(text, raws, paragraphs)
+    r_index = 0
+    speakers: list[int | None] = []
+    hows: list[str] = []
+    for qi, raw in enumerate(raws):
+        q_start, q_end = raw.parts[0][0], raw.parts[-1][1]
+        while r_index < len(reported) and reported[r_index][0] < q_start:
+            att.add_event(*reported[r_index])
+            r_index += 1
+        pid: int | None = None
+        how = ""
+        if people:
+            para = paragraphs[raw.last_paragraph]
+            next_start = raws[qi + 1].parts[0][0] if qi + 1 < len(raws) else len(text)
+            # 1. the clause right after the first part (the gap of an interrupted quote), then after the end
+            for s, e in raw.parts[:1] + raw.parts[-1:]:
+                limit = min(para.end if e >= paragraphs[raw.paragraph].end else paragraphs[raw.paragraph].end,
+                            next_start)
+                if e == q_end:
+                    limit = min(para.end, next_start)
+                elif len(raw.parts) > 1:
+                    limit = raw.parts[1][0]
+                pid, how = att.tail_speaker(e, max(limit, e))
+                if pid is not None:
+                    break
+            # 2. the clause before it, in the same sentence (after any earlier quote)
+            if pid is None:
+                prev_end = raws[qi - 1].parts[-1][1] if qi else 0
+                lo = max(att.sentence_start(q_start), paragraphs[raw.paragraph].start, prev_end)
+                same_sentence_prev = speakers[-1] if qi and prev_end > att.sentence_start(q_start) else None
+                pid, how = att.lead_speaker(q_start, lo, same_sentence_prev)
+            # 3. the quote before it in the same paragraph, no one else named between
+            if (pid is None and qi and raws[qi - 1].last_paragraph == raw.paragraph and speakers[-1] is not None
+                    and _sentence_like(text, raw)):
+                between = att.mentions.between(raws[qi - 1].parts[-1][1], q_start)
+                if all(p == speakers[-1] for _, _, p in between):
+                    pid, how = speakers[-1], "same-paragraph"
+            # 4. a quote-only paragraph after "X said:"
+            if pid is None and _quote_only(text, raw, paragraphs) and raw.paragraph > 0:
+                pid, how = _lead_in_paragraph(att, paragraphs[raw.paragraph - 1])
+                # 5. news: a quote-only paragraph goes on with the quote that ended the paragraph before
+                if pid is None and not dialogue and qi and speakers[-1] is not None:
+                    prev = raws[qi - 1]
+                    prev_para = paragraphs[prev.last_paragraph]
+                    after = att.mentions.between(prev.parts[-1][1], min(prev_para.end, prev.parts[-1][1] + CONTEXT_CHARS))
+                    close = prev_para.end - prev.parts[-1][1] < CONTEXT_CHARS
+                    if close and prev.last_paragraph == raw.paragraph - 1 and all(p == speakers[-1] for _, _, p in after):
+                        pid, how = speakers[-1], "continuation"
+        if pid is not None:
+            att.add_event(q_start, pid)
+        speakers.append(pid)
+        hows.append(how)
+    if people:
+        _turn_taking(text, raws, speakers, hows, paragraphs, att)
+    return [
+        _to_quote(raw, people[pid].key if pid is not None else None, hows[i] if pid is not None else None)
+        for i, (raw, pid) in enumerate(zip(raws, speakers))
+    ]
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    return _NON_SPACE.search(text, start, end) is None
+
+
+def _quote_only(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
+    first = paragraphs[raw.paragraph]
+    last = paragraphs[raw.last_paragraph]
+    return _blank(text, first.start, raw.parts[0][0]) and _blank(text, raw.parts[-1][1], last.end)
+
+
+_LEAD_IN_END = re.compile(r"(?::|,|;)?\s*(?:--|—|–)?\s*$")
+_BY_SPEAKER = re.compile(r"\bby\s+(?:[A-Z][\w.]*\s+){0,3}?$")
+
+
+def _sentence_like(text: str, raw: _Raw) -> bool:
+    """Speech rather than a term in quotes ('To “route out” in Scientology jargon'): a capital or five words."""
+    start, end = raw.parts[0]
+    body = text[start + 1 : end].lstrip(" .…'‘_*")
+    return bool(body) and (body[0].isupper() or len(body.split()) >= 5)
+
+
+def _opens_paragraph(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
+    return _blank(text, paragraphs[raw.paragraph].start, raw.parts[0][0])
+
+
+def _has_dialogue(text: str, raws: list[_Raw], paragraphs: Sequence[Paragraph]) -> bool:
+    """Three adjacent paragraphs that are nothing but a quote: a text with dialogue (a novel), where a quote-only
+    paragraph after a quote is the other speaker's turn, not the same speaker going on (as in news)."""
+    run = 0
+    last = -2
+    for raw in raws:
+        if raw.paragraph == last:
+            continue
+        if _quote_only(text, raw, paragraphs):
+            run = run + 1 if raw.paragraph == last + 1 else 1
+            if run >= 3:
+                return True
+        else:
+            run = 0
+        last = raw.last_paragraph
+    return False
+
+
+def _lead_in_paragraph(att: _Attributor, para: Paragraph) -> tuple[int | None, str]:
+    """The speaker a paragraph ending in "X said:" / "X replied, with great intrepidity,--" introduces; also
+    "... when thus accosted by Miss Bingley,--"; a paragraph ending in a colon that names one person only."""
+    body = att.text[max(para.start, para.end - CONTEXT_CHARS) : para.end].rstrip()
+    offset = max(para.start, para.end - CONTEXT_CHARS)
+    tail = _LEAD_IN_END.search(body)
+    marker = body[tail.start() :].strip() if tail else ""
+    if not marker or marker == ";":
+        return None, ""
+    end = offset + tail.start()
+    lo = max(att.sentence_start(end - 1), para.start)
+    for match in reversed(list(_WORD.finditer(att.text, lo, end))):
+        if match.group().casefold() in QUOTE_VERBS:
+            ref, _ = att._ref_ending_at(lo, match.start())
+            pid, how = att._resolve(ref, end)
+            return (pid, "lead-in") if pid is not None else (None, "")
+    last = att.mentions.between(lo, end)
+    if last and _BY_SPEAKER.search(att.text, lo, last[-1][0]) and att.text[last[-1][1] : end].strip(" ,") == "":
+        return last[-1][2], "lead-in"  # "accosted by Miss Bingley,--"
+    if marker.startswith(":"):
+        people = {pid for _, _, pid in last}
+        if len(people) == 1:
+            return people.pop(), "lead-in"
+    return None, ""
+
+
+def _turn_taking(text: str, raws: list[_Raw], speakers: list[int | None], hows: list[str],
+                 paragraphs: Sequence[Paragraph], att: _Attributor) -> None:
+    """Quote-only paragraphs in a run of dialogue take turns: A, B, then A, B, ... (two speakers alternating)."""
+    # one entry per paragraph that holds quotes: (paragraph, quote indices)
+    by_paragraph: list[tuple[int, list[int]]] = []
+    for i, raw in enumerate(raws):
+        if not (by_paragraph and by_paragraph[-1][0] == raw.paragraph) and not _opens_paragraph(text, raw, paragraphs):
+            continue  # a turn of dialogue opens its paragraph with the quote; narration with a quote is not one
+        if by_paragraph and by_paragraph[-1][0] == raw.paragraph:
+            by_paragraph[-1][1].append(i)
+        else:
+            by_paragraph.append((raw.paragraph, [i]))
+    turn_speaker: list[int | None] = []
+    for indices in (ix for _, ix in by_paragraph):
+        own = {speakers[i] for i in indices}
+        turn_speaker.append(own.pop() if len(own) == 1 else None)
+
+    def adjacent(n: int, m: int) -> bool:  # turn m follows turn n directly (no narration between)
+        return raws[by_paragraph[n][1][-1]].last_paragraph + 1 == by_paragraph[m][0]
+
+    def fill(n: int, a_at: int, b_at: int) -> None:
+        indices = by_paragraph[n][1]
+        if turn_speaker[n] is not None or len(indices) != 1 or not _quote_only(text, raws[indices[0]], paragraphs):
+            return
+        if not (0 <= a_at < len(by_paragraph) and 0 <= b_at < len(by_paragraph)):
+            return
+        lo, hi = min(n, a_at, b_at), max(n, a_at, b_at)
+        if not all(adjacent(k, k + 1) for k in range(lo, hi)):
+            return
+        a, b = turn_speaker[a_at], turn_speaker[b_at]
+        if a is None or b is None or a == b:
+            return
+        q = raws[indices[0]]
+        if any(pid == a for _, _, pid in att.mentions.between(q.parts[0][0], q.parts[-1][1])):
+            return  # "Impossible, Mr. Bennet": the person addressed is not the one speaking
+        speakers[indices[0]] = a
+        hows[indices[0]] = "turn-taking"
+        turn_speaker[n] = a
+
+    _alternate_runs(text, raws, by_paragraph, turn_speaker, speakers, hows, paragraphs, att, adjacent)
+    for n in range(len(by_paragraph)):  # A, B, [A]
+        fill(n, n - 2, n - 1)
+    for n in range(len(by_paragraph) - 1, -1, -1):  # [A], B, A
+        fill(n, n + 2, n + 1)
+
+
+def _alternate_runs(text: str, raws: list[_Raw], by_paragraph: list[tuple[int, list[int]]],
+                    turn_speaker: list[int | None], speakers: list[int | None], hows: list[str],
+                    paragraphs: Sequence[Paragraph], att: _Attributor, adjacent: Callable[[int, int], bool]) -> None:
+    """A run of adjacent dialogue paragraphs whose known turns (at least three) all fit two speakers taking
+    strict turns (S at even places, T at odd): its unknown quote-only turns get their speaker by place."""
+    n = 0
+    while n < len(by_paragraph):
+        m = n
+        while m + 1 < len(by_paragraph) and adjacent(m, m + 1):
+            m += 1
+        run = range(n, m + 1)
+        known = {k: turn_speaker[k] for k in run if turn_speaker[k] is not None}
+        by_parity: dict[int, set[int]] = {0: set(), 1: set()}
+        for k, pid in known.items():
+            by_parity[(k - n) % 2].add(pid)
+        if (len(known) >= 3 and len(by_parity[0]) == 1 and len(by_parity[1]) == 1
+                and by_parity[0] != by_parity[1]):
+            for k in run:
+                indices = by_paragraph[k][1]
+                if turn_speaker[k] is not None or len(indices) != 1:
+                    continue
+                q = raws[indices[0]]
+                if not _quote_only(text, q, paragraphs):
+                    continue
+                pid = next(iter(by_parity[(k - n) % 2]))
+                if any(p == pid for _, _, p in att.mentions.between(q.parts[0][0], q.parts[-1][1])):
+                    continue  # addressed by name: not the speaker
+                speakers[indices[0]] = pid
+                hows[indices[0]] = "turn-taking"
+                turn_speaker[k] = pid
+        n = m + 1
+
+
+def find_quotes(doc: Document, people: Sequence[Person]) -> list[Quote]:
+    """Every quotation of ``doc`` in document order, each attributed to one of ``people`` when the text says."""
+    return attribute(doc, merge_interrupted(doc.text, _locate(doc.text, doc.paragraphs)), people)
