@@ -11,6 +11,7 @@ from reader.ui.panes.summary import SummaryPane
 TAB_MODULES = (  # in tab order
     "summary",
     "people",
+    "quotes",
     "info",
 )
 

@@ -16,6 +16,7 @@ from reader.nlp import analysis
 from reader.nlp.results import Person
 from reader.ui.messages import PeopleReady
 from reader.ui.panes.base import PaneInfo, PaneList, SidePane
+from reader.ui.people_corrections import CorrectableList, CorrectsPeople, person_details
 from reader.ui.snippets import clip, keyword_in_context
 from reader.wording import count_of
 
@@ -34,7 +35,7 @@ def distribution_bar(mentions: Sequence[Span], length: int, cells: int = BAR_CEL
     return "".join(" " if c == 0 else BAR_LEVELS[min(7, (c * 8 - 1) // peak)] for c in counts)
 
 
-class PeopleList(PaneList):
+class PeopleList(CorrectableList):
     """Everyone named."""
 
 
@@ -46,7 +47,7 @@ class MentionsTitle(Static):
     """"Mentions of NAME (N)" above the mentions list."""
 
 
-class PeoplePane(SidePane):
+class PeoplePane(CorrectsPeople, SidePane):
     """People list on top, the selected person's mentions (keyword in context) below."""
 
     TAB_ID = "people"
@@ -69,6 +70,7 @@ class PeoplePane(SidePane):
         self.people = []
         yield PaneInfo("Finding people…")
         yield PeopleList(id="people-list")
+        yield PersonDetails("", id="person-details")
         yield MentionsTitle("", id="mentions-title")
         yield MentionsList(id="mentions-list")
 
@@ -84,6 +86,7 @@ class PeoplePane(SidePane):
 
     def start(self) -> None:
         self.set_busy(True)
+        self.load_corrections()
         self.run_stage(analysis.STAGES["people"].label,
                        lambda should_stop: analysis.people_stage(self.document, should_stop), PeopleReady)
 
@@ -97,6 +100,7 @@ class PeoplePane(SidePane):
         for index, person in enumerate(self.people):
             prompt = Text(clip(person.name, 0, len(person.name), 80), style="bold")
             prompt.append(f"  {len(person.mentions)}", style="cyan")
+            prompt.append(self.quotes_note(person))
             if person.titles:
                 prompt.append("  " + ", ".join(person.titles[:2]), style="italic dim")
             prompt.append("\n" + distribution_bar(person.mentions, len(doc.text), cells), style="green")
@@ -149,5 +153,41 @@ class PeoplePane(SidePane):
             self.post_message(self.MentionChosen(event.option_index))
         elif isinstance(event.option_list, PeopleList):
             self.post_message(self.PersonChosen(self.people[event.option_index]))
+
+    # ------------------------------------------------------------------ quotes and details (issues 11, 15)
+    quote_counts: dict[str, int] = {}
+
+    def quotes_note(self, person: Person) -> Text:
+        """The person's number of quotes on their row (nothing until quotes are found, or when none)."""
+        count = self.quote_counts.get(person.key, 0)
+        return Text(f"  ❝{count}", style="magenta") if count else Text("")
+
+    def show_quote_counts(self, counts: dict[str, int]) -> None:
+        """Quotes per person (by key) arrived: show them on the rows, keeping the highlighted row."""
+        self.quote_counts = counts
+        people_list = self.query_one(PeopleList)
+        kept = people_list.highlighted
+        self.on_people_ready(PeopleReady(self.people))  # rebuild the rows (not posted: nobody else hears)
+        if kept is not None and kept < people_list.option_count:
+            people_list.highlighted = kept
+
+    def highlighted_person(self) -> Person | None:
+        option = self.query_one(PeopleList).highlighted_option
+        if option is None or not option.id or not option.id.startswith("person-"):
+            return None
+        return self.people[int(option.id.rsplit("-", 1)[1])]
+
+    def on_option_list_option_highlighted(self, event: PaneList.OptionHighlighted) -> None:
+        if isinstance(event.option_list, PeopleList):
+            person = self.highlighted_person()
+            details = self.query_one(PersonDetails)
+            details.update(person_details(person, self.quote_counts.get(person.key)) if person else "")
+
+
+class PersonDetails(Static):
+    """Every name form of the highlighted person (so a wrong merge can be seen), titles, number of quotes."""
+
+    DEFAULT_CSS = "PersonDetails { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }"
+
 
 PANE = PeoplePane
