@@ -122,6 +122,8 @@ class AboutSection(Vertical):
         about_list = self.query_one(AboutList)
         about_list.clear_options()
         about_list.add_options(options)
+        if options:
+            about_list.highlighted = 0
         title = Text(f"About {self.person.name}", style="bold")
         title.append(f"  {count_of(len(options), 'sentence')} · Tab: here · Enter: jump", style="dim")
         self.query_one("#about-title", Static).update(title)
