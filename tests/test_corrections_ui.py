@@ -163,3 +163,13 @@ async def test_a_damaged_corrections_file_is_set_aside_with_a_warning(seed_docum
         assert any("damaged" in message for message in said), said
         assert "Donald Trump" in names(app)
     assert not path.exists() and path.with_name(path.name + ".corrupt").exists()
+
+
+async def test_after_a_merge_the_cursor_is_on_the_merged_person(seed_document) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight(pilot, app, "Biden")
+        await pilot.press("m", *"gershk", "enter")
+        await settle(pilot)
+        assert "Biden" in details(app) and "Gershkovich" in details(app)

@@ -149,6 +149,7 @@ class CorrectsPeople:
     ``highlighted_person()`` and ``start()`` (which runs the people stage again)."""
 
     corrections: list[Correction]
+    _keep: str | None = None  # the key of the person to highlight once the corrected list arrives
 
     def load_corrections(self) -> None:
         """The document's saved corrections; a damaged file is set aside (and said so) before the stage runs."""
@@ -181,7 +182,8 @@ class CorrectsPeople:
                 return
             app.push_screen(PickFromList(f"Merge {person.name} into…", others),
                             lambda key: key and self._save_corrections([*self.corrections, merge(person.key, key)],
-                                                           f"Merged {person.name} into {self._person_name(key)} · u: undo"))
+                                                           f"Merged {person.name} into {self._person_name(key)} · u: undo",
+                                                           keep=key))
         elif message.op == "split":
             if len(person.aliases) < 2:
                 app.bell()
@@ -191,13 +193,23 @@ class CorrectsPeople:
             app.push_screen(PickFromList(f"Split a name off {person.name}: its mentions become a person",
                                          alias_choices(person, text)),
                             lambda alias: alias and self._save_corrections([*self.corrections, split(person.key, alias)],
-                                                               f"Split {alias} off {person.name} · u: undo"))
+                                                               f"Split {alias} off {person.name} · u: undo",
+                                                               keep=person.key))
+
+    def on_people_ready(self, _message: object) -> None:
+        """After the pane showed the corrected list (Textual calls this class's handler after the pane's own):
+        the cursor goes back to the person just corrected."""
+        keep, self._keep = self._keep, None
+        keys = [p.key for p in self.people]  # type: ignore[attr-defined]
+        if keep in keys:
+            self.select_person(keys.index(keep))  # type: ignore[attr-defined]
 
     def _person_name(self, key: str) -> str:
         return next((p.name for p in self.people if p.key == key), key)  # type: ignore[attr-defined]
 
-    def _save_corrections(self, corrections: list[Correction], done: str) -> None:
-        """Save ``corrections`` for the document and show the list they make; on a write error change nothing."""
+    def _save_corrections(self, corrections: list[Correction], done: str, keep: str | None = None) -> None:
+        """Save ``corrections`` for the document and show the list they make (``keep``: the person to highlight
+        in it); on a write error change nothing."""
         app = self.app  # type: ignore[attr-defined]
         try:
             save_corrections(self.document, corrections)  # type: ignore[attr-defined]
@@ -205,6 +217,7 @@ class CorrectsPeople:
             app.notify(f"Could not save the correction: {error}", severity="error", timeout=8)
             return
         app.notify(done, timeout=4)
+        self._keep = keep
         self.start()  # type: ignore[attr-defined]  # the people stage again: it applies what was just saved
 
 

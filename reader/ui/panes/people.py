@@ -177,6 +177,13 @@ class PeoplePane(CorrectsPeople, SidePane):
             return None
         return self.people[int(option.id.rsplit("-", 1)[1])]
 
+    def select_person(self, index: int) -> None:
+        """Move the People list's cursor to ``self.people[index]`` (when the filter shows them)."""
+        people_list = self.query_one(PeopleList)
+        for row in range(people_list.option_count):
+            if people_list.get_option_at_index(row).id == f"person-{index}":
+                people_list.highlighted = row
+
     def on_option_list_option_highlighted(self, event: PaneList.OptionHighlighted) -> None:
         if isinstance(event.option_list, PeopleList):
             person = self.highlighted_person()
