@@ -146,7 +146,9 @@ class QuotesPane(SidePane):
         if options:
             quotes_list.highlighted = 0
         attributed = sum(1 for q in self.quotes if q.speaker)
-        if person is not None:
+        if person is not None and not self.shown:
+            info = f"No quotation is attributed to {person.name} · Esc: everyone's"
+        elif person is not None:
             info = f"{person.name}: {count_of(len(self.shown), 'quote')} · Esc: everyone's"
         elif self.quotes:
             info = f"{count_of(len(self.quotes), 'quote')}, {attributed} with a named speaker"
