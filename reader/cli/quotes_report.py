@@ -65,15 +65,11 @@ def analysis_output(result: Analysis, *, as_json: bool, about: str | None = None
     if about is not None and result.people is None:
         from dataclasses import replace
 
-        from reader.nlp.people import find_people
+        from reader.nlp.analysis import people_stage
 
-        result = replace(result, people=find_people(result.document))
+        result = replace(result, people=people_stage(result.document))
     person = person_named(result.people or [], about) if about is not None else None
-    quotes = None
-    if result.people is not None:
-        from reader.nlp.quotes import find_quotes
-
-        quotes = find_quotes(result.document, result.people)
+    quotes = result.quotes
     if as_json:
         out = analysis_to_dict(result)
         if quotes is not None:

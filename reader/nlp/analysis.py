@@ -8,17 +8,17 @@ stage per worker. A new analysis is one function here and one entry in ``STAGES`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
 from reader.document.model import Document
 from reader.errors import ReaderError
-from reader.nlp.results import Person, Summary
+from reader.nlp.results import Person, Quote, Summary
 from reader.nlp.summarizers import DEFAULT_ALGORITHM
 
 __all__ = ["Analysis", "Cancelled", "STAGES", "ShouldStop", "Stage", "SummaryOptions", "analyse",
-           "analysis_refusal", "never", "people_stage", "summary_stage"]
+           "analysis_refusal", "never", "people_stage", "quotes_stage", "summary_stage"]
 
 # About twice War and Peace (1.1 million words; the summary then peaks near 650 MB). Above it, splitting,
 # summarising and finding people would take minutes and gigabytes; such a text can still be read and searched.
@@ -85,13 +85,34 @@ def summary_stage(document: Document, options: SummaryOptions = SummaryOptions()
 
 
 def people_stage(document: Document, should_stop: ShouldStop = never) -> list[Person]:
-    """Everyone the text names, most mentioned first."""
+    """Everyone the text names, most mentioned first, with the reader's saved corrections applied.
+
+    This is the one place saved corrections are applied, so ``reader analyze`` and the UI show the same list
+    (the UI saves a correction, then runs this stage again)."""
+    from reader.corrections import apply_saved_corrections
     from reader.nlp.people import find_people
 
     people = find_people(document, should_stop=should_stop)
     if should_stop():  # find_people gives up with [] when asked to stop: not a result
         raise Cancelled
-    return people
+    return apply_saved_corrections(document, people)
+
+
+def quotes_stage(document: Document, people: Sequence[Person] | None = None,
+                 should_stop: ShouldStop = never) -> list[Quote]:
+    """Every quotation, attributed to one of ``people`` (None: the people stage's list) when the text says who.
+
+    ``find_quotes`` cannot be interrupted: a stop asked for while it runs drops its result afterwards."""
+    from reader.nlp.quotes import find_quotes
+
+    if people is None:
+        people = people_stage(document, should_stop)
+    if should_stop():
+        raise Cancelled
+    quotes = find_quotes(document, people)
+    if should_stop():
+        raise Cancelled
+    return quotes
 
 
 @dataclass(frozen=True)
@@ -109,6 +130,8 @@ STAGES: dict[str, Stage] = {
         document, options, should_stop)),
     "people": Stage("people", "find people", lambda document, _options, should_stop: people_stage(
         document, should_stop)),
+    "quotes": Stage("quotes", "find quotes", lambda document, _options, should_stop: quotes_stage(
+        document, None, should_stop)),
 }
 
 
@@ -120,17 +143,21 @@ class Analysis:
     document: Document
     summary: Summary | None
     people: list[Person] | None
+    quotes: list[Quote] | None = None
 
 
 def analyse(document: Document, *, algorithm: str = DEFAULT_ALGORITHM, sentences: str | None = None,
             summary: bool = True, people: bool = True, should_stop: ShouldStop = never) -> Analysis:
-    """The stages asked for, in order. Bad options and too long texts raise ReaderError; a stop raises Cancelled."""
+    """The stages asked for, in order (quotes come with the people, whose list they are attributed to).
+
+    Bad options and too long texts raise ReaderError; a stop raises Cancelled."""
     refusal = analysis_refusal(document)
     if refusal:
         raise ReaderError(f"{document.source}: {refusal}")
     options = SummaryOptions(algorithm, sentences)
-    skipped = {name for name, wanted in (("summary", summary), ("people", people)) if not wanted}
+    skipped = {name for name, wanted in (("summary", summary), ("people", people)) if not wanted} | {"quotes"}
     results = {name: stage.run(document, options, should_stop) for name, stage in STAGES.items()
                if name not in skipped}
-    return Analysis(document, cast("Summary | None", results.get("summary")),
-                    cast("list[Person] | None", results.get("people")))
+    found = cast("list[Person] | None", results.get("people"))
+    quotes = quotes_stage(document, found, should_stop) if found is not None else None
+    return Analysis(document, cast("Summary | None", results.get("summary")), found, quotes)

@@ -28,7 +28,7 @@ from reader.ui.layout import QUOTE_PREFIX, Layout, wrap_document
 MAX_TEXT_WIDTH = 80
 
 # Layers are drawn in this order; later layers win where they overlap.
-LAYER_ORDER = ("summary", "search", "mention", "current")
+LAYER_ORDER = ("summary", "quoted", "search", "mention", "current")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +59,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--quote",
         "article-view--code",
         "article-view--summary",
+        "article-view--quoted",
         "article-view--search",
         "article-view--mention",
         "article-view--current",

@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document.model import Document, Span
 from reader.nlp.analysis import Cancelled, SummaryOptions, analysis_refusal
-from reader.nlp.results import Person, Summary
+from reader.nlp.results import Person, Quote, Summary
 from reader.state import StateStore, document_key
 from reader.marks import MarkStore, marks_path_beside
 from reader.ui import search
@@ -28,6 +28,7 @@ from reader.ui.header import ArticleHeader
 from reader.ui.help_screen import HelpScreen, help_sections
 from reader.ui.messages import PeopleReady, SearchFinished, SummaryReady, WorkFailed
 from reader.ui.panes import PANES, PeoplePane, SidePane, SummaryPane
+from reader.ui.panes.quotes import QuotesPane, quote_counts, quoted_spans
 from reader.ui.spoiler_filter import SpoilerFilter
 from reader.ui.targets import Targets
 from reader.wording import count_of
@@ -114,6 +115,7 @@ class ReaderScreen(BookKeys, Screen[None]):
         self.state = state  # None: remember nothing (tests, snapshots)
         self.summary: Summary | None = None
         self.people: list[Person] = []
+        self.quotes: list[Quote] = []
         self.targets: Targets | None = None
         self._article = ArticleView(document, id="article")  # kept: the position is saved after unmounting
         self.marks = MarkStore(marks_path_beside(state.path)) if state is not None else None
@@ -213,6 +215,7 @@ class ReaderScreen(BookKeys, Screen[None]):
     def on_people_ready(self, message: PeopleReady) -> None:
         self.people = message.people
         self._refresh_idle_status()
+        self.query_one(QuotesPane).find_quotes(message.people)
 
     # ------------------------------------------------------------------ status
     def set_status(self, text: str | Text) -> None:
@@ -329,6 +332,8 @@ class ReaderScreen(BookKeys, Screen[None]):
         self.targets = targets
         self._show_target_layers(targets)
         self.query_one(PeoplePane).show_mentions(person)  # a person's list, or none
+        self.query_one(QuotesPane).show_person(person)
+        self.query_one(SummaryPane).show_about(person, self.people, self.quotes)
         self._refresh_idle_status()
 
     def _show_target_layers(self, targets: Targets | None) -> None:
@@ -371,6 +376,8 @@ class ReaderScreen(BookKeys, Screen[None]):
         self.set_status(targets.status())
         if targets.kind == "mention":
             self.query_one(PeoplePane).highlight_mention(targets.index)
+        elif targets.kind == "quote":
+            self.query_one(QuotesPane).highlight_quote(targets.index)
 
     def action_next_target(self) -> None:
         self._step(+1)
@@ -559,3 +566,24 @@ class ReaderScreen(BookKeys, Screen[None]):
     def on_article_view_scrolled(self, event: ArticleView.Scrolled) -> None:
         self.query_one(ArticleHeader).progress = event.progress
         self.reading_moved()
+
+    # ------------------------------------------------------------------ quotes (issue 15)
+    def on_quotes_pane_ready(self, message: QuotesPane.Ready) -> None:
+        """Quotes of the current people list: marked in the article, counted in the People tab."""
+        self.quotes = message.quotes
+        self.article.set_layer("quoted", quoted_spans(message.quotes))
+        self.query_one(PeoplePane).show_quote_counts(dict(quote_counts(message.quotes)))
+        person = self.query_one(QuotesPane).person
+        if person is not None:
+            self.query_one(SummaryPane).show_about(person, self.people, self.quotes)
+
+    @on(QuotesPane.QuoteChosen)
+    def _quote_chosen(self, event: QuotesPane.QuoteChosen) -> None:
+        """Jump to the quote; n / N move through the listed ones, the status line names the speaker."""
+        person = self.query_one(QuotesPane).person
+        self._set_targets(event.targets, person)
+        if event.targets.current is not None:
+            self.jump_to(event.targets.current)
+        self.query_one(QuotesPane).highlight_quote(event.targets.index)
+        self.set_status(event.targets.status())
+        self.article.focus()

@@ -16,7 +16,7 @@ class Targets:
 
     label: str
     spans: Sequence[Span]
-    kind: Literal["mention", "search"] = "mention"
+    kind: Literal["mention", "search", "quote"] = "mention"
     index: int = -1  # -1 = no current target yet
     capped: bool = False  # there are more than ``spans``: only the first ones are kept (search hits)
     direction: int = 1  # -1 after a backward search (?): n goes back, N forward, as in less and vim

@@ -13,6 +13,7 @@ TAB_MODULES = (  # in tab order
     "summary",
     "people",
     "contents",
+    "quotes",
     "info",
 )
 

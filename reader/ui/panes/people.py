@@ -18,6 +18,7 @@ from reader.ui.cached_analysis import analysis_runner
 from reader.ui.chapter_index import chapter_index
 from reader.ui.messages import PeopleReady
 from reader.ui.panes.base import PaneInfo, PaneList, SidePane, matches
+from reader.ui.people_corrections import CorrectableList, CorrectsPeople, person_details
 from reader.ui.spoiler_filter import spoiler_filter_of
 from reader.ui.snippets import clip, keyword_in_context
 from reader.wording import count_of
@@ -37,7 +38,7 @@ def distribution_bar(mentions: Sequence[Span], length: int, cells: int = BAR_CEL
     return "".join(" " if c == 0 else BAR_LEVELS[min(7, (c * 8 - 1) // peak)] for c in counts)
 
 
-class PeopleList(PaneList):
+class PeopleList(CorrectableList):
     """Everyone named."""
 
 
@@ -49,7 +50,7 @@ class MentionsTitle(Static):
     """"Mentions of NAME (N)" above the mentions list."""
 
 
-class PeoplePane(SidePane):
+class PeoplePane(CorrectsPeople, SidePane):
     """People list on top, the selected person's mentions (keyword in context) below."""
 
     TAB_ID = "people"
@@ -77,6 +78,7 @@ class PeoplePane(SidePane):
         self._mention_width = 0
         yield PaneInfo("Finding people…")
         yield PeopleList(id="people-list")
+        yield PersonDetails("", id="person-details")
         yield MentionsTitle("", id="mentions-title")
         yield MentionsList(id="mentions-list")
 
@@ -93,6 +95,7 @@ class PeoplePane(SidePane):
     def start(self) -> None:
         self.set_busy(True)
         runner = analysis_runner(self.app)
+        self.load_corrections()
         self.run_stage(analysis.STAGES["people"].label,
                        lambda should_stop: runner.people(self.document, should_stop), PeopleReady)
 
@@ -132,6 +135,7 @@ class PeoplePane(SidePane):
                 continue
             prompt = Text(clip(person.name, 0, len(person.name), 80), style="bold")
             prompt.append(f"  {len(person.mentions)}", style="cyan")
+            prompt.append(self.quotes_note(person))
             room = cells - prompt.cell_len - 2  # titles only on the name's row: one row of text, one of bar
             if person.titles and room >= 6:
                 titles = ", ".join(person.titles[:2])
@@ -201,5 +205,48 @@ class PeoplePane(SidePane):
             self.post_message(self.MentionChosen(event.option_index))
         elif isinstance(event.option_list, PeopleList):
             self.post_message(self.PersonChosen(self.people[int(event.option.id.rsplit("-", 1)[1])]))
+
+    # ------------------------------------------------------------------ quotes and details (issues 11, 15)
+    quote_counts: dict[str, int] = {}
+
+    def quotes_note(self, person: Person) -> Text:
+        """The person's number of quotes on their row (nothing until quotes are found, or when none)."""
+        count = self.quote_counts.get(person.key, 0)
+        return Text(f"  ❝{count}", style="magenta") if count else Text("")
+
+    def show_quote_counts(self, counts: dict[str, int]) -> None:
+        """Quotes per person (by key) arrived: show them on the rows, keeping the highlighted row."""
+        self.quote_counts = counts
+        people_list = self.query_one(PeopleList)
+        kept = people_list.highlighted
+        self.on_people_ready(PeopleReady(self.people))  # rebuild the rows (not posted: nobody else hears)
+        if kept is not None and kept < people_list.option_count:
+            people_list.highlighted = kept
+
+    def highlighted_person(self) -> Person | None:
+        option = self.query_one(PeopleList).highlighted_option
+        if option is None or not option.id or not option.id.startswith("person-"):
+            return None
+        return self.people[int(option.id.rsplit("-", 1)[1])]
+
+    def select_person(self, index: int) -> None:
+        """Move the People list's cursor to ``self.people[index]`` (when the filter shows them)."""
+        people_list = self.query_one(PeopleList)
+        for row in range(people_list.option_count):
+            if people_list.get_option_at_index(row).id == f"person-{index}":
+                people_list.highlighted = row
+
+    def on_option_list_option_highlighted(self, event: PaneList.OptionHighlighted) -> None:
+        if isinstance(event.option_list, PeopleList):
+            person = self.highlighted_person()
+            details = self.query_one(PersonDetails)
+            details.update(person_details(person, self.quote_counts.get(person.key)) if person else "")
+
+
+class PersonDetails(Static):
+    """Every name form of the highlighted person (so a wrong merge can be seen), titles, number of quotes."""
+
+    DEFAULT_CSS = "PersonDetails { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }"
+
 
 PANE = PeoplePane

@@ -13,8 +13,9 @@ from textual.widgets.option_list import Option
 
 from reader.document.model import Document, Span
 from reader.nlp import analysis
-from reader.nlp.results import Summary
+from reader.nlp.results import Person, Quote, Summary
 from reader.nlp.summarizers import ALGORITHMS
+from reader.ui.about_section import AboutSection
 from reader.ui.cached_analysis import analysis_runner
 from reader.ui.chapter_index import chapter_index
 from reader.ui.messages import SummaryReady
@@ -52,6 +53,7 @@ class SummaryPane(SidePane):
                      tooltip="Summary algorithm (sumy)")
         yield PaneInfo("Summarising…")
         yield PaneList(id="summary-list")
+        yield AboutSection(self.document, id="about")
 
     @property
     def busy_widget(self) -> Widget:
@@ -176,5 +178,15 @@ class SummaryPane(SidePane):
     def on_option_list_option_selected(self, event: PaneList.OptionSelected) -> None:
         event.stop()
         self.post_message(self.SentenceChosen(int(event.option.id.rsplit("-", 1)[1])))
+
+    # ------------------------------------------------------------------ about a person (issue 15)
+    def show_about(self, person: Person | None, people: list[Person], quotes: list[Quote]) -> None:
+        """Offer "About NAME" below the summary while ``person`` is selected (None: hide it)."""
+        self.query_one(AboutSection).show(person, people, quotes)
+
+    def on_about_section_sentence_chosen(self, message: AboutSection.SentenceChosen) -> None:
+        message.stop()
+        self.post_message(self.SentenceChosen(message.index))  # jumps like a summary sentence
+
 
 PANE = SummaryPane

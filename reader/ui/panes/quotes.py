@@ -1,0 +1,183 @@
+"""The Quotes tab: who said what. The selected person's quotes, or every quote with its speaker; Enter jumps.
+
+Quotes are found in a worker once the people list is known (``analysis.quotes_stage``, the stage ``reader
+analyze`` runs too), and again whenever the list changes (a correction in the People tab).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets.option_list import Option
+
+from reader.document.model import Span
+from reader.nlp import analysis
+from reader.nlp.results import Person, Quote
+from reader.ui.panes.base import PaneInfo, PaneList, SidePane
+from reader.ui.snippets import clip
+from reader.ui.targets import Targets
+from reader.wording import count_of
+
+QUOTE_PROMPT_CHARS = 160  # about three rows of the pane
+
+
+class QuotesList(PaneList):
+    """The quotes shown: one person's, or everyone's."""
+
+
+@dataclass
+class QuoteTargets(Targets):
+    """n / N through the quotes listed; the status line names the current quote's speaker."""
+
+    speakers: Sequence[str | None] = field(default_factory=tuple)
+
+    def status(self) -> str:
+        line = super().status()
+        if self.current is None:
+            return line
+        speaker = self.speakers[self.index] if self.index < len(self.speakers) else None
+        return f"{line}  · said by {speaker}" if speaker else f"{line}  · speaker not named"
+
+
+def quote_counts(quotes: Sequence[Quote]) -> Counter[str]:
+    """How many quotes each person (by key) is the speaker of."""
+    return Counter(q.speaker for q in quotes if q.speaker)
+
+
+def quote_at(quotes: Sequence[Quote], offset: int) -> Quote | None:
+    """The quote whose span holds ``offset`` (quotes are in document order and do not overlap)."""
+    index = bisect_right([q.span.start for q in quotes], offset) - 1
+    if index >= 0 and offset < quotes[index].span.end:
+        return quotes[index]
+    return None
+
+
+class QuotesPane(SidePane):
+    """Every quotation, or the chosen person's; Enter jumps to it, n / N then move through the listed ones."""
+
+    TAB_ID = "quotes"
+    TAB_LABEL = "Quotes"
+    KEY = "quotation_mark"
+
+    class Ready(Message):
+        """Quotes were found for the people list ``people``."""
+
+        def __init__(self, quotes: Sequence[Quote], people: Sequence[Person]) -> None:
+            super().__init__()
+            self.quotes = list(quotes)
+            self.people = list(people)
+
+    class QuoteChosen(Message):
+        """The reader picked the ``index``-th listed quote; ``targets`` move through the listed ones."""
+
+        def __init__(self, targets: QuoteTargets) -> None:
+            super().__init__()
+            self.targets = targets
+
+    def compose(self) -> ComposeResult:
+        self.quotes: list[Quote] = []
+        self.names: dict[str, str] = {}
+        self.person: Person | None = None
+        self.shown: list[Quote] = []
+        yield PaneInfo("Waiting for the people list…")
+        yield QuotesList(id="quotes-list")
+
+    @property
+    def busy_widget(self) -> Widget:
+        return self.query_one(QuotesList)
+
+    def focus_main(self) -> None:
+        self.query_one(QuotesList).focus()
+
+    def start(self) -> None:
+        self.set_busy(True)
+
+    def find_quotes(self, people: Sequence[Person]) -> None:
+        """Find the quotes of ``people`` (the latest list wins)."""
+        people = list(people)
+        self.set_busy(True, "Finding quotes…")
+        self.run_stage(analysis.STAGES["quotes"].label,
+                       lambda should_stop: analysis.quotes_stage(self.document, people, should_stop),
+                       lambda quotes: self.Ready(quotes, people))
+
+    # ------------------------------------------------------------------ results
+    def on_quotes_pane_ready(self, message: Ready) -> None:
+        """Show them; the message goes on to the screen (the article's marks, the People tab's counts)."""
+        self.quotes = message.quotes
+        self.names = {p.key: p.name for p in message.people}
+        keys = {p.key for p in message.people}
+        if self.person is not None and self.person.key not in keys:
+            self.person = None  # merged away or hidden
+        self.set_busy(False)
+        self._fill()
+
+    def show_person(self, person: Person | None) -> None:
+        """List ``person``'s quotes, or everyone's (None)."""
+        if person == self.person:
+            return
+        self.person = person
+        self._fill()
+
+    def _fill(self) -> None:
+        person = self.person
+        self.shown = [q for q in self.quotes if person is None or q.speaker == person.key]
+        text = self.document.text
+        total = max(1, len(text))
+        options = []
+        for index, quote in enumerate(self.shown):
+            where = f"{round(100 * quote.span.start / total)}%"
+            head = Text(where, style="dim")
+            if person is None:
+                name = self.names.get(quote.speaker or "")
+                head.append("  " + (name or "speaker not named"), style="bold" if name else "dim italic")
+            body = " … ".join(clip(text, part.start, part.end, QUOTE_PROMPT_CHARS) for part in quote.parts)
+            options.append(Option(Text.assemble(head, "\n", clip(body, 0, len(body), QUOTE_PROMPT_CHARS)),
+                                  id=f"quote-{index}"))
+        quotes_list = self.query_one(QuotesList)
+        quotes_list.clear_options()
+        quotes_list.add_options(options)
+        if options:
+            quotes_list.highlighted = 0
+        attributed = sum(1 for q in self.quotes if q.speaker)
+        if person is not None and not self.shown:
+            info = f"No quotation is attributed to {person.name} · Esc: everyone's"
+        elif person is not None:
+            info = f"{person.name}: {count_of(len(self.shown), 'quote')} · Esc: everyone's"
+        elif self.quotes:
+            info = f"{count_of(len(self.quotes), 'quote')}, {attributed} with a named speaker"
+        else:
+            info = "No quotations found in this text."
+        self.show_info(info)
+
+    def targets(self, index: int) -> QuoteTargets:
+        """n / N through the listed quotes, at the ``index``-th."""
+        label = f"Quotes of {self.person.name}" if self.person is not None else "Quote"
+        targets = QuoteTargets(label, [q.span for q in self.shown], kind="quote",
+                               speakers=[self.names.get(q.speaker or "") for q in self.shown])
+        targets.jump_to(index)
+        return targets
+
+    def highlight_quote(self, index: int) -> None:
+        quotes_list = self.query_one(QuotesList)
+        if 0 <= index < quotes_list.option_count:
+            quotes_list.highlighted = index
+
+    def on_option_list_option_selected(self, event: PaneList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id and event.option.id.startswith("quote-"):
+            self.post_message(self.QuoteChosen(self.targets(int(event.option.id.rsplit("-", 1)[1]))))
+
+
+def quoted_spans(quotes: Sequence[Quote]) -> list[Span]:
+    """The quoted stretches to mark in the article (each part; the attribution between parts stays plain)."""
+    return [part for q in quotes for part in q.parts]
+
+
+PANE = QuotesPane

@@ -1,0 +1,138 @@
+"""Issue 15 in the UI: the Quotes tab, quotes marked in the article, the speaker in the status line, quote counts
+in the People tab, "About <name>" in the Summary tab. Driven with keys as a reader would."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.nlp import analysis
+from reader.nlp.about import about
+from reader.ui.app import ReaderApp
+from reader.ui.panes.quotes import QuotesPane
+
+from .conftest import settle
+
+SIZE = (120, 36)
+
+
+@pytest.fixture(autouse=True)
+def no_saved_corrections(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "data"))
+
+
+def status(app: ReaderApp) -> str:
+    return str(app.reader.query_one("#status").render())
+
+
+def option_texts(app: ReaderApp, selector: str) -> list[str]:
+    options = app.reader.query_one(selector)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_quotes_are_found_after_the_people_and_marked_in_the_article(seed_document) -> None:
+    expected = analysis.quotes_stage(seed_document)
+    assert expected, "the seed article has quotations"
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.reader.quotes == expected
+        marked = app.reader.article.layer_spans("quoted")
+        assert marked == sorted(part for q in expected for part in q.parts)
+        rows = option_texts(app, "#quotes-list")
+        assert len(rows) == len(expected)
+        names = {p.key: p.name for p in app.reader.people}
+        for row, quote in zip(rows, expected):
+            assert (names[quote.speaker] if quote.speaker else "speaker not named") in row
+
+
+async def test_enter_on_a_quote_jumps_and_the_status_line_names_its_speaker(seed_document) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        quotes = app.reader.quotes
+        names = {p.key: p.name for p in app.reader.people}
+        index = next(i for i, q in enumerate(quotes) if q.speaker and i > 3)  # one below the first screen of rows
+        await pilot.press("quotation_mark", *["down"] * index, "enter")
+        await pilot.pause()
+        view = app.reader.article
+        assert view.layer_spans("current") == [quotes[index].span]
+        assert view.is_offset_visible(quotes[index].span.start)
+        assert app.focused is view
+        assert f"{index + 1}/{len(quotes)}" in status(app)
+        assert f"said by {names[quotes[index].speaker]}" in status(app)
+        await pilot.press("n")
+        following = quotes[index + 1]
+        assert view.layer_spans("current") == [following.span]
+        expected = f"said by {names[following.speaker]}" if following.speaker else "speaker not named"
+        assert expected in status(app)
+        assert app.reader.query_one("#quotes-list").highlighted == index + 1, "the list follows n"
+
+
+async def test_a_chosen_person_lists_only_their_quotes_and_the_people_tab_counts_them(seed_document) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        people, quotes = app.reader.people, app.reader.quotes
+        top = people[0]
+        theirs = [q for q in quotes if q.speaker == top.key]
+        assert theirs, "the most mentioned person of the seed article is quoted"
+        rows = option_texts(app, "#people-list")
+        for person, row in zip(people, rows):
+            count = sum(1 for q in quotes if q.speaker == person.key)
+            assert (f"❝{count}" in row) == bool(count), (person.name, row)
+        await pilot.press("p", "enter")
+        await pilot.pause()
+        pane = app.reader.query_one(QuotesPane)
+        assert pane.query_one("#quotes-list").option_count == len(theirs)
+        assert f"{top.name}: {len(theirs)} quote" in str(pane.info.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pane.query_one("#quotes-list").option_count == len(quotes), "Escape: everyone's quotes again"
+
+
+async def test_about_a_chosen_person_lists_sentences_that_mention_them_and_jumps(seed_document) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        about_section = app.reader.query_one("#about")
+        assert not about_section.display, "no person chosen: no About"
+        await pilot.press("p", "down", "enter")  # the second person
+        await settle(pilot)
+        person = app.reader.people[1]
+        assert about_section.display
+        assert f"About {person.name}" in str(about_section.query_one("#about-title").render())
+        expected = about(seed_document, app.reader.people, person)
+        rows = option_texts(app, "#about-list")
+        assert expected and len(rows) == len(expected)
+        text = seed_document.text
+        starts = [s.start for s in expected]
+        assert starts == sorted(starts), "document order"
+        for span in expected:
+            assert any(m.start >= span.start and m.end <= span.end for m in person.mentions) or \
+                text[span.start:span.end].split()[0].lower() in ("he", "she", "his", "her"), text[span.start:span.end]
+        await pilot.press("s", "tab", "down", "enter")
+        await pilot.pause()
+        assert app.reader.article.layer_spans("current") == [expected[1]]
+
+
+def _quotes_tab(pilot_keys: tuple[str, ...]):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press(*pilot_keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_snapshot_quotes_tab(snap_compare, seed_path) -> None:
+    from reader.document.load import load_document
+
+    app = ReaderApp(load_document(str(seed_path)))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_quotes_tab(("quotation_mark", "down", "down", "enter")))
+
+
+def test_snapshot_people_tab_with_quote_counts(snap_compare, seed_path) -> None:
+    from reader.document.load import load_document
+
+    app = ReaderApp(load_document(str(seed_path)))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_quotes_tab(("p",)))
