@@ -33,9 +33,8 @@ def analyze_text(text: str, *, source: str = "<text>", format: Literal["text", "
 
     Raises ``reader.errors.ReaderError`` (one line for a user) for a bad option, a binary or a too long text.
     """
-    from reader.cli.report import analysis_to_dict
     from reader.document.load import document_from_bytes
-    from reader.nlp.analysis import analyse
+    from reader.cli.report import analyse, analysis_to_dict
 
     if not isinstance(text, str):
         raise TypeError(f"analyze_text needs a str, not {type(text).__name__}")

@@ -7,6 +7,8 @@ error line, the UI's notifications): no escape sequence, control or invisible ch
 
 from __future__ import annotations
 
+from reader.sanitize import sanitise_line
+
 
 class ReaderError(Exception):
     """A problem with the user's input or environment, reported as one line and exit status 2."""
@@ -27,6 +29,4 @@ MESSAGE_LIMIT = 2000  # characters: a long URL still fits, a hostile megabyte-lo
 
 def terminal_safe(text: object) -> str:
     """Any text from outside as one line that is safe to print: sanitised, whitespace collapsed, length capped."""
-    from reader.document.sanitize import sanitise_line  # lazy: reader.document imports this module
-
     return sanitise_line(str(text), limit=MESSAGE_LIMIT) or "?"

@@ -8,7 +8,7 @@ import pytest
 
 from reader.document.build import Block, build_document, document_from_plain_text
 from reader.document.model import Metadata
-from reader.document.sanitize import sanitise, sanitise_line
+from reader.sanitize import sanitise, sanitise_line
 from reader.errors import ReaderError
 
 

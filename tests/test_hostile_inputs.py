@@ -341,7 +341,7 @@ import threading  # noqa: E402
 import unicodedata  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 
-from reader.document.sanitize import sanitise  # noqa: E402
+from reader.sanitize import sanitise  # noqa: E402
 
 HANG_GUARD = 60  # seconds: only a hang detector; speed figures are in bench/bench_hostile.py
 ROOT = Path(__file__).resolve().parent.parent

@@ -109,7 +109,7 @@ def build(text: str) -> Document | None:
 
 def _only_unreadable(text: str) -> bool:
     """After sanitising, nothing but whitespace is left (escape sequences can swallow visible characters)."""
-    from reader.document.sanitize import sanitise
+    from reader.sanitize import sanitise
 
     return not sanitise(text).strip()
 
@@ -326,7 +326,7 @@ def test_an_error_message_is_always_one_printable_line(text: str) -> None:
 def test_no_run_of_combining_marks_longer_than_30_survives(text: str) -> None:
     import unicodedata
 
-    from reader.document.sanitize import sanitise
+    from reader.sanitize import sanitise
 
     run = 0
     for ch in sanitise(text):

@@ -274,7 +274,7 @@ def test_a_relative_is_the_one_person_of_the_family_with_that_role() -> None:
     text = ("Mr. Tom Hale came home late. Mrs. Hale was waiting at the door. Anna Berg, the maid, took his coat.\n\n"
             "“Where were you?” asked his wife.\n")
     _doc, quotes, speakers = analyse(text)
-    assert speakers == ["Hale"] and quotes[0].how == "relation"  # "Hale" is Mrs. Hale (he is "Tom Hale")
+    assert speakers == ["Mrs. Hale"] and quotes[0].how == "relation"  # his wife, not "Tom Hale"
 
 
 def test_a_relative_nobody_on_the_list_fits_stays_unattributed() -> None:

@@ -87,7 +87,9 @@ async def test_a_chosen_person_lists_only_their_quotes_and_the_people_tab_counts
         assert f"{top.name}: {len(theirs)} quote" in str(pane.info.render())
         await pilot.press("escape")
         await pilot.pause()
-        assert pane.query_one("#quotes-list").option_count == len(quotes), "Escape: everyone's quotes again"
+        # Escape hides the highlights but keeps the person chosen, as it keeps a search (n / N go on)
+        assert pane.query_one("#quotes-list").option_count == len(theirs)
+        assert app.reader.article.layer_spans("mention") == []
 
 
 async def test_about_a_chosen_person_lists_sentences_that_mention_them_and_jumps(seed_document) -> None:

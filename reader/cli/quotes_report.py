@@ -15,24 +15,7 @@ from reader.nlp.analysis import Analysis
 from reader.nlp.results import Person, Quote
 from reader.wording import count_of
 
-__all__ = ["analysis_output", "quotes_json", "about_json", "person_named"]
-
-
-def quotes_json(text: str, quotes: list[Quote], people: list[Person]) -> list[dict[str, Any]]:
-    """``"quotes"``: every quotation with its span, text, parts and speaker (key and display name, or null)."""
-    names = {p.key: p.name for p in people}
-    return [
-        {
-            "start": q.span.start,
-            "end": q.span.end,
-            "text": text[q.span.start : q.span.end],
-            "parts": [{"start": p.start, "end": p.end} for p in q.parts],
-            "speaker": q.speaker,
-            "speaker_name": names.get(q.speaker) if q.speaker else None,
-            "how": q.how,
-        }
-        for q in quotes
-    ]
+__all__ = ["analysis_output", "about_json", "person_named"]
 
 
 def person_named(people: list[Person], name: str) -> Person:
@@ -65,21 +48,17 @@ def analysis_output(result: Analysis, *, as_json: bool, about: str | None = None
     if about is not None and result.people is None:
         from dataclasses import replace
 
+        from reader.corrections import load_corrections
         from reader.nlp.analysis import people_stage
 
-        result = replace(result, people=people_stage(result.document))
+        result = replace(result, people=people_stage(result.document, corrections=load_corrections(result.document)))
     person = person_named(result.people or [], about) if about is not None else None
-    quotes = result.quotes
     if as_json:
         out = analysis_to_dict(result)
-        if quotes is not None:
-            out["quotes"] = quotes_json(result.document.text, quotes, result.people or [])
         if person is not None:
             out["about"] = about_json(result, person)
         return json.dumps(out, ensure_ascii=False) + "\n"
     lines = [human_report(result).rstrip("\n")]
-    if quotes is not None:
-        lines += ["", _quotes_line(quotes, result.people or [])]
     if person is not None:
         block = about_json(result, person)
         lines += ["", f"About {person.name} ({count_of(len(block['sentences']), 'sentence')}):"]
@@ -87,16 +66,3 @@ def analysis_output(result: Analysis, *, as_json: bool, about: str | None = None
             lines.append(textwrap.fill(" ".join(sentence["text"].split()), 88, initial_indent="  • ",
                                        subsequent_indent="    "))
     return "\n".join(lines) + "\n\n"
-
-
-def _quotes_line(quotes: list[Quote], people: list[Person]) -> str:
-    attributed = [q for q in quotes if q.speaker]
-    line = f"Quotes: {count_of(len(quotes), 'quote')}, {len(attributed)} attributed"
-    counts: dict[str, int] = {}
-    for q in attributed:
-        counts[q.speaker] = counts.get(q.speaker, 0) + 1  # type: ignore[index]
-    names = {p.key: p.name for p in people}
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
-    if top:
-        line += " (" + ", ".join(f"{names[k]} {n}" for k, n in top) + ")"
-    return line

@@ -8,10 +8,20 @@ from typing import Any
 
 from reader.document.model import Document, Span
 from reader.errors import ReaderError
-from reader.nlp.analysis import Analysis, analyse
+from reader.nlp import analysis
+from reader.nlp.analysis import Analysis
+from reader.nlp.results import Person, Quote
 from reader.wording import count_of
 
-__all__ = ["analyse", "analysis_to_dict", "json_line", "human_report", "check_count_spec"]
+__all__ = ["analyse", "analysis_to_dict", "json_line", "human_report", "check_count_spec", "quotes_json"]
+
+
+def analyse(document: Document, **options: Any) -> Analysis:
+    """``reader.nlp.analysis.analyse`` with the reader's saved corrections to the People list (``reader.corrections``),
+    as the UI shows it: what ``reader analyze``, ``--jobs`` and ``reader.analyze_text`` all run."""
+    from reader.corrections import load_corrections
+
+    return analysis.analyse(document, corrections=load_corrections(document), **options)
 
 
 def check_count_spec(spec: str) -> None:
@@ -60,7 +70,26 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
             }
             for person in result.people
         ]
+    if result.quotes is not None:
+        out["quotes"] = quotes_json(doc.text, result.quotes, result.people or [])
     return out
+
+
+def quotes_json(text: str, quotes: list[Quote], people: list[Person]) -> list[dict[str, Any]]:
+    """``"quotes"``: every quotation with its span, text, parts and speaker (key and display name, or null)."""
+    names = {p.key: p.name for p in people}
+    return [
+        {
+            "start": q.span.start,
+            "end": q.span.end,
+            "text": text[q.span.start : q.span.end],
+            "parts": [{"start": p.start, "end": p.end} for p in q.parts],
+            "speaker": q.speaker,
+            "speaker_name": names.get(q.speaker) if q.speaker else None,
+            "how": q.how,
+        }
+        for q in quotes
+    ]
 
 
 def json_line(result: Analysis) -> str:
@@ -87,4 +116,20 @@ def human_report(result: Analysis, width: int = 88) -> str:
             lines.append(f"  {len(person.mentions):>4}  {person.name}{titles}")
         if len(result.people) > 40:
             lines.append(f"  … and {len(result.people) - 40} more")
+    if result.quotes is not None:
+        lines += ["", quotes_line(result.quotes, result.people or [])]
     return "\n".join(lines) + "\n\n"
+
+
+def quotes_line(quotes: list[Quote], people: list[Person]) -> str:
+    attributed = [q for q in quotes if q.speaker]
+    line = f"Quotes: {count_of(len(quotes), 'quote')}, {len(attributed)} attributed"
+    counts: dict[str, int] = {}
+    for q in attributed:
+        counts[q.speaker] = counts.get(q.speaker, 0) + 1  # type: ignore[index]
+    names = {p.key: p.name for p in people}
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
+    if top:
+        line += " (" + ", ".join(f"{names[k]} {n}" for k, n in top) + ")"
+    return line
+

@@ -13,7 +13,7 @@ from itertools import chain, islice
 from dataclasses import dataclass
 
 from reader.document.model import BlockKind, Document, Metadata, Paragraph
-from reader.document.sanitize import sanitise, sanitise_line
+from reader.sanitize import sanitise, sanitise_line
 from reader.errors import ReaderError
 
 PARAGRAPH_SEPARATOR = "\n\n"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from reader import __version__
-from reader.document.sanitize import sanitise_line
+from reader.sanitize import sanitise_line
 from reader.errors import ReaderError
 
 DEFAULT_TIMEOUT = 15.0

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from reader.document.build import Block, build_document
 from reader.document.model import Document, Metadata
-from reader.document.sanitize import sanitise
+from reader.sanitize import sanitise
 from reader.errors import ReaderError
 
 _SCRIPT_OPEN = re.compile(r"<(script|style)\b([^<>]*)>", re.I)

@@ -15,7 +15,7 @@ from typing import BinaryIO, Literal
 from reader.document.build import document_from_plain_text
 from reader.document.decode import binary_kind, decode_bytes, sniff_html_charset
 from reader.document.model import Document
-from reader.document.sanitize import sanitise
+from reader.sanitize import sanitise
 from reader.errors import ReaderError
 
 Format = Literal["text", "markdown", "html"]

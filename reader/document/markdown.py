@@ -26,7 +26,7 @@ from itertools import chain
 
 from reader.document.build import Block, build_document, plain_text_blocks
 from reader.document.model import Document, Metadata
-from reader.document.sanitize import sanitise
+from reader.sanitize import sanitise
 
 BULLET = "• "
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)

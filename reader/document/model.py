@@ -87,7 +87,7 @@ class Document:
         """The same document with more (sanitised) warnings in its metadata."""
         from dataclasses import replace
 
-        from reader.document.sanitize import sanitise_line
+        from reader.sanitize import sanitise_line
 
         extra = tuple(line for line in (sanitise_line(w, limit=500) for w in warnings) if line)
         return replace(self, meta=replace(self.meta, warnings=self.meta.warnings + extra)) if extra else self

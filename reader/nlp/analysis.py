@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.nlp.results import Person, Quote, Summary
 from reader.nlp.summarizers import DEFAULT_ALGORITHM
 
+if TYPE_CHECKING:  # importing reader.nlp.people loads the name lists: only for the annotations
+    from reader.nlp.people.corrections import Correction
+
 __all__ = ["Analysis", "Cancelled", "STAGES", "ShouldStop", "Stage", "SummaryOptions", "analyse",
-           "analysis_refusal", "never", "people_stage", "quotes_stage", "summary_stage"]
+           "analysis_refusal", "never", "people_stage", "quotes_stage", "summary_stage", "with_corrections"]
 
 # About twice War and Peace (1.1 million words; the summary then peaks near 650 MB). Above it, splitting,
 # summarising and finding people would take minutes and gigabytes; such a text can still be read and searched.
@@ -84,18 +87,26 @@ def summary_stage(document: Document, options: SummaryOptions = SummaryOptions()
     return summary
 
 
-def people_stage(document: Document, should_stop: ShouldStop = never) -> list[Person]:
-    """Everyone the text names, most mentioned first, with the reader's saved corrections applied.
-
-    This is the one place saved corrections are applied, so ``reader analyze`` and the UI show the same list
-    (the UI saves a correction, then runs this stage again)."""
-    from reader.corrections import apply_saved_corrections
+def people_stage(document: Document, should_stop: ShouldStop = never,
+                 corrections: Sequence[Correction] = ()) -> list[Person]:
+    """Everyone the text names, most mentioned first, with the reader's ``corrections`` (merges, splits, hides)
+    applied. Reading the saved corrections is the caller's (``reader.corrections.load_corrections``): this layer
+    touches no file."""
     from reader.nlp.people import find_people
 
     people = find_people(document, should_stop=should_stop)
     if should_stop():  # find_people gives up with [] when asked to stop: not a result
         raise Cancelled
-    return apply_saved_corrections(document, people)
+    return with_corrections(document, people, corrections)
+
+
+def with_corrections(document: Document, people: Sequence[Person], corrections: Sequence[Correction]) -> list[Person]:
+    """``people`` as the reader corrected them (the same list when there are no corrections)."""
+    if not corrections:
+        return list(people)
+    from reader.nlp.people.corrections import apply_corrections
+
+    return apply_corrections(people, corrections, document.text)
 
 
 def quotes_stage(document: Document, people: Sequence[Person] | None = None,
@@ -147,7 +158,8 @@ class Analysis:
 
 
 def analyse(document: Document, *, algorithm: str = DEFAULT_ALGORITHM, sentences: str | None = None,
-            summary: bool = True, people: bool = True, should_stop: ShouldStop = never) -> Analysis:
+            summary: bool = True, people: bool = True, should_stop: ShouldStop = never,
+            corrections: Sequence[Correction] = ()) -> Analysis:
     """The stages asked for, in order (quotes come with the people, whose list they are attributed to).
 
     Bad options and too long texts raise ReaderError; a stop raises Cancelled."""
@@ -159,5 +171,7 @@ def analyse(document: Document, *, algorithm: str = DEFAULT_ALGORITHM, sentences
     results = {name: stage.run(document, options, should_stop) for name, stage in STAGES.items()
                if name not in skipped}
     found = cast("list[Person] | None", results.get("people"))
+    if found is not None:
+        found = with_corrections(document, found, corrections)
     quotes = quotes_stage(document, found, should_stop) if found is not None else None
     return Analysis(document, cast("Summary | None", results.get("summary")), found, quotes)

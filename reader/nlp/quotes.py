@@ -670,6 +670,8 @@ class _Attributor:
         found = []
         for pid, person in enumerate(self.people):
             tokens = person.name.split()
+            if len(tokens) > 1 and tokens[0] in person.titles:  # "Mrs. Hale": a title is part of the name
+                tokens = tokens[1:]
             if pid == possessor or self.genders[pid] != gender or not tokens or norm(tokens[-1]) != surname:
                 continue
             if by_title == (len(tokens) == 1 and bool(person.titles)):

@@ -8,11 +8,17 @@ what had to be computed is stored for the next time. Without one (tests, snapsho
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from reader.cache import AnalysisCache
 from reader.document.model import Document, Span
 from reader.nlp import analysis
 from reader.nlp.analysis import ShouldStop, SummaryOptions, never
 from reader.nlp.results import Person, Summary
+
+if TYPE_CHECKING:  # importing reader.nlp.people loads the name lists: only for the annotations
+    from reader.nlp.people.corrections import Correction
 
 __all__ = ["AnalysisRunner", "analysis_runner"]
 
@@ -23,19 +29,20 @@ class AnalysisRunner:
     def __init__(self, cache: AnalysisCache | None = None) -> None:
         self.cache = cache
 
-    def people(self, document: Document, should_stop: ShouldStop = never) -> list[Person]:
+    def people(self, document: Document, should_stop: ShouldStop = never,
+               corrections: Sequence[Correction] = ()) -> list[Person]:
+        """The people found (cached as found) with the reader's ``corrections`` applied on top."""
         cache = self.cache
         if cache is None:
-            return analysis.people_stage(document, should_stop)
+            return analysis.people_stage(document, should_stop, corrections)
         found = cache.get_people(document)  # first: a hit needs no sentences (another tab may be splitting)
-        if found is not None:
-            return found
-        adopted = cache.adopt_sentences(document)
-        people = analysis.people_stage(document, should_stop)
-        cache.put_people(document, people)
-        if not adopted:
-            cache.put_sentences(document)
-        return people
+        if found is None:
+            adopted = cache.adopt_sentences(document)
+            found = analysis.people_stage(document, should_stop)
+            cache.put_people(document, found)
+            if not adopted:
+                cache.put_sentences(document)
+        return analysis.with_corrections(document, found, corrections)
 
     def summary(self, document: Document, options: SummaryOptions = SummaryOptions(),
                 should_stop: ShouldStop = never) -> Summary:

@@ -97,7 +97,7 @@ class PeoplePane(CorrectsPeople, SidePane):
         runner = analysis_runner(self.app)
         self.load_corrections()
         self.run_stage(analysis.STAGES["people"].label,
-                       lambda should_stop: runner.people(self.document, should_stop), PeopleReady)
+                       lambda should_stop: runner.people(self.document, should_stop, self.corrections), PeopleReady)
 
     # ------------------------------------------------------------------ results
     def on_people_ready(self, message: PeopleReady) -> None:
@@ -217,11 +217,7 @@ class PeoplePane(CorrectsPeople, SidePane):
     def show_quote_counts(self, counts: dict[str, int]) -> None:
         """Quotes per person (by key) arrived: show them on the rows, keeping the highlighted row."""
         self.quote_counts = counts
-        people_list = self.query_one(PeopleList)
-        kept = people_list.highlighted
-        self.on_people_ready(PeopleReady(self.people))  # rebuild the rows (not posted: nobody else hears)
-        if kept is not None and kept < people_list.option_count:
-            people_list.highlighted = kept
+        self._fill_people()  # the same people, their rows drawn again (the highlighted one kept)
 
     def highlighted_person(self) -> Person | None:
         option = self.query_one(PeopleList).highlighted_option
