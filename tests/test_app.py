@@ -552,11 +552,11 @@ async def test_lists_move_with_j_k_g_G(seed_app, settle) -> None:
 async def test_a_key_changes_the_summary_algorithm(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert seed_app.reader.summary.algorithm == "lexrank"
+        assert seed_app.reader.summary.algorithm == "auto"
         await pilot.press("a")
         await settle(pilot)
-        assert seed_app.reader.summary.algorithm == "textrank"
-        assert seed_app.reader.query_one("#algorithm", Select).value == "textrank"
+        assert seed_app.reader.summary.algorithm == "lexrank"
+        assert seed_app.reader.query_one("#algorithm", Select).value == "lexrank"
 
 
 async def test_tab_skips_the_tab_strip(seed_app, settle) -> None:
@@ -589,7 +589,7 @@ async def test_every_binding_is_a_palette_command_with_its_key(seed_app, settle)
         assert "ctrl+o" in commands["Back (jump list)"]
         await pilot.press("ctrl+p", *"next summary", "enter")
         await settle(pilot)
-        assert seed_app.reader.summary.algorithm == "textrank"
+        assert seed_app.reader.summary.algorithm == "lexrank"
 
 
 async def test_slash_in_a_list_filters_it_ignoring_accents(settle) -> None:

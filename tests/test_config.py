@@ -7,6 +7,7 @@ import tomllib
 import pytest
 
 from reader.config import default_config_path, load_config
+from reader.nlp.summarizers import DEFAULT_ALGORITHM
 
 
 def test_missing_file_is_the_defaults(tmp_path) -> None:
@@ -102,11 +103,11 @@ async def test_the_app_remembers_theme_and_algorithm_and_applies_the_keymap(seed
         app.theme = "nord"
         await pilot.pause()
     saved = tomllib.loads(path.read_text())
-    assert saved["algorithm"] == "textrank" and saved["theme"] == "nord" and saved["keys"] == {"search.find": "ctrl+s"}
+    assert saved["algorithm"] == "lexrank" and saved["theme"] == "nord" and saved["keys"] == {"search.find": "ctrl+s"}
     again = ReaderApp(seed_document, config=load_config(path))
     async with again.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        assert again.theme == "nord" and again.reader.summary.algorithm == "textrank"
+        assert again.theme == "nord" and again.reader.summary.algorithm == "lexrank"
 
 
 async def test_a_corrupt_config_is_a_notice_and_the_app_runs(seed_document, tmp_path) -> None:
@@ -120,5 +121,5 @@ async def test_a_corrupt_config_is_a_notice_and_the_app_runs(seed_document, tmp_
     messages = recorded_notifications(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        assert app.is_running and app.reader.summary.algorithm == "lexrank"
+        assert app.is_running and app.reader.summary.algorithm == DEFAULT_ALGORITHM
         assert any("not valid TOML" in m and "\n" not in m for m in messages), messages

@@ -765,7 +765,7 @@ def test_a_redirect_chain_of_hostile_locations_stops(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("make, words", [
     (lambda p: p.symlink_to(p), ("symbolic links",)),
-    (lambda p: p.mkdir(), ("is a directory",)),
+    (lambda p: p.mkdir(), ("folder",)),
     (lambda p: os.mkfifo(p), ("named pipe",)),
     (lambda p: p.symlink_to("/dev/zero"), ("character device",)),
 ], ids=["symlink loop", "directory named like a file", "fifo", "/dev/zero"])

@@ -58,16 +58,18 @@ def assert_segments_clean(widget: Widget, y: int) -> None:
 async def every_row(app: ReaderApp, pilot, view: ArticleView) -> list[str]:
     """Every row of the article, page by page, checking each rendered segment on the way."""
     rows: dict[int, str] = {}
-    height = view.scrollable_content_region.height
     total = len(view.layout_rows)
-    for top in range(0, max(1, total), height):
+    top = 0
+    while top < max(1, total):
         view.scroll_to(y=top, animate=False, immediate=True)
         await pilot.pause()
+        height = view.scrollable_content_region.height  # measured per page: a progress bar may come and go
         first = int(view.scroll_offset.y)  # the last page is clamped to max_scroll_y
         for y in range(height):
             if first + y < total:
                 assert_segments_clean(view, y)
                 rows[first + y] = line_text(view, y)
+        top = first + max(1, height)
     view.scroll_to(y=0, animate=False, immediate=True)
     await pilot.pause()
     return [rows[row] for row in sorted(rows)]

@@ -135,7 +135,7 @@ async def test_the_help_follows_a_keymap(settle) -> None:
 
 
 async def test_a_failed_analysis_shows_in_its_tab_and_the_app_goes_on(monkeypatch, settle) -> None:
-    def broken(document, should_stop=analysis.never):
+    def broken(document, should_stop=analysis.never, corrections=()):
         raise RuntimeError("the people finder broke")
 
     monkeypatch.setattr(analysis, "people_stage", broken)

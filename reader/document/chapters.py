@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from reader.document.model import Chapter, Document, Paragraph
 
-__all__ = ["Chapter", "chapter_at", "chapter_label", "chapter_labels", "chapter_trail", "find_chapters", "leaf_chapters",
+__all__ = ["BOOK_WORDS", "Chapter", "chapter_at", "is_book", "chapter_label", "chapter_labels", "chapter_trail", "find_chapters", "leaf_chapters",
            "next_chapter", "previous_chapter"]
 
 MAX_HEADING_CHARS = 120
@@ -68,6 +68,17 @@ def find_chapters(document: Document) -> tuple[Chapter, ...]:
     headings = _drop_contents_lists(headings, document)
     headings = _resolve_epilogue_levels(headings)
     return _with_ends(headings, len(document.text))
+
+
+BOOK_WORDS = 15_000  # about an hour of reading: past this a text is read in sittings
+
+
+def is_book(document: Document) -> bool:
+    """A book, not an article: an hour's reading or more, or a plain text with three or more chapters (in Markdown
+    and HTML a chapter can be a section heading, which every long article has)."""
+    if document.word_count >= BOOK_WORDS:
+        return True
+    return document.meta.format == "text" and sum(1 for c in document.chapters if c.level == 2) >= 3
 
 
 def chapter_at(chapters: Sequence[Chapter], offset: int) -> Chapter | None:

@@ -12,19 +12,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
+from reader.document.chapters import is_book
 from reader.document.model import Document, Span
 from reader.nlp.results import Person, Summary
 
-__all__ = ["BOOK_WORDS", "hide_spoilers_by_default", "people_up_to", "person_up_to", "spans_up_to", "summary_up_to"]
+__all__ = ["hide_spoilers_by_default", "people_up_to", "person_up_to", "spans_up_to", "summary_up_to"]
 
-BOOK_WORDS = 15_000  # about an hour of reading: past this a text is read in sittings, and can be spoiled
 
 T = TypeVar("T")
 
 
 def hide_spoilers_by_default(document: Document) -> bool:
     """No spoilers is on by default in books (chapters, or an hour's reading or more), off in short articles."""
-    return document.word_count >= BOOK_WORDS or sum(1 for c in document.chapters if c.level == 2) >= 3
+    return is_book(document)
 
 
 def spans_up_to(items: Iterable[T], offset: int, span_of: Callable[[T], Span] = lambda item: item) -> list[T]:

@@ -18,12 +18,13 @@ import threading
 import weakref
 from collections.abc import Callable
 
+from reader.document.chapters import is_book
 from reader.document.model import Document
 from reader.nlp.summary.features import SUMMARIZABLE_KINDS, check
 from reader.nlp.summary.guards import footer_start, front_matter_end, is_eligible, narration_flags, words_of
 from reader.nlp.summary.ranker import centrality, choose, feature_rows, load_model, select
 
-LONG_TEXT = 400  # candidate sentences; beyond this a text is summarized as a book
+LONG_TEXT = 400  # candidate sentences; beyond this (or in a book with chapters) a text is summarized as a book
 FULL_WORDS = 25  # in a book, a shorter sentence's centrality counts for less ("Pierre went out." says little)
 
 
@@ -45,7 +46,7 @@ def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | No
     if count >= len(indices):
         return indices, f"only {len(indices)} sentences are fit for a summary (the others are fragments or headings)"
     check(should_stop)
-    if len(indices) <= LONG_TEXT:
+    if len(indices) <= LONG_TEXT and not is_book(doc):  # the ranker learnt news; a book is read through
         model = load_model()
         scores = model.scores(feature_rows(texts, tokens, model.stop_words))
         chosen = choose(scores, tokens, count, model.lead_bonus)
