@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.ner_data import read_conll  # noqa: E402  (one CoNLL reader for every NER evaluation)
 from bench.shared_data import shared_data  # noqa: E402
 
 SHARED = shared_data() / "dev"
@@ -30,39 +31,6 @@ from reader.document.build import document_from_plain_text  # noqa: E402
 from reader.document.model import Document, Metadata, Paragraph  # noqa: E402
 from reader.nlp.people import find_people  # noqa: E402
 from reader.nlp.people.lexicon import TITLE_HEADS, TITLE_MODIFIERS, norm  # noqa: E402
-
-
-def read_conll(path: Path, per_tweet: bool) -> list[list[list[tuple[str, str]]]]:
-    """Documents -> sentences -> (token, tag)."""
-    docs: list[list[list[tuple[str, str]]]] = []
-    doc: list[list[tuple[str, str]]] = []
-    sent: list[tuple[str, str]] = []
-    for line in path.read_text("utf-8").splitlines():
-        line = line.rstrip("\n")
-        if not line.strip():
-            if sent:
-                doc.append(sent)
-                sent = []
-            if per_tweet and doc:
-                docs.append(doc)
-                doc = []
-            continue
-        parts = line.split("\t") if "\t" in line else line.split(" ")
-        token, tag = parts[0], parts[-1]
-        if token == "-DOCSTART-":
-            if sent:
-                doc.append(sent)
-                sent = []
-            if doc:
-                docs.append(doc)
-            doc = []
-            continue
-        sent.append((token, tag))
-    if sent:
-        doc.append(sent)
-    if doc:
-        docs.append(doc)
-    return docs
 
 
 def build(doc: list[list[tuple[str, str]]]) -> tuple[str, list[tuple[int, int]]]:
