@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -29,6 +29,10 @@ from reader.library import (Library, LibraryEntry, SortKey, filter_entries, peop
                             scan_files, scan_library, sort_entries)
 from reader.ui.messages import WorkFailed
 from reader.wording import count_of
+
+if TYPE_CHECKING:
+    from reader.cache import AnalysisCache
+    from reader.state import StateStore
 
 __all__ = ["LibraryScreen", "LibrarySource", "note_opened"]
 
@@ -53,7 +57,7 @@ class LibrarySource:
         return str(self.folder) if self.folder is not None else "Recently opened"
 
 
-def note_opened(state: Any, document: Document) -> None:
+def note_opened(state: StateStore | None, document: Document) -> None:
     """Put a document read from a file first in the recently opened list (``reader`` alone shows it)."""
     if state is None or "://" in document.source or not os.path.isfile(document.source):
         return
@@ -65,7 +69,7 @@ def note_opened(state: Any, document: Document) -> None:
 class _NothingSaved:
     """The state of an app that remembers nothing (tests): no positions."""
 
-    def load(self) -> dict[str, Any]:
+    def load(self) -> dict[str, object]:
         return {}
 
 
@@ -117,7 +121,8 @@ class LibraryScreen(Screen[None]):
         Binding("escape", "escape", "Clear filter", show=False, id="library.escape"),
     ]
 
-    def __init__(self, source: LibrarySource, state: Any = None, cache: Any = None) -> None:
+    def __init__(self, source: LibrarySource, state: StateStore | None = None,
+                 cache: AnalysisCache | None = None) -> None:
         super().__init__()
         self.source = source
         self.state = state if state is not None else _NothingSaved()
