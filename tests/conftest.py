@@ -13,9 +13,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.worker import WorkerState
 
+from reader.cache import AnalysisCache
 from reader.document.build import document_from_plain_text
 from reader.document.model import Document
 from reader.errors import ReaderError
+from reader.state import StateStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
@@ -262,3 +264,15 @@ def unchanged() -> Callable[[Path], Callable[[], None]]:
         return check
 
     return snapshot
+
+
+@pytest.fixture
+def state(tmp_path: Path) -> StateStore:
+    """A state file of this test's own (reading positions, the recent list)."""
+    return StateStore(tmp_path / "state" / "state.json")
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> AnalysisCache:
+    """An analysis cache of this test's own."""
+    return AnalysisCache(tmp_path / "cache")

@@ -21,11 +21,6 @@ def doc():
     return document_from_plain_text(TEXT, "a.txt")
 
 
-@pytest.fixture
-def cache(tmp_path: Path) -> AnalysisCache:
-    return AnalysisCache(tmp_path / "cache")
-
-
 ANNA = Person("Anna Karenina", ("Anna", "Anna Karenina"), ("Madame",),
               (Span(0, 13), Span(48, 52), Span(79, 83)), key="anna-karenina")
 VRONSKY = Person("Count Vronsky", ("Vronsky",), (), (Span(24, 31), Span(61, 68)), key="vronsky")

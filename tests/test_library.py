@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.cache import AnalysisCache
 from reader.document.load import load_document
 from reader.errors import ReaderError
 from reader.library import (MAX_RECENT, filter_entries, people_index, recently_opened, remember_opened,
@@ -32,16 +31,6 @@ def folder(tmp_path: Path) -> Path:
     (library / "broken.txt").write_bytes(b"\x00\x01\x02binary")
     (library / "picture.png").write_bytes(b"\x89PNG")
     return library
-
-
-@pytest.fixture
-def state(tmp_path: Path) -> StateStore:
-    return StateStore(tmp_path / "state" / "state.json")
-
-
-@pytest.fixture
-def cache(tmp_path: Path) -> AnalysisCache:
-    return AnalysisCache(tmp_path / "cache")
 
 
 def by_name(library, name: str):

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
-from reader.cache import AnalysisCache
 from reader.document.load import load_document
 from reader.library import recently_opened
 from reader.nlp.people import find_people
-from reader.state import StateStore, document_key
+from reader.state import document_key
 from reader.ui.app import ReaderApp
 from reader.ui.article_view import ArticleView
 from reader.ui.library_screen import LibraryScreen, LibrarySource
@@ -32,16 +31,6 @@ def folder(tmp_path: Path) -> Path:
     (shelf / "trump.txt").write_text((SAMPLES / "trump_foreign_policy.txt").read_text("utf-8"), "utf-8")
     (shelf / "budget.md").write_text((SAMPLES / "city_budget.md").read_text("utf-8"), "utf-8")
     return shelf
-
-
-@pytest.fixture
-def state(tmp_path: Path) -> StateStore:
-    return StateStore(tmp_path / "state" / "state.json")
-
-
-@pytest.fixture
-def cache(tmp_path: Path) -> AnalysisCache:
-    return AnalysisCache(tmp_path / "cache")
 
 
 def titles(app: ReaderApp) -> list[str]:

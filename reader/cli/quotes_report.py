@@ -12,7 +12,7 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.nlp.analysis import Analysis
-from reader.nlp.results import Person, Quote
+from reader.nlp.results import Person
 from reader.wording import count_of
 
 __all__ = ["analysis_output", "about_json", "person_named"]

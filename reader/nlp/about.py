@@ -18,13 +18,13 @@ from __future__ import annotations
 import difflib
 import math
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
 from reader.document.model import Document, Span
 from reader.nlp.results import Person
+from reader.nlp.text import fold
 from reader.nlp.tokens import words
 
 __all__ = ["about", "default_count", "find_person", "closest_people"]
@@ -42,8 +42,8 @@ _QUOTE_MARKS = re.compile(r"[“”\"«»]")
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+    """A typed name as the People list compares names (``fold``), with its spaces collapsed."""
+    return " ".join(fold(text).split())
 
 
 def find_person(people: Sequence[Person], name: str) -> Person | None:

@@ -8,11 +8,11 @@ the same keys, so corrections, quotes and caches can refer to a person by it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.document.model import Span
+from reader.nlp.text import fold
 
 __all__ = ["Mention", "Person", "Quote", "Summary", "person_key", "unique_person_keys"]
 
@@ -74,9 +74,7 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 def person_key(name: str) -> str:
     """A readable, accent- and case-free slug of a display name: "Natásha Rostóva" -> "natasha-rostova"."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return _NON_WORD.sub("-", ascii_only).strip("-") or "person"
+    return _NON_WORD.sub("-", fold(name)).strip("-") or "person"
 
 
 def unique_person_keys(names: Iterable[str]) -> list[str]:

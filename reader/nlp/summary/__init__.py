@@ -21,7 +21,7 @@ import weakref
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from reader.document.model import Document, Span
+from reader.document.model import Document
 from reader.nlp.summary.features import Features, Stemmer, SummaryCancelled, check, features_of
 from reader.nlp.results import Summary
 from reader.nlp.summarizers import ALGORITHMS, DEFAULT_ALGORITHM, AlgorithmInfo
