@@ -216,6 +216,32 @@ def test_a_plain_spelling_matches_the_accented_one() -> None:
     assert len(found) == 1 and len(found[0].mentions) == 3
 
 
+def test_a_full_name_once_beside_a_titled_family_surname_is_one_person_not_two() -> None:
+    # "Bennet" is also a rare given name; "Mr./Mrs./Miss Bennet" show it is the family's surname here
+    family = "Mrs. Bennet said she was vexed. Mr. Bennet smiled. Miss Bennet said she agreed. Mr. Bennet sat. "
+    text, found = people(book(family * 3, "Jane said she was happy. " * 4 + "I like Jane Bennet, she is kind."))
+    jane = who(found, "Jane Bennet")
+    assert said(text, jane).count("Jane") == 4 and "Jane Bennet" in said(text, jane)
+    # without the titles the pair is two people side by side, as before ("Natásha Pierre grew animated")
+    pair = "Pierre said he was glad. Pierre laughed. Pierre sat. Natásha said she was tired. "
+    _text, found = people(book(pair * 2, "Natásha Pierre grew animated. Pierre Bezúkhov smiled."))
+    assert "Natásha Pierre" not in [p.name for p in found]
+
+
+def test_an_initial_is_the_given_name_it_abbreviates() -> None:
+    text, found = people(book("Robert Walton wrote a letter. Walton said he was cold.", "R. Walton signed it."))
+    walton = who(found, "Robert Walton")
+    assert said(text, walton) == ["Robert Walton", "Walton", "R. Walton"]
+    assert [p.name for p in found if "Walton" in p.name] == ["Robert Walton"]
+
+
+def test_the_display_name_is_the_fullest_properly_cased_form() -> None:
+    letter = "Caroline said she was bored. Caroline smiled. Yours ever,\n\n“CAROLINE BINGLEY.”\n\n"
+    text, found = people(book(letter + "Caroline Bingley sighed.", "Caroline said no."))
+    caroline = who(found, "Caroline Bingley")
+    assert "CAROLINE BINGLEY" in said(text, caroline)  # the signature is hers, but does not name her
+
+
 # --- the shared books -----------------------------------------------------------------------------------
 
 

@@ -82,8 +82,9 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
 
 
 def person_of(found: list[Found], title_counts: dict[str, int], entity: Entity | None) -> Person:
-    """One person from their located mentions: named by the fullest form (not a maiden name: "Dana Halloran",
-    not "Dana Mercer"), then the most used, then the first used; aliases most used first (ties: first used);
+    """One person from their located mentions: named by the fullest form (most words; not a maiden name: "Dana
+    Halloran", not "Dana Mercer"; words rather than initials; not in capitals when the text also writes it
+    properly: "Caroline Bingley", not "CAROLINE BINGLEY"), then the most used, then the first used; aliases most used first (ties: first used);
     titles most used first (ties: first seen)."""
     forms: dict[str, list[int]] = {}  # surface -> [count, first, n_tokens]
     for start, _end, surface in found:
@@ -95,13 +96,33 @@ def person_of(found: list[Found], title_counts: dict[str, int], entity: Entity |
     maiden = entity.maiden if entity is not None else set()
     name = max(
         forms.items(),
-        key=lambda kv: (kv[1][2], tuple(norm(t) for t in kv[0].split()) not in maiden, kv[1][0], -kv[1][1]),
+        key=lambda kv: (
+            kv[1][2],
+            tuple(norm(t) for t in kv[0].split()) not in maiden,
+            sum(len(norm(t)) > 1 for t in kv[0].split()),  # "Robert Walton", not "R. Walton"
+            not kv[0].isupper(),  # "Caroline Bingley", not the heading's "CAROLINE BINGLEY"
+            kv[1][0],
+            -kv[1][1],
+        ),
     )[0]
+    if name.isupper():
+        name = properly_cased(name, forms)
     aliases = tuple(s for s, _ in sorted(forms.items(), key=lambda kv: (-kv[1][0], kv[1][1])))
     title_first = {t: i for i, t in enumerate(title_counts)}
     titles = tuple(sorted(title_counts, key=lambda t: (-title_counts[t], title_first[t])))
     spans = tuple(sorted(Span(s, e) for s, e, _ in found))
     return Person(name, aliases, titles, spans)
+
+
+def properly_cased(name: str, surfaces: dict[str, list[int]]) -> str:
+    """An all-capitals name ("ELIZABETH BENNET", from a heading) written as the text writes its words elsewhere
+    ("Elizabeth Bennet"), else capitalised word by word."""
+    cased: dict[str, str] = {}
+    for surface in surfaces:
+        if not surface.isupper():
+            for tok in surface.split():
+                cased.setdefault(norm(tok), tok)
+    return " ".join(cased.get(norm(t)) or t.title() for t in name.split())
 
 
 def with_identity_titles(people: list[Person], other_bearers: list[bool]) -> list[Person]:

@@ -171,17 +171,30 @@ def reject_fused_pairs(ctx: PeopleContext) -> None:
     ("Natásha Pierre grew animated", "Malvíntseva Nicholas"), not one name. Not when the pair starts with a
     given name never used alone and its second word never starts a name in the text: that word is a surname
     ("Bill Clinton" ... "Clinton said", "Tony Blair" ... "Blair"; but "Natásha" is used alone, and "Pierre"
-    starts "Pierre Bezúkhov")."""
+    starts "Pierre Bezúkhov"). Never when the first word is an initial ("R. Walton") or the second is used as a
+    surname after "Mr."/"Mrs."/"Miss" ("Jane Bennet", "Georgiana Darcy")."""
     given = lx.given_names()
     first_tokens = {k[0] for k in ctx.stats if len(k) >= 2}
     for key, st in ctx.stats.items():
-        if len(key) != 2 or st.count > 2 or key[1] not in given:
-            continue
+        if len(key) != 2 or st.count > 2 or key[1] not in given or len(key[0]) == 1:
+            continue  # "R. Walton": an initial is never a person of its own
         if key[0] in given and key[1] not in first_tokens and (key[0],) not in ctx.stats:
             continue  # "Bill Clinton ... Clinton said": the lone word is a surname, never a first name here
         alone = ctx.stats.get((key[1],))
+        if alone is not None and _surname_by_title(alone):
+            continue  # "Jane Bennet" where "Mr./Mrs./Miss Bennet" is the family's name
         if alone is not None and alone.count >= 3 and alone.count > 2 * st.count:
             ctx.rejected.add(key)
+
+
+_SURNAME_TITLES = frozenset({"mr", "mrs", "miss", "ms"})
+
+
+def _surname_by_title(alone: FormStats) -> bool:
+    """A word written alone after "Mr.", "Mrs." or "Miss" in at least a quarter of its uses is a surname
+    ("Mr. Bennet", "Miss Darcy"; not "Pierre", whose "Monsieur Pierre" is rare)."""
+    titled = sum(n for t, n in alone.titles.items() if lx.family_title(t) in _SURNAME_TITLES)
+    return 4 * titled >= alone.count
 
 
 def _list_neighbours(ctx: PeopleContext, same_line: bool = False):

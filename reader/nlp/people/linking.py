@@ -140,10 +140,19 @@ def _given_and_patronymic_of(short: tuple[str, ...], full: tuple[str, ...]) -> b
     return len(short) == 2 and len(full) == 3 and full[:2] == short and _PATRONYMIC.match(short[1]) is not None
 
 
+def _same_given(x: str, y: str) -> bool:
+    """Two ways of writing one given name: an initial of it ("R." / "Robert") or a nickname or diminutive
+    ("Eliza" / "Elizabeth")."""
+    if len(x) == 1 or len(y) == 1:
+        return len(x) != len(y) and (x.startswith(y) or y.startswith(x))
+    return lx.diminutive_of(x, y)
+
+
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same person written with or without middle names/initials, or with a nickname or diminutive of the
-    given name ("Eliza Bennet" / "Elizabeth Bennet", "Váska Denísov" / "Vasíli Dmítrich Denísov")."""
-    if a[0] != b[0] and not (len(a[0]) > 1 and len(b[0]) > 1 and lx.diminutive_of(a[0], b[0])):
+    """Same person written with or without middle names/initials, with an initial for the given name ("R.
+    Walton" / "Robert Walton"), or with a nickname or diminutive of the given name ("Eliza Bennet" /
+    "Elizabeth Bennet", "Váska Denísov" / "Vasíli Dmítrich Denísov")."""
+    if a[0] != b[0] and not _same_given(a[0], b[0]):
         return False
     if _given_and_patronymic_of(a, b) or _given_and_patronymic_of(b, a):
         return True
