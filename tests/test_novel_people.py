@@ -242,6 +242,31 @@ def test_the_display_name_is_the_fullest_properly_cased_form() -> None:
     assert "CAROLINE BINGLEY" in said(text, caroline)  # the signature is hers, but does not name her
 
 
+def test_a_name_used_where_places_go_is_a_place_not_a_person() -> None:
+    # "Kent" is a known given name, and nothing in the list of places: its context says it is a place
+    visits = [
+        "Elizabeth Bennet was in Kent. Elizabeth said she liked it.",
+        "Jane Bennet wrote to Elizabeth. Elizabeth came into Kent again, and Jane smiled.",
+        "Elizabeth Bennet could not leave Kent. The days she passed in Kent had made her calm.",
+        "Darcy met Elizabeth in Kent. Mr. Darcy said she was kind. They went to Gretna Green, not to Gretna Green.",
+    ]
+    text, found = people(book(*visits))
+    names = [p.name for p in found]
+    assert "Kent" not in names and "Gretna Green" not in names and "Elizabeth Bennet" in names
+    assert not any("Kent" in p.aliases for p in found)
+    # the same name used as a person's is a person: "Kent said", "Mr. Kent", "Kent's"
+    text, found = people(book("Kent said he was in London. Kent smiled. Mr. Kent went to Bath.", "Kent's horse ran."))
+    assert "Kent" in [p.name for p in found]
+
+
+def test_a_rare_pair_of_a_place_and_a_person_is_the_person_alone() -> None:
+    battle = "The army was encamped at Tarútino. Kutúzov said he would wait. The battle of Tarútino was won. "
+    text, found = people(book(battle * 2, "Michael Kutúzov wrote from Tarútino. Kutúzov slept.", "Tarútino Kutúzov rode."))
+    kutuzov = who(found, "Michael Kutúzov")
+    assert "Tarútino Kutúzov" not in said(text, kutuzov) and said(text, kutuzov).count("Kutúzov") == 4
+    assert not any("Tarútino" in a for p in found for a in p.aliases)
+
+
 # --- the shared books -----------------------------------------------------------------------------------
 
 

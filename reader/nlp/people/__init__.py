@@ -12,6 +12,7 @@ Detection (which capitalised runs are names of people):
 
 Linking (which names are the same person, which person a lone mention means):
 
+   :mod:`.places` then rejects the forms used where places go ("in Kent", "at Tarútino").
 3. :mod:`.linking` groups accepted forms into people and links lone surnames, given names and spelling
    variants to them (``LONE_FORM_RULES``).
 4. :mod:`.mentions` locates every mention: longest matching form wins at each position; shared short forms
@@ -35,6 +36,7 @@ from reader.nlp.people.detection import detect_people
 from reader.nlp.people.lexicon import norm
 from reader.nlp.people.linking import Entity, link, married_name_links
 from reader.nlp.people.mentions import Found, propagate
+from reader.nlp.people.places import reject_places
 from reader.nlp.people.story import find_story
 from reader.nlp.results import Person, unique_person_keys
 
@@ -51,6 +53,7 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     ctx = detect_people(doc, should_stop, story)
     if ctx is None:
         return []
+    reject_places(ctx)
     entities, alias, choices = link(
         ctx.stats,
         ctx.accepted,
