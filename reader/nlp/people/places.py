@@ -3,12 +3,12 @@
 Runs after detection (:func:`reader.nlp.people.detection.detect_people`) and before linking. A form is a place
 when, over all its occurrences, at least two and at least half follow a place word of
 ``data/place_context_words.txt`` (an article may sit between: "in Kent", "came into Kent", "to leave Kent",
-"at Tarútino", "to the Túla road"; not "according to"), and no occurrence says it is a person: no title
+"at Tarútino", "to the Túla road"; not "according to"; never a month or day: "in June"), and no occurrence says it is a person: no title
 ("Mr. Kent"), no verb or speech after it ("Kent said", "Kent was"; any "-ed" word counts), no possessive ("Kent's"),
 no speech verb before it ("said Kent"), and the form has no context evidence of a person at all (speech, role
 noun, appositive, a person's pronoun after it). A form that starts with a known given name ("Elizabeth Bennet")
 is never a place. A rarely used pair whose first word is such a place ("Tarútino Kutúzov": two of them at most)
-is a place and a person side by side, not a name: the person's own forms inside it are still mentions.
+(a place that is not also a given name) is a place and a person side by side, not a name: the person's own forms inside it are still mentions.
 
 Found places are rejected (never a person: no lone-name rule links them) and no longer accepted.
 """
@@ -80,6 +80,8 @@ def places_by_context(ctx: PeopleContext) -> set[Form]:
     out: set[Form] = set()
     for key, n in uses.items():
         st = ctx.stats.get(key)
+        if key[0] in lx.MONTHS_DAYS:
+            continue  # "in June" is a date
         if st is None or _MAX_PERSON_SHARE * as_person[key] > at_place[key] or at_place[key] < 2 or 2 * at_place[key] < n:
             continue
         if st.speech or st.role or st.appositive or st.pron_person or st.title:
@@ -87,7 +89,7 @@ def places_by_context(ctx: PeopleContext) -> set[Form]:
         if len(key) >= 2 and key[0] in given and (at_place[key] < n or key[-1:] in ctx.stats):
             continue  # "Elizabeth Bennet went to Kent"; but every "Gretna Green" is where they go
         out.add(key)
-    lone = {k[0] for k in out if len(k) == 1}
+    lone = {k[0] for k in out if len(k) == 1 and k[0] not in given}
     out |= {k for k, st in ctx.stats.items() if len(k) == 2 and k[0] in lone and st.count <= _MAX_PAIR_USES}
     return out
 
