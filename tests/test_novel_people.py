@@ -267,6 +267,32 @@ def test_a_rare_pair_of_a_place_and_a_person_is_the_person_alone() -> None:
     assert not any("Tarútino" in a for p in found for a in p.aliases)
 
 
+def test_front_matter_without_chapter_headings_is_told_by_its_content() -> None:
+    prose = "The rain fell softly on the fields and the road to the village was long and grey that year.\n" * 8
+    text = (
+        "A Tale of Two Sisters\n\nby A. Writer\n\nPREFACE\n\n"
+        "This edition owes much to Jane Fairfax, who said it was good. Jane Fairfax read it twice.\n"
+        + prose
+        + "\nCONTENTS\n\nTHE VISIT\n\nTHE BALL\n\nTHE VISIT\n\n"
+        "Jane Bennet walked to the house. Jane said she was tired.\n" + prose
+        + "\nTHE BALL\n\nJane laughed, and Jane Bennet went home.\n" + prose
+    )
+    text, found = people(text)
+    assert "Jane Fairfax" not in [p.name for p in found]
+    assert said(text, who(found, "Jane Bennet")) == ["Jane Bennet", "Jane", "Jane", "Jane Bennet"]
+    # an article that merely mentions a preface is story throughout
+    article = "Jane Fairfax said the book was good. " + prose + "\nPREFACE\n\nJane Fairfax wrote it.\n" + prose
+    text, found = people(article)
+    assert len(who(found, "Jane Fairfax").mentions) == 2
+
+
+def test_illustration_captions_and_their_copyright_lines_are_not_the_story() -> None:
+    caption = "[Illustration:\n\n“He came down to see the place”\n\n[_Copyright 1894 by George Allen._]]\n\n"
+    text, found = people(book(caption + "Jane Bennet smiled. Jane said so.", caption + "Jane laughed."))
+    assert "George Allen" not in [p.name for p in found]
+    assert len(who(found, "Jane Bennet").mentions) == 3
+
+
 # --- the shared books -----------------------------------------------------------------------------------
 
 
