@@ -293,6 +293,15 @@ def test_illustration_captions_and_their_copyright_lines_are_not_the_story() -> 
     assert len(who(found, "Jane Bennet").mentions) == 3
 
 
+def test_a_titled_given_name_joins_the_one_bearer_with_that_title() -> None:
+    governess = "Mary Hendríkhovna poured the tea. Mary Hendríkhovna smiled. "
+    princess = "Princess Mary wept. Princess Mary said she was afraid. Mary prayed. "
+    text, found = people(book(governess * 3, "Princess Mary Bolkónskaya came in. " + princess, princess))
+    mary = who(found, "Mary Bolkónskaya")
+    assert said(text, mary).count("Mary") == 6 and "Princess" in mary.titles
+    assert said(text, who(found, "Mary Hendríkhovna")) == ["Mary Hendríkhovna"] * 6
+
+
 # --- the shared books -----------------------------------------------------------------------------------
 
 

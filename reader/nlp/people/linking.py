@@ -16,7 +16,8 @@ Rules (each explained by a test in ``tests/test_people.py``):
    people joins one only if that one's full forms are at least twice as frequent as any other's; otherwise the
    lone given name stays a person of its own. It also stays its own person when it usually carries a title
    (at least 3 times and 10% of its uses) that the full name never has (W&P "Princess Mary" is not "Mary
-   Hendríkhovna"; "Prince Harry" is not "Harry Kane").
+   Hendríkhovna"; "Prince Harry" is not "Harry Kane"), unless exactly one other bearer's full forms carry that
+   title: then it is that one's ("Princess Mary" is "Princess Mary Bolkónskaya").
 5. A lone token that is a spelling variant of a person's surname joins that person: same metaphone key, both
    at least 6 letters, lengths within one, edit distance at most 2 ("Katulis" -> "Brian Cutulis",
    "Leavitt" -> "Levitt"); short names never merge this way (Obama/Osama, Bush/Buch).
@@ -268,20 +269,37 @@ def _title_head(title: str) -> str:
     return lx.norm(title.split()[-1])
 
 
-def _title_conflict(single: FormStats, ent: Entity, stats: dict[tuple[str, ...], FormStats]) -> bool:
-    """The lone given name usually carries a title its candidate full name never has: another person
-    ("Princess Mary" is not "Mary Hendríkhovna"; "Prince Harry" is not "Harry Kane")."""
+def _usual_title(single: FormStats) -> str | None:
+    """The title head a lone name usually carries (at least 3 times and 10% of its uses), if any."""
     heads: dict[str, int] = {}
     for title, n in single.titles.items():
         head = _title_head(title)
         heads[head] = heads.get(head, 0) + n
     if not heads:
-        return False
+        return None
     top, n = max(heads.items(), key=lambda kv: (kv[1], kv[0]))
-    if n < max(3, single.count // 10):
-        return False
-    ent_heads = {_title_head(t) for k in ent.keys for t in stats[k].titles}
-    return top not in ent_heads
+    return top if n >= max(3, single.count // 10) else None
+
+
+def _title_heads(ent: Entity, stats: dict[tuple[str, ...], FormStats]) -> set[str]:
+    return {_title_head(t) for k in ent.keys for t in stats[k].titles}
+
+
+def _title_conflict(single: FormStats, ent: Entity, stats: dict[tuple[str, ...], FormStats]) -> bool:
+    """The lone given name usually carries a title its candidate full name never has: another person
+    ("Princess Mary" is not "Mary Hendríkhovna"; "Prince Harry" is not "Harry Kane")."""
+    top = _usual_title(single)
+    return top is not None and top not in _title_heads(ent, stats)
+
+
+def _title_bearer(single: FormStats, ids: list[int], entities: list[Entity], stats: dict[Form, FormStats]) -> int | None:
+    """The one bearer of a lone given name whose full forms carry the title the lone name usually has: "Princess
+    Mary" is "Princess Mary Bolkónskaya", not the more often named "Mary Hendríkhovna"."""
+    top = _usual_title(single)
+    if top is None:
+        return None
+    bearers = [i for i in ids if top in _title_heads(entities[i], stats)]
+    return bearers[0] if len(bearers) == 1 else None
 
 
 @dataclass(slots=True)
@@ -454,7 +472,11 @@ def given_name_of_a_person(lk: Linker, key: Form, st: FormStats) -> bool:
         return False
     ranked = _ranked(lk.by_first[tok], lk.entities)
     owner = _dominant(lk.by_first[tok], lk.entities)
-    if owner is not None and not _title_conflict(st, lk.entities[owner], lk.stats):
+    if owner is None or _title_conflict(st, lk.entities[owner], lk.stats):
+        owner = _title_bearer(st, ranked, lk.entities, lk.stats)
+        if owner is not None:
+            ranked = [owner, *(i for i in ranked if i != owner)]
+    if owner is not None:
         lk.alias[key] = owner
         lk.ambiguous(key, ranked, surname=False)
     elif key in lk.accepted and key not in lk.rejected:
