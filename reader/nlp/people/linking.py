@@ -471,7 +471,8 @@ def given_name_of_a_person(lk: Linker, key: Form, st: FormStats) -> bool:
     ):
         return False
     ranked = _ranked(lk.by_first[tok], lk.entities)
-    owner = _dominant(lk.by_first[tok], lk.entities)
+    dominant = _dominant(lk.by_first[tok], lk.entities)
+    owner = dominant
     if owner is None or _title_conflict(st, lk.entities[owner], lk.stats):
         owner = _title_bearer(st, ranked, lk.entities, lk.stats)
         if owner is not None:
@@ -480,7 +481,7 @@ def given_name_of_a_person(lk: Linker, key: Form, st: FormStats) -> bool:
         lk.alias[key] = owner
         lk.ambiguous(key, ranked, surname=False)
     elif key in lk.accepted and key not in lk.rejected:
-        lk.new_singles.append((key, st, ranked if owner is None else []))
+        lk.new_singles.append((key, st, ranked if dominant is None else []))
     return True
 
 
