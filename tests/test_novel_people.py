@@ -302,6 +302,18 @@ def test_a_titled_given_name_joins_the_one_bearer_with_that_title() -> None:
     assert said(text, who(found, "Mary Hendríkhovna")) == ["Mary Hendríkhovna"] * 6
 
 
+def test_a_title_before_a_given_name_or_nickname_keeps_it_with_its_person() -> None:
+    text, found = people(
+        book(
+            "Elizabeth Bennet smiled. Miss Elizabeth said she was glad. Mrs. Forster laughed. Colonel Forster rode.",
+            "Miss Eliza, said Darcy, will you dance? Elizabeth said no. Forster said so. Colonel Forster sat.",
+        )
+    )
+    lizzy = who(found, "Elizabeth Bennet")
+    assert said(text, lizzy) == ["Elizabeth Bennet", "Elizabeth", "Eliza", "Elizabeth"]
+    assert "Mrs. Forster" in [p.name for p in found]  # a surname with a title is still identity
+
+
 # --- the shared books -----------------------------------------------------------------------------------
 
 

@@ -53,6 +53,14 @@ def _surname_form(form: tuple[str, ...]) -> bool:
     return len(form) == 1 or form[0] in lx.NAME_PARTICLES
 
 
+def _given_form(form: tuple[str, ...], choice: Choice | None, given: set[str], surnames: set[str]) -> bool:
+    """A lone form that is a given name or nickname of its person(s), not a surname ("Eliza" of Elizabeth
+    Bennet; not "Bennet", not "Forster" of a person known by the surname alone)."""
+    if choice is not None:
+        return not choice.surname
+    return len(form) == 1 and bool(given) and form[0] not in surnames
+
+
 def _chapter_defaults(
     candidates: list[Candidate],
     choices: dict[tuple[str, ...], Choice],
@@ -337,6 +345,8 @@ def propagate(
                         continue
                 choice = choices.get(form)
                 cls = lx.family_title(cand.title) if i == 0 and length == n and _surname_form(form) else None
+                if cls is not None and _given_form(form, choice, given[pid], surnames[pid]):
+                    cls = None  # "Miss Elizabeth", "Miss Eliza": her given name, not a surname with a title
                 if cls is not None:
                     pid = titled_bearer(cls, choice.options if choice is not None else (pid,), cand, form[-1], end)
                     named(pid, start)
