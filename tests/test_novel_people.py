@@ -314,6 +314,19 @@ def test_a_title_before_a_given_name_or_nickname_keeps_it_with_its_person() -> N
     assert "Mrs. Forster" in [p.name for p in found]  # a surname with a title is still identity
 
 
+def test_plain_miss_surname_is_the_one_daughter_never_called_miss_with_her_given_name() -> None:
+    family = (
+        "Mrs. Bennet said she was vexed. Miss Elizabeth Bennet laughed. Miss Lydia Bennet ran. Miss Bennet smiled. "
+        "Miss Elizabeth said no. Miss Lydia said yes. Miss Bennet said she agreed. Mr. Bennet sighed. "
+    )
+    sisters = "Jane said she was happy. I like Jane Bennet, she is kind. Elizabeth Bennet and Lydia Bennet went out. "
+    text, found = people(book(family, family + sisters, sisters))
+    assert said(text, who(found, "Jane Bennet")).count("Bennet") == 4  # the eldest: "Miss Bennet" is hers
+    # with no Bennet named Jane in full, nothing ties "Miss Bennet" to anyone: she stays her own
+    text, found = people(book(family, family + sisters.replace("Jane Bennet", "Jane")))
+    assert len(who(found, "Miss Bennet").mentions) == 4
+
+
 # --- the shared books -----------------------------------------------------------------------------------
 
 
