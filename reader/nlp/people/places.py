@@ -56,9 +56,10 @@ def places_by_context(ctx: PeopleContext) -> set[Form]:
     at_place: Counter[Form] = Counter()
     as_person: Counter[Form] = Counter()
     places, nouns, after = place_words(), place_nouns(), person_words_after()
+    eligible = {key: _may_be_place(key, st) for key, st in ctx.stats.items()}
     for cand in ctx.candidates:
         key = cand.key
-        if cand.org or not cand.first_in_run:
+        if cand.org or not cand.first_in_run or not eligible.get(key):
             continue
         uses[key] += 1
         if cand.title is not None:
@@ -80,11 +81,7 @@ def places_by_context(ctx: PeopleContext) -> set[Form]:
     out: set[Form] = set()
     for key, n in uses.items():
         st = ctx.stats.get(key)
-        if key[0] in lx.MONTHS_DAYS:
-            continue  # "in June" is a date
         if st is None or _MAX_PERSON_SHARE * as_person[key] > at_place[key] or at_place[key] < 2 or 2 * at_place[key] < n:
-            continue
-        if st.speech or st.role or st.appositive or st.pron_person or st.title:
             continue
         if len(key) >= 2 and key[0] in given and (at_place[key] < n or key[-1:] in ctx.stats):
             continue  # "Elizabeth Bennet went to Kent"; but every "Gretna Green" is where they go
@@ -92,6 +89,16 @@ def places_by_context(ctx: PeopleContext) -> set[Form]:
     lone = {k[0] for k in out if len(k) == 1 and k[0] not in given}
     out |= {k for k, st in ctx.stats.items() if len(k) == 2 and k[0] in lone and st.count <= _MAX_PAIR_USES}
     return out
+
+
+def _may_be_place(key: Form, st) -> bool:
+    """No context evidence of a person (speech, role noun, appositive, a person's pronoun, a title), used at
+    least twice, and not a month or day ("in June" is a date)."""
+    return (
+        st.count >= 2
+        and not (st.speech or st.role or st.appositive or st.pron_person or st.title)
+        and key[0] not in lx.MONTHS_DAYS
+    )
 
 
 def reject_places(ctx: PeopleContext) -> None:
