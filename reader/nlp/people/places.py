@@ -21,6 +21,7 @@ from functools import cache
 
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people.context import Form, PeopleContext
+from reader.nlp.people.evidence import FormStats
 
 _PREV = re.compile(r"(\w+)(?:[ \t\n]+(?:the|The))?[ \t\n]+\Z")
 _NEXT = re.compile(r"\A(?:['’]s\b|[ \t\n]+(\w+))")
@@ -91,7 +92,7 @@ def places_by_context(ctx: PeopleContext) -> set[Form]:
     return out
 
 
-def _may_be_place(key: Form, st) -> bool:
+def _may_be_place(key: Form, st: FormStats) -> bool:
     """No context evidence of a person (speech, role noun, appositive, a person's pronoun, a title), used at
     least twice, and not a month or day ("in June" is a date)."""
     return (
