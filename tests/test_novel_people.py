@@ -327,6 +327,14 @@ def test_plain_miss_surname_is_the_one_daughter_never_called_miss_with_her_given
     assert len(who(found, "Miss Bennet").mentions) == 4
 
 
+def test_a_surname_before_a_family_noun_names_the_family_not_a_person() -> None:
+    text, found = people(
+        book("Nicholas Rostóv rode home. Rostóv said he was cold. The Rostóv household was asleep.",
+             "Rostóv laughed. The fine old Rostóv house was sold, and the Rostóv family wept.")
+    )
+    assert said(text, who(found, "Nicholas Rostóv")) == ["Nicholas Rostóv", "Rostóv", "Rostóv"]
+
+
 # --- the shared books -----------------------------------------------------------------------------------
 
 

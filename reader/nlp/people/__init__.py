@@ -36,7 +36,7 @@ from reader.nlp.people.detection import detect_people
 from reader.nlp.people.lexicon import norm
 from reader.nlp.people.linking import Entity, link, married_name_links
 from reader.nlp.people.mentions import Found, propagate
-from reader.nlp.people.places import reject_places
+from reader.nlp.people.places import family_uses, reject_places
 from reader.nlp.people.story import find_story
 from reader.nlp.results import Person, unique_person_keys
 
@@ -64,7 +64,7 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     )
     mentions, titles = propagate(
         text,
-        ctx.candidates,
+        family_uses(text, ctx.candidates),
         alias,
         choices,
         entities,

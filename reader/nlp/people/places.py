@@ -11,6 +11,10 @@ is never a place. A rarely used pair whose first word is such a place ("Tarútin
 (a place that is not also a given name) is a place and a person side by side, not a name: the person's own forms inside it are still mentions.
 
 Found places are rejected (never a person: no lone-name rule links them) and no longer accepted.
+
+A lone name written before a family noun of ``data/family_nouns.txt`` ("the Rostóv family", "the fine ancestral
+Rostóv house", "the Bennet girls") names a family or its home, not one person: :func:`family_uses` drops those
+candidates before mentions are located (they still counted as evidence for the name).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections import Counter
 from functools import cache
 
 from reader.nlp.people import lexicon as lx
+from reader.nlp.people.candidates import Candidate
 from reader.nlp.people.context import Form, PeopleContext
 from reader.nlp.people.evidence import FormStats
 
@@ -100,6 +105,24 @@ def _may_be_place(key: Form, st: FormStats) -> bool:
         and not (st.speech or st.role or st.appositive or st.pron_person or st.title)
         and key[0] not in lx.MONTHS_DAYS
     )
+
+
+@cache
+def family_nouns() -> frozenset[str]:
+    return lx.word_list("family_nouns")
+
+
+def family_uses(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` without the lone names used for a family or its home ("the Rostóv household")."""
+    nouns = family_nouns()
+    out = []
+    for cand in candidates:
+        if len(cand.key) == 1 and cand.title is None and cand.last_in_run and cand.ctx_end == cand.end:
+            nxt = _NEXT.match(text[cand.end : cand.end + 24])
+            if nxt and nxt.group(1) in nouns:
+                continue
+        out.append(cand)
+    return out
 
 
 def reject_places(ctx: PeopleContext) -> None:
