@@ -64,7 +64,7 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     )
     mentions, titles = propagate(
         text,
-        family_uses(text, ctx.candidates),
+        family_uses(text, ctx.candidates) if story.heading_starts else ctx.candidates,
         alias,
         choices,
         entities,

@@ -13,8 +13,9 @@ is never a place. A rarely used pair whose first word is such a place ("Tarútin
 Found places are rejected (never a person: no lone-name rule links them) and no longer accepted.
 
 A lone name written before a family noun of ``data/family_nouns.txt`` ("the Rostóv family", "the fine ancestral
-Rostóv house", "the Bennet girls") names a family or its home, not one person: :func:`family_uses` drops those
-candidates before mentions are located (they still counted as evidence for the name).
+Rostóv house", "the Bennet girls") names a family or its home, not one person: in a book (a text with chapter
+headings) :func:`family_uses` drops those candidates before mentions are located (they still counted as
+evidence for the name). Not in news, whose annotation counts "the Kennedy family" as a person mention.
 """
 
 from __future__ import annotations
