@@ -46,8 +46,9 @@ SINGLE_STRAIGHT = "'"
 # Verbs that introduce or tag a quotation (“...,” she *said*; he *called* it “...”): reporting verbs (speech-act
 # and communication verbs of news and fiction), as lemmas; :func:`_inflections` adds -s, -ed and -ing forms.
 _QUOTE_VERB_LEMMAS = """acknowledge add admit affirm agree allege announce answer argue ask assert assure begin boast
-brag call caution challenge chide cite claim comment complain concede conclude confess confide confirm
-contend continue cry declare defend demand denounce deny describe dismiss dub echo emphasise emphasize
+brag call caution challenge characterise characterize chide cite claim comment complain concede conclude confess
+confide confirm contend continue cry declare defend demand denounce deny describe detail dismiss dub echo emphasise
+emphasize
 enquire exclaim explain falter gasp groan grumble growl grunt hint implore inquire insist interject interrupt joke lament
 laugh mention moan mumble murmur mutter note observe offer plead pledge point post predict proclaim
 promise protest quip rant reassure recall recount reflect reiterate rejoin remark remind repeat reply
@@ -76,7 +77,14 @@ QUOTE_VERBS = frozenset(_IRREGULAR_FORMS).union(*(_inflections(lemma) for lemma 
 # Verbs of reported speech without quote marks ("Kellogg said he advises ..."): they make a person the current
 # speaker, which a later "he said" may refer to.
 REPORT_VERBS = frozenset("""said says told tells added adds explained argued argues replied answered asked insisted
-warned claimed claims noted stated wrote writes denied denies admitted acknowledged recalled continued""".split())
+warned claimed claims noted notes stated wrote writes denied denies admitted acknowledged recalled continued stressed
+suggested predicted conceded agreed""".split())
+# Reported speech whose complement may hold a quoted fragment far from the verb ("Whitmore told LA Weekly that on
+# October 6, after ..., Montalvo “walked into the lobby”"; "Melania Trump detailed how ... “to this day.”")
+# (not "asked": "Baird asked officials how documents ... stored in “approved security cabinets”" quotes a rule)
+_DISTANT_VERBS = frozenset("""said says told tells added adds explained claimed claims stated wrote writes admitted
+acknowledged insisted warned noted argued detailed details described describes""".split())
+DISTANT_GAP_WORDS = 40  # the most words from such a verb to its quote
 _SKIPPABLE = frozenset("""also later then again has have had will would could may might once further simply only just
 previously recently still quickly quietly softly firmly calmly coldly gravely earlier repeatedly reportedly
 now often sometimes already thus presently instantly immediately""".split())
@@ -597,6 +605,12 @@ class _Attributor:
         words = _WORD.findall(head)
         return all(w[0].isupper() for w in words) and len(words) <= 3 and not re.search(r"[”\"]", head)
 
+    def _quote_within(self, lo: int, hi: int) -> bool:
+        """Some quote overlaps ``text[lo:hi]`` (quotes are disjoint and sorted: the last one opening before ``hi``
+        reaches furthest)."""
+        i = bisect_left(self.quote_spans, (hi, -1)) - 1
+        return i >= 0 and self.quote_spans[i][1] > lo
+
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quote_spans, (pos, 10**12)) - 1
         return i >= 0 and self.quote_spans[i][0] <= pos < self.quote_spans[i][1]
@@ -703,8 +717,8 @@ class _Attributor:
                     return ref.person, "said-verb"
                 # "he said, explaining that ... “...”": a participle continues the clause of the quote before
                 return (prev_speaker, "said-verb") if prev_speaker is not None else (None, "")
-            if len(words) - k - 1 > LEAD_GAP_WORDS:
-                return None, ""  # "X asked officials how documents ... stored in “...”": too far to be its tag
+            if len(words) - k - 1 > LEAD_GAP_WORDS:  # "X asked officials how ... stored in “...”": not its tag,
+                return self._distant_report(word, start, lo)  # unless X said / told ... that ... “...”
             ref, _ = self._ref_ending_at(lo, word.start())
             if ref is None:
                 before = words[k - 1].group().casefold() if k > 0 else ""
@@ -715,6 +729,32 @@ class _Attributor:
                 return None, ""
             return self._resolve(ref, start)
         return None, ""
+
+    def _distant_report(self, verb: re.Match[str], start: int, lo: int) -> tuple[int | None, str]:
+        """A quoted fragment in the complement of "X said / told ... / detailed how ..." far from the verb: X, when
+        X (or their pronoun) is the subject of the sentence, the verb is one of reported speech, and no one named
+        between is the author of other words (a possessive, or a name followed by a speech verb)."""
+        if verb.group() not in _DISTANT_VERBS or len(_WORD.findall(self.text, verb.end(), start)) > DISTANT_GAP_WORDS:
+            return None, ""
+        if re.search(r"[;:”\"]", self.text[verb.end() : start]):
+            return None, ""
+        ref, ref_start = self._ref_ending_at(lo, verb.start())
+        if ref is None or ref.kind == "title":
+            return None, ""
+        if ref.kind == "person" and (_sentence_subject(self, lo, verb.start()) or (None,))[0] != ref.person:
+            return None, ""
+        if ref.kind == "pronoun" and not _leads_clause(self.text, lo, ref_start):
+            return None, ""
+        if any(self._speaks(s, e) for s, e, _ in self.mentions.between(verb.end(), start)):
+            return None, ""
+        return self._resolve(ref, verb.start())
+
+    def _speaks(self, s: int, e: int) -> bool:
+        """The mention at ``s:e`` is a possessive or the subject of a speech verb ("Berg's remark", "Berg told")."""
+        if self._possessive_after(e):
+            return True
+        following = _WORD.findall(self.text, e, min(len(self.text), e + 40))[:3]
+        return any(w.casefold() in QUOTE_VERBS for w in following)
 
     def _coordinated_subject(self, lo: int, pos: int) -> tuple[int | None, str]:
         """"Steven Cheung attacked ... and said “...”": the nearest person mention followed by a verb-like word."""
@@ -792,6 +832,9 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
             # 2c. the sentence after "X issued a statement ...": “...”
             if pid is None and _sentence_like(text, raw):
                 pid, how = _statement_before(att, q_start, paragraphs[raw.paragraph])
+            # 2d. the sentence after "X (also) said the council was wrong.": “...”
+            if pid is None and _sentence_like(text, raw):
+                pid, how = _reported_before(att, raw, paragraphs, dialogue)
             # 3. the quote before it in the same paragraph, no one else named between
             if (pid is None and qi and raws[qi - 1].last_paragraph == raw.paragraph and speakers[-1] is not None
                     and _sentence_like(text, raw)):
@@ -858,6 +901,12 @@ def _sentence_subject(att: _Attributor, lo: int, hi: int) -> tuple[int, int] | N
     return pid, (appositive.end() - 1 if appositive else e)
 
 
+def _leads_clause(text: str, lo: int, pos: int) -> bool:
+    """``pos`` opens the sentence starting at ``lo``, after at most a short opening ending in a comma."""
+    opening = text[lo:pos]
+    return not opening.strip() or bool(_ADVERBIAL_OPENING.match(opening) and len(_WORD.findall(opening)) <= 8)
+
+
 def _verb_after(text: str, e: int) -> bool:
     """A lowercase finite-looking verb right after a mention ("Sunak defended", "Raman says")."""
     verb = _WORD.match(text, e + 1) if text[e : e + 1] == " " else None
@@ -900,6 +949,45 @@ def _statement_before(att: _Attributor, start: int, paragraph: Paragraph) -> tup
     if issued is None or any(p != subject[0] for _, _, p in att.mentions.between(subject[1], issued.start())):
         return None, ""
     return subject[0], "statement"
+
+
+def _reported_before(att: _Attributor, raw: _Raw, paragraphs: Sequence[Paragraph], dialogue: bool
+                     ) -> tuple[int | None, str]:
+    """A quote opening the sentence after one whose subject reports speech ("Wilkins also said Warhol was a
+    businessman. “As a way to ...”"), in the same paragraph; in a text without dialogue also a quote-only
+    paragraph after a paragraph ending so. The reporting sentence holds no quote, and no one named in it after
+    the verb speaks (a possessive, or a name followed by a speech verb)."""
+    text, doc = att.text, att.doc
+    start = raw.parts[0][0]
+    index = doc.sentence_index_at(start)
+    sentence = doc.sentences[index]
+    if index == 0 or not _blank(text, sentence.start, start):
+        return None, ""
+    before = doc.sentences[index - 1]
+    para = paragraphs[raw.paragraph]
+    if before.start < para.start:  # the reporting sentence ends the paragraph before
+        if dialogue or raw.paragraph == 0 or not _quote_only(text, raw, paragraphs):
+            return None, ""
+        if before.start < paragraphs[raw.paragraph - 1].start or paragraphs[raw.paragraph - 1].kind != "text":
+            return None, ""
+    elif not _blank(text, before.end, start):
+        return None, ""
+    lo = max(before.start, before.end - CONTEXT_CHARS)
+    if att._quote_within(lo, before.end):
+        return None, ""
+    words = list(islice(_WORD.finditer(text, lo, before.end), ATTRIBUTION_WORDS + 8))
+    for k, word in enumerate(words):
+        if word.group() not in REPORT_VERBS or _after_determiner(text, words, k):
+            continue
+        ref, ref_start = att._ref_ending_at(lo, word.start())
+        if ref is None or ref.kind == "title" or not _leads_clause(text, lo, ref_start):
+            if ref is None or ref.kind != "person" or (_sentence_subject(att, lo, word.start()) or (None,))[0] != ref.person:
+                return None, ""
+        if any(att._speaks(s, e) for s, e, _ in att.mentions.between(word.end(), before.end)):
+            return None, ""
+        pid, _how = att._resolve(ref, word.start())
+        return (pid, "next-sentence") if pid is not None else (None, "")
+    return None, ""
 
 
 def _untagged_turn(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
