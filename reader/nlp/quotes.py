@@ -327,6 +327,29 @@ def _to_quote(raw: _Raw, speaker: str | None = None, how: str | None = None) -> 
 
 
 # ----------------------------------------------------------------------------------------------- attribute
+_APPOSITIVE_ROLE = re.compile(r",\s+(?:(a|an|the|its|their)\s+)?((?:[\w.'’\-]+\s+){0,4}?)([a-z]{3,})(?=\s+(?:of|for|at|with|to)\b|,)")
+_NOT_ROLES = frozenset("""who which whose whom that and but also then when where while after before since because
+though although with without who's there here now today yesterday last next""".split())
+
+
+def _appositive_roles(text: str, people: Sequence[Person]) -> dict[int, str]:
+    """The role the text gives a person in an appositive ("Maria Lopez, a spokeswoman for the council,"; "Hilary
+    Braysmith, USI associate professor of art history,"), so that "the spokeswoman said" can refer to them; a role
+    two people share is no one's (it would be ambiguous)."""
+    holders: dict[str, set[int]] = {}
+    for pid, person in enumerate(people):
+        for mention in person.mentions[:30]:
+            match = _APPOSITIVE_ROLE.match(text, mention.end, mention.end + 120)
+            if match is None or "\n" in match.group():
+                continue
+            role = match.group(3)
+            if role in _NOT_ROLES or role in QUOTE_VERBS or (match.group(1) is None and match.group(2).strip() == ""
+                                                             and not text.startswith((" of", " for", " at"), match.end())):
+                continue
+            holders.setdefault(role, set()).add(pid)
+    return {next(iter(pids)): role for role, pids in holders.items() if len(pids) == 1}
+
+
 def person_genders(text: str, people: Sequence[Person]) -> list[str | None]:
     """"m" / "f" / None per person: the most frequent gendered title (Mr., Mrs., King), else the given name, else the pronouns
     (he/his, she/her) that follow their mentions at a sentence start."""
@@ -400,6 +423,8 @@ class _Attributor:
         self.mentions = _Mentions(people)
         self.genders = person_genders(doc.text, people)
         self.title_words = [self._title_words(p) for p in people]
+        for pid, role in _appositive_roles(doc.text, people).items():
+            self.title_words[pid].add(role)
         # (position, person, paragraph): every time a person is made the current speaker
         self.speaker_events: list[tuple[int, int, int]] = []
         self.quote_spans: list[tuple[int, int]] = []
@@ -445,6 +470,11 @@ class _Attributor:
         low = last.group().casefold()
         if low in _PRONOUN_GENDER:
             return _Ref("pronoun", word=low), last.start()
+        if low == "who":  # "Tom Hale, who said “...”" / "according to Tom Hale, who said"
+            comma = self.text.rfind(",", max(lo, last.start() - 3), last.start())
+            pid = self.mentions.by_end.get(comma) if comma >= 0 and _blank(self.text, comma + 1, last.start()) else None
+            if pid is not None:
+                return _Ref("person", pid), last.start()
         if low in _STATEMENT_NOUNS and len(words) >= 2 and words[-2].group().endswith(("'s", "’s")):
             pid = self.mentions.by_end.get(words[-2].end() - 2)
             if pid is not None:
@@ -835,17 +865,23 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
             # 2d. the sentence after "X (also) said the council was wrong.": “...”
             if pid is None and _sentence_like(text, raw):
                 pid, how = _reported_before(att, raw, paragraphs, dialogue)
+            # rules 3 to 5 carry the speaker of the quote before, never against the quote's own "she said"
+            carried_ok = qi and speakers[-1] is not None and _gender_fits(att.genders[speakers[-1]], _tag_gender(text, raw))
             # 3. the quote before it in the same paragraph, no one else named between
-            if (pid is None and qi and raws[qi - 1].last_paragraph == raw.paragraph and speakers[-1] is not None
+            if (pid is None and carried_ok and raws[qi - 1].last_paragraph == raw.paragraph
                     and _sentence_like(text, raw)):
                 between = att.mentions.between(raws[qi - 1].parts[-1][1], q_start)
                 if all(p == speakers[-1] for _, _, p in between):
                     pid, how = speakers[-1], "same-paragraph"
+            # 3b. '“dangerous” and “ideological”': a term coordinated with the quote just before it
+            if (pid is None and carried_ok and raws[qi - 1].last_paragraph == raw.paragraph
+                    and _COORDINATED_GAP.fullmatch(text, raws[qi - 1].parts[-1][1], q_start)):
+                pid, how = speakers[-1], "coordinated"
             # 4. a quote-only paragraph after "X said:"
             if pid is None and _untagged_turn(text, raw, paragraphs) and raw.paragraph > 0:
                 pid, how = _lead_in_paragraph(att, paragraphs[raw.paragraph - 1])
                 # 5. news: a quote-only paragraph goes on with the quote that ended the paragraph before
-                if pid is None and not dialogue and qi and speakers[-1] is not None:
+                if pid is None and not dialogue and carried_ok:
                     prev = raws[qi - 1]
                     prev_para = paragraphs[prev.last_paragraph]
                     after = att.mentions.between(prev.parts[-1][1], min(prev_para.end, prev.parts[-1][1] + CONTEXT_CHARS))
@@ -863,6 +899,25 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
         _to_quote(raw, people[pid].key if pid is not None else None, hows[i] if pid is not None else None)
         for i, (raw, pid) in enumerate(zip(raws, speakers))
     ]
+
+
+_COORDINATED_GAP = re.compile(r" ?(?:, ?)?(?:and |or )?")
+
+
+_PRONOUN_TAG = re.compile(r"[\s,;:!?.\-—–]*(?:(he|she)\s+(\w+)|(\w+)\s+(he|she)\b)")
+
+
+def _tag_gender(text: str, raw: _Raw) -> str | None:
+    """"m" / "f" when a part of the quote is tagged with a pronoun (“...,” she said / said he), else None."""
+    for _, end in raw.parts:
+        match = _PRONOUN_TAG.match(text, end, end + 40)
+        if match and (match.group(2) or match.group(3) or "").casefold() in QUOTE_VERBS:
+            return _PRONOUN_GENDER[(match.group(1) or match.group(4)).casefold()]
+    return None
+
+
+def _gender_fits(gender: str | None, tag: str | None) -> bool:
+    return tag is None or gender in (None, tag)
 
 
 def _after_determiner(text: str, words: Sequence[re.Match[str]], k: int) -> bool:
