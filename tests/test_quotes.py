@@ -222,12 +222,38 @@ def test_said_to_names_who_answers() -> None:
     assert speakers == ["Anna Berg", "Clara Holm", "Anna Berg", "Clara Holm"]
 
 
-def test_an_exchange_stops_at_narration_and_at_a_tag_naming_no_listed_person() -> None:
+def test_an_exchange_stops_at_narration_naming_someone_else_and_at_a_tag_naming_no_listed_person() -> None:
     text = ("Anna Berg met Clara Holm at the gate.\n\n“Did you see the river, Clara?” said Anna Berg.\n\n"
-            "The wind rose.\n\n“I saw it.”\n\n"
+            "Tom Hale opened the gate.\n\n“I saw it.”\n\n"
             "“Did you see the hill, Clara?” said Anna Berg.\n\n“Yes,” cried her mother, “we did.”\n\n“And the sea?”\n")
     _doc, _quotes, speakers = analyse(text)
     assert speakers == ["Anna Berg", None, "Anna Berg", None, None]
+
+
+def test_an_exchange_goes_on_over_a_caption_a_line_naming_no_one_and_a_turn_taken_without_words() -> None:
+    text = ("Anna Berg met Clara Holm at the gate.\n\n“Did you see the river, Clara?” said Anna Berg.\n\n"
+            "Clara Holm nodded.\n\n“Was it high?”\n\n[Illustration: “The river” [_Copyright 1894._]]\n\n"
+            "The wind rose.\n\n“Higher than last year.”\n")
+    _doc, quotes, speakers = analyse(text)
+    # Clara answered with a nod, so Anna Berg asks again; the caption and the wind do not interrupt them
+    assert speakers == ["Anna Berg", "Anna Berg", None, "Clara Holm"]
+    assert quotes[1].how == quotes[3].how == "turn-taking"
+
+
+def test_an_exchange_among_three_speakers_is_not_guessed_as_two_taking_turns() -> None:
+    text = ("“Sit down.”\n\n“Where?”\n\n“Here.”\n\n"  # a text with dialogue (not news, where a quote goes on)
+            "Anna Berg, Clara Holm and Tom Hale sat at the table.\n\n“Is it late?” said Tom Hale.\n\n"
+            "“It is,” said Clara Holm.\n\n“Too late,” said Anna Berg.\n\n“Then we must go.”\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers[3:] == ["Tom Hale", "Clara Holm", "Anna Berg", None]
+
+
+def test_his_wife_is_the_wife_of_the_man_her_quote_addresses() -> None:
+    text = ("Mr. Tom Hale and Mrs. Hale lived by the sea with Miss Hale.\n\n"
+            "“My dear Mr. Hale,” said his lady to him one day, “have you heard the news?”\n\n"
+            "“No,” said Mr. Hale.\n")
+    _doc, quotes, speakers = analyse(text)
+    assert speakers[0] == "Mrs. Hale" and quotes[0].how == "relation"  # the married title: not Miss Hale
 
 
 # ---- colon introductions, appositives
@@ -291,3 +317,56 @@ def test_without_a_people_list_every_quote_is_found_with_no_speaker() -> None:
     without = find_quotes(doc, [])
     assert [q.span for q in without] == [q.span for q in with_people] and len(without) == 2
     assert all(q.speaker is None and q.how is None for q in without)
+
+
+# ---- the speaker named in the sentence before, or far before the quote in the same sentence
+@pytest.mark.parametrize("text", [
+    "Maria Lopez also said the council was wrong. “It ignored every warning we gave it.”\n",
+    "Maria Lopez, the mayor, said the council was wrong.\n\n“It ignored every warning we gave it.”\n",
+    "Maria Lopez told reporters that the council, which met on Monday after a long summer break, was wrong about "
+    "the pier, which “could simply be left to rot”.\n",
+    "In her memoir, Maria Lopez detailed how her family kept in touch with the council and the mayor “to this day.”\n",
+])
+def test_a_quote_reported_in_the_sentence_before_or_far_into_the_same_sentence(text: str) -> None:
+    _doc, quotes, speakers = analyse("Maria Lopez runs the town. Tom Hale farms.\n\n" + text)
+    assert speakers == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize("text", [
+    # someone else speaks in the reporting sentence: their words, or a dialogue, not hers
+    "Maria Lopez said Tom Hale told her the council was wrong. “It ignored every warning.”\n",
+    "Maria Lopez said that Tom Hale's remark that the council was wrong, made on Monday at the long meeting, "
+    "was “an insult to everyone”.\n",
+    # not reported speech: a question that quotes a rule
+    "Maria Lopez asked officials how documents that are supposed to be stored in “approved cabinets” got out.\n",
+])
+def test_no_reported_speaker_when_someone_else_speaks_or_nothing_is_reported(text: str) -> None:
+    _doc, _quotes, speakers = analyse("Maria Lopez runs the town. Tom Hale farms.\n\n" + text)
+    assert speakers == [None]
+
+
+def test_a_role_given_in_an_appositive_refers_to_its_one_holder() -> None:
+    text = ("Maria Lopez, a spokeswoman for the council, spoke on Monday. Tom Hale listened.\n\n"
+            "“We will rebuild the pier. It will take a year,” the spokeswoman said.\n")
+    _doc, quotes, speakers = analyse(text)
+    assert speakers == ["Maria Lopez"] and quotes[0].how == "title"
+
+
+def test_a_role_two_people_hold_refers_to_neither() -> None:
+    text = ("Maria Lopez, a spokeswoman for the council, and Anna Berg, a spokeswoman for the port, spoke.\n\n"
+            "“We will rebuild the pier,” the spokeswoman said.\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == [None]
+
+
+def test_who_said_and_terms_coordinated_with_a_quote() -> None:
+    text = ("The pier is gone, according to Tom Hale, who said “nothing can be saved”.\n\n"
+            "Maria Lopez has called the ruling “dangerous” and “ideological”.\n")
+    _doc, quotes, speakers = analyse(text)
+    assert speakers == ["Tom Hale", "Maria Lopez", "Maria Lopez"] and quotes[2].how == "coordinated"
+
+
+def test_the_speaker_before_is_not_carried_over_a_pronoun_tag_of_the_other_gender() -> None:
+    text = "Tom Hale met Anna Berg. “We won,” he said. “And we will win again,” she said.\n"
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers[0] == "Tom Hale" and speakers[1] != "Tom Hale"

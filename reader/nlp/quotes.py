@@ -99,6 +99,7 @@ _POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 _RELATIONS = {"wife": ("f", True), "lady": ("f", True), "husband": ("m", True), "mother": ("f", True),
               "father": ("m", True), "son": ("m", False), "daughter": ("f", False), "brother": ("m", False),
               "sister": ("f", False)}
+_MARRIED_TITLES = frozenset("mrs mme madame lady".split())
 _TITLE_ADJECTIVES = frozenset("former new old young late acting interim deputy vice senior junior elder".split())
 _TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor",
                         "prof": "professor", "gen": "general", "col": "colonel", "capt": "captain", "lt":
@@ -646,7 +647,7 @@ class _Attributor:
         return i >= 0 and self.quote_spans[i][0] <= pos < self.quote_spans[i][1]
 
     # --- the clauses around one quote
-    def tail_speaker(self, end: int, limit: int) -> tuple[int | None, str]:
+    def tail_speaker(self, end: int, limit: int, part_start: int | None = None) -> tuple[int | None, str]:
         """'“...,” X said' / 'said X' / 'he said' / 'the senator said' right after a quote part."""
         text = self.text
         limit = min(limit, end + CONTEXT_CHARS)
@@ -676,7 +677,7 @@ class _Attributor:
                 if ref is None and k == 0:  # inverted: “...,” said X
                     ref = self._ref_starting_at(word.end(), stop)
                 if ref is None:  # “...,” said his wife / “...,” her father said
-                    relation = self._relation_near(word, words, k, end, stop)
+                    relation = self._relation_near(word, words, k, end, stop, part_start)
                     if relation is not None:
                         return relation
                 addressed = {pid for _, _, pid in self.mentions.between(word.end(), stop)}
@@ -686,8 +687,8 @@ class _Attributor:
             return None, ""
         return None, ""
 
-    def _relation_near(self, verb: re.Match[str], words: list[re.Match[str]], k: int, end: int, stop: int
-                       ) -> tuple[int | None, str] | None:
+    def _relation_near(self, verb: re.Match[str], words: list[re.Match[str]], k: int, end: int, stop: int,
+                       part_start: int | None = None) -> tuple[int | None, str] | None:
         """"said his wife" / "her father said": None when the tag names no relation; else the relative, when the
         possessor (the pronoun's person) and their surname pick out exactly one person, else (None, "")."""
         if k >= 2 and self.text[words[k - 2].end() : words[k - 1].start()] == " " and _blank(self.text, end, words[k - 2].start()):
@@ -700,10 +701,18 @@ class _Attributor:
         if owner not in _POSSESSIVE_GENDER or noun not in _RELATIONS:
             return None
         possessor, _ = self._resolve(_Ref("pronoun", word="he" if owner == "his" else "she"), pair[0].start())
+        if possessor is None and part_start is not None:  # “My dear Mr. Bennet,” said his lady: the one addressed
+            possessor = self._vocative_of_gender(part_start, end, _POSSESSIVE_GENDER[owner])
         if possessor is None:
             return None, ""
         relative = self._relative(possessor, *_RELATIONS[noun])
         return (relative, "relation") if relative is not None else (None, "")
+
+    def _vocative_of_gender(self, start: int, end: int, gender: str) -> int | None:
+        """The one person of that gender named in a vocative in ``text[start:end]`` ("My dear Mr. Bennet,")."""
+        found = {pid for s, e, pid in self.mentions.between(start, end) if self.genders[pid] == gender
+                 and _VOCATIVE_BEFORE.search(self.text, max(start, s - 24), s) and _VOCATIVE_AFTER.match(self.text, e)}
+        return found.pop() if len(found) == 1 else None
 
     def _relative(self, possessor: int, gender: str, by_title: bool) -> int | None:
         """The one person of that gender who shares the possessor's surname: named "Mrs. Bennet" (title and
@@ -720,6 +729,8 @@ class _Attributor:
                 continue
             if by_title == (len(tokens) == 1 and bool(person.titles)):
                 found.append(pid)
+        if len(found) > 1 and by_title and gender == "f":  # a wife or mother is Mrs. Bennet, not Miss Bennet
+            found = [pid for pid in found if any(norm(t) in _MARRIED_TITLES for t in self.people[pid].titles)]
         return found[0] if len(found) == 1 else None
 
     def lead_speaker(self, start: int, lo: int, prev_speaker: int | None) -> tuple[int | None, str]:
@@ -826,6 +837,8 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
     paragraphs = doc.paragraphs
     reported = att.reported_speech(0, len(text)) if people else []
     dialogue = _has_dialogue(text, raws, paragraphs)
+    exchange = _Exchange(text, paragraphs, att)
+    group_start = 0  # the first quote of the current paragraph
     r_index = 0
     speakers: list[int | None] = []
     hows: list[str] = []
@@ -836,6 +849,12 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
             r_index += 1
         pid: int | None = None
         how = ""
+        caption = raw.paragraph in exchange.captions
+        if not qi or raws[qi - 1].paragraph != raw.paragraph:
+            group_start = qi
+            if not caption:
+                exchange.begin(raw.paragraph)
+        last_of_group = qi + 1 == len(raws) or raws[qi + 1].paragraph != raw.paragraph
         if people:
             para = paragraphs[raw.last_paragraph]
             next_start = raws[qi + 1].parts[0][0] if qi + 1 < len(raws) else len(text)
@@ -847,7 +866,7 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
                     limit = min(para.end, next_start)
                 elif len(raw.parts) > 1:
                     limit = raw.parts[1][0]
-                pid, how = att.tail_speaker(e, max(limit, e))
+                pid, how = att.tail_speaker(e, max(limit, e), s)
                 if pid is not None:
                     break
             # 2. the clause before it, in the same sentence (after any earlier quote)
@@ -888,12 +907,17 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
                     close = prev_para.end - prev.parts[-1][1] < CONTEXT_CHARS
                     if close and prev.last_paragraph == raw.paragraph - 1 and all(p == speakers[-1] for _, _, p in after):
                         pid, how = speakers[-1], "continuation"
+            # 6. an untagged turn of an exchange: the one the turn before was talking with
+            if pid is None and not caption and group_start == qi and last_of_group and _untagged_turn(text, raw, paragraphs):
+                pid = exchange.expect(raw)
+                how = "turn-taking" if pid is not None else ""
         if pid is not None:
             att.add_event(q_start, pid)
         speakers.append(pid)
         hows.append(how)
+        if last_of_group and not caption:
+            exchange.end(raws[group_start : qi + 1], {p for p in speakers[group_start:] if p is not None})
     if people:
-        _exchange_turns(text, raws, speakers, hows, paragraphs, att)
         _turn_taking(text, raws, speakers, hows, paragraphs, att)
     return [
         _to_quote(raw, people[pid].key if pid is not None else None, hows[i] if pid is not None else None)
@@ -1150,6 +1174,10 @@ def _turn_taking(text: str, raws: list[_Raw], speakers: list[int | None], hows: 
         a, b = turn_speaker[a_at], turn_speaker[b_at]
         if a is None or b is None or a == b:
             return
+        beyond = a_at + (a_at - b_at)  # the turn before A, B (or after B, A): a third speaker makes it no pair
+        if (0 <= beyond < len(by_paragraph) and adjacent(min(beyond, a_at), max(beyond, a_at))
+                and turn_speaker[beyond] not in (None, a, b)):
+            return
         q = raws[indices[0]]
         if any(pid == a for _, _, pid in att.mentions.between(q.parts[0][0], q.parts[-1][1])):
             return  # "Impossible, Mr. Bennet": the person addressed is not the one speaking
@@ -1164,7 +1192,8 @@ def _turn_taking(text: str, raws: list[_Raw], speakers: list[int | None], hows: 
         fill(n, n + 2, n + 1)
 
 
-_VOCATIVE_BEFORE = re.compile(r"(?:,|[“\"«‘'_])\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Colonel|Captain)\.?\s+)?$")
+_VOCATIVE_BEFORE = re.compile(r"(?:,|[“\"«‘'_])\s*(?:(?:[Mm]y\s+)?(?:[Dd]ear|[Dd]earest|[Gg]ood)\s+)?"
+                              r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Colonel|Captain)\.?\s+)?$")
 _VOCATIVE_AFTER = re.compile(r"\s*[,!?.;]")
 
 
@@ -1174,7 +1203,7 @@ def _addressee(text: str, raw: _Raw, speaker: int, att: _Attributor, para_end: i
     found = set()
     for s, e in raw.parts:
         for ms, me, pid in att.mentions.between(s, e):
-            if _VOCATIVE_BEFORE.search(text, max(s, ms - 12), ms) and _VOCATIVE_AFTER.match(text, me):
+            if _VOCATIVE_BEFORE.search(text, max(s, ms - 24), ms) and _VOCATIVE_AFTER.match(text, me):
                 found.add(pid)
     gaps = [(a[1], b[0]) for a, b in zip(raw.parts, raw.parts[1:])] + [(raw.parts[-1][1], para_end)]
     for lo, hi in gaps:
@@ -1185,46 +1214,98 @@ def _addressee(text: str, raw: _Raw, speaker: int, att: _Attributor, para_end: i
     return found.pop() if len(found) == 1 else None
 
 
-def _exchange_turns(text: str, raws: list[_Raw], speakers: list[int | None], hows: list[str],
-                    paragraphs: Sequence[Paragraph], att: _Attributor) -> None:
-    """An exchange of adjacent paragraphs: a quote-only paragraph whose speaker is not given answers the turn
-    before it: the person that turn addressed by name, else the speaker before that one (A, B, A, ...). Any
-    paragraph without a quote, or with a quote whose speaker is unknown and narration around it, ends the
-    exchange; a person named in the quote is not its speaker."""
-    last: int | None = None  # the speaker of the previous turn
-    other: int | None = None  # the one that speaker is talking with
-    prev_para = -2
-    i = 0
-    while i < len(raws):
-        first = raws[i]
-        j = i
-        while j + 1 < len(raws) and raws[j + 1].paragraph == first.paragraph:
-            j += 1
-        group = range(i, j + 1)
-        if first.paragraph != prev_para + 1:
-            last = other = None
-        prev_para = raws[j].last_paragraph
-        known = {speakers[k] for k in group} - {None}
-        para_end = paragraphs[raws[j].last_paragraph].end
-        if len(known) == 1:
-            speaker = known.pop()
-            addressed = _addressee(text, raws[j], speaker, att, para_end)
-            if speaker != last:
-                other = last
-            last = speaker
-            if addressed is not None:
-                other = addressed
-        elif not known and j == i and _untagged_turn(text, first, paragraphs) and last is not None and other is not None:
-            named = {pid for _, _, pid in att.mentions.between(first.parts[0][0], first.parts[-1][1])}
-            if other in named:
-                last = other = None
-            else:
-                speakers[i], hows[i] = other, "turn-taking"
-                addressed = _addressee(text, first, other, att, para_end)
-                last, other = other, (addressed if addressed is not None else last)
+class _Exchange:
+    """An exchange of adjacent paragraphs, followed as the quotes are attributed: a quote-only paragraph whose
+    speaker is not given answers the turn before it: the person that turn addressed by name, else the speaker
+    before that one (A, B, A, ...). Between two turns may stand an illustration caption, a short narration naming
+    no one ("This was invitation enough."), or one in which the person whose turn it was acts instead of speaking
+    ("Mr. Darcy bowed.", "Mr. Bennet made no answer."; the other one then speaks again). Any other narration, or
+    a quote whose speaker is unknown and narration around it, ends the exchange; a person named in the quote is
+    not its speaker. Among three or more recent speakers only a turn addressed by name is followed."""
+
+    def __init__(self, text: str, paragraphs: Sequence[Paragraph], att: _Attributor) -> None:
+        self.text, self.paragraphs, self.att = text, paragraphs, att
+        self.captions = _caption_paragraphs(text, paragraphs)
+        self.last: int | None = None  # the speaker of the previous turn
+        self.other: int | None = None  # the one that speaker is talking with
+        self.addressed = False  # the previous turn named ``other``
+        self.recent: list[int] = []  # the speakers of the exchange's last turns
+        self.prev_para = -2
+
+    def reset(self) -> None:
+        self.last = self.other = None
+        self.recent = []
+
+    def begin(self, paragraph: int) -> None:
+        """The first quote of ``paragraph``: carry the exchange over the paragraphs since the last turn, or end it."""
+        between = [k for k in range(self.prev_para + 1, paragraph) if k not in self.captions]
+        if self.prev_para < 0 or len(between) > 2:
+            self.reset()
+            return
+        for k in between:
+            self._narration(self.paragraphs[k])
+
+    def _narration(self, para: Paragraph) -> None:
+        if para.end - para.start > NARRATION_BRIDGE_CHARS or self.last is None or self.other is None:
+            self.reset()
+            return
+        named = self.att.mentions.between(para.start, para.end)
+        if not named:
+            return
+        s, e, pid = named[0]
+        if (pid == self.other and all(p == pid for _, _, p in named) and _blank(self.text, para.start, s)
+                and not self.att._possessive_after(e)):
+            self.last, self.other = self.other, self.last  # they took their turn without a word
         else:
-            last = other = None
-        i = j + 1
+            self.reset()
+
+    def expect(self, raw: _Raw) -> int | None:
+        """The speaker of an untagged quote-only turn, or None (which ends the exchange when it cannot go on)."""
+        if self.last is None or self.other is None:
+            return None
+        if len(set(self.recent[-4:])) >= 3 and not self.addressed:
+            return None  # "Ay, so it is," cried her mother (after Kitty and Elizabeth): not a conversation of two
+        named = {pid for _, _, pid in self.att.mentions.between(raw.parts[0][0], raw.parts[-1][1])}
+        if self.other in named:
+            self.reset()
+            return None
+        return self.other
+
+    def end(self, group: Sequence[_Raw], known: set[int]) -> None:
+        """A paragraph's quotes are attributed (``known``: their speakers)."""
+        para_end = self.paragraphs[group[-1].last_paragraph].end
+        self.prev_para = group[-1].last_paragraph
+        if len(known) != 1:
+            self.reset()
+            return
+        speaker = next(iter(known))
+        addressed = _addressee(self.text, group[-1], speaker, self.att, para_end)
+        if speaker != self.last:
+            self.other = self.last
+        self.last = speaker
+        self.recent.append(speaker)
+        self.addressed = addressed is not None
+        if addressed is not None:
+            self.other = addressed
+
+
+NARRATION_BRIDGE_CHARS = 200  # the longest narration paragraph an exchange goes on over
+
+
+def _caption_paragraphs(text: str, paragraphs: Sequence[Paragraph]) -> set[int]:
+    """Paragraphs of "[Illustration: ... ]" blocks (Project Gutenberg captions), up to the one closing the bracket."""
+    found: set[int] = set()
+    k = 0
+    while k < len(paragraphs):
+        if text.startswith("[Illustration", paragraphs[k].start):
+            for j in range(k, min(k + 6, len(paragraphs))):
+                found.add(j)
+                if text[paragraphs[j].start : paragraphs[j].end].rstrip().endswith("]"):
+                    break
+            k = max(found) + 1
+        else:
+            k += 1
+    return found
 
 
 def _alternate_runs(text: str, raws: list[_Raw], by_paragraph: list[tuple[int, list[int]]],
