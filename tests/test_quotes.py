@@ -370,3 +370,28 @@ def test_the_speaker_before_is_not_carried_over_a_pronoun_tag_of_the_other_gende
     text = "Tom Hale met Anna Berg. “We won,” he said. “And we will win again,” she said.\n"
     _doc, _quotes, speakers = analyse(text)
     assert speakers[0] == "Tom Hale" and speakers[1] != "Tom Hale"
+
+
+# ---- cancellation: the stage polls should_stop while it works
+def test_find_quotes_gives_up_with_nothing_when_asked_to_stop() -> None:
+    doc = document_from_plain_text("“We won,” said Anna Berg.\n\n" * 50, "test")
+    people = find_people(doc)
+    assert len(find_quotes(doc, people)) == 50
+    assert find_quotes(doc, people, should_stop=lambda: True) == []
+
+
+def test_the_quotes_stage_stops_while_it_works_not_only_before_and_after() -> None:
+    from reader.nlp import analysis
+
+    doc = document_from_plain_text("“We won,” said Anna Berg.\n\n" * 1000, "test")
+    people = find_people(doc)
+    calls = []
+
+    def stop_after_two() -> bool:  # False before the work and at its first poll; True from then on
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(analysis.Cancelled):
+        analysis.quotes_stage(doc, people, stop_after_two)
+    # without polling inside, the stage would ask twice (before and after), see False both times and return quotes
+    assert len(calls) >= 3

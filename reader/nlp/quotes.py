@@ -124,6 +124,22 @@ PRONOUN_WINDOW_PARAGRAPHS = 8  # a pronoun or title reaches back this many parag
 ATTRIBUTION_WORDS = 12  # the clause that tags a quote is at most this many words (before the speaker)
 
 
+POLL_EVERY = 256  # paragraphs, quotes or reporting verbs between two polls of ``should_stop``
+
+
+class _Stopped(Exception):
+    """``should_stop`` returned True: the work is abandoned (find_quotes returns [])."""
+
+
+def _never() -> bool:
+    return False
+
+
+def _poll(should_stop: Callable[[], bool]) -> None:
+    if should_stop():
+        raise _Stopped
+
+
 # --------------------------------------------------------------------------------------------------- locate
 @dataclass
 class _Raw:
@@ -153,6 +169,9 @@ def _straight_role(text: str, i: int, start: int, end: int, inside: bool) -> str
 def _quote_style(text: str) -> str:
     """"double", or "single" for a text whose dialogue is in ‘...’ (few double marks, many single openers)."""
     doubles = text.count("“") + text.count('"') + text.count("«")
+    singles = text.count("‘")
+    if singles <= 10 or doubles * 4 >= singles:  # too few ‘ to be the dialogue marks (skips the slow count below)
+        return "double"
     single_openers = len(re.findall(r"(?:^|[\s(—])‘\w", text))
     return "single" if single_openers > 10 and doubles * 4 < single_openers else "double"
 
@@ -170,14 +189,19 @@ def _short_tail_end(text: str, start: int, stop: int) -> int | None:
     return None
 
 
+_NESTED_MARKS: dict[tuple[str, str, str], re.Pattern[str]] = {}
+
+
 def _nested_quotes(text: str, start: int, end: int, opener: str, closer: str, straight: str) -> list[tuple[int, int]]:
     """Quotes in single marks inside ``text[start:end]`` (exclusive of the outer marks); apostrophes skipped."""
     found = []
     open_at = None
-    for i in range(start, end):
+    marks = _NESTED_MARKS.get((opener, closer, straight))
+    if marks is None:
+        marks = _NESTED_MARKS[(opener, closer, straight)] = re.compile("[" + re.escape(opener + closer + straight) + "]")
+    for match in marks.finditer(text, start, end):
+        i = match.start()
         ch = text[i]
-        if ch != opener and ch != closer and ch != straight:
-            continue
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         if _is_letter(before) and _is_letter(after):
@@ -197,7 +221,7 @@ def locate_quotes(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote]:
     return [_to_quote(raw) for raw in merge_interrupted(text, _locate(text, paragraphs))]
 
 
-def _locate(text: str, paragraphs: Sequence[Paragraph]) -> list[_Raw]:
+def _locate(text: str, paragraphs: Sequence[Paragraph], should_stop: Callable[[], bool] = _never) -> list[_Raw]:
     if _quote_style(text) == "single":
         openers, closers, straight = SINGLE_OPEN, SINGLE_CLOSE, SINGLE_STRAIGHT
         inner = ("“", "”", '"')
@@ -208,6 +232,8 @@ def _locate(text: str, paragraphs: Sequence[Paragraph]) -> list[_Raw]:
     out: list[_Raw] = []
     carried: _Raw | None = None  # a quote running on from the previous paragraph
     for index, para in enumerate(paragraphs):
+        if index % POLL_EVERY == 0:
+            _poll(should_stop)
         if para.kind in ("code", "table"):
             carried = None
             continue
@@ -254,6 +280,7 @@ def _locate(text: str, paragraphs: Sequence[Paragraph]) -> list[_Raw]:
             carried = current if following is not None and _opens_with_quote(text, following, openers + straight) else None
         else:
             carried = None
+    _poll(should_stop)
     for raw in out:
         for s, e in raw.parts:
             raw.nested.extend(_nested_quotes(text, s + 1, e - 1, *inner))
@@ -818,10 +845,12 @@ class _Attributor:
     def add_event(self, pos: int, pid: int) -> None:
         self.speaker_events.append((pos, pid, self.doc.paragraph_index_at(pos)))
 
-    def reported_speech(self, start: int, end: int) -> list[tuple[int, int]]:
+    def reported_speech(self, start: int, end: int, should_stop: Callable[[], bool] = _never) -> list[tuple[int, int]]:
         """(position, person) for "X said ..." clauses without quote marks in ``text[start:end]``."""
         found = []
-        for match in _REPORT_VERB.finditer(self.text, start, end):
+        for n, match in enumerate(_REPORT_VERB.finditer(self.text, start, end)):
+            if n % POLL_EVERY == 0:
+                _poll(should_stop)
             if self._in_quote(match.start()):
                 continue
             lo = self.sentence_start(match.start())
@@ -831,15 +860,25 @@ class _Attributor:
         return found
 
 
-def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list[Quote]:
-    """The speaker of each located quote (rules in the module docstring); unattributed when unsure."""
+def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person], should_stop: Callable[[], bool] = _never
+              ) -> list[Quote]:
+    """The speaker of each located quote (rules in the module docstring); unattributed when unsure. [] when
+    ``should_stop`` returned True (polled as it works)."""
+    try:
+        return _attribute(doc, raws, people, should_stop)
+    except _Stopped:
+        return []
+
+
+def _attribute(doc: Document, raws: list[_Raw], people: Sequence[Person], should_stop: Callable[[], bool]
+               ) -> list[Quote]:
     if not raws:
         return []
     att = _Attributor(doc, people)
     text = doc.text
     att.quote_spans = [(r.parts[0][0], r.parts[-1][1]) for r in raws]
     paragraphs = doc.paragraphs
-    reported = att.reported_speech(0, len(text)) if people else []
+    reported = att.reported_speech(0, len(text), should_stop) if people else []
     dialogue = _has_dialogue(text, raws, paragraphs)
     exchange = _Exchange(text, paragraphs, att)
     group_start = 0  # the first quote of the current paragraph
@@ -847,6 +886,8 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
     speakers: list[int | None] = []
     hows: list[str] = []
     for qi, raw in enumerate(raws):
+        if qi % POLL_EVERY == 0:
+            _poll(should_stop)
         q_start, q_end = raw.parts[0][0], raw.parts[-1][1]
         while r_index < len(reported) and reported[r_index][0] < q_start:
             att.add_event(*reported[r_index])
@@ -922,6 +963,7 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
         if last_of_group and not caption:
             exchange.end(raws[group_start : qi + 1], {p for p in speakers[group_start:] if p is not None})
     if people:
+        _poll(should_stop)
         _turn_taking(text, raws, speakers, hows, paragraphs, att)
     return [
         _to_quote(raw, people[pid].key if pid is not None else None, hows[i] if pid is not None else None)
@@ -1345,6 +1387,13 @@ def _alternate_runs(text: str, raws: list[_Raw], by_paragraph: list[tuple[int, l
         n = m + 1
 
 
-def find_quotes(doc: Document, people: Sequence[Person]) -> list[Quote]:
-    """Every quotation of ``doc`` in document order, each attributed to one of ``people`` when the text says."""
-    return attribute(doc, merge_interrupted(doc.text, _locate(doc.text, doc.paragraphs)), people)
+def find_quotes(doc: Document, people: Sequence[Person], should_stop: Callable[[], bool] = _never) -> list[Quote]:
+    """Every quotation of ``doc`` in document order, each attributed to one of ``people`` when the text says.
+
+    ``should_stop`` is polled while it works (every few hundred paragraphs, quotes or tags); when it returns True
+    the work gives up and returns [] (not a result: the caller checks ``should_stop`` again, as for people)."""
+    try:
+        return attribute(doc, merge_interrupted(doc.text, _locate(doc.text, doc.paragraphs, should_stop)), people,
+                         should_stop)
+    except _Stopped:
+        return []
