@@ -791,7 +791,7 @@ class _Attributor:
                 return (prev_speaker, "said-verb") if prev_speaker is not None else (None, "")
             if len(words) - k - 1 > LEAD_GAP_WORDS:  # "X asked officials how ... stored in “...”": not its tag,
                 return self._distant_report(word, start, lo)  # unless X said / told ... that ... “...”
-            ref, _ = self._ref_ending_at(lo, word.start())
+            ref, ref_start = self._ref_ending_at(lo, word.start())
             if ref is None:
                 before = words[k - 1].group().casefold() if k > 0 else ""
                 if before in _COORDINATORS or text[lo : word.start()].strip() == "":
@@ -799,7 +799,8 @@ class _Attributor:
                         return prev_speaker, "said-verb"
                     return self._coordinated_subject(lo, words[k - 1].start() if k > 0 else word.start())
                 return None, ""
-            return self._resolve(ref, start)
+            # a pronoun is read where it stands: "He described Montalvo as “...”" is not ambiguous by Montalvo
+            return self._resolve(ref, ref_start if ref.kind == "pronoun" else start)
         return None, ""
 
     def _distant_report(self, verb: re.Match[str], start: int, lo: int) -> tuple[int | None, str]:
