@@ -715,6 +715,13 @@ class _Attributor:
                 if ref is not None and ref.kind != "person":  # "said she to Charlotte": not Charlotte
                     return self._resolve(ref, end, exclude=addressed)
                 return self._resolve(ref, end)
+            # “...,” Khaled Al-Maeena, editor at large at the Saudi Gazette, said: a name opening the tag, then
+            # its appositive
+            first = self.mentions.between(end, word.start())[:1]
+            if first and not self.text[end : first[0][0]].strip(" ,") and self.text.startswith(",", first[0][1]):
+                ref, _ = self._ref_ending_at(end, word.start())
+                if ref is not None and ref.kind == "person" and ref.person == first[0][2]:
+                    return ref.person, "said-verb"
             return None, ""
         return None, ""
 
