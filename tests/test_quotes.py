@@ -395,3 +395,13 @@ def test_the_quotes_stage_stops_while_it_works_not_only_before_and_after() -> No
         analysis.quotes_stage(doc, people, stop_after_two)
     # without polling inside, the stage would ask twice (before and after), see False both times and return quotes
     assert len(calls) >= 3
+
+
+def test_a_turn_taken_without_words_by_a_titled_person_and_a_name_as_the_answer() -> None:
+    text = ("“Sit down.”\n\n“Where?”\n\n“Here.”\n\n"  # a text with dialogue
+            "Mr. Tom Hale and Mrs. Anna Hale sat by the fire. Maria Lopez had left.\n\n"
+            "“My dear Mr. Hale,” said Mrs. Hale, “guess who came?”\n\n"
+            "Mr. Hale made no answer.\n\n“Do you not want to know?”\n\n“Who?”\n\n“Lopez.”\n\n“Is he married?”\n")
+    _doc, _quotes, speakers = analyse(text)
+    # Mr. Hale's silence was his turn; “Lopez.” answers with a name and speaks to no one, so the turns go on
+    assert speakers[3:] == ["Anna Hale", "Anna Hale", "Tom Hale", "Anna Hale", "Tom Hale"]

@@ -1257,6 +1257,8 @@ def _addressee(text: str, raw: _Raw, speaker: int, att: _Attributor, para_end: i
     found = set()
     for s, e in raw.parts:
         for ms, me, pid in att.mentions.between(s, e):
+            if not _WORD.search(text, me, e) and not _WORD.search(text, s, ms):
+                continue  # “Bingley.”: the answer is a name, nobody is spoken to
             if _VOCATIVE_BEFORE.search(text, max(s, ms - 24), ms) and _VOCATIVE_AFTER.match(text, me):
                 found.add(pid)
     gaps = [(a[1], b[0]) for a, b in zip(raw.parts, raw.parts[1:])] + [(raw.parts[-1][1], para_end)]
@@ -1307,8 +1309,8 @@ class _Exchange:
         if not named:
             return
         s, e, pid = named[0]
-        if (pid == self.other and all(p == pid for _, _, p in named) and _blank(self.text, para.start, s)
-                and not self.att._possessive_after(e)):
+        opens = self.att.doc.sentences[self.att.doc.sentence_index_at(s)].start <= para.start and self.att._starts_sentence(s)
+        if pid == self.other and all(p == pid for _, _, p in named) and opens and not self.att._possessive_after(e):
             self.last, self.other = self.other, self.last  # they took their turn without a word
         else:
             self.reset()
