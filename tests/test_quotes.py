@@ -230,14 +230,25 @@ def test_an_exchange_stops_at_narration_naming_someone_else_and_at_a_tag_naming_
     assert speakers == ["Anna Berg", None, "Anna Berg", None, None]
 
 
-def test_an_exchange_goes_on_over_a_caption_a_line_naming_no_one_and_a_turn_taken_without_words() -> None:
+def test_an_exchange_goes_on_over_a_caption_and_a_turn_answered_without_words() -> None:
     text = ("Anna Berg met Clara Holm at the gate.\n\n“Did you see the river, Clara?” said Anna Berg.\n\n"
             "Clara Holm nodded.\n\n“Was it high?”\n\n[Illustration: “The river” [_Copyright 1894._]]\n\n"
-            "The wind rose.\n\n“Higher than last year.”\n")
+            "“Higher than last year.”\n")
     _doc, quotes, speakers = analyse(text)
-    # Clara answered with a nod, so Anna Berg asks again; the caption and the wind do not interrupt them
+    # Clara answered with a nod, so Anna Berg asks again; the caption does not interrupt them
     assert speakers == ["Anna Berg", "Anna Berg", None, "Clara Holm"]
     assert quotes[1].how == quotes[3].how == "turn-taking"
+
+
+@pytest.mark.parametrize("narration", [
+    "The wind rose.",  # anyone may speak next
+    "Clara Holm looked at the river.",  # an action that is no answer: she may well go on to speak
+])
+def test_an_exchange_stops_at_narration_that_is_not_an_answer(narration: str) -> None:
+    text = ("Anna Berg met Clara Holm at the gate.\n\n“Did you see the river, Clara?” said Anna Berg.\n\n"
+            f"{narration}\n\n“Was it high?”\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == ["Anna Berg", None]
 
 
 def test_an_exchange_among_three_speakers_is_not_guessed_as_two_taking_turns() -> None:
@@ -405,3 +416,10 @@ def test_a_turn_taken_without_words_by_a_titled_person_and_a_name_as_the_answer(
     _doc, _quotes, speakers = analyse(text)
     # Mr. Hale's silence was his turn; “Lopez.” answers with a name and speaks to no one, so the turns go on
     assert speakers[3:] == ["Anna Hale", "Anna Hale", "Tom Hale", "Anna Hale", "Tom Hale"]
+
+
+def test_the_person_spoken_to_by_name_is_not_the_speaker() -> None:
+    text = ("Natasha Rostova packed with Dunyasha Petrova.\n\n"
+            "“Dunyasha, you pack! You will, won’t you?” And when Dunyasha gladly promised, they left.\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == [None]  # not Dunyasha, whom the quote addresses

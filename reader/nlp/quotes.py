@@ -47,7 +47,7 @@ SINGLE_STRAIGHT = "'"
 # and communication verbs of news and fiction), as lemmas; :func:`_inflections` adds -s, -ed and -ing forms.
 _QUOTE_VERB_LEMMAS = """acknowledge add admit affirm agree allege announce answer argue ask assert assure begin boast
 brag call caution challenge characterise characterize chide cite claim comment complain concede conclude confess
-confide confirm contend continue cry declare defend demand denounce deny describe detail dismiss dub echo emphasise
+confide confirm contend continue cry address declare defend demand denounce deny describe detail dismiss dub echo emphasise
 emphasize
 enquire exclaim explain falter gasp groan grumble growl grunt hint implore inquire insist interject interrupt joke lament
 laugh mention moan mumble murmur mutter note observe offer plead pledge point post predict proclaim
@@ -482,9 +482,11 @@ class _Attributor:
     def _ref_ending_at(self, lo: int, pos: int) -> tuple[_Ref | None, int]:
         """The subject that ends at ``pos`` (skipping adverbs/auxiliaries back to ``lo``) and where it starts."""
         words = self._words_back(lo, pos)
+        adverb = False  # "Pierre hastily interrupted": a -ly adverb is skipped before a name, not before he/she
         while words and "," not in self.text[words[-1].end() : pos]:
             low = words[-1].group().casefold()
-            if low in _SKIPPABLE:
+            if low in _SKIPPABLE or (low.endswith("ly") and len(low) > 4 and words[-1].group().islower()):
+                adverb = adverb or low not in _SKIPPABLE
                 pos = words[-1].start()
                 words.pop()
             elif low == "to" and len(words) >= 2 and words[-2].group().casefold() in _HABITUAL:
@@ -501,7 +503,7 @@ class _Attributor:
             return _Ref("person", self.mentions.by_end[end]), last.start()
         low = last.group().casefold()
         if low in _PRONOUN_GENDER:
-            return _Ref("pronoun", word=low), last.start()
+            return (None, pos) if adverb else (_Ref("pronoun", word=low), last.start())
         if low == "who":  # "Tom Hale, who said “...”" / "according to Tom Hale, who said"
             comma = self.text.rfind(",", max(lo, last.start() - 3), last.start())
             pid = self.mentions.by_end.get(comma) if comma >= 0 and _blank(self.text, comma + 1, last.start()) else None
@@ -836,6 +838,18 @@ class _Attributor:
         following = _WORD.findall(self.text, e, min(len(self.text), e + 40))[:3]
         return any(w.casefold() in QUOTE_VERBS for w in following)
 
+    def _clause_subject(self, lo: int, pos: int) -> tuple[_Ref | None, int]:
+        """The subject of the clause a coordinated verb shares ("she turned to him and said"): the nearest he/she
+        before ``pos``, or the nearest person followed by a verb, whichever comes later; (None, pos) if none."""
+        for word in reversed(list(_WORD.finditer(self.text, lo, pos))[-ATTRIBUTION_WORDS:]):
+            low = word.group().casefold()
+            if low in _PRONOUN_GENDER:
+                return _Ref("pronoun", word=low), word.start()
+            pid = self.mentions.by_end.get(word.end())
+            if pid is not None and not self._in_quote(word.start()):
+                return (_Ref("person", pid), word.start()) if _verb_after(self.text, word.end()) else (None, pos)
+        return None, pos
+
     def _coordinated_subject(self, lo: int, pos: int) -> tuple[int | None, str]:
         """"Steven Cheung attacked ... and said “...”": the nearest person mention followed by a verb-like word."""
         for s, e, pid in reversed(self.mentions.between(lo, pos)):
@@ -964,7 +978,9 @@ def _attribute(doc: Document, raws: list[_Raw], people: Sequence[Person], should
             if pid is None and not caption and group_start == qi and last_of_group and _untagged_turn(text, raw, paragraphs):
                 pid = exchange.expect(raw)
                 how = "turn-taking" if pid is not None else ""
-        if pid is not None:
+        if pid is not None and how != "turn-taking" and _named_in_quote(att, raw, pid, vocative_only=how != "pronoun"):
+            pid, how = None, ""  # “Dunyásha, you pack!”: not Dunyásha; “a letter from Prince Andrew,” he said: not him
+        if pid is not None and how != "turn-taking":  # a turn given by place is too weak to anchor a later "he"
             att.add_event(q_start, pid)
         speakers.append(pid)
         hows.append(how)
@@ -1181,10 +1197,14 @@ def _lead_in_paragraph(att: _Attributor, para: Paragraph) -> tuple[int | None, s
         return None, ""
     end = offset + tail.start()
     lo = max(att.sentence_start(end - 1), para.start)
-    for match in reversed(list(_WORD.finditer(att.text, lo, end))):
-        if match.group().casefold() in QUOTE_VERBS:
-            ref, _ = att._ref_ending_at(lo, match.start())
-            pid, how = att._resolve(ref, end)
+    words = list(_WORD.finditer(att.text, lo, end))
+    for k in range(len(words) - 1, -1, -1):
+        match = words[k]
+        if match.group().casefold() in QUOTE_VERBS and not _after_determiner(att.text, words, k):
+            ref, ref_start = att._ref_ending_at(lo, match.start())
+            if ref is None and k and words[k - 1].group() == "and":  # "..., she turned to him and said,--"
+                ref, ref_start = att._clause_subject(lo, words[k - 1].start())
+            pid, how = att._resolve(ref, ref_start if ref is not None and ref.kind == "pronoun" else end)
             return (pid, "lead-in") if pid is not None else (None, "")
     last = att.mentions.between(lo, end)
     if last and _BY_SPEAKER.search(att.text, lo, last[-1][0]) and att.text[last[-1][1] : end].strip(" ,") == "":
@@ -1251,14 +1271,28 @@ _VOCATIVE_BEFORE = re.compile(r"(?:,|[“\"«‘'_])\s*(?:(?:[Mm]y\s+)?(?:[Dd]ea
 _VOCATIVE_AFTER = re.compile(r"\s*[,!?.;]")
 
 
+def _named_in_quote(att: _Attributor, raw: _Raw, pid: int, vocative_only: bool) -> bool:
+    """The person is spoken to by name in the quote (a vocative), or, unless ``vocative_only``, named in it at all."""
+    for s, e in raw.parts:
+        for ms, me, other in att.mentions.between(s, e):
+            if other != pid:
+                continue
+            if not vocative_only or (_VOCATIVE_BEFORE.search(att.text, max(s, ms - 24), ms)
+                                     and _VOCATIVE_AFTER.match(att.text, me)):
+                return True
+    return False
+
+
 def _addressee(text: str, raw: _Raw, speaker: int, att: _Attributor, para_end: int) -> int | None:
     """The one person a turn speaks to: named in a vocative inside the quote ("Did not you think, Mr. Darcy,
     that ...", "Mr. Bennet, how can you ...") or after the tag ("said she to Charlotte"); None if not one."""
     found = set()
+    only_name = len(att.mentions.between(raw.parts[0][0], raw.parts[-1][1])) == 1 and sum(
+        len(_WORD.findall(text, s, e)) for s, e in raw.parts) == 1  # “Bingley.”: an answer, nobody is spoken to
     for s, e in raw.parts:
         for ms, me, pid in att.mentions.between(s, e):
-            if not _WORD.search(text, me, e) and not _WORD.search(text, s, ms):
-                continue  # “Bingley.”: the answer is a name, nobody is spoken to
+            if only_name:
+                continue
             if _VOCATIVE_BEFORE.search(text, max(s, ms - 24), ms) and _VOCATIVE_AFTER.match(text, me):
                 found.add(pid)
     gaps = [(a[1], b[0]) for a, b in zip(raw.parts, raw.parts[1:])] + [(raw.parts[-1][1], para_end)]
@@ -1306,11 +1340,14 @@ class _Exchange:
             self.reset()
             return
         named = self.att.mentions.between(para.start, para.end)
-        if not named:
+        if not named:  # "They were silent for a while." / "The driver’s eyes sparkled": anyone may speak next
+            self.reset()
             return
         s, e, pid = named[0]
         opens = self.att.doc.sentences[self.att.doc.sentence_index_at(s)].start <= para.start and self.att._starts_sentence(s)
-        if pid == self.other and all(p == pid for _, _, p in named) and opens and not self.att._possessive_after(e):
+        answers = _WORDLESS_ANSWER.search(self.text, e, para.end) is not None
+        if (pid == self.other and all(p == pid for _, _, p in named) and opens and answers
+                and not self.att._possessive_after(e)):
             self.last, self.other = self.other, self.last  # they took their turn without a word
         else:
             self.reset()
@@ -1345,6 +1382,10 @@ class _Exchange:
             self.other = addressed
 
 
+# what the one whose turn it was did instead ("made no answer", "replied that he had not", "bowed"); not any
+# action ("Princess Mary again shook her head" may well go on to speak)
+_WORDLESS_ANSWER = re.compile(r"\b(?:made no (?:answer|reply)|did not (?:answer|reply)|gave no (?:answer|reply)|"
+                              r"replied|answered|bowed|nodded)\b")
 NARRATION_BRIDGE_CHARS = 200  # the longest narration paragraph an exchange goes on over
 
 
