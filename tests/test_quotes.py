@@ -423,3 +423,32 @@ def test_the_person_spoken_to_by_name_is_not_the_speaker() -> None:
             "“Dunyasha, you pack! You will, won’t you?” And when Dunyasha gladly promised, they left.\n")
     _doc, _quotes, speakers = analyse(text)
     assert speakers == [None]  # not Dunyasha, whom the quote addresses
+
+
+# ---- news: the speaker named around a quote-only paragraph, a pronoun with one candidate, roles as predicates
+@pytest.mark.parametrize("text, how", [
+    ("Maria Lopez has run the harbour authority for ten years.\n\n“It has never been this bad. We need the grant.”\n",
+     "paragraph-before"),
+    ("Maria Lopez spoke next.\n\n“It has never been this bad. We need the grant.”\n\nShe added that the town would "
+     "apply again.\n", "goes-on"),
+])
+def test_a_quote_only_paragraph_takes_the_speaker_the_paragraphs_around_it_name(text: str, how: str) -> None:
+    _doc, quotes, speakers = analyse("Rain fell.\n\n" + text)
+    assert speakers == ["Maria Lopez"] and quotes[0].how == how
+
+
+def test_a_quote_only_paragraph_after_a_paragraph_naming_two_people_is_nobodys() -> None:
+    text = "Rain fell.\n\nMaria Lopez and Tom Hale run the harbour.\n\n“It has never been this bad.”\n"
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == [None]
+
+
+def test_a_pronoun_goes_to_the_one_person_of_its_gender_named_nearby() -> None:
+    text = "Anna Berg and Tom Hale met on Monday. “The numbers do not add up,” he said.\n"
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == ["Tom Hale"]
+
+
+def test_a_role_given_as_a_predicate_refers_to_its_holder() -> None:
+    _doc, _quotes, speakers = analyse("Tom Hale is a lawyer. “We will appeal,” said the lawyer.\n")
+    assert speakers == ["Tom Hale"]

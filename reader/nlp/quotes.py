@@ -358,7 +358,8 @@ def _to_quote(raw: _Raw, speaker: str | None = None, how: str | None = None) -> 
 
 
 # ----------------------------------------------------------------------------------------------- attribute
-_APPOSITIVE_ROLE = re.compile(r",\s+(?:(a|an|the|its|their)\s+)?((?:[\w.'’\-]+\s+){0,4}?)([a-z]{3,})(?=\s+(?:of|for|at|with|to)\b|,)")
+_APPOSITIVE_ROLE = re.compile(r"(?:,|\s+(?:is|was|has been|became))\s+(?:(a|an|the|its|their)\s+)?((?:[\w.'’\-]+\s+){0,4}?)"
+                              r"([a-z]{3,})(?=\s+(?:of|for|at|with|to|in)\b|[,.;])")
 _NOT_ROLES = frozenset("""who which whose whom that and but also then when where while after before since because
 though although with without who's there here now today yesterday last next""".split())
 
@@ -624,6 +625,12 @@ class _Attributor:
                 return pid, "pronoun"
             if self.genders[pid] is None:
                 return None, ""
+        # "Anna Berg and Tom Hale met on Monday. “...,” he said": the one person of that gender named nearby
+        named = {pid for s, e, pid in self.mentions.between(earliest, pos)[-MAX_EVENTS:]
+                 if not self._in_quote(s) and not self._possessive_after(e)}
+        fitting = {pid for pid in named if self.genders[pid] in (gender, None)}
+        if len(fitting) == 1 and self.genders[next(iter(fitting))] == gender:
+            return fitting.pop(), "pronoun"
         return None, ""
 
     def _pronoun_ambiguous(self, pos: int, gender: str) -> bool:
@@ -974,6 +981,12 @@ def _attribute(doc: Document, raws: list[_Raw], people: Sequence[Person], should
                     close = prev_para.end - prev.parts[-1][1] < CONTEXT_CHARS
                     if close and prev.last_paragraph == raw.paragraph - 1 and all(p == speakers[-1] for _, _, p in after):
                         pid, how = speakers[-1], "continuation"
+            # 5b. news: a quote-only paragraph followed by "He added that ..." / "Tom Hale went on to say ..."
+            if pid is None and not dialogue and _quote_only(text, raw, paragraphs):
+                pid, how = _added_after(att, raw, paragraphs)
+            # 5c. news: a quote-only paragraph after a paragraph about one person, who opens its last sentence
+            if pid is None and not dialogue and _quote_only(text, raw, paragraphs) and raw.paragraph > 0:
+                pid, how = _subject_of_paragraph_before(att, raw, paragraphs)
             # 6. an untagged turn of an exchange: the one the turn before was talking with
             if pid is None and not caption and group_start == qi and last_of_group and _untagged_turn(text, raw, paragraphs):
                 pid = exchange.expect(raw)
@@ -1136,6 +1149,58 @@ def _reported_before(att: _Attributor, raw: _Raw, paragraphs: Sequence[Paragraph
             return None, ""
         pid, _how = att._resolve(ref, word.start())
         return (pid, "next-sentence") if pid is not None else (None, "")
+    return None, ""
+
+
+_GOES_ON = re.compile(r"\s*(?:(?:also|further|later)\s+)?(?:added|continued|went on)\b")
+
+
+def _added_after(att: _Attributor, raw: _Raw, paragraphs: Sequence[Paragraph]) -> tuple[int | None, str]:
+    """A quote-only paragraph whose next paragraph opens with its speaker going on: “...” ¶ "He added that the
+    council would meet." / "Tom Hale also added ..." (news, where a quote is followed by the rest of the speech)."""
+    index = raw.last_paragraph + 1
+    if index >= len(paragraphs) or paragraphs[index].kind != "text":
+        return None, ""
+    text = att.text
+    start = paragraphs[index].start
+    first = _WORD.match(text, start)
+    if first is None:
+        return None, ""
+    if first.group().casefold() in _PRONOUN_GENDER:
+        ref, end = _Ref("pronoun", word=first.group().casefold()), first.end()
+    else:
+        mention = att.mentions.by_start.get(start)
+        if mention is None:
+            return None, ""
+        end, pid = mention
+        ref = _Ref("person", pid)
+    if not _GOES_ON.match(text, end):
+        return None, ""
+    pid, _how = att._resolve(ref, raw.parts[0][0])  # "he" is whoever spoke before the quote
+    return (pid, "goes-on") if pid is not None else (None, "")
+
+
+def _subject_of_paragraph_before(att: _Attributor, raw: _Raw, paragraphs: Sequence[Paragraph]
+                                 ) -> tuple[int | None, str]:
+    """“Maria Lopez has run the harbour for ten years.” ¶ “It has never been this bad.”: the paragraph before
+    names one person only, holds no quote, and its last sentence opens with them (or their he/she)."""
+    para = paragraphs[raw.paragraph - 1]
+    if para.kind != "text" or att._quote_within(para.start, para.end):
+        return None, ""
+    named = {pid for _, _, pid in att.mentions.between(para.start, para.end)}
+    if len(named) != 1:
+        return None, ""
+    pid = named.pop()
+    last = att.doc.sentences[att.doc.sentence_index_at(max(para.start, para.end - 1))]
+    opening = _WORD.match(att.text, max(last.start, para.start))
+    if opening is None:
+        return None, ""
+    word = opening.group().casefold()
+    if word in _PRONOUN_GENDER:
+        return (pid, "paragraph-before") if att.genders[pid] == _PRONOUN_GENDER[word] else (None, "")
+    first = att.mentions.between(opening.start(), para.end)[:1]
+    if first and first[0][2] == pid and att._starts_sentence(first[0][0]) and not att._possessive_after(first[0][1]):
+        return pid, "paragraph-before"
     return None, ""
 
 
