@@ -1183,10 +1183,12 @@ def _added_after(att: _Attributor, raw: _Raw, paragraphs: Sequence[Paragraph]) -
 def _subject_of_paragraph_before(att: _Attributor, raw: _Raw, paragraphs: Sequence[Paragraph]
                                  ) -> tuple[int | None, str]:
     """“Maria Lopez has run the harbour for ten years.” ¶ “It has never been this bad.”: the paragraph before
-    names one person only, holds no quote, and its last sentence opens with them (or their he/she)."""
+    names one person only, holds no quote, follows no quote, and its last sentence opens with them (or he/she)."""
     para = paragraphs[raw.paragraph - 1]
     if para.kind != "text" or att._quote_within(para.start, para.end):
         return None, ""
+    if raw.paragraph > 1 and att._quote_within(paragraphs[raw.paragraph - 2].start, paragraphs[raw.paragraph - 2].end):
+        return None, ""  # “...?” said Anna. ¶ Clara looked away. ¶ “...”: a conversation, whose turns are not known
     named = {pid for _, _, pid in att.mentions.between(para.start, para.end)}
     if len(named) != 1:
         return None, ""
