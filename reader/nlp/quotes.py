@@ -460,6 +460,7 @@ class _Attributor:
         self.any_title_word: frozenset[str] = frozenset().union(*self.title_words)
         # (position, person, paragraph): every time a person is made the current speaker
         self.speaker_events: list[tuple[int, int, int]] = []
+        self.dialogue = False  # the text has dialogue (a novel): set by attribute()
         self.quote_spans: list[tuple[int, int]] = []
 
     @staticmethod
@@ -625,7 +626,10 @@ class _Attributor:
                 return pid, "pronoun"
             if self.genders[pid] is None:
                 return None, ""
-        # "Anna Berg and Tom Hale met on Monday. “...,” he said": the one person of that gender named nearby
+        # "Anna Berg and Tom Hale met on Monday. “...,” he said": the one person of that gender named nearby (not
+        # in fiction, where a "he" is as often someone the People list does not know: "a shopkeeper ...")
+        if self.dialogue:
+            return None, ""
         named = {pid for s, e, pid in self.mentions.between(earliest, pos)[-MAX_EVENTS:]
                  if not self._in_quote(s) and not self._possessive_after(e)}
         fitting = {pid for pid in named if self.genders[pid] in (gender, None)}
@@ -908,7 +912,7 @@ def _attribute(doc: Document, raws: list[_Raw], people: Sequence[Person], should
     att.quote_spans = [(r.parts[0][0], r.parts[-1][1]) for r in raws]
     paragraphs = doc.paragraphs
     reported = att.reported_speech(0, len(text), should_stop) if people else []
-    dialogue = _has_dialogue(text, raws, paragraphs)
+    dialogue = att.dialogue = _has_dialogue(text, raws, paragraphs)
     exchange = _Exchange(text, paragraphs, att)
     group_start = 0  # the first quote of the current paragraph
     r_index = 0
