@@ -819,8 +819,12 @@ class _Attributor:
                         return prev_speaker, "said-verb"
                     return self._coordinated_subject(lo, words[k - 1].start() if k > 0 else word.start())
                 return None, ""
-            # a pronoun is read where it stands: "He described Montalvo as “...”" is not ambiguous by Montalvo
-            return self._resolve(ref, ref_start if ref.kind == "pronoun" else start)
+            # a pronoun is read where it stands: "He described Montalvo as “...”" is not ambiguous by Montalvo;
+            # never to the one spoken to ("she said to Mademoiselle Bourienne: “...”")
+            if ref.kind == "pronoun":
+                addressed = {pid for _, _, pid in self.mentions.between(word.end(), start)}
+                return self._resolve(ref, ref_start, exclude=addressed)
+            return self._resolve(ref, start)
         return None, ""
 
     def _distant_report(self, verb: re.Match[str], start: int, lo: int) -> tuple[int | None, str]:
