@@ -452,3 +452,13 @@ def test_a_pronoun_goes_to_the_one_person_of_its_gender_named_nearby() -> None:
 def test_a_role_given_as_a_predicate_refers_to_its_holder() -> None:
     _doc, _quotes, speakers = analyse("Tom Hale is a lawyer. “We will appeal,” said the lawyer.\n")
     assert speakers == ["Tom Hale"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hale of The Daily Post said: “The numbers do not add up.”\n",
+    "“The numbers do not add up,” Tom Hale of the Harbour Authority said.\n",
+    "Writing on Monday, Tom Hale from the Port Ellis Council called the plan “a waste of money”.\n",
+])
+def test_a_speaker_with_their_organisation_before_the_verb(text: str) -> None:
+    _doc, _quotes, speakers = analyse("Rain fell.\n\n" + text)
+    assert speakers == ["Tom Hale"]

@@ -102,6 +102,8 @@ _POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 _RELATIONS = {"wife": ("f", True), "lady": ("f", True), "husband": ("m", True), "mother": ("f", True),
               "father": ("m", True), "son": ("m", False), "daughter": ("f", False), "brother": ("m", False),
               "sister": ("f", False)}
+# a person's organisation between the name and the verb: " of The Globe and Mail ", " from the Refugee Council "
+_OF_ORGANISATION = re.compile(r" (?:of|from|at) (?:the |The )?(?:[A-Z][\w.&'’\-]*(?: | (?:and|of|for|&) ))*[A-Z][\w.&'’\-]*\s+$")
 _MARRIED_TITLES = frozenset("mrs mme madame lady".split())
 _TITLE_ADJECTIVES = frozenset("former new old young late acting interim deputy vice senior junior elder".split())
 _TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor",
@@ -503,6 +505,10 @@ class _Attributor:
         end = last.end()
         if end in self.mentions.by_end:
             return _Ref("person", self.mentions.by_end[end]), last.start()
+        of_org = _OF_ORGANISATION.search(self.text, max(lo, pos - 80), pos)  # "Tom Hale of the Daily Post said"
+        if of_org and of_org.start() in self.mentions.by_end:
+            pid = self.mentions.by_end[of_org.start()]
+            return _Ref("person", pid), of_org.start()
         low = last.group().casefold()
         if low in _PRONOUN_GENDER:
             return (None, pos) if adverb else (_Ref("pronoun", word=low), last.start())
@@ -728,10 +734,10 @@ class _Attributor:
                 if ref is not None and ref.kind != "person":  # "said she to Charlotte": not Charlotte
                     return self._resolve(ref, end, exclude=addressed)
                 return self._resolve(ref, end)
-            # “...,” Khaled Al-Maeena, editor at large at the Saudi Gazette, said: a name opening the tag, then
-            # its appositive
+            # “...,” Khaled Al-Maeena, editor at large at the Saudi Gazette, said / “...,” Tom Hale of the Harbour
+            # Authority said: a name opening the tag, then its appositive or organisation
             first = self.mentions.between(end, word.start())[:1]
-            if first and not self.text[end : first[0][0]].strip(" ,") and self.text.startswith(",", first[0][1]):
+            if first and not self.text[end : first[0][0]].strip(" ,") and self.text.startswith((",", " of ", " from ", " at "), first[0][1]):
                 ref, _ = self._ref_ending_at(end, word.start())
                 if ref is not None and ref.kind == "person" and ref.person == first[0][2]:
                     return ref.person, "said-verb"
