@@ -462,3 +462,21 @@ def test_a_role_given_as_a_predicate_refers_to_its_holder() -> None:
 def test_a_speaker_with_their_organisation_before_the_verb(text: str) -> None:
     _doc, _quotes, speakers = analyse("Rain fell.\n\n" + text)
     assert speakers == ["Tom Hale"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Times quoted Tom Hale as saying “the plan is a disaster”.\n",
+    "Tom Hale was quoted as saying “the plan is a disaster”.\n",
+    "“The plan is a disaster,” Tom Hale was quoted as saying.\n",
+    "Tom Hale believes the plan is “a disaster”.\n",
+])
+def test_quoted_as_saying_and_verbs_of_belief(text: str) -> None:
+    _doc, _quotes, speakers = analyse("Rain fell.\n\n" + text)
+    assert speakers == ["Tom Hale"]
+
+
+def test_fragments_of_one_sentence_share_its_speaker_unless_someone_else_is_named() -> None:
+    text = ("Rain fell.\n\nTom Hale said he was “shocked” by the decision and “saddened” by the vote.\n\n"
+            "Tom Hale said the plan was “a disaster”, while Anna Berg thought it “a success”.\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == ["Tom Hale", "Tom Hale", "Tom Hale", "Anna Berg"]

@@ -47,7 +47,7 @@ SINGLE_STRAIGHT = "'"
 # and communication verbs of news and fiction), as lemmas; :func:`_inflections` adds -s, -ed and -ing forms.
 _QUOTE_VERB_LEMMAS = """acknowledge add admit affirm agree allege announce answer argue ask assert assure begin boast
 brag call caution challenge characterise characterize chide cite claim comment complain concede conclude confess
-confide confirm contend continue cry address declare defend demand denounce deny describe detail dismiss dub echo emphasise
+confide confirm contend continue cry address believe express declare defend demand denounce deny describe detail dismiss dub echo emphasise
 emphasize
 enquire exclaim explain falter gasp groan grumble growl grunt hint implore inquire insist interject interrupt joke lament
 laugh mention moan mumble murmur mutter note observe offer plead pledge point post predict proclaim
@@ -93,6 +93,7 @@ previously recently still quickly quietly softly firmly calmly coldly gravely ea
 now often sometimes already thus presently instantly immediately""".split())
 _HABITUAL = frozenset("likes liked loves loved used wants wanted began went".split())  # "X likes to say"
 _COORDINATORS = frozenset({"and", "but", "then", "or"})
+_CLAUSE_OPENERS = frozenset("while whereas although though because since whilst unless".split())
 # A verb form after one of these is a noun ("the report", "his answer", "a comment"): not the quote's tag.
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -104,6 +105,9 @@ _RELATIONS = {"wife": ("f", True), "lady": ("f", True), "husband": ("m", True), 
               "sister": ("f", False)}
 # a person's organisation between the name and the verb: " of The Globe and Mail ", " from the Refugee Council "
 _OF_ORGANISATION = re.compile(r" (?:of|from|at) (?:the |The )?(?:[A-Z][\w.&'’\-]*(?: | (?:and|of|for|&) ))*[A-Z][\w.&'’\-]*\s+$")
+_QUOTED_AS_LEAD = re.compile(r"(?:\b(?:was|is|has been|were|are)\s+)?\bquoted\s+(?:(?P<object>[^,.;:!?“”\"]{1,60}?)\s+)?"
+                             r"as\s+(?:saying|telling\s[^,.;:“”\"]{1,40}?)[,:]?\s*$")
+_QUOTED_AS_TAIL = re.compile(r"[\s,]*([^\W\d][\w.'’\- ]{1,60}?)\s+(?:was|is|has been)\s+quoted\s+as\s+saying\b")
 _MARRIED_TITLES = frozenset("mrs mme madame lady".split())
 _TITLE_ADJECTIVES = frozenset("former new old young late acting interim deputy vice senior junior elder".split())
 _TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor",
@@ -712,7 +716,12 @@ class _Attributor:
         dash = _DASH_BYLINE.match(text, end, stop)
         if dash and dash.end() in self.mentions.by_start:
             return self.mentions.by_start[dash.end()][1], "dash"
+        quoted = _QUOTED_AS_TAIL.match(text, end, stop)  # “...,” Tom Hale was quoted as saying
+        if quoted and quoted.start(1) in self.mentions.by_start and self.mentions.by_start[quoted.start(1)][0] == quoted.end(1):
+            return self.mentions.by_start[quoted.start(1)][1], "said-verb"
         words = list(islice(_WORD.finditer(text, end, stop), ATTRIBUTION_WORDS + 6))
+        if words and words[0].group().casefold() in _CLAUSE_OPENERS:
+            return None, ""  # “a disaster”, while Anna Berg thought it ...: a new clause, not this quote's tag
         for k, word in enumerate(words[:ATTRIBUTION_WORDS]):
             low = word.group().casefold()
             if low == "according" and k + 1 < len(words) and words[k + 1].group() == "to":
@@ -798,6 +807,9 @@ class _Attributor:
             pid = self.mentions.by_end.get(words_of.start(1))
             if pid is not None:
                 return pid, "according-to"
+        quoted = _QUOTED_AS_LEAD.search(text, lo, start)  # "The Times quoted X as saying “", "X was quoted as saying “"
+        if quoted and _blank(text, quoted.end(), start):
+            return self._quoted_as(quoted, lo)
         words = list(_WORD.finditer(text, lo, start))
         for k in range(len(words) - 1, -1, -1):
             word = words[k]
@@ -832,6 +844,13 @@ class _Attributor:
                 return self._resolve(ref, ref_start, exclude=addressed)
             return self._resolve(ref, start)
         return None, ""
+
+    def _quoted_as(self, quoted: re.Match[str], lo: int) -> tuple[int | None, str]:
+        named = self.mentions.between(quoted.start("object"), quoted.end("object")) if quoted.group("object") else []
+        if named:
+            return (named[0][2], "said-verb") if len({pid for _, _, pid in named}) == 1 else (None, "")
+        ref, _ = self._ref_ending_at(lo, quoted.start())  # passive: the subject before "was quoted"
+        return (ref.person, "said-verb") if ref is not None and ref.kind == "person" else (None, "")
 
     def _distant_report(self, verb: re.Match[str], start: int, lo: int) -> tuple[int | None, str]:
         """A quoted fragment in the complement of "X said / told ... / detailed how ..." far from the verb: X, when
@@ -984,6 +1003,15 @@ def _attribute(doc: Document, raws: list[_Raw], people: Sequence[Person], should
             if (pid is None and carried_ok and raws[qi - 1].last_paragraph == raw.paragraph
                     and _COORDINATED_GAP.fullmatch(text, raws[qi - 1].parts[-1][1], q_start)):
                 pid, how = speakers[-1], "coordinated"
+            # 3c. 'X said he was “shocked” by the decision and “saddened” by the vote': a later fragment of the
+            # same sentence, with no one named and no other speech verb between
+            if pid is None and carried_ok and raws[qi - 1].last_paragraph == raw.paragraph:
+                gap_start = raws[qi - 1].parts[-1][1]
+                gap = _WORD.findall(text, gap_start, q_start)
+                if (gap_start > att.sentence_start(q_start) and len(gap) <= ATTRIBUTION_WORDS
+                        and not att.mentions.between(gap_start, q_start)
+                        and not any(w.casefold() in QUOTE_VERBS for w in gap)):
+                    pid, how = speakers[-1], "same-sentence"
             # 4. a quote-only paragraph after "X said:"
             if pid is None and _untagged_turn(text, raw, paragraphs) and raw.paragraph > 0:
                 pid, how = _lead_in_paragraph(att, paragraphs[raw.paragraph - 1])
