@@ -18,9 +18,11 @@
    named between, else a speaker named just before a quote-only paragraph (X said:), else turn-taking in a
    dialogue of quote-only paragraphs (the person the turn before addressed by name, then A, B, A, B). Also: the
    subject of a sentence ending in a colon (X defended it: “...”), the author of a statement issued in the
-   sentence before, and relatives ("said his wife": the one person of that role and surname). Pronouns and
-   titles go to the most recent speaker of that gender / with that title, unless someone else of that gender
-   began a sentence since. No rule, no speaker.
+   sentence before, the subject of a reporting sentence just before (X also said the plan failed. “...”), and
+   relatives ("said his wife": the one person of that role and surname). Pronouns and titles (also roles learnt
+   from appositives: "X, a spokeswoman for ...") go to the most recent speaker of that gender / with that title,
+   unless someone else of that gender began a sentence since. The person a quote addresses by name is never its
+   speaker. No rule, no speaker. The rules, one by one, are in docs/quotes.md.
 """
 
 from __future__ import annotations
@@ -130,7 +132,7 @@ PRONOUN_WINDOW_PARAGRAPHS = 8  # a pronoun or title reaches back this many parag
 ATTRIBUTION_WORDS = 12  # the clause that tags a quote is at most this many words (before the speaker)
 
 
-POLL_EVERY = 256  # paragraphs, quotes or reporting verbs between two polls of ``should_stop``
+POLL_EVERY = 64  # paragraphs, quotes or reporting verbs between two polls of ``should_stop``
 
 
 class _Stopped(Exception):
@@ -1550,7 +1552,7 @@ def _alternate_runs(text: str, raws: list[_Raw], by_paragraph: list[tuple[int, l
 def find_quotes(doc: Document, people: Sequence[Person], should_stop: Callable[[], bool] = _never) -> list[Quote]:
     """Every quotation of ``doc`` in document order, each attributed to one of ``people`` when the text says.
 
-    ``should_stop`` is polled while it works (every few hundred paragraphs, quotes or tags); when it returns True
+    ``should_stop`` is polled while it works (every 64 paragraphs, quotes or tags); when it returns True
     the work gives up and returns [] (not a result: the caller checks ``should_stop`` again, as for people)."""
     try:
         return attribute(doc, merge_interrupted(doc.text, _locate(doc.text, doc.paragraphs, should_stop)), people,
