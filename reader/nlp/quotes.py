@@ -288,8 +288,9 @@ def _locate(text: str, paragraphs: Sequence[Paragraph], should_stop: Callable[[]
             carried = current if following is not None and _opens_with_quote(text, following, openers + straight) else None
         else:
             carried = None
-    _poll(should_stop)
-    for raw in out:
+    for n, raw in enumerate(out):
+        if n % POLL_EVERY == 0:
+            _poll(should_stop)
         for s, e in raw.parts:
             raw.nested.extend(_nested_quotes(text, s + 1, e - 1, *inner))
     return out
@@ -938,7 +939,9 @@ def _attribute(doc: Document, raws: list[_Raw], people: Sequence[Person], should
                ) -> list[Quote]:
     if not raws:
         return []
+    _poll(should_stop)
     att = _Attributor(doc, people)
+    _poll(should_stop)
     text = doc.text
     att.quote_spans = [(r.parts[0][0], r.parts[-1][1]) for r in raws]
     paragraphs = doc.paragraphs
