@@ -222,12 +222,49 @@ def test_said_to_names_who_answers() -> None:
     assert speakers == ["Anna Berg", "Clara Holm", "Anna Berg", "Clara Holm"]
 
 
-def test_an_exchange_stops_at_narration_and_at_a_tag_naming_no_listed_person() -> None:
+def test_an_exchange_stops_at_narration_naming_someone_else_and_at_a_tag_naming_no_listed_person() -> None:
     text = ("Anna Berg met Clara Holm at the gate.\n\n“Did you see the river, Clara?” said Anna Berg.\n\n"
-            "The wind rose.\n\n“I saw it.”\n\n"
+            "Tom Hale opened the gate.\n\n“I saw it.”\n\n"
             "“Did you see the hill, Clara?” said Anna Berg.\n\n“Yes,” cried her mother, “we did.”\n\n“And the sea?”\n")
     _doc, _quotes, speakers = analyse(text)
     assert speakers == ["Anna Berg", None, "Anna Berg", None, None]
+
+
+def test_an_exchange_goes_on_over_a_caption_and_a_turn_answered_without_words() -> None:
+    text = ("Anna Berg met Clara Holm at the gate.\n\n“Did you see the river, Clara?” said Anna Berg.\n\n"
+            "Clara Holm nodded.\n\n“Was it high?”\n\n[Illustration: “The river” [_Copyright 1894._]]\n\n"
+            "“Higher than last year.”\n")
+    _doc, quotes, speakers = analyse(text)
+    # Clara answered with a nod, so Anna Berg asks again; the caption does not interrupt them
+    assert speakers == ["Anna Berg", "Anna Berg", None, "Clara Holm"]
+    assert quotes[1].how == quotes[3].how == "turn-taking"
+
+
+@pytest.mark.parametrize("narration", [
+    "The wind rose.",  # anyone may speak next
+    "Clara Holm looked at the river.",  # an action that is no answer: she may well go on to speak
+])
+def test_an_exchange_stops_at_narration_that_is_not_an_answer(narration: str) -> None:
+    text = ("Anna Berg met Clara Holm at the gate.\n\n“Did you see the river, Clara?” said Anna Berg.\n\n"
+            f"{narration}\n\n“Was it high?”\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == ["Anna Berg", None]
+
+
+def test_an_exchange_among_three_speakers_is_not_guessed_as_two_taking_turns() -> None:
+    text = ("“Sit down.”\n\n“Where?”\n\n“Here.”\n\n"  # a text with dialogue (not news, where a quote goes on)
+            "Anna Berg, Clara Holm and Tom Hale sat at the table.\n\n“Is it late?” said Tom Hale.\n\n"
+            "“It is,” said Clara Holm.\n\n“Too late,” said Anna Berg.\n\n“Then we must go.”\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers[3:] == ["Tom Hale", "Clara Holm", "Anna Berg", None]
+
+
+def test_his_wife_is_the_wife_of_the_man_her_quote_addresses() -> None:
+    text = ("Mr. Tom Hale and Mrs. Hale lived by the sea with Miss Hale.\n\n"
+            "“My dear Mr. Hale,” said his lady to him one day, “have you heard the news?”\n\n"
+            "“No,” said Mr. Hale.\n")
+    _doc, quotes, speakers = analyse(text)
+    assert speakers[0] == "Mrs. Hale" and quotes[0].how == "relation"  # the married title: not Miss Hale
 
 
 # ---- colon introductions, appositives
@@ -291,3 +328,155 @@ def test_without_a_people_list_every_quote_is_found_with_no_speaker() -> None:
     without = find_quotes(doc, [])
     assert [q.span for q in without] == [q.span for q in with_people] and len(without) == 2
     assert all(q.speaker is None and q.how is None for q in without)
+
+
+# ---- the speaker named in the sentence before, or far before the quote in the same sentence
+@pytest.mark.parametrize("text", [
+    "Maria Lopez also said the council was wrong. “It ignored every warning we gave it.”\n",
+    "Maria Lopez, the mayor, said the council was wrong.\n\n“It ignored every warning we gave it.”\n",
+    "Maria Lopez told reporters that the council, which met on Monday after a long summer break, was wrong about "
+    "the pier, which “could simply be left to rot”.\n",
+    "In her memoir, Maria Lopez detailed how her family kept in touch with the council and the mayor “to this day.”\n",
+])
+def test_a_quote_reported_in_the_sentence_before_or_far_into_the_same_sentence(text: str) -> None:
+    _doc, quotes, speakers = analyse("Maria Lopez runs the town. Tom Hale farms.\n\n" + text)
+    assert speakers == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize("text", [
+    # someone else speaks in the reporting sentence: their words, or a dialogue, not hers
+    "Maria Lopez said Tom Hale told her the council was wrong. “It ignored every warning.”\n",
+    "Maria Lopez said that Tom Hale's remark that the council was wrong, made on Monday at the long meeting, "
+    "was “an insult to everyone”.\n",
+    # not reported speech: a question that quotes a rule
+    "Maria Lopez asked officials how documents that are supposed to be stored in “approved cabinets” got out.\n",
+])
+def test_no_reported_speaker_when_someone_else_speaks_or_nothing_is_reported(text: str) -> None:
+    _doc, _quotes, speakers = analyse("Maria Lopez runs the town. Tom Hale farms.\n\n" + text)
+    assert speakers == [None]
+
+
+def test_a_role_given_in_an_appositive_refers_to_its_one_holder() -> None:
+    text = ("Maria Lopez, a spokeswoman for the council, spoke on Monday. Tom Hale listened.\n\n"
+            "“We will rebuild the pier. It will take a year,” the spokeswoman said.\n")
+    _doc, quotes, speakers = analyse(text)
+    assert speakers == ["Maria Lopez"] and quotes[0].how == "title"
+
+
+def test_a_role_two_people_hold_refers_to_neither() -> None:
+    text = ("Maria Lopez, a spokeswoman for the council, and Anna Berg, a spokeswoman for the port, spoke.\n\n"
+            "“We will rebuild the pier,” the spokeswoman said.\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == [None]
+
+
+def test_who_said_and_terms_coordinated_with_a_quote() -> None:
+    text = ("The pier is gone, according to Tom Hale, who said “nothing can be saved”.\n\n"
+            "Maria Lopez has called the ruling “dangerous” and “ideological”.\n")
+    _doc, quotes, speakers = analyse(text)
+    assert speakers == ["Tom Hale", "Maria Lopez", "Maria Lopez"] and quotes[2].how == "coordinated"
+
+
+def test_the_speaker_before_is_not_carried_over_a_pronoun_tag_of_the_other_gender() -> None:
+    text = "Tom Hale met Anna Berg. “We won,” he said. “And we will win again,” she said.\n"
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers[0] == "Tom Hale" and speakers[1] != "Tom Hale"
+
+
+# ---- cancellation: the stage polls should_stop while it works
+def test_find_quotes_gives_up_with_nothing_when_asked_to_stop() -> None:
+    doc = document_from_plain_text("“We won,” said Anna Berg.\n\n" * 50, "test")
+    people = find_people(doc)
+    assert len(find_quotes(doc, people)) == 50
+    assert find_quotes(doc, people, should_stop=lambda: True) == []
+
+
+def test_the_quotes_stage_stops_while_it_works_not_only_before_and_after() -> None:
+    from reader.nlp import analysis
+
+    doc = document_from_plain_text("“We won,” said Anna Berg.\n\n" * 1000, "test")
+    people = find_people(doc)
+    calls = []
+
+    def stop_after_two() -> bool:  # False before the work and at its first poll; True from then on
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(analysis.Cancelled):
+        analysis.quotes_stage(doc, people, stop_after_two)
+    # without polling inside, the stage would ask twice (before and after), see False both times and return quotes
+    assert len(calls) >= 3
+
+
+def test_a_turn_taken_without_words_by_a_titled_person_and_a_name_as_the_answer() -> None:
+    text = ("“Sit down.”\n\n“Where?”\n\n“Here.”\n\n"  # a text with dialogue
+            "Mr. Tom Hale and Mrs. Anna Hale sat by the fire. Maria Lopez had left.\n\n"
+            "“My dear Mr. Hale,” said Mrs. Hale, “guess who came?”\n\n"
+            "Mr. Hale made no answer.\n\n“Do you not want to know?”\n\n“Who?”\n\n“Lopez.”\n\n“Is he married?”\n")
+    _doc, _quotes, speakers = analyse(text)
+    # Mr. Hale's silence was his turn; “Lopez.” answers with a name and speaks to no one, so the turns go on
+    assert speakers[3:] == ["Anna Hale", "Anna Hale", "Tom Hale", "Anna Hale", "Tom Hale"]
+
+
+def test_the_person_spoken_to_by_name_is_not_the_speaker() -> None:
+    text = ("Natasha Rostova packed with Dunyasha Petrova.\n\n"
+            "“Dunyasha, you pack! You will, won’t you?” And when Dunyasha gladly promised, they left.\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == [None]  # not Dunyasha, whom the quote addresses
+
+
+# ---- news: the speaker named around a quote-only paragraph, a pronoun with one candidate, roles as predicates
+@pytest.mark.parametrize("text, how", [
+    ("Maria Lopez has run the harbour authority for ten years.\n\n“It has never been this bad. We need the grant.”\n",
+     "paragraph-before"),
+    ("Maria Lopez spoke next.\n\n“It has never been this bad. We need the grant.”\n\nShe added that the town would "
+     "apply again.\n", "goes-on"),
+])
+def test_a_quote_only_paragraph_takes_the_speaker_the_paragraphs_around_it_name(text: str, how: str) -> None:
+    _doc, quotes, speakers = analyse("Rain fell.\n\n" + text)
+    assert speakers == ["Maria Lopez"] and quotes[0].how == how
+
+
+def test_a_quote_only_paragraph_after_a_paragraph_naming_two_people_is_nobodys() -> None:
+    text = "Rain fell.\n\nMaria Lopez and Tom Hale run the harbour.\n\n“It has never been this bad.”\n"
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == [None]
+
+
+def test_a_pronoun_goes_to_the_one_person_of_its_gender_named_nearby() -> None:
+    text = "Anna Berg and Tom Hale met on Monday. “The numbers do not add up,” he said.\n"
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == ["Tom Hale"]
+
+
+def test_a_role_given_as_a_predicate_refers_to_its_holder() -> None:
+    _doc, _quotes, speakers = analyse("Tom Hale is a lawyer. “We will appeal,” said the lawyer.\n")
+    assert speakers == ["Tom Hale"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hale of The Daily Post said: “The numbers do not add up.”\n",
+    "“The numbers do not add up,” Tom Hale of the Harbour Authority said.\n",
+    "Writing on Monday, Tom Hale from the Port Ellis Council called the plan “a waste of money”.\n",
+])
+def test_a_speaker_with_their_organisation_before_the_verb(text: str) -> None:
+    _doc, _quotes, speakers = analyse("Rain fell.\n\n" + text)
+    assert speakers == ["Tom Hale"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Times quoted Tom Hale as saying “the plan is a disaster”.\n",
+    "Tom Hale was quoted as saying “the plan is a disaster”.\n",
+    "“The plan is a disaster,” Tom Hale was quoted as saying.\n",
+    "Tom Hale believes the plan is “a disaster”.\n",
+])
+def test_quoted_as_saying_and_verbs_of_belief(text: str) -> None:
+    _doc, _quotes, speakers = analyse("Rain fell.\n\n" + text)
+    assert speakers == ["Tom Hale"]
+
+
+def test_fragments_of_one_sentence_share_its_speaker_unless_someone_else_is_named() -> None:
+    text = ("Rain fell.\n\nTom Hale said he was “shocked” by the decision and “saddened” by the vote.\n\n"
+            "Tom Hale said the plan was “a disaster”, while Anna Berg thought it “a success”.\n")
+    _doc, _quotes, speakers = analyse(text)
+    assert speakers == ["Tom Hale", "Tom Hale", "Tom Hale", "Anna Berg"]

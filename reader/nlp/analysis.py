@@ -113,14 +113,14 @@ def quotes_stage(document: Document, people: Sequence[Person] | None = None,
                  should_stop: ShouldStop = never) -> list[Quote]:
     """Every quotation, attributed to one of ``people`` (None: the people stage's list) when the text says who.
 
-    ``find_quotes`` cannot be interrupted: a stop asked for while it runs drops its result afterwards."""
+    ``find_quotes`` polls ``should_stop`` as it works and gives up with [] when asked to stop: not a result."""
     from reader.nlp.quotes import find_quotes
 
     if people is None:
         people = people_stage(document, should_stop)
     if should_stop():
         raise Cancelled
-    quotes = find_quotes(document, people)
+    quotes = find_quotes(document, people, should_stop)
     if should_stop():
         raise Cancelled
     return quotes

@@ -18,9 +18,11 @@
    named between, else a speaker named just before a quote-only paragraph (X said:), else turn-taking in a
    dialogue of quote-only paragraphs (the person the turn before addressed by name, then A, B, A, B). Also: the
    subject of a sentence ending in a colon (X defended it: “...”), the author of a statement issued in the
-   sentence before, and relatives ("said his wife": the one person of that role and surname). Pronouns and
-   titles go to the most recent speaker of that gender / with that title, unless someone else of that gender
-   began a sentence since. No rule, no speaker.
+   sentence before, the subject of a reporting sentence just before (X also said the plan failed. “...”), and
+   relatives ("said his wife": the one person of that role and surname). Pronouns and titles (also roles learnt
+   from appositives: "X, a spokeswoman for ...") go to the most recent speaker of that gender / with that title,
+   unless someone else of that gender began a sentence since. The person a quote addresses by name is never its
+   speaker. No rule, no speaker. The rules, one by one, are in docs/quotes.md.
 """
 
 from __future__ import annotations
@@ -46,8 +48,9 @@ SINGLE_STRAIGHT = "'"
 # Verbs that introduce or tag a quotation (“...,” she *said*; he *called* it “...”): reporting verbs (speech-act
 # and communication verbs of news and fiction), as lemmas; :func:`_inflections` adds -s, -ed and -ing forms.
 _QUOTE_VERB_LEMMAS = """acknowledge add admit affirm agree allege announce answer argue ask assert assure begin boast
-brag call caution challenge chide cite claim comment complain concede conclude confess confide confirm
-contend continue cry declare defend demand denounce deny describe dismiss dub echo emphasise emphasize
+brag call caution challenge characterise characterize chide cite claim comment complain concede conclude confess
+confide confirm contend continue cry address believe express declare defend demand denounce deny describe detail dismiss dub echo emphasise
+emphasize
 enquire exclaim explain falter gasp groan grumble growl grunt hint implore inquire insist interject interrupt joke lament
 laugh mention moan mumble murmur mutter note observe offer plead pledge point post predict proclaim
 promise protest quip rant reassure recall recount reflect reiterate rejoin remark remind repeat reply
@@ -76,12 +79,23 @@ QUOTE_VERBS = frozenset(_IRREGULAR_FORMS).union(*(_inflections(lemma) for lemma 
 # Verbs of reported speech without quote marks ("Kellogg said he advises ..."): they make a person the current
 # speaker, which a later "he said" may refer to.
 REPORT_VERBS = frozenset("""said says told tells added adds explained argued argues replied answered asked insisted
-warned claimed claims noted stated wrote writes denied denies admitted acknowledged recalled continued""".split())
+warned claimed claims noted notes stated wrote writes denied denies admitted acknowledged recalled continued stressed
+suggested predicted conceded agreed""".split())
+# Reported speech whose complement may hold a quoted fragment far from the verb ("Whitmore told LA Weekly that on
+# October 6, after ..., Montalvo “walked into the lobby”"; "Melania Trump detailed how ... “to this day.”")
+# (not "asked": "Baird asked officials how documents ... stored in “approved security cabinets”" quotes a rule)
+_DISTANT_VERBS = frozenset("""said says told tells added adds explained claimed claims stated wrote writes admitted
+acknowledged insisted warned noted argued detailed details described describes""".split())
+# one of REPORT_VERBS as a whole _WORD token (a C-speed scan of the whole text)
+_REPORT_VERB = re.compile(r"(?<!\w)(?<!\w['’\-])(?:" + "|".join(sorted(REPORT_VERBS, key=len, reverse=True))
+                          + r")(?!\w|['’\-]\w)")
+DISTANT_GAP_WORDS = 40  # the most words from such a verb to its quote
 _SKIPPABLE = frozenset("""also later then again has have had will would could may might once further simply only just
 previously recently still quickly quietly softly firmly calmly coldly gravely earlier repeatedly reportedly
 now often sometimes already thus presently instantly immediately""".split())
 _HABITUAL = frozenset("likes liked loves loved used wants wanted began went".split())  # "X likes to say"
 _COORDINATORS = frozenset({"and", "but", "then", "or"})
+_CLAUSE_OPENERS = frozenset("while whereas although though because since whilst unless".split())
 # A verb form after one of these is a noun ("the report", "his answer", "a comment"): not the quote's tag.
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -91,6 +105,12 @@ _POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 _RELATIONS = {"wife": ("f", True), "lady": ("f", True), "husband": ("m", True), "mother": ("f", True),
               "father": ("m", True), "son": ("m", False), "daughter": ("f", False), "brother": ("m", False),
               "sister": ("f", False)}
+# a person's organisation between the name and the verb: " of The Globe and Mail ", " from the Refugee Council "
+_OF_ORGANISATION = re.compile(r" (?:of|from|at) (?:the |The )?(?:[A-Z][\w.&'’\-]*(?: | (?:and|of|for|&) ))*[A-Z][\w.&'’\-]*\s+$")
+_QUOTED_AS_LEAD = re.compile(r"(?:\b(?:was|is|has been|were|are)\s+)?\bquoted\s+(?:(?P<object>[^,.;:!?“”\"]{1,60}?)\s+)?"
+                             r"as\s+(?:saying|telling\s[^,.;:“”\"]{1,40}?)[,:]?\s*$")
+_QUOTED_AS_TAIL = re.compile(r"[\s,]*([^\W\d][\w.'’\- ]{1,60}?)\s+(?:was|is|has been)\s+quoted\s+as\s+saying\b")
+_MARRIED_TITLES = frozenset("mrs mme madame lady".split())
 _TITLE_ADJECTIVES = frozenset("former new old young late acting interim deputy vice senior junior elder".split())
 _TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor",
                         "prof": "professor", "gen": "general", "col": "colonel", "capt": "captain", "lt":
@@ -110,6 +130,22 @@ _NON_SPACE = re.compile(r"\S")
 MAX_EVENTS = 40  # the most earlier speakers / mentions a pronoun is checked against
 PRONOUN_WINDOW_PARAGRAPHS = 8  # a pronoun or title reaches back this many paragraphs for its speaker
 ATTRIBUTION_WORDS = 12  # the clause that tags a quote is at most this many words (before the speaker)
+
+
+POLL_EVERY = 64  # paragraphs, quotes or reporting verbs between two polls of ``should_stop``
+
+
+class _Stopped(Exception):
+    """``should_stop`` returned True: the work is abandoned (find_quotes returns [])."""
+
+
+def _never() -> bool:
+    return False
+
+
+def _poll(should_stop: Callable[[], bool]) -> None:
+    if should_stop():
+        raise _Stopped
 
 
 # --------------------------------------------------------------------------------------------------- locate
@@ -141,6 +177,9 @@ def _straight_role(text: str, i: int, start: int, end: int, inside: bool) -> str
 def _quote_style(text: str) -> str:
     """"double", or "single" for a text whose dialogue is in ‘...’ (few double marks, many single openers)."""
     doubles = text.count("“") + text.count('"') + text.count("«")
+    singles = text.count("‘")
+    if singles <= 10 or doubles * 4 >= singles:  # too few ‘ to be the dialogue marks (skips the slow count below)
+        return "double"
     single_openers = len(re.findall(r"(?:^|[\s(—])‘\w", text))
     return "single" if single_openers > 10 and doubles * 4 < single_openers else "double"
 
@@ -158,14 +197,19 @@ def _short_tail_end(text: str, start: int, stop: int) -> int | None:
     return None
 
 
+_NESTED_MARKS: dict[tuple[str, str, str], re.Pattern[str]] = {}
+
+
 def _nested_quotes(text: str, start: int, end: int, opener: str, closer: str, straight: str) -> list[tuple[int, int]]:
     """Quotes in single marks inside ``text[start:end]`` (exclusive of the outer marks); apostrophes skipped."""
     found = []
     open_at = None
-    for i in range(start, end):
+    marks = _NESTED_MARKS.get((opener, closer, straight))
+    if marks is None:
+        marks = _NESTED_MARKS[(opener, closer, straight)] = re.compile("[" + re.escape(opener + closer + straight) + "]")
+    for match in marks.finditer(text, start, end):
+        i = match.start()
         ch = text[i]
-        if ch != opener and ch != closer and ch != straight:
-            continue
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         if _is_letter(before) and _is_letter(after):
@@ -185,7 +229,7 @@ def locate_quotes(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote]:
     return [_to_quote(raw) for raw in merge_interrupted(text, _locate(text, paragraphs))]
 
 
-def _locate(text: str, paragraphs: Sequence[Paragraph]) -> list[_Raw]:
+def _locate(text: str, paragraphs: Sequence[Paragraph], should_stop: Callable[[], bool] = _never) -> list[_Raw]:
     if _quote_style(text) == "single":
         openers, closers, straight = SINGLE_OPEN, SINGLE_CLOSE, SINGLE_STRAIGHT
         inner = ("“", "”", '"')
@@ -196,6 +240,8 @@ def _locate(text: str, paragraphs: Sequence[Paragraph]) -> list[_Raw]:
     out: list[_Raw] = []
     carried: _Raw | None = None  # a quote running on from the previous paragraph
     for index, para in enumerate(paragraphs):
+        if index % POLL_EVERY == 0:
+            _poll(should_stop)
         if para.kind in ("code", "table"):
             carried = None
             continue
@@ -242,7 +288,9 @@ def _locate(text: str, paragraphs: Sequence[Paragraph]) -> list[_Raw]:
             carried = current if following is not None and _opens_with_quote(text, following, openers + straight) else None
         else:
             carried = None
-    for raw in out:
+    for n, raw in enumerate(out):
+        if n % POLL_EVERY == 0:
+            _poll(should_stop)
         for s, e in raw.parts:
             raw.nested.extend(_nested_quotes(text, s + 1, e - 1, *inner))
     return out
@@ -319,6 +367,30 @@ def _to_quote(raw: _Raw, speaker: str | None = None, how: str | None = None) -> 
 
 
 # ----------------------------------------------------------------------------------------------- attribute
+_APPOSITIVE_ROLE = re.compile(r"(?:,|\s+(?:is|was|has been|became))\s+(?:(a|an|the|its|their)\s+)?((?:[\w.'’\-]+\s+){0,4}?)"
+                              r"([a-z]{3,})(?=\s+(?:of|for|at|with|to|in)\b|[,.;])")
+_NOT_ROLES = frozenset("""who which whose whom that and but also then when where while after before since because
+though although with without who's there here now today yesterday last next""".split())
+
+
+def _appositive_roles(text: str, people: Sequence[Person]) -> dict[int, str]:
+    """The role the text gives a person in an appositive ("Maria Lopez, a spokeswoman for the council,"; "Hilary
+    Braysmith, USI associate professor of art history,"), so that "the spokeswoman said" can refer to them; a role
+    two people share is no one's (it would be ambiguous)."""
+    holders: dict[str, set[int]] = {}
+    for pid, person in enumerate(people):
+        for mention in person.mentions[:30]:
+            match = _APPOSITIVE_ROLE.match(text, mention.end, mention.end + 120)
+            if match is None or "\n" in match.group():
+                continue
+            role = match.group(3)
+            if role in _NOT_ROLES or role in QUOTE_VERBS or (match.group(1) is None and match.group(2).strip() == ""
+                                                             and not text.startswith((" of", " for", " at"), match.end())):
+                continue
+            holders.setdefault(role, set()).add(pid)
+    return {next(iter(pids)): role for role, pids in holders.items() if len(pids) == 1}
+
+
 def person_genders(text: str, people: Sequence[Person]) -> list[str | None]:
     """"m" / "f" / None per person: the most frequent gendered title (Mr., Mrs., King), else the given name, else the pronouns
     (he/his, she/her) that follow their mentions at a sentence start."""
@@ -392,8 +464,12 @@ class _Attributor:
         self.mentions = _Mentions(people)
         self.genders = person_genders(doc.text, people)
         self.title_words = [self._title_words(p) for p in people]
+        for pid, role in _appositive_roles(doc.text, people).items():
+            self.title_words[pid].add(role)
+        self.any_title_word: frozenset[str] = frozenset().union(*self.title_words)
         # (position, person, paragraph): every time a person is made the current speaker
         self.speaker_events: list[tuple[int, int, int]] = []
+        self.dialogue = False  # the text has dialogue (a novel): set by attribute()
         self.quote_spans: list[tuple[int, int]] = []
 
     @staticmethod
@@ -417,9 +493,11 @@ class _Attributor:
     def _ref_ending_at(self, lo: int, pos: int) -> tuple[_Ref | None, int]:
         """The subject that ends at ``pos`` (skipping adverbs/auxiliaries back to ``lo``) and where it starts."""
         words = self._words_back(lo, pos)
+        adverb = False  # "Pierre hastily interrupted": a -ly adverb is skipped before a name, not before he/she
         while words and "," not in self.text[words[-1].end() : pos]:
             low = words[-1].group().casefold()
-            if low in _SKIPPABLE:
+            if low in _SKIPPABLE or (low.endswith("ly") and len(low) > 4 and words[-1].group().islower()):
+                adverb = adverb or low not in _SKIPPABLE
                 pos = words[-1].start()
                 words.pop()
             elif low == "to" and len(words) >= 2 and words[-2].group().casefold() in _HABITUAL:
@@ -434,9 +512,18 @@ class _Attributor:
         end = last.end()
         if end in self.mentions.by_end:
             return _Ref("person", self.mentions.by_end[end]), last.start()
+        of_org = _OF_ORGANISATION.search(self.text, max(lo, pos - 80), pos)  # "Tom Hale of the Daily Post said"
+        if of_org and of_org.start() in self.mentions.by_end:
+            pid = self.mentions.by_end[of_org.start()]
+            return _Ref("person", pid), of_org.start()
         low = last.group().casefold()
         if low in _PRONOUN_GENDER:
-            return _Ref("pronoun", word=low), last.start()
+            return (None, pos) if adverb else (_Ref("pronoun", word=low), last.start())
+        if low == "who":  # "Tom Hale, who said “...”" / "according to Tom Hale, who said"
+            comma = self.text.rfind(",", max(lo, last.start() - 3), last.start())
+            pid = self.mentions.by_end.get(comma) if comma >= 0 and _blank(self.text, comma + 1, last.start()) else None
+            if pid is not None:
+                return _Ref("person", pid), last.start()
         if low in _STATEMENT_NOUNS and len(words) >= 2 and words[-2].group().endswith(("'s", "’s")):
             pid = self.mentions.by_end.get(words[-2].end() - 2)
             if pid is not None:
@@ -460,7 +547,7 @@ class _Attributor:
         if i < 0 or words[i].group().casefold() != "the":
             return None
         low = norm(head)
-        if any(low in words_ for words_ in self.title_words):
+        if low in self.any_title_word:
             return _Ref("title", word=low)
         return None
 
@@ -482,7 +569,7 @@ class _Attributor:
         """The speaker right after an inverted verb: "said Fried", "said Mr. Bennet", "cried he", "said the mayor"."""
         from reader.nlp.people.lexicon import FEMALE_TITLES, MALE_TITLES, norm
 
-        words = self._words_back(pos, hi)[:6]
+        words = list(islice(_WORD.finditer(self.text, pos, hi), 6))
         if not words or self.text[pos : words[0].start()].strip():
             return None
         first = words[0]
@@ -496,7 +583,7 @@ class _Attributor:
             key = norm(word.group())
             titled = word.group()[0].isupper() and (
                 key in MALE_TITLES or key in FEMALE_TITLES or key in _TITLE_ABBREVIATIONS
-                or any(key in w for w in self.title_words))
+                or key in self.any_title_word)
             if not titled:
                 break
         if low == "the" and len(words) >= 2:
@@ -504,7 +591,7 @@ class _Attributor:
             while i < len(words) - 1 and words[i].group().casefold() in _TITLE_ADJECTIVES:
                 i += 1
             head = words[i].group()
-            if head.islower() and any(norm(head) in w for w in self.title_words):
+            if head.islower() and norm(head) in self.any_title_word:
                 return _Ref("title", word=norm(head))
         return None
 
@@ -552,6 +639,15 @@ class _Attributor:
                 return pid, "pronoun"
             if self.genders[pid] is None:
                 return None, ""
+        # "Anna Berg and Tom Hale met on Monday. “...,” he said": the one person of that gender named nearby (not
+        # in fiction, where a "he" is as often someone the People list does not know: "a shopkeeper ...")
+        if self.dialogue:
+            return None, ""
+        named = {pid for s, e, pid in self.mentions.between(earliest, pos)[-MAX_EVENTS:]
+                 if not self._in_quote(s) and not self._possessive_after(e)}
+        fitting = {pid for pid in named if self.genders[pid] in (gender, None)}
+        if len(fitting) == 1 and self.genders[next(iter(fitting))] == gender:
+            return fitting.pop(), "pronoun"
         return None, ""
 
     def _pronoun_ambiguous(self, pos: int, gender: str) -> bool:
@@ -597,12 +693,18 @@ class _Attributor:
         words = _WORD.findall(head)
         return all(w[0].isupper() for w in words) and len(words) <= 3 and not re.search(r"[”\"]", head)
 
+    def _quote_within(self, lo: int, hi: int) -> bool:
+        """Some quote overlaps ``text[lo:hi]`` (quotes are disjoint and sorted: the last one opening before ``hi``
+        reaches furthest)."""
+        i = bisect_left(self.quote_spans, (hi, -1)) - 1
+        return i >= 0 and self.quote_spans[i][1] > lo
+
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quote_spans, (pos, 10**12)) - 1
         return i >= 0 and self.quote_spans[i][0] <= pos < self.quote_spans[i][1]
 
     # --- the clauses around one quote
-    def tail_speaker(self, end: int, limit: int) -> tuple[int | None, str]:
+    def tail_speaker(self, end: int, limit: int, part_start: int | None = None) -> tuple[int | None, str]:
         """'“...,” X said' / 'said X' / 'he said' / 'the senator said' right after a quote part."""
         text = self.text
         limit = min(limit, end + CONTEXT_CHARS)
@@ -617,7 +719,12 @@ class _Attributor:
         dash = _DASH_BYLINE.match(text, end, stop)
         if dash and dash.end() in self.mentions.by_start:
             return self.mentions.by_start[dash.end()][1], "dash"
+        quoted = _QUOTED_AS_TAIL.match(text, end, stop)  # “...,” Tom Hale was quoted as saying
+        if quoted and quoted.start(1) in self.mentions.by_start and self.mentions.by_start[quoted.start(1)][0] == quoted.end(1):
+            return self.mentions.by_start[quoted.start(1)][1], "said-verb"
         words = list(islice(_WORD.finditer(text, end, stop), ATTRIBUTION_WORDS + 6))
+        if words and words[0].group().casefold() in _CLAUSE_OPENERS:
+            return None, ""  # “a disaster”, while Anna Berg thought it ...: a new clause, not this quote's tag
         for k, word in enumerate(words[:ATTRIBUTION_WORDS]):
             low = word.group().casefold()
             if low == "according" and k + 1 < len(words) and words[k + 1].group() == "to":
@@ -632,18 +739,25 @@ class _Attributor:
                 if ref is None and k == 0:  # inverted: “...,” said X
                     ref = self._ref_starting_at(word.end(), stop)
                 if ref is None:  # “...,” said his wife / “...,” her father said
-                    relation = self._relation_near(word, words, k, end, stop)
+                    relation = self._relation_near(word, words, k, end, stop, part_start)
                     if relation is not None:
                         return relation
                 addressed = {pid for _, _, pid in self.mentions.between(word.end(), stop)}
                 if ref is not None and ref.kind != "person":  # "said she to Charlotte": not Charlotte
                     return self._resolve(ref, end, exclude=addressed)
                 return self._resolve(ref, end)
+            # “...,” Khaled Al-Maeena, editor at large at the Saudi Gazette, said / “...,” Tom Hale of the Harbour
+            # Authority said: a name opening the tag, then its appositive or organisation
+            first = self.mentions.between(end, word.start())[:1]
+            if first and not self.text[end : first[0][0]].strip(" ,") and self.text.startswith((",", " of ", " from ", " at "), first[0][1]):
+                ref, _ = self._ref_ending_at(end, word.start())
+                if ref is not None and ref.kind == "person" and ref.person == first[0][2]:
+                    return ref.person, "said-verb"
             return None, ""
         return None, ""
 
-    def _relation_near(self, verb: re.Match[str], words: list[re.Match[str]], k: int, end: int, stop: int
-                       ) -> tuple[int | None, str] | None:
+    def _relation_near(self, verb: re.Match[str], words: list[re.Match[str]], k: int, end: int, stop: int,
+                       part_start: int | None = None) -> tuple[int | None, str] | None:
         """"said his wife" / "her father said": None when the tag names no relation; else the relative, when the
         possessor (the pronoun's person) and their surname pick out exactly one person, else (None, "")."""
         if k >= 2 and self.text[words[k - 2].end() : words[k - 1].start()] == " " and _blank(self.text, end, words[k - 2].start()):
@@ -656,10 +770,18 @@ class _Attributor:
         if owner not in _POSSESSIVE_GENDER or noun not in _RELATIONS:
             return None
         possessor, _ = self._resolve(_Ref("pronoun", word="he" if owner == "his" else "she"), pair[0].start())
+        if possessor is None and part_start is not None:  # “My dear Mr. Bennet,” said his lady: the one addressed
+            possessor = self._vocative_of_gender(part_start, end, _POSSESSIVE_GENDER[owner])
         if possessor is None:
             return None, ""
         relative = self._relative(possessor, *_RELATIONS[noun])
         return (relative, "relation") if relative is not None else (None, "")
+
+    def _vocative_of_gender(self, start: int, end: int, gender: str) -> int | None:
+        """The one person of that gender named in a vocative in ``text[start:end]`` ("My dear Mr. Bennet,")."""
+        found = {pid for s, e, pid in self.mentions.between(start, end) if self.genders[pid] == gender
+                 and _VOCATIVE_BEFORE.search(self.text, max(start, s - 24), s) and _VOCATIVE_AFTER.match(self.text, e)}
+        return found.pop() if len(found) == 1 else None
 
     def _relative(self, possessor: int, gender: str, by_title: bool) -> int | None:
         """The one person of that gender who shares the possessor's surname: named "Mrs. Bennet" (title and
@@ -676,6 +798,8 @@ class _Attributor:
                 continue
             if by_title == (len(tokens) == 1 and bool(person.titles)):
                 found.append(pid)
+        if len(found) > 1 and by_title and gender == "f":  # a wife or mother is Mrs. Bennet, not Miss Bennet
+            found = [pid for pid in found if any(norm(t) in _MARRIED_TITLES for t in self.people[pid].titles)]
         return found[0] if len(found) == 1 else None
 
     def lead_speaker(self, start: int, lo: int, prev_speaker: int | None) -> tuple[int | None, str]:
@@ -686,6 +810,9 @@ class _Attributor:
             pid = self.mentions.by_end.get(words_of.start(1))
             if pid is not None:
                 return pid, "according-to"
+        quoted = _QUOTED_AS_LEAD.search(text, lo, start)  # "The Times quoted X as saying “", "X was quoted as saying “"
+        if quoted and _blank(text, quoted.end(), start):
+            return self._quoted_as(quoted, lo)
         words = list(_WORD.finditer(text, lo, start))
         for k in range(len(words) - 1, -1, -1):
             word = words[k]
@@ -703,9 +830,9 @@ class _Attributor:
                     return ref.person, "said-verb"
                 # "he said, explaining that ... “...”": a participle continues the clause of the quote before
                 return (prev_speaker, "said-verb") if prev_speaker is not None else (None, "")
-            if len(words) - k - 1 > LEAD_GAP_WORDS:
-                return None, ""  # "X asked officials how documents ... stored in “...”": too far to be its tag
-            ref, _ = self._ref_ending_at(lo, word.start())
+            if len(words) - k - 1 > LEAD_GAP_WORDS:  # "X asked officials how ... stored in “...”": not its tag,
+                return self._distant_report(word, start, lo)  # unless X said / told ... that ... “...”
+            ref, ref_start = self._ref_ending_at(lo, word.start())
             if ref is None:
                 before = words[k - 1].group().casefold() if k > 0 else ""
                 if before in _COORDINATORS or text[lo : word.start()].strip() == "":
@@ -713,8 +840,58 @@ class _Attributor:
                         return prev_speaker, "said-verb"
                     return self._coordinated_subject(lo, words[k - 1].start() if k > 0 else word.start())
                 return None, ""
+            # a pronoun is read where it stands: "He described Montalvo as “...”" is not ambiguous by Montalvo;
+            # never to the one spoken to ("she said to Mademoiselle Bourienne: “...”")
+            if ref.kind == "pronoun":
+                addressed = {pid for _, _, pid in self.mentions.between(word.end(), start)}
+                return self._resolve(ref, ref_start, exclude=addressed)
             return self._resolve(ref, start)
         return None, ""
+
+    def _quoted_as(self, quoted: re.Match[str], lo: int) -> tuple[int | None, str]:
+        named = self.mentions.between(quoted.start("object"), quoted.end("object")) if quoted.group("object") else []
+        if named:
+            return (named[0][2], "said-verb") if len({pid for _, _, pid in named}) == 1 else (None, "")
+        ref, _ = self._ref_ending_at(lo, quoted.start())  # passive: the subject before "was quoted"
+        return (ref.person, "said-verb") if ref is not None and ref.kind == "person" else (None, "")
+
+    def _distant_report(self, verb: re.Match[str], start: int, lo: int) -> tuple[int | None, str]:
+        """A quoted fragment in the complement of "X said / told ... / detailed how ..." far from the verb: X, when
+        X (or their pronoun) is the subject of the sentence, the verb is one of reported speech, and no one named
+        between is the author of other words (a possessive, or a name followed by a speech verb)."""
+        if verb.group() not in _DISTANT_VERBS or len(_WORD.findall(self.text, verb.end(), start)) > DISTANT_GAP_WORDS:
+            return None, ""
+        if re.search(r"[;:”\"]", self.text[verb.end() : start]):
+            return None, ""
+        ref, ref_start = self._ref_ending_at(lo, verb.start())
+        if ref is None or ref.kind == "title":
+            return None, ""
+        if ref.kind == "person" and (_sentence_subject(self, lo, verb.start()) or (None,))[0] != ref.person:
+            return None, ""
+        if ref.kind == "pronoun" and not _leads_clause(self.text, lo, ref_start):
+            return None, ""
+        if any(self._speaks(s, e) for s, e, _ in self.mentions.between(verb.end(), start)):
+            return None, ""
+        return self._resolve(ref, verb.start())
+
+    def _speaks(self, s: int, e: int) -> bool:
+        """The mention at ``s:e`` is a possessive or the subject of a speech verb ("Berg's remark", "Berg told")."""
+        if self._possessive_after(e):
+            return True
+        following = _WORD.findall(self.text, e, min(len(self.text), e + 40))[:3]
+        return any(w.casefold() in QUOTE_VERBS for w in following)
+
+    def _clause_subject(self, lo: int, pos: int) -> tuple[_Ref | None, int]:
+        """The subject of the clause a coordinated verb shares ("she turned to him and said"): the nearest he/she
+        before ``pos``, or the nearest person followed by a verb, whichever comes later; (None, pos) if none."""
+        for word in reversed(list(_WORD.finditer(self.text, lo, pos))[-ATTRIBUTION_WORDS:]):
+            low = word.group().casefold()
+            if low in _PRONOUN_GENDER:
+                return _Ref("pronoun", word=low), word.start()
+            pid = self.mentions.by_end.get(word.end())
+            if pid is not None and not self._in_quote(word.start()):
+                return (_Ref("person", pid), word.start()) if _verb_after(self.text, word.end()) else (None, pos)
+        return None, pos
 
     def _coordinated_subject(self, lo: int, pos: int) -> tuple[int | None, str]:
         """"Steven Cheung attacked ... and said “...”": the nearest person mention followed by a verb-like word."""
@@ -733,11 +910,13 @@ class _Attributor:
     def add_event(self, pos: int, pid: int) -> None:
         self.speaker_events.append((pos, pid, self.doc.paragraph_index_at(pos)))
 
-    def reported_speech(self, start: int, end: int) -> list[tuple[int, int]]:
+    def reported_speech(self, start: int, end: int, should_stop: Callable[[], bool] = _never) -> list[tuple[int, int]]:
         """(position, person) for "X said ..." clauses without quote marks in ``text[start:end]``."""
         found = []
-        for match in _WORD.finditer(self.text, start, end):
-            if match.group() not in REPORT_VERBS or self._in_quote(match.start()):
+        for n, match in enumerate(_REPORT_VERB.finditer(self.text, start, end)):
+            if n % POLL_EVERY == 0:
+                _poll(should_stop)
+            if self._in_quote(match.start()):
                 continue
             lo = self.sentence_start(match.start())
             ref, _ = self._ref_ending_at(max(lo, match.start() - 200), match.start())
@@ -746,26 +925,48 @@ class _Attributor:
         return found
 
 
-def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list[Quote]:
-    """The speaker of each located quote (rules in the module docstring); unattributed when unsure."""
+def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person], should_stop: Callable[[], bool] = _never
+              ) -> list[Quote]:
+    """The speaker of each located quote (rules in the module docstring); unattributed when unsure. [] when
+    ``should_stop`` returned True (polled as it works)."""
+    try:
+        return _attribute(doc, raws, people, should_stop)
+    except _Stopped:
+        return []
+
+
+def _attribute(doc: Document, raws: list[_Raw], people: Sequence[Person], should_stop: Callable[[], bool]
+               ) -> list[Quote]:
     if not raws:
         return []
+    _poll(should_stop)
     att = _Attributor(doc, people)
+    _poll(should_stop)
     text = doc.text
     att.quote_spans = [(r.parts[0][0], r.parts[-1][1]) for r in raws]
     paragraphs = doc.paragraphs
-    reported = att.reported_speech(0, len(text)) if people else []
-    dialogue = _has_dialogue(text, raws, paragraphs)
+    reported = att.reported_speech(0, len(text), should_stop) if people else []
+    dialogue = att.dialogue = _has_dialogue(text, raws, paragraphs)
+    exchange = _Exchange(text, paragraphs, att)
+    group_start = 0  # the first quote of the current paragraph
     r_index = 0
     speakers: list[int | None] = []
     hows: list[str] = []
     for qi, raw in enumerate(raws):
+        if qi % POLL_EVERY == 0:
+            _poll(should_stop)
         q_start, q_end = raw.parts[0][0], raw.parts[-1][1]
         while r_index < len(reported) and reported[r_index][0] < q_start:
             att.add_event(*reported[r_index])
             r_index += 1
         pid: int | None = None
         how = ""
+        caption = raw.paragraph in exchange.captions
+        if not qi or raws[qi - 1].paragraph != raw.paragraph:
+            group_start = qi
+            if not caption:
+                exchange.begin(raw.paragraph)
+        last_of_group = qi + 1 == len(raws) or raws[qi + 1].paragraph != raw.paragraph
         if people:
             para = paragraphs[raw.last_paragraph]
             next_start = raws[qi + 1].parts[0][0] if qi + 1 < len(raws) else len(text)
@@ -777,7 +978,7 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
                     limit = min(para.end, next_start)
                 elif len(raw.parts) > 1:
                     limit = raw.parts[1][0]
-                pid, how = att.tail_speaker(e, max(limit, e))
+                pid, how = att.tail_speaker(e, max(limit, e), s)
                 if pid is not None:
                     break
             # 2. the clause before it, in the same sentence (after any earlier quote)
@@ -792,34 +993,85 @@ def attribute(doc: Document, raws: list[_Raw], people: Sequence[Person]) -> list
             # 2c. the sentence after "X issued a statement ...": “...”
             if pid is None and _sentence_like(text, raw):
                 pid, how = _statement_before(att, q_start, paragraphs[raw.paragraph])
+            # 2d. the sentence after "X (also) said the council was wrong.": “...”
+            if pid is None and _sentence_like(text, raw):
+                pid, how = _reported_before(att, raw, paragraphs, dialogue)
+            # rules 3 to 5 carry the speaker of the quote before, never against the quote's own "she said"
+            carried_ok = qi and speakers[-1] is not None and _gender_fits(att.genders[speakers[-1]], _tag_gender(text, raw))
             # 3. the quote before it in the same paragraph, no one else named between
-            if (pid is None and qi and raws[qi - 1].last_paragraph == raw.paragraph and speakers[-1] is not None
+            if (pid is None and carried_ok and raws[qi - 1].last_paragraph == raw.paragraph
                     and _sentence_like(text, raw)):
                 between = att.mentions.between(raws[qi - 1].parts[-1][1], q_start)
                 if all(p == speakers[-1] for _, _, p in between):
                     pid, how = speakers[-1], "same-paragraph"
+            # 3b. '“dangerous” and “ideological”': a term coordinated with the quote just before it
+            if (pid is None and carried_ok and raws[qi - 1].last_paragraph == raw.paragraph
+                    and _COORDINATED_GAP.fullmatch(text, raws[qi - 1].parts[-1][1], q_start)):
+                pid, how = speakers[-1], "coordinated"
+            # 3c. 'X said he was “shocked” by the decision and “saddened” by the vote': a later fragment of the
+            # same sentence, with no one named and no other speech verb between
+            if pid is None and carried_ok and raws[qi - 1].last_paragraph == raw.paragraph:
+                gap_start = raws[qi - 1].parts[-1][1]
+                gap = _WORD.findall(text, gap_start, q_start)
+                if (gap_start > att.sentence_start(q_start) and len(gap) <= ATTRIBUTION_WORDS
+                        and not att.mentions.between(gap_start, q_start)
+                        and not any(w.casefold() in QUOTE_VERBS for w in gap)):
+                    pid, how = speakers[-1], "same-sentence"
             # 4. a quote-only paragraph after "X said:"
             if pid is None and _untagged_turn(text, raw, paragraphs) and raw.paragraph > 0:
                 pid, how = _lead_in_paragraph(att, paragraphs[raw.paragraph - 1])
                 # 5. news: a quote-only paragraph goes on with the quote that ended the paragraph before
-                if pid is None and not dialogue and qi and speakers[-1] is not None:
+                if pid is None and not dialogue and carried_ok:
                     prev = raws[qi - 1]
                     prev_para = paragraphs[prev.last_paragraph]
                     after = att.mentions.between(prev.parts[-1][1], min(prev_para.end, prev.parts[-1][1] + CONTEXT_CHARS))
                     close = prev_para.end - prev.parts[-1][1] < CONTEXT_CHARS
                     if close and prev.last_paragraph == raw.paragraph - 1 and all(p == speakers[-1] for _, _, p in after):
                         pid, how = speakers[-1], "continuation"
-        if pid is not None:
+            # 5b. news: a quote-only paragraph followed by "He added that ..." / "Tom Hale went on to say ..."
+            if pid is None and not dialogue and _quote_only(text, raw, paragraphs):
+                pid, how = _added_after(att, raw, paragraphs)
+            # 5c. news: a quote-only paragraph after a paragraph about one person, who opens its last sentence
+            if pid is None and not dialogue and _quote_only(text, raw, paragraphs) and raw.paragraph > 0:
+                pid, how = _subject_of_paragraph_before(att, raw, paragraphs)
+            # 6. an untagged turn of an exchange: the one the turn before was talking with
+            if pid is None and not caption and group_start == qi and last_of_group and _untagged_turn(text, raw, paragraphs):
+                pid = exchange.expect(raw)
+                how = "turn-taking" if pid is not None else ""
+        if pid is not None and how != "turn-taking" and _named_in_quote(att, raw, pid, vocative_only=how != "pronoun"):
+            pid, how = None, ""  # “Dunyásha, you pack!”: not Dunyásha; “a letter from Prince Andrew,” he said: not him
+        if pid is not None and how != "turn-taking":  # a turn given by place is too weak to anchor a later "he"
             att.add_event(q_start, pid)
         speakers.append(pid)
         hows.append(how)
+        if last_of_group and not caption:
+            exchange.end(raws[group_start : qi + 1], {p for p in speakers[group_start:] if p is not None})
     if people:
-        _exchange_turns(text, raws, speakers, hows, paragraphs, att)
+        _poll(should_stop)
         _turn_taking(text, raws, speakers, hows, paragraphs, att)
     return [
         _to_quote(raw, people[pid].key if pid is not None else None, hows[i] if pid is not None else None)
         for i, (raw, pid) in enumerate(zip(raws, speakers))
     ]
+
+
+_COORDINATED_GAP = re.compile(r" ?(?:, ?)?(?:and |or )?")
+
+
+_PRONOUN_TAG = re.compile(r"[\s,;:!?.\-—–]*(?:(he|she)\s+(\w+)|(\w+)\s+(he|she)\b)")
+
+
+def _tag_gender(text: str, raw: _Raw) -> str | None:
+    """"m" / "f" when a part of the quote is tagged with a pronoun (“...,” she said / said he), else None."""
+    for _, end in raw.parts:
+        match = _PRONOUN_TAG.match(text, end, end + 40)
+        if match and (match.group(2) or match.group(3) or "").casefold() in QUOTE_VERBS:
+            return _PRONOUN_GENDER[(match.group(1) or match.group(4)).casefold()]
+    return None
+
+
+def _gender_fits(gender: str | None, tag: str | None) -> bool:
+    return tag is None or gender in (None, tag)
 
 
 def _after_determiner(text: str, words: Sequence[re.Match[str]], k: int) -> bool:
@@ -856,6 +1108,12 @@ def _sentence_subject(att: _Attributor, lo: int, hi: int) -> tuple[int, int] | N
         return None  # neither "During the debate, " nor a title ("U.S. Senator ")
     appositive = _APPOSITIVE.match(text, e, hi)  # "John Cornyn, Republican from Texas, issued"
     return pid, (appositive.end() - 1 if appositive else e)
+
+
+def _leads_clause(text: str, lo: int, pos: int) -> bool:
+    """``pos`` opens the sentence starting at ``lo``, after at most a short opening ending in a comma."""
+    opening = text[lo:pos]
+    return not opening.strip() or bool(_ADVERBIAL_OPENING.match(opening) and len(_WORD.findall(opening)) <= 8)
 
 
 def _verb_after(text: str, e: int) -> bool:
@@ -900,6 +1158,99 @@ def _statement_before(att: _Attributor, start: int, paragraph: Paragraph) -> tup
     if issued is None or any(p != subject[0] for _, _, p in att.mentions.between(subject[1], issued.start())):
         return None, ""
     return subject[0], "statement"
+
+
+def _reported_before(att: _Attributor, raw: _Raw, paragraphs: Sequence[Paragraph], dialogue: bool
+                     ) -> tuple[int | None, str]:
+    """A quote opening the sentence after one whose subject reports speech ("Wilkins also said Warhol was a
+    businessman. “As a way to ...”"), in the same paragraph; in a text without dialogue also a quote-only
+    paragraph after a paragraph ending so. The reporting sentence holds no quote, and no one named in it after
+    the verb speaks (a possessive, or a name followed by a speech verb)."""
+    text, doc = att.text, att.doc
+    start = raw.parts[0][0]
+    index = doc.sentence_index_at(start)
+    sentence = doc.sentences[index]
+    if index == 0 or not _blank(text, sentence.start, start):
+        return None, ""
+    before = doc.sentences[index - 1]
+    para = paragraphs[raw.paragraph]
+    if before.start < para.start:  # the reporting sentence ends the paragraph before
+        if dialogue or raw.paragraph == 0 or not _quote_only(text, raw, paragraphs):
+            return None, ""
+        if before.start < paragraphs[raw.paragraph - 1].start or paragraphs[raw.paragraph - 1].kind != "text":
+            return None, ""
+    elif not _blank(text, before.end, start):
+        return None, ""
+    lo = max(before.start, before.end - CONTEXT_CHARS)
+    if att._quote_within(lo, before.end):
+        return None, ""
+    words = list(islice(_WORD.finditer(text, lo, before.end), ATTRIBUTION_WORDS + 8))
+    for k, word in enumerate(words):
+        if word.group() not in REPORT_VERBS or _after_determiner(text, words, k):
+            continue
+        ref, ref_start = att._ref_ending_at(lo, word.start())
+        if ref is None or ref.kind == "title" or not _leads_clause(text, lo, ref_start):
+            if ref is None or ref.kind != "person" or (_sentence_subject(att, lo, word.start()) or (None,))[0] != ref.person:
+                return None, ""
+        if any(att._speaks(s, e) for s, e, _ in att.mentions.between(word.end(), before.end)):
+            return None, ""
+        pid, _how = att._resolve(ref, word.start())
+        return (pid, "next-sentence") if pid is not None else (None, "")
+    return None, ""
+
+
+_GOES_ON = re.compile(r"\s*(?:(?:also|further|later)\s+)?(?:added|continued|went on)\b")
+
+
+def _added_after(att: _Attributor, raw: _Raw, paragraphs: Sequence[Paragraph]) -> tuple[int | None, str]:
+    """A quote-only paragraph whose next paragraph opens with its speaker going on: “...” ¶ "He added that the
+    council would meet." / "Tom Hale also added ..." (news, where a quote is followed by the rest of the speech)."""
+    index = raw.last_paragraph + 1
+    if index >= len(paragraphs) or paragraphs[index].kind != "text":
+        return None, ""
+    text = att.text
+    start = paragraphs[index].start
+    first = _WORD.match(text, start)
+    if first is None:
+        return None, ""
+    if first.group().casefold() in _PRONOUN_GENDER:
+        ref, end = _Ref("pronoun", word=first.group().casefold()), first.end()
+    else:
+        mention = att.mentions.by_start.get(start)
+        if mention is None:
+            return None, ""
+        end, pid = mention
+        ref = _Ref("person", pid)
+    if not _GOES_ON.match(text, end):
+        return None, ""
+    pid, _how = att._resolve(ref, raw.parts[0][0])  # "he" is whoever spoke before the quote
+    return (pid, "goes-on") if pid is not None else (None, "")
+
+
+def _subject_of_paragraph_before(att: _Attributor, raw: _Raw, paragraphs: Sequence[Paragraph]
+                                 ) -> tuple[int | None, str]:
+    """“Maria Lopez has run the harbour for ten years.” ¶ “It has never been this bad.”: the paragraph before
+    names one person only, holds no quote, follows no quote, and its last sentence opens with them (or he/she)."""
+    para = paragraphs[raw.paragraph - 1]
+    if para.kind != "text" or att._quote_within(para.start, para.end):
+        return None, ""
+    if raw.paragraph > 1 and att._quote_within(paragraphs[raw.paragraph - 2].start, paragraphs[raw.paragraph - 2].end):
+        return None, ""  # “...?” said Anna. ¶ Clara looked away. ¶ “...”: a conversation, whose turns are not known
+    named = {pid for _, _, pid in att.mentions.between(para.start, para.end)}
+    if len(named) != 1:
+        return None, ""
+    pid = named.pop()
+    last = att.doc.sentences[att.doc.sentence_index_at(max(para.start, para.end - 1))]
+    opening = _WORD.match(att.text, max(last.start, para.start))
+    if opening is None:
+        return None, ""
+    word = opening.group().casefold()
+    if word in _PRONOUN_GENDER:
+        return (pid, "paragraph-before") if att.genders[pid] == _PRONOUN_GENDER[word] else (None, "")
+    first = att.mentions.between(opening.start(), para.end)[:1]
+    if first and first[0][2] == pid and att._starts_sentence(first[0][0]) and not att._possessive_after(first[0][1]):
+        return pid, "paragraph-before"
+    return None, ""
 
 
 def _untagged_turn(text: str, raw: _Raw, paragraphs: Sequence[Paragraph]) -> bool:
@@ -960,10 +1311,14 @@ def _lead_in_paragraph(att: _Attributor, para: Paragraph) -> tuple[int | None, s
         return None, ""
     end = offset + tail.start()
     lo = max(att.sentence_start(end - 1), para.start)
-    for match in reversed(list(_WORD.finditer(att.text, lo, end))):
-        if match.group().casefold() in QUOTE_VERBS:
-            ref, _ = att._ref_ending_at(lo, match.start())
-            pid, how = att._resolve(ref, end)
+    words = list(_WORD.finditer(att.text, lo, end))
+    for k in range(len(words) - 1, -1, -1):
+        match = words[k]
+        if match.group().casefold() in QUOTE_VERBS and not _after_determiner(att.text, words, k):
+            ref, ref_start = att._ref_ending_at(lo, match.start())
+            if ref is None and k and words[k - 1].group() == "and":  # "..., she turned to him and said,--"
+                ref, ref_start = att._clause_subject(lo, words[k - 1].start())
+            pid, how = att._resolve(ref, ref_start if ref is not None and ref.kind == "pronoun" else end)
             return (pid, "lead-in") if pid is not None else (None, "")
     last = att.mentions.between(lo, end)
     if last and _BY_SPEAKER.search(att.text, lo, last[-1][0]) and att.text[last[-1][1] : end].strip(" ,") == "":
@@ -1007,6 +1362,10 @@ def _turn_taking(text: str, raws: list[_Raw], speakers: list[int | None], hows: 
         a, b = turn_speaker[a_at], turn_speaker[b_at]
         if a is None or b is None or a == b:
             return
+        beyond = a_at + (a_at - b_at)  # the turn before A, B (or after B, A): a third speaker makes it no pair
+        if (0 <= beyond < len(by_paragraph) and adjacent(min(beyond, a_at), max(beyond, a_at))
+                and turn_speaker[beyond] not in (None, a, b)):
+            return
         q = raws[indices[0]]
         if any(pid == a for _, _, pid in att.mentions.between(q.parts[0][0], q.parts[-1][1])):
             return  # "Impossible, Mr. Bennet": the person addressed is not the one speaking
@@ -1021,17 +1380,34 @@ def _turn_taking(text: str, raws: list[_Raw], speakers: list[int | None], hows: 
         fill(n, n + 2, n + 1)
 
 
-_VOCATIVE_BEFORE = re.compile(r"(?:,|[“\"«‘'_])\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Colonel|Captain)\.?\s+)?$")
+_VOCATIVE_BEFORE = re.compile(r"(?:,|[“\"«‘'_])\s*(?:(?:[Mm]y\s+)?(?:[Dd]ear|[Dd]earest|[Gg]ood)\s+)?"
+                              r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Colonel|Captain)\.?\s+)?$")
 _VOCATIVE_AFTER = re.compile(r"\s*[,!?.;]")
+
+
+def _named_in_quote(att: _Attributor, raw: _Raw, pid: int, vocative_only: bool) -> bool:
+    """The person is spoken to by name in the quote (a vocative), or, unless ``vocative_only``, named in it at all."""
+    for s, e in raw.parts:
+        for ms, me, other in att.mentions.between(s, e):
+            if other != pid:
+                continue
+            if not vocative_only or (_VOCATIVE_BEFORE.search(att.text, max(s, ms - 24), ms)
+                                     and _VOCATIVE_AFTER.match(att.text, me)):
+                return True
+    return False
 
 
 def _addressee(text: str, raw: _Raw, speaker: int, att: _Attributor, para_end: int) -> int | None:
     """The one person a turn speaks to: named in a vocative inside the quote ("Did not you think, Mr. Darcy,
     that ...", "Mr. Bennet, how can you ...") or after the tag ("said she to Charlotte"); None if not one."""
     found = set()
+    only_name = len(att.mentions.between(raw.parts[0][0], raw.parts[-1][1])) == 1 and sum(
+        len(_WORD.findall(text, s, e)) for s, e in raw.parts) == 1  # “Bingley.”: an answer, nobody is spoken to
     for s, e in raw.parts:
         for ms, me, pid in att.mentions.between(s, e):
-            if _VOCATIVE_BEFORE.search(text, max(s, ms - 12), ms) and _VOCATIVE_AFTER.match(text, me):
+            if only_name:
+                continue
+            if _VOCATIVE_BEFORE.search(text, max(s, ms - 24), ms) and _VOCATIVE_AFTER.match(text, me):
                 found.add(pid)
     gaps = [(a[1], b[0]) for a, b in zip(raw.parts, raw.parts[1:])] + [(raw.parts[-1][1], para_end)]
     for lo, hi in gaps:
@@ -1042,46 +1418,105 @@ def _addressee(text: str, raw: _Raw, speaker: int, att: _Attributor, para_end: i
     return found.pop() if len(found) == 1 else None
 
 
-def _exchange_turns(text: str, raws: list[_Raw], speakers: list[int | None], hows: list[str],
-                    paragraphs: Sequence[Paragraph], att: _Attributor) -> None:
-    """An exchange of adjacent paragraphs: a quote-only paragraph whose speaker is not given answers the turn
-    before it: the person that turn addressed by name, else the speaker before that one (A, B, A, ...). Any
-    paragraph without a quote, or with a quote whose speaker is unknown and narration around it, ends the
-    exchange; a person named in the quote is not its speaker."""
-    last: int | None = None  # the speaker of the previous turn
-    other: int | None = None  # the one that speaker is talking with
-    prev_para = -2
-    i = 0
-    while i < len(raws):
-        first = raws[i]
-        j = i
-        while j + 1 < len(raws) and raws[j + 1].paragraph == first.paragraph:
-            j += 1
-        group = range(i, j + 1)
-        if first.paragraph != prev_para + 1:
-            last = other = None
-        prev_para = raws[j].last_paragraph
-        known = {speakers[k] for k in group} - {None}
-        para_end = paragraphs[raws[j].last_paragraph].end
-        if len(known) == 1:
-            speaker = known.pop()
-            addressed = _addressee(text, raws[j], speaker, att, para_end)
-            if speaker != last:
-                other = last
-            last = speaker
-            if addressed is not None:
-                other = addressed
-        elif not known and j == i and _untagged_turn(text, first, paragraphs) and last is not None and other is not None:
-            named = {pid for _, _, pid in att.mentions.between(first.parts[0][0], first.parts[-1][1])}
-            if other in named:
-                last = other = None
-            else:
-                speakers[i], hows[i] = other, "turn-taking"
-                addressed = _addressee(text, first, other, att, para_end)
-                last, other = other, (addressed if addressed is not None else last)
+class _Exchange:
+    """An exchange of adjacent paragraphs, followed as the quotes are attributed: a quote-only paragraph whose
+    speaker is not given answers the turn before it: the person that turn addressed by name, else the speaker
+    before that one (A, B, A, ...). Between two turns may stand an illustration caption, a short narration naming
+    no one ("This was invitation enough."), or one in which the person whose turn it was acts instead of speaking
+    ("Mr. Darcy bowed.", "Mr. Bennet made no answer."; the other one then speaks again). Any other narration, or
+    a quote whose speaker is unknown and narration around it, ends the exchange; a person named in the quote is
+    not its speaker. Among three or more recent speakers only a turn addressed by name is followed."""
+
+    def __init__(self, text: str, paragraphs: Sequence[Paragraph], att: _Attributor) -> None:
+        self.text, self.paragraphs, self.att = text, paragraphs, att
+        self.captions = _caption_paragraphs(text, paragraphs)
+        self.last: int | None = None  # the speaker of the previous turn
+        self.other: int | None = None  # the one that speaker is talking with
+        self.addressed = False  # the previous turn named ``other``
+        self.recent: list[int] = []  # the speakers of the exchange's last turns
+        self.prev_para = -2
+
+    def reset(self) -> None:
+        self.last = self.other = None
+        self.recent = []
+
+    def begin(self, paragraph: int) -> None:
+        """The first quote of ``paragraph``: carry the exchange over the paragraphs since the last turn, or end it."""
+        between = [k for k in range(self.prev_para + 1, paragraph) if k not in self.captions]
+        if self.prev_para < 0 or len(between) > 2:
+            self.reset()
+            return
+        for k in between:
+            self._narration(self.paragraphs[k])
+
+    def _narration(self, para: Paragraph) -> None:
+        if para.end - para.start > NARRATION_BRIDGE_CHARS or self.last is None or self.other is None:
+            self.reset()
+            return
+        named = self.att.mentions.between(para.start, para.end)
+        if not named:  # "They were silent for a while." / "The driver’s eyes sparkled": anyone may speak next
+            self.reset()
+            return
+        s, e, pid = named[0]
+        opens = self.att.doc.sentences[self.att.doc.sentence_index_at(s)].start <= para.start and self.att._starts_sentence(s)
+        answers = _WORDLESS_ANSWER.search(self.text, e, para.end) is not None
+        if (pid == self.other and all(p == pid for _, _, p in named) and opens and answers
+                and not self.att._possessive_after(e)):
+            self.last, self.other = self.other, self.last  # they took their turn without a word
         else:
-            last = other = None
-        i = j + 1
+            self.reset()
+
+    def expect(self, raw: _Raw) -> int | None:
+        """The speaker of an untagged quote-only turn, or None (which ends the exchange when it cannot go on)."""
+        if self.last is None or self.other is None:
+            return None
+        if len(set(self.recent[-4:])) >= 3 and not self.addressed:
+            return None  # "Ay, so it is," cried her mother (after Kitty and Elizabeth): not a conversation of two
+        named = {pid for _, _, pid in self.att.mentions.between(raw.parts[0][0], raw.parts[-1][1])}
+        if self.other in named:
+            self.reset()
+            return None
+        return self.other
+
+    def end(self, group: Sequence[_Raw], known: set[int]) -> None:
+        """A paragraph's quotes are attributed (``known``: their speakers)."""
+        para_end = self.paragraphs[group[-1].last_paragraph].end
+        self.prev_para = group[-1].last_paragraph
+        if len(known) != 1:
+            self.reset()
+            return
+        speaker = next(iter(known))
+        addressed = _addressee(self.text, group[-1], speaker, self.att, para_end)
+        if speaker != self.last:
+            self.other = self.last
+        self.last = speaker
+        self.recent.append(speaker)
+        self.addressed = addressed is not None
+        if addressed is not None:
+            self.other = addressed
+
+
+# what the one whose turn it was did instead ("made no answer", "replied that he had not", "bowed"); not any
+# action ("Princess Mary again shook her head" may well go on to speak)
+_WORDLESS_ANSWER = re.compile(r"\b(?:made no (?:answer|reply)|did not (?:answer|reply)|gave no (?:answer|reply)|"
+                              r"replied|answered|bowed|nodded)\b")
+NARRATION_BRIDGE_CHARS = 200  # the longest narration paragraph an exchange goes on over
+
+
+def _caption_paragraphs(text: str, paragraphs: Sequence[Paragraph]) -> set[int]:
+    """Paragraphs of "[Illustration: ... ]" blocks (Project Gutenberg captions), up to the one closing the bracket."""
+    found: set[int] = set()
+    k = 0
+    while k < len(paragraphs):
+        if text.startswith("[Illustration", paragraphs[k].start):
+            for j in range(k, min(k + 6, len(paragraphs))):
+                found.add(j)
+                if text[paragraphs[j].start : paragraphs[j].end].rstrip().endswith("]"):
+                    break
+            k = max(found) + 1
+        else:
+            k += 1
+    return found
 
 
 def _alternate_runs(text: str, raws: list[_Raw], by_paragraph: list[tuple[int, list[int]]],
@@ -1117,6 +1552,13 @@ def _alternate_runs(text: str, raws: list[_Raw], by_paragraph: list[tuple[int, l
         n = m + 1
 
 
-def find_quotes(doc: Document, people: Sequence[Person]) -> list[Quote]:
-    """Every quotation of ``doc`` in document order, each attributed to one of ``people`` when the text says."""
-    return attribute(doc, merge_interrupted(doc.text, _locate(doc.text, doc.paragraphs)), people)
+def find_quotes(doc: Document, people: Sequence[Person], should_stop: Callable[[], bool] = _never) -> list[Quote]:
+    """Every quotation of ``doc`` in document order, each attributed to one of ``people`` when the text says.
+
+    ``should_stop`` is polled while it works (every 64 paragraphs, quotes or tags); when it returns True
+    the work gives up and returns [] (not a result: the caller checks ``should_stop`` again, as for people)."""
+    try:
+        return attribute(doc, merge_interrupted(doc.text, _locate(doc.text, doc.paragraphs, should_stop)), people,
+                         should_stop)
+    except _Stopped:
+        return []
