@@ -26,9 +26,9 @@ import gzip
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people.lexicon import norm
@@ -56,8 +56,9 @@ _BRACKET_DIGIT = re.compile(r"\(\s*[^\W\d_]+.*?\)|\d+\s*\)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token with its offsets into the text (a named tuple: a novel's tagged sentences hold 140k of them)."""
+
     start: int
     end: int
     text: str
