@@ -171,7 +171,7 @@ def test_the_tagger_adds_no_name_its_context_makes_a_place(monkeypatch: pytest.M
     ctx = detect_people(doc, learned=False, headlines=False)
     assert ("hiram",) not in ctx.accepted and ("zorbek", "quildaz") not in ctx.accepted
     # a CRF sure of every form: the one its own context calls a place stays out, the other one comes in
-    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks: {k: 0.99 for k in ctx.stats})
+    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks, *_: {k: 0.99 for k in ctx.stats})
     revised = crf_detection.revise(ctx)
     assert ("zorbek", "quildaz") in revised
     assert ("hiram",) not in revised and ("sebago",) not in revised
