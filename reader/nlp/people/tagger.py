@@ -329,13 +329,24 @@ def person_probabilities(
 _MIN_CUT_CHARS = 100  # a shorter sentence is tokenized whole
 
 
+# where a gap chunk's characters come from: Latin, Greek, Cyrillic, Latin/Greek extended, dashes and quotes
+_GAP_RANGES = ((0x21, 0x52F), (0x1E00, 0x1FFF), (0x2010, 0x205E))
+
+
 @cache
 def _lowercase_gap() -> re.Pattern[str]:
-    """Eight or more chunks (whitespace-separated) with no upper-case character, each followed by whitespace:
-    groups 1 and 3 are the first two and the last two chunks, group 2 the rest. Characters beyond the Basic
-    Multilingual Plane count as upper case (never part of a gap)."""
-    upper = "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isupper())
-    chunk = rf"[^\s{upper}\U00010000-\U0010FFFF]+\s+"
+    """Six or more chunks (whitespace-separated) with no upper-case character, each followed by whitespace:
+    groups 1 and 3 are the first two and the last two chunks, group 2 the rest. A chunk holds only characters
+    of ``_GAP_RANGES`` that are neither upper case nor whitespace (anything else might be upper case)."""
+    runs: list[list[int]] = []
+    for c in (c for lo, hi in _GAP_RANGES for c in range(lo, hi + 1)):
+        if not chr(c).isupper() and not chr(c).isspace():
+            if runs and runs[-1][1] == c - 1:
+                runs[-1][1] = c
+            else:
+                runs.append([c, c])
+    allowed = "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
+    chunk = rf"[{allowed}]+\s+"
     return re.compile(rf"(?<!\S)((?:{chunk}){{2}})((?:{chunk}){{2,}})((?:{chunk}){{2}})")
 
 
@@ -343,7 +354,7 @@ def sentence_pieces(
     text: str, s_start: int, s_end: int, offsets: Sequence[int]
 ) -> list[tuple[int, int, bool, bool]]:
     """The parts of the sentence ``text[s_start:s_end]`` that hold one of the sorted ``offsets``, as (start,
-    end, is the first piece, is the last piece). The sentence is cut inside runs of eight or more chunks
+    end, is the first piece, is the last piece). The sentence is cut inside runs of six or more chunks
     with no upper-case letter (:func:`_lowercase_gap`), two chunks kept either side: no capitalised token is
     there, so no stretch reaches across (they reach two tokens from a capitalised one and merge across at
     most four), a piece's tokens are the sentence's (cuts follow whitespace, which no token holds) and its
