@@ -405,50 +405,60 @@ def find_candidates(
     out: list[Candidate] = []
     quotes = title_quotes(text)
     quote_starts = [q[0] for q in quotes]
-    splits: dict[tuple[str, bool], tuple[list[list[Token]], list[bool]]] = {}  # split_run per distinct run
+    splits: dict[tuple[str, bool], PreparedRun | None] = {}  # per distinct run and initial flag
     for n, match in enumerate(RUN.finditer(text)):
         if should_stop is not None and n % 4096 == 0 and should_stop():
             return []
         rs, re_ = match.span()
-        segments, seg_initial = _split_run_at(splits, match.group(), rs, _is_initial_position(text, rs, starts))
-        if not segments:
+        prepared = _prepared_run(splits, match.group(), _is_initial_position(text, rs, starts))
+        if prepared is None:
             continue  # "The", "He", "But": no name in the run
+        n_segments, first_start, last_end, segments = prepared
         q = bisect_right(quote_starts, rs) - 1
         in_title = q >= 0 and quotes[q][0] <= rs and re_ <= quotes[q][1]
         possessive = _POSSESSIVE.match(text, re_)
         ctx_end = possessive.end() if possessive else re_
-        for idx, (raw, initial) in enumerate(zip(segments, seg_initial)):
-            if len(raw) > MAX_RUN:
-                continue  # title-case prose or a list of headings, not a name (and bounds the work per run)
-            toks = list(raw)
-            while toks and not toks[0][2][0].isupper():
-                toks = toks[1:]
-            while toks and not toks[-1][2][0].isupper():
-                toks = toks[:-1]
-            if not toks:
-                continue
+        for idx, initial, rel_toks, keys in segments:
+            toks = [(s + rs, e + rs, tok) for s, e, tok in rel_toks]
             seg_start = toks[0][0]
-            seg = Segment(toks, [norm(t[2]) for t in toks], initial)
-            if not all(rule(scan, seg) for rule in SEGMENT_RULES):
-                continue
-            last = idx == len(segments) - 1 and seg.toks[-1][1] == segments[-1][-1][1]
-            first_in_run = seg_start == rs or (idx == 0 and seg_start == segments[0][0][0])
-            out.append(_candidate(text, seg, rs, re_, ctx_end, seg_start == rs, first_in_run, last, in_title))
+            seg = Segment(toks, list(keys), initial)
+            for rule in SEGMENT_RULES:
+                if not rule(scan, seg):
+                    break
+            else:
+                last = idx == n_segments - 1 and seg.toks[-1][1] == last_end + rs
+                first_in_run = seg_start == rs or (idx == 0 and seg_start == first_start + rs)
+                out.append(_candidate(text, seg, rs, re_, ctx_end, seg_start == rs, first_in_run, last, in_title))
     return out
 
 
-def _split_run_at(
-    splits: dict[tuple[str, bool], tuple[list[list[Token]], list[bool]]], run: str, rs: int, run_initial: bool
-) -> tuple[list[list[Token]], list[bool]]:
-    """:func:`split_run` of the run ``run`` found at ``rs``, computed once per distinct run and initial flag (a
-    novel has 54k runs but 4k distinct ones; the split depends on the run's own characters only)."""
-    split = splits.get((run, run_initial))
-    if split is None:
-        split = splits[(run, run_initial)] = split_run(run, 0, len(run), run_initial)
-    segments, seg_initial = split
-    if rs and segments:
-        segments = [[(s + rs, e + rs, tok) for s, e, tok in seg] for seg in segments]
-    return segments, seg_initial
+PreparedRun = tuple[int, int, int, list[tuple[int, bool, tuple[Token, ...], tuple[str, ...]]]]
+"""A run split and trimmed, offsets relative to its start: the number of segments, the start of the first
+token and the end of the last, and per segment left to clean (index, initial, tokens, normalised keys)."""
+
+
+def _prepared_run(splits: dict[tuple[str, bool], PreparedRun | None], run: str, run_initial: bool) -> PreparedRun | None:
+    """:func:`split_run` of ``run``, each segment trimmed of lower-case particles at both ends, too long or empty
+    ones left out (None: nothing left). Computed once per distinct run and initial flag: a novel has 54k runs
+    but 4k distinct ones, and none of this depends on more than the run's own characters."""
+    key = (run, run_initial)
+    if key in splits:
+        return splits[key]
+    segments, seg_initial = split_run(run, 0, len(run), run_initial)
+    kept: list[tuple[int, bool, tuple[Token, ...], tuple[str, ...]]] = []
+    for idx, (raw, initial) in enumerate(zip(segments, seg_initial)):
+        if len(raw) > MAX_RUN:
+            continue  # title-case prose or a list of headings, not a name (and bounds the work per run)
+        toks = list(raw)
+        while toks and not toks[0][2][0].isupper():
+            toks = toks[1:]
+        while toks and not toks[-1][2][0].isupper():
+            toks = toks[:-1]
+        if toks:
+            kept.append((idx, initial, tuple(toks), tuple(norm(t[2]) for t in toks)))
+    prepared = (len(segments), segments[0][0][0], segments[-1][-1][1], kept) if kept else None
+    splits[key] = prepared
+    return prepared
 
 
 def split_run(text: str, rs: int, re_: int, run_initial: bool) -> tuple[list[list[Token]], list[bool]]:
