@@ -517,7 +517,8 @@ def _candidate(
     org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk))
     if (last and _firm_after(text, re_, kk)) or (first_seg and _firm_before(text, rs, kk)):
         org = True  # "Halloran & Sons", "Procter & Gamble": a firm, not a person
-    if seg.title is None and _SAINT_BEFORE.match(text[max(rs, toks[0][0] - 8) : toks[0][0]]):
+    before = text[max(rs, toks[0][0] - 8) : toks[0][0]] if seg.title is None else ""
+    if "St" in before and _SAINT_BEFORE.match(before):
         org = True  # "the St. Louis Eagles", "St. Kilda": a saint's name names a place, a church or a club
     return Candidate(
         start=toks[0][0],
@@ -612,6 +613,9 @@ def _speech_follows(text: str, end: int) -> bool:
     return any(w.casefold() in lx.SPEECH_VERBS for w in re.findall(r"[a-z]+", rest))
 
 
+_QUOTE_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
 def title_quotes(text: str) -> list[tuple[int, int]]:
     """Spans of short quotations written in title case ("War", "Buddha for Mary", "The Kill"): names of works.
 
@@ -623,9 +627,11 @@ def title_quotes(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _SHORT_QUOTE.finditer(text):
         inner = m.group(1).rstrip(",. ")
-        words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", inner)]
-        if len(words) < 2 or len(words) > 8 or any(ch in inner for ch in "!?,;:"):
-            continue  # dialogue ("“Natásha!”", "“Pierre, come”") is no title; one word proves nothing
+        if any(ch in inner for ch in "!?,;:"):
+            continue  # dialogue ("“Natásha!”", "“Pierre, come”") is no title
+        words = _QUOTE_WORD.findall(inner)
+        if len(words) < 2 or len(words) > 8:
+            continue  # one word proves nothing; a longer quotation is a sentence
         if m.group(1).rstrip().endswith(",") and _speech_follows(text, m.end()):
             continue  # '"Ask June," Peter likes to say': dialogue, not a title
         if all(w[0].isupper() or w.casefold() in lx.QUOTE_SMALL_WORDS for w in words) and words[0][0].isupper():
