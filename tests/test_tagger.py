@@ -171,7 +171,7 @@ def test_the_tagger_adds_no_name_its_context_makes_a_place(monkeypatch: pytest.M
     ctx = detect_people(doc, learned=False, headlines=False)
     assert ("hiram",) not in ctx.accepted and ("zorbek", "quildaz") not in ctx.accepted
     # a CRF sure of every form: the one its own context calls a place stays out, the other one comes in
-    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks: {k: 0.99 for k in ctx.stats})
+    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks, *_: {k: 0.99 for k in ctx.stats})
     revised = crf_detection.revise(ctx)
     assert ("zorbek", "quildaz") in revised
     assert ("hiram",) not in revised and ("sebago",) not in revised
@@ -207,3 +207,56 @@ def test_a_results_line_keeps_a_given_name_that_is_also_a_rare_word() -> None:
     # "goran" is in the word list; before a surname and a bracketed country it is a given name
     text = "TENNIS - RESULTS\nMen's singles, second round: Goran Ivanisevic (Croatia) beat Jonas Bjorkman (Sweden) 6-3 6-4\n"
     assert {"Goran Ivanisevic", "Jonas Bjorkman"} <= set(mentions_by_name(text))
+
+
+# --- tagging only where it matters gives the same stretches -------------------------------------------------
+
+_WORDS = ["the", "old", "prince", "said", "and", "went", "out", "of", "Pierre", "Natásha", "van", "de", "Mr.",
+          "U.S.", "S.", "@Anna", "(Moscow)", "“Well,”", "it's", "Pierre's", "—", "1812", "x-ray", "ÉMILE", "𝐁old", "\n"]
+
+
+def _sentences(seed: int, count: int) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        words = []
+        for _ in range(rng.randint(1, 90)):
+            lowercase_run = rng.random() < 0.15
+            words += ["word"] * rng.randint(3, 12) if lowercase_run else [rng.choice(_WORDS)]
+        out.append(" ".join(words) + ".")
+    return out
+
+
+def _stretch_set(text: str, start: int, end: int, wanted: set[int], first: bool, last: bool) -> set:
+    tokens = tg.tokenize(text, start, end)
+    return {
+        (tuple(tokens[lo:hi]), first and lo == 0, last and hi == len(tokens))
+        for lo, hi in tg.stretches(tokens, first)
+        if any(t.start in wanted for t in tokens[lo:hi])
+    }
+
+
+def test_the_pieces_of_a_sentence_hold_exactly_the_stretches_of_the_whole_sentence() -> None:
+    for seed, sentence in enumerate(_sentences(7, 300)):
+        text = "Before. " + sentence
+        start, end = 8, len(text)
+        tokens = tg.tokenize(text, start, end)
+        wanted = {t.start for i, t in enumerate(tokens) if t.text[:1].isupper() and i % (seed % 3 + 1) == 0}
+        wanted |= {t.start for t in tokens if t.text in ("van", "de")}  # lower-case particles of a name
+        whole = _stretch_set(text, start, end, wanted, True, True)
+        pieced = set()
+        for p_start, p_end, first, last in tg.sentence_pieces(text, start, end, sorted(wanted)):
+            pieced |= _stretch_set(text, p_start, p_end, wanted, first, last)
+        assert pieced == whole, sentence
+
+
+def test_a_token_said_to_be_surely_tagged_gets_a_probability() -> None:
+    for sentence in _sentences(11, 60):
+        tokens = tg.tokenize(sentence)
+        offsets = [t.start for t in tokens]
+        sure = [o for o in offsets if tg.surely_tagged(sentence, o, 0, len(sentence))]
+        probabilities = tg.person_probabilities(sentence, [(0, len(sentence))], set(offsets))
+        assert set(sure) <= set(probabilities)
+        assert all(sentence[o].isupper() or not sentence[o].isalpha() for o in sure)

@@ -125,7 +125,7 @@ def choose_thresholds(tune_sets: dict[str, list], model: Path) -> dict[str, floa
     real_votes = crf_detection.form_votes
     memo: dict[str, dict] = {}
 
-    def votes(ctx, marks):  # the same for every threshold
+    def votes(ctx, marks, *_):  # the same for every threshold (all forms: the thresholds change which need one)
         if ctx.text not in memo:
             memo[ctx.text] = real_votes(ctx, marks)
         return memo[ctx.text]

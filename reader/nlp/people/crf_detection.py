@@ -23,7 +23,7 @@ The thresholds are chosen by ``tools/train_tagger.py --tune`` on a part of the t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from reader.nlp.people import evidence
 from reader.nlp.people import lexicon as lx
@@ -50,8 +50,14 @@ def marks_of(candidates: Iterable[Candidate], accepted: set[Form]) -> dict[int, 
     return marks
 
 
-def form_votes(ctx: PeopleContext, marks: dict[int, str]) -> dict[Form, float]:
-    """Form -> mean CRF person probability over the tokens of its first ``MAX_VOTES`` occurrences."""
+def form_votes(
+    ctx: PeopleContext, marks: dict[int, str], undecided: Callable[[Form], bool] | None = None
+) -> dict[Form, float | None]:
+    """Form -> mean CRF person probability over the tokens of its first ``MAX_VOTES`` occurrences.
+
+    With ``undecided`` (the forms whose decision depends on their vote), a form it says no to is not tagged
+    when one of its occurrences surely gets a probability (:func:`.tagger.surely_tagged`): its vote is None.
+    In a novel that spares two thirds of the tagging."""
     doc = ctx.doc
     chosen: list[Candidate] = []
     seen: dict[Form, int] = {}
@@ -60,8 +66,14 @@ def form_votes(ctx: PeopleContext, marks: dict[int, str]) -> dict[Form, float]:
         if n < MAX_VOTES and cand.key not in ctx.rejected:
             seen[cand.key] = n + 1
             chosen.append(cand)
-    wanted = {s for cand in chosen for s, _ in cand.offsets}
     sentences = doc.sentences
+    spared: set[Form] = set()
+    if undecided is not None:
+        for cand in chosen:
+            if cand.key not in spared and not undecided(cand.key) and _surely_voted(doc, cand):
+                spared.add(cand.key)
+        chosen = [cand for cand in chosen if cand.key not in spared]
+    wanted = {s for cand in chosen for s, _ in cand.offsets}
     ids = sorted({doc.sentence_index_at(cand.start) for cand in chosen})
     spans = [(sentences[i].start, sentences[i].end) for i in ids if 0 <= i < len(sentences)]
     probs = tg.person_probabilities(doc.text, spans, wanted, marks)
@@ -72,7 +84,18 @@ def form_votes(ctx: PeopleContext, marks: dict[int, str]) -> dict[Form, float]:
             entry = total.setdefault(cand.key, [0.0, 0])
             entry[0] += sum(ps) / len(ps)
             entry[1] += 1
-    return {k: s / n for k, (s, n) in total.items()}
+    votes: dict[Form, float | None] = {k: s / n for k, (s, n) in total.items()}
+    votes.update(dict.fromkeys(spared))
+    return votes
+
+
+def _surely_voted(doc, cand: Candidate) -> bool:
+    """One of the candidate's tokens surely gets a probability when its sentence is tagged."""
+    i = doc.sentence_index_at(cand.start)
+    if not 0 <= i < len(doc.sentences):
+        return False
+    span = doc.sentences[i]
+    return any(tg.surely_tagged(doc.text, start, span.start, span.end) for start, _ in cand.offsets)
 
 
 def heuristic_marks_of(doc) -> dict[int, str]:
@@ -99,34 +122,48 @@ def _ends_with_a_thing(key: Form) -> bool:
     return lx.is_ordinary(key[-1]) and key[-1] not in lx.surnames()
 
 
+def _kept_whatever_the_vote(ctx: PeopleContext, st: evidence.FormStats) -> bool:
+    """An accepted form with person context, the full name of a person, shaped like a name or strongly scored."""
+    return (
+        evidence.person_context(st)
+        or st.full_of_person
+        or _name_shaped(st)
+        or evidence.score(st, ctx.lowercase_seen) >= STRONG
+    )
+
+
+def _may_come_in(key: Form, st: evidence.FormStats, surnames: set[str]) -> bool:
+    """A form evidence did not accept that a high enough vote lets in: no thing, no surname of an accepted full
+    name first, no context against a person."""
+    return not _ends_with_a_thing(key) and key[0] not in surnames and evidence.context_score(st) >= 0
+
+
 def revise(ctx: PeopleContext) -> set[Form]:
     """The accepted forms once the CRF has voted (``ctx.accepted`` itself when the model is unavailable)."""
     if not tg.ENABLED or not ctx.candidates or not tg.model_available():
         return ctx.accepted
-    votes = form_votes(ctx, marks_of(ctx.candidates, ctx.accepted))
     unfused = set(evidence.accepted_forms(ctx)) - ctx.accepted  # two names run together: evidence split them
     surnames = {k[-1] for k in ctx.accepted if len(k) >= 2}
+
+    def undecided(key: Form) -> bool:  # the decision below depends on the vote
+        if key in unfused:
+            return False
+        st = ctx.stats[key]
+        if key in ctx.accepted:
+            return not _kept_whatever_the_vote(ctx, st)
+        return _may_come_in(key, st, surnames)
+
+    votes = form_votes(ctx, marks_of(ctx.candidates, ctx.accepted), undecided)
     out = set()
     for key, vote in votes.items():
         if key in unfused:
             continue
         st = ctx.stats[key]
         if key in ctx.accepted:
-            ok = (
-                vote >= KEEP
-                or evidence.person_context(st)
-                or st.full_of_person
-                or _name_shaped(st)
-                or evidence.score(st, ctx.lowercase_seen) >= STRONG
-            )
+            ok = (vote is not None and vote >= KEEP) or _kept_whatever_the_vote(ctx, st)
         else:
             needed = ACCEPT_NEW if len(key) >= 2 else ACCEPT_NEW_LONE
-            ok = (
-                vote >= needed
-                and not _ends_with_a_thing(key)
-                and key[0] not in surnames
-                and evidence.context_score(st) >= 0
-            )
+            ok = vote is not None and vote >= needed and _may_come_in(key, st, surnames)
         if ok:
             out.add(key)
     return out

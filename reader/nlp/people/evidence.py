@@ -419,7 +419,7 @@ def word_before(occ: Occurrence) -> None:
     if not cand.first_in_run:
         return
     left = occ.text[max(0, cand.ctx_start - 30) : cand.ctx_start]
-    m = _PREV_WORDS.search(left)
+    m = _last_word(left)
     if not m:
         return
     prev = m.group(1)
@@ -430,6 +430,17 @@ def word_before(occ: Occurrence) -> None:
     for rule in WORD_BEFORE_RULES:
         if rule(occ, before):
             break
+
+
+def _last_word(left: str) -> re.Match[str] | None:
+    """``_PREV_WORDS.search(left)``, searched only from the last space before the last word character (the
+    match cannot start earlier: it must reach every word character after it); 4x fewer attempts."""
+    j = len(left) - 1
+    while j >= 0 and not (left[j].isalnum() or left[j] == "_"):  # the \w of re: isalnum() or "_"
+        j -= 1
+    if j < 0:
+        return None
+    return _PREV_WORDS.search(left, left.rfind(" ", 0, j) + 1)
 
 
 def article_before(occ: Occurrence, before: PrevWord) -> None:

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import gzip
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people.lexicon import norm
@@ -56,8 +56,9 @@ _BRACKET_DIGIT = re.compile(r"\(\s*[^\W\d_]+.*?\)|\d+\s*\)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token with its offsets into the text (a named tuple: a novel's tagged sentences hold 140k of them)."""
+
     start: int
     end: int
     text: str
@@ -303,21 +304,87 @@ def person_probabilities(
     text: str, sentences: Iterable[tuple[int, int]], wanted: set[int], marks: dict[int, str] | None = None
 ) -> dict[int, float]:
     """The CRF's marginal probability that a token is part of a person's name, for the tokens starting at the
-    offsets in ``wanted`` (only the stretches holding such tokens are tagged)."""
+    offsets in ``wanted`` (only the stretches holding such tokens are tagged).
+
+    A sentence is tokenized only in the pieces that hold a wanted offset (:func:`sentence_pieces`): the
+    stretches, and so the probabilities, are exactly those of the whole sentence."""
     tagger = _tagger()
     lines = Lines(text)
     out: dict[int, float] = {}
+    offsets = sorted(wanted)
     for s_start, s_end in sentences:
-        tokens = tokenize(text, s_start, s_end)
-        for lo, hi in stretches(tokens):
-            part = tokens[lo:hi]
-            if not any(t.start in wanted for t in part):
-                continue
-            tagger.set(sequence_features(lines, part, marks, lo == 0, hi == len(tokens)))
-            for i, tok in enumerate(part):
-                if tok.start in wanted:
-                    out[tok.start] = tagger.marginal(PERSON, i)
+        for start, end, first, last in sentence_pieces(text, s_start, s_end, offsets):
+            tokens = tokenize(text, start, end)
+            for lo, hi in stretches(tokens, first):
+                part = tokens[lo:hi]
+                if not any(t.start in wanted for t in part):
+                    continue
+                tagger.set(sequence_features(lines, part, marks, first and lo == 0, last and hi == len(tokens)))
+                for i, tok in enumerate(part):
+                    if tok.start in wanted:
+                        out[tok.start] = tagger.marginal(PERSON, i)
     return out
+
+
+_MIN_CUT_CHARS = 100  # a shorter sentence is tokenized whole
+
+
+# where a gap chunk's characters come from: Latin, Greek, Cyrillic, Latin/Greek extended, dashes and quotes
+_GAP_RANGES = ((0x21, 0x52F), (0x1E00, 0x1FFF), (0x2010, 0x205E))
+
+
+@cache
+def _lowercase_gap() -> re.Pattern[str]:
+    """Six or more chunks (whitespace-separated) with no upper-case character, each followed by whitespace:
+    groups 1 and 3 are the first two and the last two chunks, group 2 the rest. A chunk holds only characters
+    of ``_GAP_RANGES`` that are neither upper case nor whitespace (anything else might be upper case)."""
+    runs: list[list[int]] = []
+    for c in (c for lo, hi in _GAP_RANGES for c in range(lo, hi + 1)):
+        if not chr(c).isupper() and not chr(c).isspace():
+            if runs and runs[-1][1] == c - 1:
+                runs[-1][1] = c
+            else:
+                runs.append([c, c])
+    allowed = "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
+    chunk = rf"[{allowed}]+\s+"
+    return re.compile(rf"(?<!\S)((?:{chunk}){{2}})((?:{chunk}){{2,}})((?:{chunk}){{2}})")
+
+
+def sentence_pieces(
+    text: str, s_start: int, s_end: int, offsets: Sequence[int]
+) -> list[tuple[int, int, bool, bool]]:
+    """The parts of the sentence ``text[s_start:s_end]`` that hold one of the sorted ``offsets``, as (start,
+    end, is the first piece, is the last piece). The sentence is cut inside runs of six or more chunks
+    with no upper-case letter (:func:`_lowercase_gap`), two chunks kept either side: no capitalised token is
+    there, so no stretch reaches across (they reach two tokens from a capitalised one and merge across at
+    most four), a piece's tokens are the sentence's (cuts follow whitespace, which no token holds) and its
+    stretches are the sentence's. A cut that would drop a wanted offset is not made."""
+    lo = bisect_left(offsets, s_start)
+    if lo == len(offsets) or offsets[lo] >= s_end:
+        return []
+    if s_end - s_start < _MIN_CUT_CHARS:
+        return [(s_start, s_end, True, True)]
+    pieces: list[tuple[int, int, bool, bool]] = []
+    start = s_start
+    for gap in _lowercase_gap().finditer(text, s_start, s_end):
+        cut_start, cut_end = gap.end(1), gap.start(3)
+        i = bisect_left(offsets, cut_start)
+        if i < len(offsets) and offsets[i] < cut_end:
+            continue  # a wanted token in the gap (a lower-case particle): keep the sentence whole there
+        pieces.append((start, cut_start, start == s_start, False))
+        start = cut_end
+    pieces.append((start, s_end, start == s_start, True))
+    return [p for p in pieces if bisect_left(offsets, p[0]) < len(offsets) and offsets[bisect_left(offsets, p[0])] < p[1]]
+
+
+def surely_tagged(text: str, offset: int, s_start: int, s_end: int) -> bool:
+    """True when :func:`person_probabilities`, asked for ``offset`` in the sentence ``text[s_start:s_end]``,
+    surely gives it a probability: a capitalised token starts there (after whitespace or at the sentence
+    start, where no token can begin earlier), and every capitalised token is in a tagged stretch."""
+    if not s_start <= offset < s_end or (offset > s_start and not text[offset - 1].isspace()):
+        return False
+    m = _TOKEN.match(text, offset, s_end)
+    return m is not None and m.group()[:1].isupper()
 
 
 def runs_of(tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[int, int]]:
