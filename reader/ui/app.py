@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -24,6 +25,9 @@ from reader.nlp.analysis import SummaryOptions
 from reader.nlp.summarizers import DEFAULT_ALGORITHM
 from reader.state import StateStore
 from reader.ui.cached_analysis import AnalysisRunner
+
+if TYPE_CHECKING:
+    from reader.ui.analysis_processes import AnalysisProcesses
 from reader.ui.help_screen import display_key
 from reader.ui.library_screen import LibraryScreen, LibrarySource, note_opened
 from reader.ui.loading_screen import LoadingScreen, PendingDocument
@@ -47,6 +51,12 @@ def binding_ids() -> set[str]:
 LOAD_GROUP = "load"
 
 
+def _analysis_processes() -> AnalysisProcesses:
+    from reader.ui.analysis_processes import AnalysisProcesses
+
+    return AnalysisProcesses()
+
+
 class ReaderApp(App[None]):
     """Read a Document, or one still to be loaded (``PendingDocument``)."""
 
@@ -57,18 +67,21 @@ class ReaderApp(App[None]):
 
     def __init__(self, document: Document | PendingDocument | LibrarySource, *, algorithm: str | None = None,
                  sentences: str | None = None, state: StateStore | None = None,
-                 cache: AnalysisCache | None = None, config: Config | None = None) -> None:
+                 cache: AnalysisCache | None = None, config: Config | None = None, processes: bool = False) -> None:
         super().__init__()
         self.config = config  # None: the defaults, nothing remembered (tests, snapshots)
         remembered = config.algorithm if config is not None else None
         self.options = SummaryOptions(algorithm or remembered or DEFAULT_ALGORITHM, sentences)
         self.state = state  # None: remember nothing (tests, snapshots)
-        self.analysis = AnalysisRunner(cache)  # cache None: analyse every time (tests, snapshots)
+        # cache None: analyse every time; processes False: in threads of this process (tests, snapshots)
+        self.analysis = AnalysisRunner(cache, _analysis_processes() if processes else None)
         self.load_error: ReaderError | None = None
         """Why the document could not be loaded (the app then exits with status 2)."""
         self._opening = document
 
     async def on_mount(self) -> None:
+        if self.analysis.processes is not None:
+            self.analysis.processes.start()  # the NLP imports run in the forkserver while the text loads and paints
         self._apply_config()
         if isinstance(self._opening, LibrarySource):
             await self.push_screen(LibraryScreen(self._opening, self.state, self.analysis.cache))
@@ -79,6 +92,11 @@ class ReaderApp(App[None]):
             await self.push_screen(LoadingScreen(self._opening.name))
             self.run_worker(self._opening.load, thread=True, group=LOAD_GROUP, exit_on_error=False,
                             description=f"open {self._opening.name}")
+
+    def on_unmount(self) -> None:
+        """Quitting: the analysis processes are terminated at once (a task still running is dropped)."""
+        if self.analysis.processes is not None:
+            self.analysis.processes.close()
 
     # ------------------------------------------------------------------ settings
     def _apply_config(self) -> None:

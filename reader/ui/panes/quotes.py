@@ -1,7 +1,8 @@
 """The Quotes tab: who said what. The selected person's quotes, or every quote with its speaker; Enter jumps.
 
 Quotes are found in a worker once the people list is known (``analysis.quotes_stage``, the stage ``reader
-analyze`` runs too), and again whenever the list changes (a correction in the People tab).
+analyze`` runs too, through the app's ``AnalysisRunner``: cached per people list), and again whenever the list
+changes (a correction in the People tab).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from textual.widgets.option_list import Option
 from reader.document.model import Span
 from reader.nlp import analysis
 from reader.nlp.results import Person, Quote
+from reader.ui.cached_analysis import analysis_runner
 from reader.ui.panes.base import PaneInfo, PaneList, SidePane
 from reader.ui.snippets import clip
 from reader.ui.targets import Targets
@@ -103,8 +105,9 @@ class QuotesPane(SidePane):
         """Find the quotes of ``people`` (the latest list wins)."""
         people = list(people)
         self.set_busy(True, "Finding quotes…")
+        runner = analysis_runner(self.app)
         self.run_stage(analysis.STAGES["quotes"].label,
-                       lambda should_stop: analysis.quotes_stage(self.document, people, should_stop),
+                       lambda should_stop: runner.quotes(self.document, people, should_stop),
                        lambda quotes: self.Ready(quotes, people))
 
     # ------------------------------------------------------------------ results
