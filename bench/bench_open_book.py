@@ -37,6 +37,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.loading_screen import PendingDocument
 from reader.ui.panes import PeoplePane, SummaryPane
 from reader.ui.panes.quotes import QuotesPane
+from reader.ui.reader_screen import ReaderScreen
 
 def failure(app):
     for pane in (PeoplePane, SummaryPane, QuotesPane):
@@ -48,16 +49,23 @@ async def main():
     book, cache, processes = sys.argv[1], sys.argv[2], sys.argv[3] == "processes"
     opening = PendingDocument(book, lambda: load_document(book))  # as `reader BOOK` opens a big file
     app = ReaderApp(opening, cache=AnalysisCache(cache), processes=processes)
-    shown = people = summary = quotes = None
+    marks = {}
+    mount = ReaderScreen.on_mount
+
+    def on_mount(screen):  # the text is on screen after the refresh that follows the reading screen's mount
+        mount(screen)
+        screen.call_after_refresh(lambda: marks.setdefault("shown", time.perf_counter() - t0))
+
+    ReaderScreen.on_mount = on_mount
+    people = summary = quotes = None
     async with app.run_test(size=(140, 45)) as pilot:
         while people is None or summary is None or quotes is None:
             await asyncio.sleep(0.02)
             now = time.perf_counter() - t0
-            if shown is None:
-                if app.reader is None or not app.reader.is_mounted:
-                    continue
-                shown = now  # the text is on screen
-                await pilot.press("z") if app.reader.spoilers.hidden else None
+            if "shown" not in marks:
+                continue
+            if app.reader.spoilers.hidden:
+                await pilot.press("z")  # everyone in the list, not only those met at the top of the book
             if people is None and app.reader.query_one(PeoplePane).found is not None:
                 people = now
             if summary is None and app.reader.query_one(SummaryPane).summary is not None:
@@ -66,9 +74,10 @@ async def main():
                 quotes = now
             if failure(app) or now > 600:
                 raise SystemExit(failure(app) or "timed out")
+        await pilot.pause()
         rows = app.reader.query_one("#people-list").option_count
         pids = app.analysis.processes.pids() if app.analysis.processes is not None else []
-    print(json.dumps({"shown": shown, "people": people, "summary": summary, "quotes": quotes, "rows": rows,
+    print(json.dumps({"shown": marks["shown"], "people": people, "summary": summary, "quotes": quotes, "rows": rows,
                       "children": pids}))
 
 asyncio.run(main())
