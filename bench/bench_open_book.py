@@ -29,7 +29,7 @@ SHARED = Path(os.environ.get("READER_SHARED_DATA") or ROOT.parent / "shared" / "
 TIMEOUT = 600
 
 CHILD = r"""
-import asyncio, json, sys, time
+import asyncio, json, os, sys, time
 t0 = time.perf_counter()
 from reader.cache import AnalysisCache
 from reader.document.load import load_document
@@ -77,8 +77,12 @@ async def main():
         await pilot.pause()
         rows = app.reader.query_one("#people-list").option_count
         pids = app.analysis.processes.pids() if app.analysis.processes is not None else []
+        quit_pressed = time.perf_counter()
+        await pilot.press("q")
+    quit = time.perf_counter() - quit_pressed
+    left = [pid for pid in pids if os.path.exists(f"/proc/{pid}")]
     print(json.dumps({"shown": marks["shown"], "people": people, "summary": summary, "quotes": quotes, "rows": rows,
-                      "children": pids}))
+                      "quit": quit, "children": len(pids), "left": len(left)}))
 
 asyncio.run(main())
 """
@@ -118,7 +122,8 @@ def main() -> int:
                                           for key in ("shown", "people", "summary", "quotes"))
         print(f"  {name:19} text {shown:5.2f} s  people {people:6.2f} s ({runs[0]['rows']} rows)  summary "
               f"{summary:6.2f} s  quotes {quotes:6.2f} s   after the text: people {people - shown:5.2f} s, "
-              f"summary {summary - shown:5.2f} s")
+              f"summary {summary - shown:5.2f} s;  quit {max(r['quit'] for r in runs):4.2f} s, "
+              f"{sum(r['left'] for r in runs)} of {runs[0]['children']} processes left")
     return 0
 
 

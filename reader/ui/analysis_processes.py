@@ -1,8 +1,9 @@
 """The analysis stages in worker processes: two cores really used, and a UI thread that never waits for the GIL.
 
 Two lanes, each one process: people in one, summary and quotes in the other (quotes then wait for the summary).
-The processes come from a ``forkserver`` that imports the NLP modules once, started with the app while the text
-loads and paints; each process then warms itself on a tiny text (Punkt, the tagger) before its first real task.
+The processes are forked on the first task from a ``forkserver`` started with the app, which meanwhile (while
+the text loads and paints) imports the NLP modules and runs each stage once on a tiny text
+(``reader.ui.lane_warm_up``): both lanes start warm, and a reopened book whose analysis is cached forks none.
 
 A task sends the document (text, paragraphs, metadata; only when the lane does not hold it already, so quotes
 after the summary reuse its sentences) and gets back the result encoded as in the analysis cache
@@ -39,9 +40,9 @@ from reader.nlp.results import Person, Quote, Summary
 
 __all__ = ["AnalysisProcessFailed", "AnalysisProcesses", "LANE_OF_STAGE"]
 
-LANE_OF_STAGE = {"people": 0, "summary": 1, "quotes": 1}
+LANE_OF_STAGE = {"people": 0, "summary": 1, "quotes": 1, "sentences": 1}
 PRELOAD = ["numpy", "scipy.sparse", "nltk", "reader.document.sentences", "reader.nlp.analysis", "reader.nlp.people",
-           "reader.nlp.summary", "reader.nlp.quotes", __name__]
+           "reader.nlp.summary", "reader.nlp.quotes", __name__, "reader.ui.lane_warm_up"]
 POLL_SECONDS = 0.05
 SLOTS = 64  # cancellation flags, reused in turn: far more than the tasks ever in flight (one per lane)
 WARM_TEXT = ('Mr. John Smith met Anna Pavlovna in Moscow. "We shall win," said John. Anna laughed.\n\n'
@@ -53,7 +54,8 @@ class AnalysisProcessFailed(ReaderError):
 
 
 class AnalysisProcesses:
-    """The lanes; ``start()`` them early (in the background), ``run()`` a stage from a worker thread, ``close()``."""
+    """The lanes (their forkserver starts at once): ``people``, ``summary``, ``quotes`` from a worker thread;
+    ``close()`` when the app exits."""
 
     def __init__(self, lanes: int = 2) -> None:
         self._context = multiprocessing.get_context("forkserver")
@@ -68,20 +70,6 @@ class AnalysisProcesses:
         self._closed = threading.Event()
 
     # ------------------------------------------------------------------ lifecycle
-    def start(self) -> None:
-        """Start the lanes' processes in a background thread (starting the forkserver blocks a second or two)."""
-        threading.Thread(target=self._start_lanes, name="reader-analysis-processes", daemon=True).start()
-
-    def _start_lanes(self) -> None:
-        try:
-            for lane in self._lanes:
-                with lane.lock:
-                    if self._closed.is_set():
-                        return
-                    self._ensure_running(lane)
-        except Exception:  # closed meanwhile, or no process could start: the first task says so in its pane
-            return
-
     def _ensure_running(self, lane: _Lane) -> None:
         lane.ensure_running()
         if self._closed.is_set():  # closed while the process was starting
@@ -111,6 +99,12 @@ class AnalysisProcesses:
                 sentences: Sequence[Span] | None = None) -> Summary:
         value = self._run("summary", document, (options,), should_stop, sentences)
         return decode_summary(value, len(document.text))
+
+    def sentences(self, document: Document, should_stop: ShouldStop = never) -> tuple[Span, ...]:
+        """The sentence spans, split in the summary lane (which keeps them for the summary), adopted here."""
+        value = self._run("sentences", document, (), should_stop, None)
+        document.adopt_sentences(decode_spans(value, len(document.text)))
+        return document.sentences
 
     def quotes(self, document: Document, people: Sequence[Person], should_stop: ShouldStop = never,
                sentences: Sequence[Span] | None = None) -> list[Quote]:
@@ -255,12 +249,11 @@ class _Lane:
 
 
 def serve(conn: Connection, flags: Any) -> None:
-    """A lane's process: warm up, then answer tasks until the pipe closes (the app has gone)."""
+    """A lane's process: answer tasks until the pipe closes (the app has gone)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # ctrl+c in the terminal is the app's
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
-    _warm_up()
     document: Document | None = None
     while True:
         try:
@@ -296,6 +289,8 @@ def _compute(stage: str, document: Document, args: tuple[Any, ...], should_stop:
         return encode_people(analysis.people_stage(document, should_stop))
     if stage == "summary":
         return encode_summary(analysis.summary_stage(document, args[0], should_stop))
+    if stage == "sentences":
+        return encode_spans(document.sentences)
     if stage == "quotes":
         people = decode_people(args[0], len(document.text))
         return encode_quotes(analysis.quotes_stage(document, people, should_stop))
@@ -312,8 +307,9 @@ def _picklable(error: Exception) -> Exception:
     return error
 
 
-def _warm_up() -> None:
-    """Load what the stages load on first use (Punkt's parameters, the tagger) on a tiny text."""
+def warm_up() -> None:
+    """Run each stage on a tiny text, so that what they load on first use (Punkt's parameters, the tagger, the
+    name lists) is loaded (in the forkserver: once, before the lanes are forked from it)."""
     from reader.document.build import document_from_plain_text
     from reader.nlp import analysis
 

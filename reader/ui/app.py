@@ -80,8 +80,6 @@ class ReaderApp(App[None]):
         self._opening = document
 
     async def on_mount(self) -> None:
-        if self.analysis.processes is not None:
-            self.analysis.processes.start()  # the NLP imports run in the forkserver while the text loads and paints
         self._apply_config()
         if isinstance(self._opening, LibrarySource):
             await self.push_screen(LibraryScreen(self._opening, self.state, self.analysis.cache))

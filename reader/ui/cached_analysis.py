@@ -82,12 +82,16 @@ class AnalysisRunner:
             self._store(document, known, lambda c: c.put_quotes(document, people, found))
         return found
 
-    def sentences(self, document: Document) -> tuple[Span, ...]:
-        """``document.sentences``, adopted from the cache when it has them (War and Peace: not split again)."""
+    def sentences(self, document: Document, should_stop: ShouldStop = never) -> tuple[Span, ...]:
+        """``document.sentences``, adopted from the cache when it has them (War and Peace: not split again), else
+        split in a process (and kept there for the summary)."""
         known = self._known_sentences(document)
         if known is not None:
             return known
-        sentences = document.sentences
+        if self.processes is not None:
+            sentences = self.processes.sentences(document, should_stop)
+        else:
+            sentences = document.sentences
         if self.cache is not None:
             self.cache.put_sentences(document)
         return sentences
