@@ -125,3 +125,28 @@ async def test_a_crashed_process_is_the_panes_error_line_and_the_other_tab_still
         assert app.reader.query_one(PeoplePane).found == analysis.people_stage(seed_document)
         pids = app.analysis.processes.pids()
     assert not any(alive(pid) for pid in pids)
+
+
+def test_the_processes_import_no_textual():
+    """What the forkserver preloads (then every lane) is the NLP layer: no Textual, no Rich."""
+    import subprocess
+    import sys
+
+    check = ("import sys; from reader.ui.analysis_processes import PRELOAD\n"
+             "for name in PRELOAD: __import__(name)\n"
+             "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))")
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_where_no_process_can_start_the_stages_run_in_the_thread(seed_document, monkeypatch, processes):
+    def cannot_start(self):
+        raise OSError("no shared memory here")
+
+    from multiprocessing.context import ForkServerProcess
+
+    monkeypatch.setattr(ForkServerProcess, "start", cannot_start)
+    runner = AnalysisRunner(None, processes)
+    assert runner.people(seed_document) == analysis.people_stage(seed_document)
+    assert runner.processes is None  # and the next ones too

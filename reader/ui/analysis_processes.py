@@ -38,7 +38,7 @@ from reader.errors import ReaderError
 from reader.nlp.analysis import Cancelled, ShouldStop, SummaryOptions, never
 from reader.nlp.results import Person, Quote, Summary
 
-__all__ = ["AnalysisProcessFailed", "AnalysisProcesses", "LANE_OF_STAGE"]
+__all__ = ["AnalysisProcessFailed", "AnalysisProcesses", "LANE_OF_STAGE", "ProcessesUnavailable", "start_processes"]
 
 LANE_OF_STAGE = {"people": 0, "summary": 1, "quotes": 1, "sentences": 1}
 PRELOAD = ["numpy", "scipy.sparse", "nltk", "reader.document.sentences", "reader.nlp.analysis", "reader.nlp.people",
@@ -51,6 +51,10 @@ WARM_TEXT = ('Mr. John Smith met Anna Pavlovna in Moscow. "We shall win," said J
 
 class AnalysisProcessFailed(ReaderError):
     """The process running a stage stopped before answering (killed, out of memory)."""
+
+
+class ProcessesUnavailable(AnalysisProcessFailed):
+    """No analysis process can be started here (the caller runs the stage itself)."""
 
 
 class AnalysisProcesses:
@@ -122,6 +126,7 @@ class AnalysisProcesses:
         with lane.lock:
             if self._closed.is_set():
                 raise Cancelled
+            lane.drain()
             self._ensure_running(lane)
             self._flags[slot] = 0
             lane.send(slot, stage, document, args, sentences)
@@ -136,6 +141,14 @@ class AnalysisProcesses:
 
     def _cancel(self, slot: int) -> None:
         self._flags[slot] = 1
+
+
+def start_processes() -> AnalysisProcesses | None:
+    """The lanes, or None where processes cannot be made (no forkserver, no shared memory): threads then."""
+    try:
+        return AnalysisProcesses()
+    except (OSError, ValueError, RuntimeError):
+        return None
 
 
 class _Lane:
@@ -164,14 +177,13 @@ class _Lane:
             process.start()
         except (OSError, ValueError) as error:
             parent.close()
-            raise AnalysisProcessFailed(f"no analysis process could start ({error})") from None
+            raise ProcessesUnavailable(f"no analysis process could start ({error})") from None
         finally:
             child.close()
         self._process, self._conn = process, parent
 
     def send(self, slot: int, stage: str, document: Document, args: tuple[Any, ...],
              sentences: Sequence[Span] | None) -> None:
-        self._drain_owed()
         payload = None
         if document is not self._held:
             known = encode_spans(tuple(sentences)) if sentences is not None else None
@@ -209,8 +221,9 @@ class _Lane:
         self._owed += 1
         raise Cancelled
 
-    def _drain_owed(self) -> None:
-        """Read the replies of cancelled tasks first (each stops at its next poll of its flag)."""
+    def drain(self) -> None:
+        """Read the replies of cancelled tasks first (each stops at its next poll of its flag); a process that
+        died meanwhile is dropped (the next task starts another)."""
         conn, process = self._conn, self._process
         while self._owed and conn is not None and process is not None:
             try:
@@ -220,7 +233,6 @@ class _Lane:
                 self._owed -= 1
             except (EOFError, OSError):
                 self._discard()
-                self.ensure_running()
                 return
 
     def terminate(self) -> None:

@@ -51,10 +51,10 @@ def binding_ids() -> set[str]:
 LOAD_GROUP = "load"
 
 
-def _analysis_processes() -> AnalysisProcesses:
-    from reader.ui.analysis_processes import AnalysisProcesses
+def _analysis_processes() -> AnalysisProcesses | None:
+    from reader.ui.analysis_processes import start_processes
 
-    return AnalysisProcesses()
+    return start_processes()
 
 
 class ReaderApp(App[None]):

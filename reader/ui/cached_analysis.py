@@ -14,7 +14,7 @@ split. Without a cache and processes (tests, snapshots) the stages just run in t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reader.cache import AnalysisCache
 from reader.document.model import Document, Span
@@ -22,9 +22,12 @@ from reader.nlp import analysis
 from reader.nlp.analysis import ShouldStop, SummaryOptions, never
 from reader.nlp.results import Person, Quote, Summary
 
+from reader.ui.analysis_processes import AnalysisProcesses, ProcessesUnavailable
+
 if TYPE_CHECKING:  # importing reader.nlp.people loads the name lists: only for the annotations
     from reader.nlp.people.corrections import Correction
-    from reader.ui.analysis_processes import AnalysisProcesses
+
+T = TypeVar("T")
 
 __all__ = ["AnalysisRunner", "analysis_runner"]
 
@@ -44,10 +47,8 @@ class AnalysisRunner:
         found = cache.get_people(document) if cache is not None else None  # a hit needs no sentences
         if found is None:
             known = self._known_sentences(document)
-            if self.processes is not None:
-                found = self.processes.people(document, should_stop, known)
-            else:
-                found = analysis.people_stage(document, should_stop)
+            found = self._compute(lambda processes: processes.people(document, should_stop, known),
+                                  lambda: analysis.people_stage(document, should_stop))
             self._store(document, known, lambda c: c.put_people(document, found))
         return analysis.with_corrections(document, found, corrections)
 
@@ -60,10 +61,8 @@ class AnalysisRunner:
             if found is not None:
                 return found
         known = self._known_sentences(document)
-        if self.processes is not None:
-            summary = self.processes.summary(document, options, should_stop, known)
-        else:
-            summary = analysis.summary_stage(document, options, should_stop)
+        summary = self._compute(lambda processes: processes.summary(document, options, should_stop, known),
+                                lambda: analysis.summary_stage(document, options, should_stop))
         if cached:
             self._store(document, known, lambda c: c.put_summary(document, summary, options.sentences))
         return summary
@@ -75,10 +74,8 @@ class AnalysisRunner:
         found = cache.get_quotes(document, people) if cache is not None else None
         if found is None:
             known = self._known_sentences(document)
-            if self.processes is not None:
-                found = self.processes.quotes(document, people, should_stop, known)
-            else:
-                found = analysis.quotes_stage(document, people, should_stop)
+            found = self._compute(lambda processes: processes.quotes(document, people, should_stop, known),
+                                  lambda: analysis.quotes_stage(document, people, should_stop))
             self._store(document, known, lambda c: c.put_quotes(document, people, found))
         return found
 
@@ -88,15 +85,23 @@ class AnalysisRunner:
         known = self._known_sentences(document)
         if known is not None:
             return known
-        if self.processes is not None:
-            sentences = self.processes.sentences(document, should_stop)
-        else:
-            sentences = document.sentences
+        sentences = self._compute(lambda processes: processes.sentences(document, should_stop),
+                                  lambda: document.sentences)
         if self.cache is not None:
             self.cache.put_sentences(document)
         return sentences
 
     # ------------------------------------------------------------------ helpers
+    def _compute(self, in_a_process: Callable[[AnalysisProcesses], T], here: Callable[[], T]) -> T:
+        """A stage in the worker processes, or in this thread without them (or where none can start)."""
+        processes = self.processes
+        if processes is not None:
+            try:
+                return in_a_process(processes)
+            except ProcessesUnavailable:
+                self.processes = None  # from now on in threads, as the tests run
+        return here()
+
     def _known_sentences(self, document: Document) -> tuple[Span, ...] | None:
         """The sentence spans from the cache, adopted by ``document`` (None: not cached, to be split)."""
         if self.cache is not None and self.cache.adopt_sentences(document):
