@@ -74,8 +74,8 @@ class AnalysisProcesses:
         self._closed = threading.Event()
 
     # ------------------------------------------------------------------ lifecycle
-    def _ensure_running(self, lane: _Lane) -> None:
-        lane.ensure_running()
+    def _ensure_running(self, lane: _Lane, stop: Callable[[], bool]) -> None:
+        lane.ensure_running(stop)
         if self._closed.is_set():  # closed while the process was starting
             lane.terminate()
             raise Cancelled
@@ -84,6 +84,7 @@ class AnalysisProcesses:
         """Terminate every lane's process now (a task waiting on one ends with Cancelled)."""
         self._closed.set()
         for lane in self._lanes:
+            lane.closed = True
             lane.terminate()
 
     def pids(self) -> list[int]:
@@ -126,12 +127,12 @@ class AnalysisProcesses:
         with lane.lock:
             if self._closed.is_set():
                 raise Cancelled
+            stop = lambda: should_stop() or self._closed.is_set()  # noqa: E731
             lane.drain()
-            self._ensure_running(lane)
+            self._ensure_running(lane, stop)
             self._flags[slot] = 0
             lane.send(slot, stage, document, args, sentences)
-            kind, value, spans = lane.receive(lambda: should_stop() or self._closed.is_set(),
-                                              on_stop=lambda: self._cancel(slot))
+            kind, value, spans = lane.receive(stop, on_stop=lambda: self._cancel(slot))
             lane.held(document if kind == "ok" else None)
         if spans is not None:
             document.adopt_sentences(decode_spans(spans, len(document.text)))
@@ -162,25 +163,46 @@ class _Lane:
         self._conn: Connection | None = None
         self._held: Document | None = None  # the document the process holds (with its sentences)
         self._owed = 0  # replies of cancelled tasks still to be read and dropped
+        self._starting: threading.Event | None = None  # set once the process being started is up (or failed)
+        self._start_error: ProcessesUnavailable | None = None
+        self.closed = False
 
     def pid(self) -> int | None:
         process = self._process
         return process.pid if process is not None and process.is_alive() else None
 
-    def ensure_running(self) -> None:
-        if self._process is not None and self._process.is_alive():
+    def ensure_running(self, stop: Callable[[], bool]) -> None:
+        """Start the process if it is not running. Forking waits for the forkserver's imports: that runs in a
+        daemon thread, so that a task asked to stop (the app quitting) returns at once with Cancelled."""
+        if self._starting is None and self._process is not None and self._process.is_alive():
             return
-        self._discard()
+        if self._starting is None:
+            self._discard()
+            self._starting = threading.Event()
+            threading.Thread(target=self._start, args=(self._starting,), name="reader-analysis-start",
+                             daemon=True).start()
+        while not self._starting.wait(POLL_SECONDS):
+            if stop():
+                raise Cancelled  # the start goes on; the lane's next task waits for it
+        self._starting = None
+        error, self._start_error = self._start_error, None
+        if error is not None:
+            raise error
+
+    def _start(self, done: threading.Event) -> None:
         parent, child = self._context.Pipe()
         process = self._context.Process(target=serve, args=(child, self._flags), name="reader-analysis", daemon=True)
         try:
             process.start()
+            self._process, self._conn = process, parent
         except (OSError, ValueError) as error:
             parent.close()
-            raise ProcessesUnavailable(f"no analysis process could start ({error})") from None
+            self._start_error = ProcessesUnavailable(f"no analysis process could start ({error})")
         finally:
             child.close()
-        self._process, self._conn = process, parent
+            if self.closed:  # the app quit while the process was starting
+                self.terminate()
+            done.set()
 
     def send(self, slot: int, stage: str, document: Document, args: tuple[Any, ...],
              sentences: Sequence[Span] | None) -> None:
