@@ -150,3 +150,11 @@ def test_where_no_process_can_start_the_stages_run_in_the_thread(seed_document, 
     runner = AnalysisRunner(None, processes)
     assert runner.people(seed_document) == analysis.people_stage(seed_document)
     assert runner.processes is None  # and the next ones too
+
+
+def test_the_lanes_run_at_a_lower_priority_than_the_ui(processes, seed_document):
+    from reader.ui.analysis_processes import LANE_NICENESS
+
+    processes.people(seed_document)
+    (pid,) = processes.pids()
+    assert os.getpriority(os.PRIO_PROCESS, pid) == min(19, os.nice(0) + LANE_NICENESS)

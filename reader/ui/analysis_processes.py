@@ -4,6 +4,7 @@ Two lanes, each one process: people in one, summary and quotes in the other (quo
 The processes are forked on the first task from a ``forkserver`` started with the app, which meanwhile (while
 the text loads and paints) imports the NLP modules and runs each stage once on a tiny text
 (``reader.ui.lane_warm_up``): both lanes start warm, and a reopened book whose analysis is cached forks none.
+The forkserver and the lanes run at a lower priority (``LANE_NICENESS``): on a busy machine the UI comes first.
 
 A task sends the document (text, paragraphs, metadata; only when the lane does not hold it already, so quotes
 after the summary reuse its sentences) and gets back the result encoded as in the analysis cache
@@ -41,8 +42,9 @@ from reader.nlp.results import Person, Quote, Summary
 __all__ = ["AnalysisProcessFailed", "AnalysisProcesses", "LANE_OF_STAGE", "ProcessesUnavailable", "start_processes"]
 
 LANE_OF_STAGE = {"people": 0, "summary": 1, "quotes": 1, "sentences": 1}
-PRELOAD = ["numpy", "scipy.sparse", "nltk", "reader.document.sentences", "reader.nlp.analysis", "reader.nlp.people",
-           "reader.nlp.summary", "reader.nlp.quotes", __name__, "reader.ui.lane_warm_up"]
+PRELOAD = ["reader.ui.lane_warm_up", "numpy", "scipy.sparse", "nltk", "reader.document.sentences", "reader.nlp.analysis",
+           "reader.nlp.people", "reader.nlp.summary", "reader.nlp.quotes", __name__]  # the first lowers the priority
+LANE_NICENESS = 10  # the forkserver's and the lanes' (``nice``): the UI process comes first
 POLL_SECONDS = 0.05
 SLOTS = 64  # cancellation flags, reused in turn: far more than the tasks ever in flight (one per lane)
 WARM_TEXT = ('Mr. John Smith met Anna Pavlovna in Moscow. "We shall win," said John. Anna laughed.\n\n'
