@@ -287,9 +287,7 @@ class _Lane:
 def serve(conn: Connection, flags: Any) -> None:
     """A lane's process: answer tasks until the pipe closes (the app has gone)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # ctrl+c in the terminal is the app's
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
+    silence_output()
     document: Document | None = None
     while True:
         try:
@@ -314,6 +312,14 @@ def serve(conn: Connection, flags: Any) -> None:
             conn.send((reply[0], reply[1], spans))
         except (OSError, ValueError):
             return
+
+
+def silence_output() -> None:
+    """Standard output and error to /dev/null: nothing written over the UI's screen."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
 
 
 def _compute(stage: str, document: Document, args: tuple[Any, ...], should_stop: ShouldStop) -> Any:

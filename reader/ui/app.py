@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -24,10 +23,8 @@ from reader.errors import ReaderError
 from reader.nlp.analysis import SummaryOptions
 from reader.nlp.summarizers import DEFAULT_ALGORITHM
 from reader.state import StateStore
+from reader.ui.analysis_processes import start_processes
 from reader.ui.cached_analysis import AnalysisRunner
-
-if TYPE_CHECKING:
-    from reader.ui.analysis_processes import AnalysisProcesses
 from reader.ui.help_screen import display_key
 from reader.ui.library_screen import LibraryScreen, LibrarySource, note_opened
 from reader.ui.loading_screen import LoadingScreen, PendingDocument
@@ -51,12 +48,6 @@ def binding_ids() -> set[str]:
 LOAD_GROUP = "load"
 
 
-def _analysis_processes() -> AnalysisProcesses | None:
-    from reader.ui.analysis_processes import start_processes
-
-    return start_processes()
-
-
 class ReaderApp(App[None]):
     """Read a Document, or one still to be loaded (``PendingDocument``)."""
 
@@ -74,7 +65,7 @@ class ReaderApp(App[None]):
         self.options = SummaryOptions(algorithm or remembered or DEFAULT_ALGORITHM, sentences)
         self.state = state  # None: remember nothing (tests, snapshots)
         # cache None: analyse every time; processes False: in threads of this process (tests, snapshots)
-        self.analysis = AnalysisRunner(cache, _analysis_processes() if processes else None)
+        self.analysis = AnalysisRunner(cache, start_processes() if processes else None)
         self.load_error: ReaderError | None = None
         """Why the document could not be loaded (the app then exits with status 2)."""
         self._opening = document
