@@ -6,8 +6,9 @@ One file per entry in the cache folder:
 - the user cache folder of ``platformdirs`` (``$XDG_CACHE_HOME/reader`` or ``~/.cache/reader`` on Linux).
 
 An entry's name is a hash of the document's text (``reader.state.document_key``), what it holds ("people",
-"summary", "sentences"), the analysis version and the options (algorithm, length), so a changed text, a newer analysis or
-other options never see an old result. A file is ``MAGIC``, the CRC-32 of the payload, then the payload:
+"summary", "sentences", "quotes"), the analysis version and the options (algorithm, length; for quotes a digest of the
+people list they are attributed to, corrections applied), so a changed text, a newer analysis, other options or a
+corrected people list never see an old result. A file is ``MAGIC``, the CRC-32 of the payload, then the payload:
 zlib-compressed compact JSON (mentions delta-encoded: War and Peace's ~20k mentions take ~100 kB).
 
 Never raises on a bad cache: a missing, partial, corrupt or wrongly shaped entry reads as "not cached" (and is
@@ -35,13 +36,15 @@ from typing import TYPE_CHECKING, Any
 
 from reader import __version__
 from reader.document.model import Document, Span
-from reader.nlp.results import Person, Summary
+from reader.nlp.results import Person, Quote, Summary
 from reader.nlp.summarizers import DEFAULT_ALGORITHM
 
 if TYPE_CHECKING:
     from reader.nlp.analysis import Analysis
 
-__all__ = ["ANALYSIS_VERSION", "AnalysisCache", "DEFAULT_MAX_BYTES", "analyse_with_cache", "default_cache_dir"]
+__all__ = ["ANALYSIS_VERSION", "AnalysisCache", "DEFAULT_MAX_BYTES", "analyse_with_cache", "decode_people", "decode_quotes",
+           "decode_spans", "decode_summary", "default_cache_dir", "encode_people", "encode_quotes", "encode_spans",
+           "encode_summary", "people_digest"]
 
 ANALYSIS_VERSION = 1  # bump whenever sentences, summaries or people change for the same text
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -76,25 +79,33 @@ class AnalysisCache:
 
     # -------------------------------------------------------------------------------------------- people
     def get_people(self, document: Document) -> list[Person] | None:
-        return self._get(document, "people", {}, _decode_people)
+        return self._get(document, "people", {}, decode_people)
 
     def put_people(self, document: Document, people: list[Person]) -> bool:
-        return self._put(document, "people", {}, _encode_people(people))
+        return self._put(document, "people", {}, encode_people(people))
 
     # ------------------------------------------------------------------------------------------- summary
     def get_summary(self, document: Document, algorithm: str, sentences: str | None = None) -> Summary | None:
-        return self._get(document, "summary", _summary_options(algorithm, sentences), _decode_summary)
+        return self._get(document, "summary", _summary_options(algorithm, sentences), decode_summary)
 
     def put_summary(self, document: Document, summary: Summary, sentences: str | None = None) -> bool:
         options = _summary_options(summary.algorithm, sentences)
-        return self._put(document, "summary", options, _encode_summary(summary))
+        return self._put(document, "summary", options, encode_summary(summary))
+
+    # -------------------------------------------------------------------------------------------- quotes
+    def get_quotes(self, document: Document, people: list[Person]) -> list[Quote] | None:
+        """The quotes attributed to exactly ``people`` (a corrected list is another entry)."""
+        return self._get(document, "quotes", {"people": people_digest(people)}, decode_quotes)
+
+    def put_quotes(self, document: Document, people: list[Person], quotes: list[Quote]) -> bool:
+        return self._put(document, "quotes", {"people": people_digest(people)}, encode_quotes(quotes))
 
     # ----------------------------------------------------------------------------------------- sentences
     def get_sentences(self, document: Document) -> tuple[Span, ...] | None:
-        return self._get(document, "sentences", {}, lambda value, length: _decode_spans(value, length))
+        return self._get(document, "sentences", {}, lambda value, length: decode_spans(value, length))
 
     def put_sentences(self, document: Document) -> bool:
-        return self._put(document, "sentences", {}, _encode_spans(document.sentences))
+        return self._put(document, "sentences", {}, encode_spans(document.sentences))
 
     def adopt_sentences(self, document: Document) -> bool:
         """Give ``document`` its cached sentence spans (splitting War and Peace takes ~1 s); False if none."""
@@ -228,7 +239,7 @@ def _unpack(raw: bytes) -> Any:
     return json.loads(zlib.decompress(body).decode("utf-8"))
 
 
-def _encode_spans(spans: tuple[Span, ...]) -> list[int]:
+def encode_spans(spans: tuple[Span, ...]) -> list[int]:
     """[start, length, start - previous start, length, ...]: small numbers, compact JSON."""
     flat: list[int] = []
     previous = 0
@@ -238,7 +249,7 @@ def _encode_spans(spans: tuple[Span, ...]) -> list[int]:
     return flat
 
 
-def _decode_spans(flat: list[int], text_length: int) -> tuple[Span, ...]:
+def decode_spans(flat: list[int], text_length: int) -> tuple[Span, ...]:
     if not isinstance(flat, list) or len(flat) % 2 or not all(type(n) is int for n in flat):
         raise ValueError("bad spans")
     if flat and min(flat) < 0:
@@ -256,34 +267,57 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _encode_people(people: list[Person]) -> dict[str, Any]:
+def encode_people(people: list[Person]) -> dict[str, Any]:
     return {"people": [{"n": p.name, "k": p.key, "a": list(p.aliases), "t": list(p.titles),
-                        "m": _encode_spans(p.mentions)} for p in people]}
+                        "m": encode_spans(p.mentions)} for p in people]}
 
 
-def _decode_people(value: Any, text_length: int) -> list[Person]:
+def decode_people(value: Any, text_length: int) -> list[Person]:
     people = []
     for item in value["people"]:
         name, key = item["n"], item["k"]
         if not isinstance(name, str) or not isinstance(key, str):
             raise ValueError("bad person")
-        people.append(Person(name, _strings(item["a"]), _strings(item["t"]), _decode_spans(item["m"], text_length),
+        people.append(Person(name, _strings(item["a"]), _strings(item["t"]), decode_spans(item["m"], text_length),
                              key=key))
     return people
 
 
-def _encode_summary(summary: Summary) -> dict[str, Any]:
+def encode_summary(summary: Summary) -> dict[str, Any]:
     return {"algorithm": summary.algorithm, "indices": list(summary.sentence_indices),
-            "spans": _encode_spans(summary.spans), "note": summary.note}
+            "spans": encode_spans(summary.spans), "note": summary.note}
 
 
-def _decode_summary(value: Any, text_length: int) -> Summary:
+def decode_summary(value: Any, text_length: int) -> Summary:
     algorithm, indices, note = value["algorithm"], value["indices"], value["note"]
-    spans = _decode_spans(value["spans"], text_length)
+    spans = decode_spans(value["spans"], text_length)
     if (not isinstance(algorithm, str) or not isinstance(indices, list) or len(indices) != len(spans)
             or not all(type(i) is int and i >= 0 for i in indices) or not (note is None or isinstance(note, str))):
         raise ValueError("bad summary")
     return Summary(algorithm, tuple(indices), spans, note)
+
+
+def people_digest(people: list[Person]) -> str:
+    """A short hash of everything about ``people`` that quotes depend on (names, keys, aliases, titles, mentions)."""
+    encoded = json.dumps(encode_people(people), ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()[:24]
+
+
+def encode_quotes(quotes: list[Quote]) -> dict[str, Any]:
+    return {"quotes": [{"s": [q.span.start, q.span.end - q.span.start], "p": encode_spans(q.parts), "w": q.speaker,
+                        "h": q.how, "n": encode_spans(q.nested)} for q in quotes]}
+
+
+def decode_quotes(value: Any, text_length: int) -> list[Quote]:
+    quotes = []
+    for item in value["quotes"]:
+        (start, length), speaker, how = item["s"], item["w"], item["h"]
+        if (type(start) is not int or type(length) is not int or start < 0 or length < 0
+                or start + length > text_length or not all(v is None or isinstance(v, str) for v in (speaker, how))):
+            raise ValueError("bad quote")
+        quotes.append(Quote(Span(start, start + length), decode_spans(item["p"], text_length), speaker, how,
+                            decode_spans(item["n"], text_length)))
+    return quotes
 
 
 def _unlink(path: Path) -> None:

@@ -158,3 +158,33 @@ def test_a_reopened_document_is_not_split_again(cache, seed_document, monkeypatc
     monkeypatch.setattr("reader.document.sentences.split_paragraphs", fail)
     result = analyse_with_cache(reopened, cache)
     assert result.people and len(reopened.sentences) == len(seed_document.sentences)
+
+
+def test_quotes_round_trip_per_people_list(cache, seed_document):
+    from reader.nlp import analysis
+
+    people = analysis.people_stage(seed_document)
+    quotes = analysis.quotes_stage(seed_document, people)
+    assert any(q.nested for q in quotes) or any(len(q.parts) > 1 for q in quotes), "a quote with parts or nesting"
+    assert cache.get_quotes(seed_document, people) is None
+    assert cache.put_quotes(seed_document, people, quotes)
+    assert AnalysisCache(cache.folder).get_quotes(seed_document, people) == quotes
+    merged = analysis.with_corrections(seed_document, people, [_merge_first_two(people)])
+    assert cache.get_quotes(seed_document, merged) is None  # a corrected list is another entry
+
+
+def _merge_first_two(people):
+    from reader.nlp.people.corrections import merge
+
+    return merge(people[1].key, people[0].key)
+
+
+def test_a_quote_entry_with_a_wrong_shape_is_ignored(cache, doc):
+    from reader.cache import _pack
+
+    cache.put_quotes(doc, [ANNA], [])
+    (path,) = entries(cache)
+    for value in ({"quotes": [{"s": [0, 10_000], "p": [], "w": None, "h": None, "n": []}]},
+                  {"quotes": [{"s": [0, 5], "p": [0, 5], "w": 3, "h": None, "n": []}]}, {"quotes": 1}):
+        path.write_bytes(_pack(value))
+        assert cache.get_quotes(doc, [ANNA]) is None

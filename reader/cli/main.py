@@ -213,7 +213,7 @@ def run_app(args: argparse.Namespace) -> int:
     from reader.ui.app import ReaderApp
 
     app = ReaderApp(opening, algorithm=args.algorithm, sentences=args.sentences, state=state, cache=AnalysisCache(),
-                    config=load_config())
+                    config=load_config(), processes=True)
     app.run()
     if app.load_error is not None:
         return _report(app.load_error)

@@ -23,6 +23,7 @@ from reader.errors import ReaderError
 from reader.nlp.analysis import SummaryOptions
 from reader.nlp.summarizers import DEFAULT_ALGORITHM
 from reader.state import StateStore
+from reader.ui.analysis_processes import start_processes
 from reader.ui.cached_analysis import AnalysisRunner
 from reader.ui.help_screen import display_key
 from reader.ui.library_screen import LibraryScreen, LibrarySource, note_opened
@@ -57,13 +58,14 @@ class ReaderApp(App[None]):
 
     def __init__(self, document: Document | PendingDocument | LibrarySource, *, algorithm: str | None = None,
                  sentences: str | None = None, state: StateStore | None = None,
-                 cache: AnalysisCache | None = None, config: Config | None = None) -> None:
+                 cache: AnalysisCache | None = None, config: Config | None = None, processes: bool = False) -> None:
         super().__init__()
         self.config = config  # None: the defaults, nothing remembered (tests, snapshots)
         remembered = config.algorithm if config is not None else None
         self.options = SummaryOptions(algorithm or remembered or DEFAULT_ALGORITHM, sentences)
         self.state = state  # None: remember nothing (tests, snapshots)
-        self.analysis = AnalysisRunner(cache)  # cache None: analyse every time (tests, snapshots)
+        # cache None: analyse every time; processes False: in threads of this process (tests, snapshots)
+        self.analysis = AnalysisRunner(cache, start_processes() if processes else None)
         self.load_error: ReaderError | None = None
         """Why the document could not be loaded (the app then exits with status 2)."""
         self._opening = document
@@ -79,6 +81,11 @@ class ReaderApp(App[None]):
             await self.push_screen(LoadingScreen(self._opening.name))
             self.run_worker(self._opening.load, thread=True, group=LOAD_GROUP, exit_on_error=False,
                             description=f"open {self._opening.name}")
+
+    def on_unmount(self) -> None:
+        """Quitting: the analysis processes are terminated at once (a task still running is dropped)."""
+        if self.analysis.processes is not None:
+            self.analysis.processes.close()
 
     # ------------------------------------------------------------------ settings
     def _apply_config(self) -> None:

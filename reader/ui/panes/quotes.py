@@ -1,7 +1,8 @@
 """The Quotes tab: who said what. The selected person's quotes, or every quote with its speaker; Enter jumps.
 
 Quotes are found in a worker once the people list is known (``analysis.quotes_stage``, the stage ``reader
-analyze`` runs too), and again whenever the list changes (a correction in the People tab).
+analyze`` runs too, through the app's ``AnalysisRunner``: cached per people list), and again whenever the list
+changes (a correction in the People tab).
 """
 
 from __future__ import annotations
@@ -15,17 +16,20 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widget import Widget
+from textual.widgets import TabbedContent
 from textual.widgets.option_list import Option
 
 from reader.document.model import Span
 from reader.nlp import analysis
 from reader.nlp.results import Person, Quote
+from reader.ui.cached_analysis import analysis_runner
 from reader.ui.panes.base import PaneInfo, PaneList, SidePane
 from reader.ui.snippets import clip
 from reader.ui.targets import Targets
 from reader.wording import count_of
 
 QUOTE_PROMPT_CHARS = 160  # about three rows of the pane
+EAGER_ROWS = 500  # a longer list (War and Peace: 8,600 quotes, ~0.4 s of the UI thread) is built when first shown
 
 
 class QuotesList(PaneList):
@@ -86,6 +90,7 @@ class QuotesPane(SidePane):
         self.names: dict[str, str] = {}
         self.person: Person | None = None
         self.shown: list[Quote] = []
+        self._rows_stale = False
         yield PaneInfo("Waiting for the people list…")
         yield QuotesList(id="quotes-list")
 
@@ -103,8 +108,9 @@ class QuotesPane(SidePane):
         """Find the quotes of ``people`` (the latest list wins)."""
         people = list(people)
         self.set_busy(True, "Finding quotes…")
+        runner = analysis_runner(self.app)
         self.run_stage(analysis.STAGES["quotes"].label,
-                       lambda should_stop: analysis.quotes_stage(self.document, people, should_stop),
+                       lambda should_stop: runner.quotes(self.document, people, should_stop),
                        lambda quotes: self.Ready(quotes, people))
 
     # ------------------------------------------------------------------ results
@@ -128,6 +134,23 @@ class QuotesPane(SidePane):
     def _fill(self) -> None:
         person = self.person
         self.shown = [q for q in self.quotes if person is None or q.speaker == person.key]
+        self._rows_stale = True
+        if len(self.shown) <= EAGER_ROWS or self._on_screen():
+            self._build_rows()
+        self._show_counts()
+
+    def _on_screen(self) -> bool:
+        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
+        return tabs is None or (tabs.active == self.TAB_ID and tabs.display)
+
+    def on_show(self) -> None:
+        if self._rows_stale:
+            self._build_rows()
+
+    def _build_rows(self) -> None:
+        """The rows of the quotes listed (``shown``), the first highlighted."""
+        self._rows_stale = False
+        person = self.person
         text = self.document.text
         total = max(1, len(text))
         options = []
@@ -145,6 +168,9 @@ class QuotesPane(SidePane):
         quotes_list.add_options(options)
         if options:
             quotes_list.highlighted = 0
+
+    def _show_counts(self) -> None:
+        person = self.person
         attributed = sum(1 for q in self.quotes if q.speaker)
         if person is not None and not self.shown:
             info = f"No quotation is attributed to {person.name} · Esc: everyone's"
