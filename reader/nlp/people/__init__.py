@@ -20,129 +20,26 @@ Linking (which names are the same person, which person a lone mention means):
 
 Word lists live in ``reader/nlp/data/*.txt`` and are loaded by :mod:`.lexicon` only.
 
-Public API: :func:`find_people` and :class:`Person`.
+Public API: :func:`find_people` (in :mod:`.pipeline`, imported on first use) and :class:`Person`.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from reader.document.model import Document, Span
-from reader.nlp.people import evidence
-from reader.nlp.people.candidates import capitalised_counts, name_links
-from reader.nlp.people.detection import detect_people
-from reader.nlp.people.lexicon import norm
-from reader.nlp.people.linking import Entity, link, married_name_links
-from reader.nlp.people.mentions import Found, propagate
-from reader.nlp.people.places import family_uses, reject_places
-from reader.nlp.people.story import find_story
-from reader.nlp.results import Person, unique_person_keys
+from reader.nlp.results import Person
+
+if TYPE_CHECKING:
+    from reader.nlp.people.pipeline import find_people
 
 __all__ = ["Person", "find_people"]
 
 
-def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) -> list[Person]:
-    """Everyone the document names, most-mentioned first (ties: first appearance).
+def __getattr__(name: str) -> object:
+    """``find_people`` imported on first use: the light modules of this package (``corrections``) must not load
+    the detector, its name lists and model (the UI imports corrections on the way to its first paint)."""
+    if name == "find_people":
+        from reader.nlp.people.pipeline import find_people
 
-    ``should_stop`` is polled now and then; when it returns True the work is abandoned and ``[]`` is returned.
-    """
-    text = doc.text
-    story = find_story(text)
-    ctx = detect_people(doc, should_stop, story)
-    if ctx is None:
-        return []
-    reject_places(ctx)
-    entities, alias, choices = link(
-        ctx.stats,
-        ctx.accepted,
-        ctx.rejected,
-        name_links(text, ctx.candidates),
-        evidence.context_singles(ctx),
-        married_name_links(text, ctx.candidates),
-    )
-    mentions, titles = propagate(
-        text,
-        family_uses(text, ctx.candidates) if story.heading_starts else ctx.candidates,
-        alias,
-        choices,
-        entities,
-        ctx.lowercase_seen,
-        capitalised_counts(ctx.candidates),
-        doc.sentence_index_at,
-        doc.paragraph_index_at,
-        story.chapter_of if story.heading_starts else None,
-    )
-    people = [
-        person_of(found, titles[pid], entities[pid] if pid < len(entities) else None)
-        for pid, found in enumerate(mentions)
-        if found
-    ]
-    people = with_identity_titles(people, [pid >= len(entities) for pid, found in enumerate(mentions) if found])
-    people.sort(key=lambda p: (-len(p.mentions), p.mentions[0].start))
-    return with_keys(people)
-
-
-def person_of(found: list[Found], title_counts: dict[str, int], entity: Entity | None) -> Person:
-    """One person from their located mentions: named by the fullest form (most words; not a maiden name: "Dana
-    Halloran", not "Dana Mercer"; words rather than initials; not in capitals when the text also writes it
-    properly: "Caroline Bingley", not "CAROLINE BINGLEY"), then the most used, then the first used; aliases most used first (ties: first used);
-    titles most used first (ties: first seen)."""
-    forms: dict[str, list[int]] = {}  # surface -> [count, first, n_tokens]
-    for start, _end, surface in found:
-        entry = forms.get(surface)
-        if entry is None:
-            forms[surface] = [1, start, len(surface.split())]
-        else:
-            entry[0] += 1
-    maiden = entity.maiden if entity is not None else set()
-    name = max(
-        forms.items(),
-        key=lambda kv: (
-            kv[1][2],
-            tuple(norm(t) for t in kv[0].split()) not in maiden,
-            sum(len(norm(t)) > 1 for t in kv[0].split()),  # "Robert Walton", not "R. Walton"
-            not kv[0].isupper(),  # "Caroline Bingley", not the heading's "CAROLINE BINGLEY"
-            kv[1][0],
-            -kv[1][1],
-        ),
-    )[0]
-    if name.isupper():
-        name = properly_cased(name, forms)
-    aliases = tuple(s for s, _ in sorted(forms.items(), key=lambda kv: (-kv[1][0], kv[1][1])))
-    title_first = {t: i for i, t in enumerate(title_counts)}
-    titles = tuple(sorted(title_counts, key=lambda t: (-title_counts[t], title_first[t])))
-    spans = tuple(sorted(Span(s, e) for s, e, _ in found))
-    return Person(name, aliases, titles, spans)
-
-
-def properly_cased(name: str, surfaces: dict[str, list[int]]) -> str:
-    """An all-capitals name ("ELIZABETH BENNET", from a heading) written as the text writes its words elsewhere
-    ("Elizabeth Bennet"), else capitalised word by word."""
-    cased: dict[str, str] = {}
-    for surface in surfaces:
-        if not surface.isupper():
-            for tok in surface.split():
-                cased.setdefault(norm(tok), tok)
-    return " ".join(cased.get(norm(t)) or t.title() for t in name.split())
-
-
-def with_identity_titles(people: list[Person], other_bearers: list[bool]) -> list[Person]:
-    """People who share a one-word name are told apart by their most used title: "Mr. Bennet" and "Mrs.
-    Bennet", "Colonel Forster" and "Mrs. Forster"; another bearer of a surname found by its title ("Mrs.
-    Bennet" beside Elizabeth Bennet) always shows it."""
-    names = Counter(p.name for p in people if " " not in p.name)
-    out = []
-    for person, other in zip(people, other_bearers):
-        titled = bool(person.titles) and (other or names[person.name] > 1)
-        out.append(replace(person, name=f"{person.titles[0]} {person.name}") if titled else person)
-    return out
-
-
-def with_keys(people: list[Person]) -> list[Person]:
-    """The same people, each with its stable key (namesakes numbered in order of first mention)."""
-    by_first = sorted(range(len(people)), key=lambda i: people[i].mentions[0].start)
-    keys = unique_person_keys(people[i].name for i in by_first)
-    key_of = dict(zip(by_first, keys))
-    return [replace(person, key=key_of[i]) for i, person in enumerate(people)]
+        return find_people
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
