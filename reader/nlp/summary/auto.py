@@ -49,7 +49,7 @@ def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | No
     if len(indices) <= LONG_TEXT and not is_book(doc):  # the ranker learnt news; a book is read through
         model = load_model()
         scores = model.scores(feature_rows(texts, tokens, model.stop_words))
-        chosen = choose(scores, tokens, count, model.lead_bonus)
+        chosen = choose(scores, tokens, count, model.policy)
         return [indices[k] for k in chosen], None
     stop_words = load_model().stop_words
     scores = [c * min(1.0, len(words) / FULL_WORDS) ** 0.5 for c, words in zip(centrality(tokens, stop_words), tokens)]
@@ -57,6 +57,12 @@ def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | No
     groups = [i * count // len(indices) for i in range(len(indices))]
     note = f"central sentences, one from each of {count} equal stretches of the text"
     return [indices[i] for i in select(scores, tokens, count, groups)], note
+
+
+def candidates(doc: Document) -> tuple[list[str], list[list[str]], list[int]]:
+    """Text, ``guards.words_of`` tokens and ``doc.sentences`` index of each sentence "auto" may pick (cached
+    per document; what ``tools/train_ranker.py`` scores on the dev articles)."""
+    return _cached_candidates(doc, None)
 
 
 def _paragraph_of(doc: Document) -> list[int]:
