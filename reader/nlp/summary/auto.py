@@ -4,8 +4,8 @@
   accepts (a book also drops bare quotations).
 - Up to LONG_TEXT candidates (news, essays, a chapter): ``ranker`` scores every sentence (logistic regression
   trained on CNN/DailyMail, see ``tools/train_ranker.py``), then ``ranker.choose`` keeps the lead unless a
-  later sentence scores more than the model's lead bonus above it, and takes the best with trigram blocking and
-  the antecedent rule (``ranker.select``).
+  later sentence scores more than the model's ``LeadPolicy`` margin above it (a little less per word: shorter
+  is better), and takes the best with trigram blocking and the antecedent rule (``ranker.select``).
 - Longer texts (books): the ranker's position features mean nothing there, so each sentence's centrality (cosine
   to the rest of the text, linear time; less for a sentence under FULL_WORDS words) ranks it, and the text is
   cut into ``count`` equal stretches with one pick each, so the summary follows the book from start to end.
