@@ -39,6 +39,7 @@ def child(path: str, algorithm: str) -> dict[str, object]:
     from reader.nlp.summary import features as _features  # noqa: F401
 
     if algorithm == "auto":
+        import reader.nlp.summary.auto  # noqa: F401  imported on the first summary (its regexes compile then)
         from reader.nlp.summary.ranker import load_model
 
         load_model()  # the weight file is read once per process, like an import

@@ -42,6 +42,21 @@ LAYOUTS = ("as given", "sentence/line", "paragraph/line")
 _LABEL = re.compile(r"^\s*\([^)]*\)\s*")
 
 
+def dev_rows(name: str) -> list[dict]:
+    """The rows of one dev dataset (DATASETS), or [] when it is absent."""
+    path = DATA / DATASETS[name]
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def references_of(row: dict) -> list[str]:
+    """A row's reference summaries, model labels stripped, one sentence a line (what rougeLsum expects)."""
+    from reader.document.build import document_from_plain_text
+
+    return [_as_lines(document_from_plain_text, _LABEL.sub("", r)) for r in row["references_all"]]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=3, help="sentences per summary (default 3)")
@@ -70,14 +85,13 @@ def main() -> int:
     seconds: dict[str, float] = {}
     sizes: dict[str, int] = {}
     for name, filename in DATASETS.items():
-        path = DATA / filename
-        if not path.exists():
-            print(f"skipped {name}: {path} is missing")
+        rows = dev_rows(name)
+        if not rows:
+            print(f"skipped {name}: {DATA / filename} is missing")
             continue
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         sizes[name] = len(rows)
         for row in rows:
-            references = [_as_lines(document_from_plain_text, _LABEL.sub("", r)) for r in row["references_all"]]
+            references = references_of(row)
             original = document_from_plain_text(row["article"], row["id"])
             for layout in LAYOUTS:
                 doc = original if layout == "as given" else document_from_plain_text(

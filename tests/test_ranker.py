@@ -13,7 +13,7 @@ from reader.nlp.summary.guards import (
     footer_start, is_bare_quotation, is_eligible, opens_with_reference, words_of,
 )
 from reader.nlp.summary.ranker import (
-    FEATURES, NEWS_MIN_WORDS, centrality, choose, feature_rows, load_model, select, with_lead_bonus,
+    FEATURES, NEWS_MIN_WORDS, LeadPolicy, centrality, choose, feature_rows, load_model, select, with_lead_bonus,
 )
 
 # A news article whose lead is a dateline and a one-line teaser; the story is told later.
@@ -123,23 +123,39 @@ def test_the_lead_bonus_goes_to_the_first_sentences_that_may_be_picked() -> None
     assert with_lead_bonus([0.0, 0.0, 0.0, 0.0], 2, 1.0) == [1.0, 1.0, 0.0, 0.0]
     # a dateline or a teaser line is not the lead: the bonus skips to the first real sentences
     assert with_lead_bonus([0.0, 0.0, 0.0, 0.0], 2, 1.0, allowed=[False, True, True, True]) == [0.0, 1.0, 1.0, 0.0]
+    # the lede (the first sentence that may be picked) gets the first bonus on top
+    assert with_lead_bonus([0.0, 0.0, 0.0, 0.0], 2, 1.0, allowed=[False, True, True, True],
+                           first_bonus=0.5) == [0.0, 1.5, 1.0, 0.0]
 
 
 SENTENCES = [[f"word{k}x{j}" for j in range(10)] for k in range(5)]  # ten words each, no shared trigram
 
 
 def test_choose_keeps_the_lead_unless_a_later_sentence_beats_it_by_the_margin() -> None:
-    assert choose([1.0, 0.9, 0.8, 1.7, 0.0], SENTENCES, 3, lead_bonus=1.0) == [0, 1, 2]
-    assert choose([1.0, 0.9, 0.8, 1.9, 0.0], SENTENCES, 3, lead_bonus=1.0) == [0, 1, 3]  # 1.9 > 0.8 + 1.0
-    assert choose([1.0, 0.9, 0.8, 1.7, 0.0], SENTENCES, 3, lead_bonus=0.0) == [0, 1, 3]  # no bonus: the scores
+    assert choose([1.0, 0.9, 0.8, 1.7, 0.0], SENTENCES, 3, LeadPolicy(lead_bonus=1.0)) == [0, 1, 2]
+    assert choose([1.0, 0.9, 0.8, 1.9, 0.0], SENTENCES, 3, LeadPolicy(lead_bonus=1.0)) == [0, 1, 3]  # 1.9 > 1.8
+    assert choose([1.0, 0.9, 0.8, 1.7, 0.0], SENTENCES, 3, LeadPolicy()) == [0, 1, 3]  # no bonus: the scores
+
+
+def test_choose_keeps_the_lede_by_a_wider_margin() -> None:
+    scores = [0.8, 0.9, 1.0, 2.0, 0.0]  # the later sentence beats the weakest lead sentence, the lede, by 1.2
+    assert choose(scores, SENTENCES, 3, LeadPolicy(lead_bonus=1.0)) == [1, 2, 3]
+    assert choose(scores, SENTENCES, 3, LeadPolicy(lead_bonus=1.0, first_bonus=0.5)) == [0, 2, 3]
+
+
+def test_choose_prefers_the_shorter_of_two_equal_sentences_with_a_length_penalty() -> None:
+    long_one = [f"long{j}" for j in range(40)]
+    tokens = [SENTENCES[0], long_one, SENTENCES[1]]
+    assert choose([1.0, 0.5, 0.5], tokens, 2, LeadPolicy()) == [0, 1]  # a tie: document order
+    assert choose([1.0, 0.5, 0.5], tokens, 2, LeadPolicy(length_penalty=0.2)) == [0, 2]
 
 
 def test_choose_never_picks_a_short_sentence_when_enough_long_ones_remain() -> None:
     short = words_of("the council met on monday again")
     assert len(short) < NEWS_MIN_WORDS
     tokens = [SENTENCES[0], short, *SENTENCES[1:]]
-    assert choose([5.0, 4.0, 1.0, 1.0, 1.0, 1.0], tokens, 3, lead_bonus=1.0) == [0, 2, 3]  # the lead skips it
-    assert choose([5.0, 4.0, 1.0], tokens[:3], 3, lead_bonus=1.0) == [0, 1, 2]  # too few long ones: all
+    assert choose([5.0, 4.0, 1.0, 1.0, 1.0, 1.0], tokens, 3, LeadPolicy(lead_bonus=1.0)) == [0, 2, 3]  # the lead skips it
+    assert choose([5.0, 4.0, 1.0], tokens[:3], 3, LeadPolicy(lead_bonus=1.0)) == [0, 1, 2]  # too few long ones: all
 
 
 def test_select_relaxes_its_rules_rather_than_return_too_few() -> None:

@@ -4,8 +4,8 @@
   accepts (a book also drops bare quotations).
 - Up to LONG_TEXT candidates (news, essays, a chapter): ``ranker`` scores every sentence (logistic regression
   trained on CNN/DailyMail, see ``tools/train_ranker.py``), then ``ranker.choose`` keeps the lead unless a
-  later sentence scores more than the model's lead bonus above it, and takes the best with trigram blocking and
-  the antecedent rule (``ranker.select``).
+  later sentence scores more than the model's ``LeadPolicy`` margin above it (a little less per word: shorter
+  is better), and takes the best with trigram blocking and the antecedent rule (``ranker.select``).
 - Longer texts (books): the ranker's position features mean nothing there, so each sentence's centrality (cosine
   to the rest of the text, linear time; less for a sentence under FULL_WORDS words) ranks it, and the text is
   cut into ``count`` equal stretches with one pick each, so the summary follows the book from start to end.
@@ -49,7 +49,7 @@ def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | No
     if len(indices) <= LONG_TEXT and not is_book(doc):  # the ranker learnt news; a book is read through
         model = load_model()
         scores = model.scores(feature_rows(texts, tokens, model.stop_words))
-        chosen = choose(scores, tokens, count, model.lead_bonus)
+        chosen = choose(scores, tokens, count, model.policy)
         return [indices[k] for k in chosen], None
     stop_words = load_model().stop_words
     scores = [c * min(1.0, len(words) / FULL_WORDS) ** 0.5 for c, words in zip(centrality(tokens, stop_words), tokens)]
@@ -57,6 +57,12 @@ def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | No
     groups = [i * count // len(indices) for i in range(len(indices))]
     note = f"central sentences, one from each of {count} equal stretches of the text"
     return [indices[i] for i in select(scores, tokens, count, groups)], note
+
+
+def candidates(doc: Document) -> tuple[list[str], list[list[str]], list[int]]:
+    """Text, ``guards.words_of`` tokens and ``doc.sentences`` index of each sentence "auto" may pick (cached
+    per document; what ``tools/train_ranker.py`` scores on the dev articles)."""
+    return _cached_candidates(doc, None)
 
 
 def _paragraph_of(doc: Document) -> list[int]:

@@ -40,19 +40,30 @@ NEWS_MIN_WORDS = 9
 
 
 @dataclass(frozen=True)
-class Model:
-    """The learned ranker: score = bias + sum(weight * (feature - mean) / scale).
+class LeadPolicy:
+    """How an article's summary leaves its lead (tuned by ``tools/train_ranker.py``, see ``choose``).
 
-    ``lead_bonus`` (tuned on CNN/DailyMail validation articles by ``tools/train_ranker.py``) is added to the
-    scores of the lead (``with_lead_bonus``): a later sentence replaces a lead one only when the ranker
-    prefers it by more than this margin."""
+    ``lead_bonus`` is added to the scores of the lead (the first sentences that may be picked), and
+    ``first_bonus`` once more to the first of them: a later sentence replaces a lead one only when the ranker
+    prefers it by more than this margin (the lede, the sentence a news story is written around, by more).
+    ``length_penalty`` is taken off every score per 10 words: the ranker scores sentences one by one, so it
+    undervalues a summary's brevity (ROUGE F1 is against summaries shorter than three long sentences)."""
+
+    lead_bonus: float = 0.0
+    first_bonus: float = 0.0
+    length_penalty: float = 0.0
+
+
+@dataclass(frozen=True)
+class Model:
+    """The learned ranker: score = bias + sum(weight * (feature - mean) / scale), and its ``LeadPolicy``."""
 
     weights: tuple[float, ...]
     bias: float
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     stop_words: frozenset[str]
-    lead_bonus: float
+    policy: LeadPolicy
 
     def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
         coefficients = [w / s for w, s in zip(self.weights, self.scale, strict=True)]
@@ -66,19 +77,20 @@ def load_model() -> Model:
     raw = json.loads(resources.files("reader.nlp").joinpath("data/summary_ranker.json").read_text("utf-8"))
     if tuple(raw["features"]) != FEATURES:
         raise RuntimeError("summary_ranker.json was trained on other features: run tools/train_ranker.py")
+    policy = LeadPolicy(**{name: float(value) for name, value in raw["policy"].items()})
     return Model(tuple(raw["weights"]), float(raw["bias"]), tuple(raw["mean"]), tuple(raw["scale"]),
-                 frozenset(raw["stop_words"]), float(raw["lead_bonus"]))
+                 frozenset(raw["stop_words"]), policy)
 
 
 def with_lead_bonus(scores: Sequence[float], count: int, bonus: float,
-                    allowed: Sequence[bool] | None = None) -> list[float]:
+                    allowed: Sequence[bool] | None = None, first_bonus: float = 0.0) -> list[float]:
     """``scores`` with ``bonus`` added to the lead: the first ``count`` sentences that may be picked
-    (``allowed``, default all). A dateline or teaser line is no candidate, so the lead is the first real
-    sentences."""
+    (``allowed``, default all), and ``first_bonus`` more to the first of them. A dateline or teaser line is no
+    candidate, so the lead is the first real sentences."""
     result = list(scores)
     lead = [i for i in range(len(result)) if allowed is None or allowed[i]][:count]
-    for i in lead:
-        result[i] += bonus
+    for rank, i in enumerate(lead):
+        result[i] += bonus + (first_bonus if rank == 0 else 0.0)
     return result
 
 
@@ -160,14 +172,17 @@ def feature_rows(texts: Sequence[str], tokens: Sequence[Sequence[str]], stop_wor
     return rows
 
 
-def choose(scores: Sequence[float], tokens: Sequence[Sequence[str]], count: int, lead_bonus: float) -> list[int]:
+def choose(scores: Sequence[float], tokens: Sequence[Sequence[str]], count: int, policy: LeadPolicy) -> list[int]:
     """An article's summary (positions, in document order) from the ranker's ``scores``: sentences of at least
-    NEWS_MIN_WORDS words (unless too few are), the lead favoured by ``lead_bonus``, then ``select``.
-    The same function runs in the app and in the training script's validation."""
+    NEWS_MIN_WORDS words (unless too few are), less ``policy.length_penalty`` per 10 words, the lead favoured by
+    ``policy``'s bonuses, then ``select``. The same function runs in the app and in the training script."""
     allowed: list[bool] | None = [len(words) >= NEWS_MIN_WORDS for words in tokens]
     if sum(allowed) < count:
         allowed = None
-    return select(with_lead_bonus(scores, count, lead_bonus, allowed), tokens, count, allowed=allowed)
+    penalty = policy.length_penalty / 10.0
+    shorter = [s - penalty * min(len(words), MAX_LENGTH) for s, words in zip(scores, tokens, strict=True)]
+    favoured = with_lead_bonus(shorter, count, policy.lead_bonus, allowed, policy.first_bonus)
+    return select(favoured, tokens, count, allowed=allowed)
 
 
 def trigrams(tokens: Sequence[str]) -> set[tuple[str, str, str]]:
