@@ -122,7 +122,11 @@ def _report(error: ReaderError) -> int:
 def _report_warnings(document) -> None:
     """What the user should know about an input that still loaded (a download cut short): one line each."""
     for warning in document.meta.warnings:  # sanitised when the Document was built
-        _stderr_line(f"reader: warning: {document.source}: {warning}")
+        _warn(document.source, warning)
+
+
+def _warn(source: str, warning: str) -> None:
+    _stderr_line(f"reader: warning: {source}: {warning}")
 
 
 def _stderr_line(line: str) -> None:
@@ -183,7 +187,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     from reader.cli.batch import run_batch, wants_batch
 
     if wants_batch(args):
-        return run_batch(args, _report)
+        return run_batch(args, _report, _warn)
     status = 0
     for source in args.sources:
         try:
