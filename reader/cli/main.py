@@ -110,6 +110,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `reader analyze ... | head`: the reader of our output left; stop quietly, as cat does.
         _silence_stdout()
         return 1
+    except MemoryError:
+        return _report(ReaderError("not enough memory for this input"))
+    except Exception as error:  # noqa: BLE001 - a bug or a broken install: still one line, never a traceback
+        if os.environ.get("READER_DEBUG"):
+            raise
+        internal = ReaderError(f"internal error ({type(error).__name__}: {error}); set READER_DEBUG=1 to see where")
+        internal.exit_code = 1
+        return _report(internal)
 
 
 def _report(error: ReaderError) -> int:
