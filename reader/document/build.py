@@ -69,7 +69,8 @@ def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool =
     offset = 0
     for block in blocks:
         text = _clean_block(block, sanitised)
-        if not text:
+        low, high = (0, len(text)) if block.kind == "code" else _stripped_bounds(text)  # code keeps its indent
+        if low == high:
             continue
         if len(paragraphs) >= MAX_PARAGRAPHS:
             raise ReaderError(f"{sanitise_line(meta.source)}: too many paragraphs (more than {MAX_PARAGRAPHS:,}) "
@@ -77,9 +78,9 @@ def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool =
         if paragraphs:
             gathered += _SEPARATOR_BYTES
             offset += len(PARAGRAPH_SEPARATOR)
-        gathered += text.encode("utf-8", "surrogatepass")
-        paragraphs.append(Paragraph(offset, offset + len(text), block.kind, block.level))
-        offset += len(text)
+        _gather(gathered, text, low, high)
+        paragraphs.append(Paragraph(offset, offset + high - low, block.kind, block.level))
+        offset += high - low
     del blocks  # a generator over the source text: finished, so the source can be freed before the join
     if not paragraphs:
         raise ReaderError(f"{meta.source}: no readable text (the input is empty or only whitespace)")
@@ -96,6 +97,29 @@ def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool =
     return Document(text, tuple(paragraphs), clean_meta)
 
 
+_GATHER_SLICE = 1 << 20
+
+
+def _gather(gathered: bytearray, text: str, low: int, high: int) -> None:
+    """Append ``text[low:high]`` as UTF-8, a slice at a time for a huge paragraph (a 100 MB line is neither
+    stripped nor encoded as a whole copy)."""
+    if low == 0 and high == len(text) and high <= _GATHER_SLICE:
+        gathered += text.encode("utf-8", "surrogatepass")
+        return
+    for start in range(low, high, _GATHER_SLICE):
+        gathered += text[start : min(high, start + _GATHER_SLICE)].encode("utf-8", "surrogatepass")
+
+
+def _stripped_bounds(text: str) -> tuple[int, int]:
+    """Where ``text.strip()`` would start and end (without making that copy)."""
+    low, high = 0, len(text)
+    while low < high and text[low].isspace():
+        low += 1
+    while high > low and text[high - 1].isspace():
+        high -= 1
+    return low, high
+
+
 def _clean_block(block: Block, sanitised: bool) -> str:
     text = block.text if sanitised else sanitise(block.text)
     if block.kind == "code":
@@ -107,7 +131,9 @@ def _clean_block(block: Block, sanitised: bool) -> str:
         return "\n".join(lines)
     if "\n" in text:
         text = text.replace("\n", " ")
-    return _SPACES.sub(" ", text).strip() if "  " in text or "\t" in text or "\u00a0" in text else text.strip()
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = _SPACES.sub(" ", text)
+    return text
 
 
 def plain_text_blocks(text: str) -> list[Block]:
