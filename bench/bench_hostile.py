@@ -118,7 +118,7 @@ def corpus(folder: Path) -> dict[str, str]:
 
 
 BOOKISH = ("\u201cAnna Smith met Bob Jones in Paris,\u201d she said. Smith said the talks went well, and\r\n"
-           "that the mayor\u2019s office would answer on Monday.\r\n\r\n").encode()
+           "that the mayor\u2019s office would answer on Monday.\r\n" * 3 + "\r\n").encode()  # 390 bytes a paragraph
 HOSTILE_META_PAGE = (b"<html><head><title>T\x1b]2;pwned\x07itle \x1b]52;c;aGk=\x07</title>"
                      b'<meta name="author" content="Ann \x1b[2J\xc2\x9b2JSmith \xe2\x80\xae"></head><body><article>'
                      b"<h1>Head\x1b]0;x\x07ing</h1><p>" + b"Anna Smith met Bob Jones in Paris. " * 30
