@@ -254,13 +254,13 @@ async def main():
         app = ReaderApp(PendingDocument(path, lambda: load_document(path)))
     async with app.run_test(size=(120, 40)) as pilot:
         if os.path.isdir(path):
-            await pilot.pause(0.5)
+            await asyncio.sleep(0.5)
             await app.workers.wait_for_complete()
-            await pilot.pause(0.1)
+            await asyncio.sleep(0.1)
         while not os.path.isdir(path) and not painted and app.load_error is None and time.perf_counter() - start < 600:
-            await pilot.pause(0.05)
+            await asyncio.sleep(0.05)  # not pilot.pause: its wait for the screen times out on a busy machine
         elapsed = time.perf_counter() - start
-        await pilot.pause(2)  # the panes start their work (a refusal for a text too long to analyse)
+        await asyncio.sleep(2)  # the panes start their work (a refusal for a text too long to analyse)
         app.exit()
         for worker in app.workers:
             worker.cancel()
