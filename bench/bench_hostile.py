@@ -280,7 +280,8 @@ def tui_row(label: str, source: str, size: int) -> str:
         printed = out.read().decode().split()
     painted = f"{float(printed[-1]):.1f} s" if printed else f"(failed after {time.perf_counter() - start:.0f} s)"
     shown = clean(stderr.splitlines()[-1] if stderr else "", "")
-    return f"| {label} | {size / 1e6:.1f} MB | {code} | {painted} | {rss:.0f} MB | {rss * 2**20 / size:.1f} | {shown} |"
+    ratio = f"{rss * 2**20 / size:.1f}" if size > 1 else ""
+    return f"| {label} | {size / 1e6:.1f} MB | {code} | {painted} | {rss:.0f} MB | {ratio} | {shown} |"
 
 
 def clean(stderr: str, tmp: str) -> str:
