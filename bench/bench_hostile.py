@@ -4,18 +4,26 @@ Generates the corpus in a temporary folder (nothing is read from ../shared), run
 prints a Markdown table. Goal (issues 5 and 9): exit 0 with output or exit 2 with one line (plus at most one
 warning line); a few seconds; peak RSS under 4x the file size (the "x file" column) for big inputs.
 
-    python bench/bench_hostile.py            # everything (several minutes: a 209 MB file, 1M-element pages)
+A second table opens each input over 10 MB in the app (headless, 120x40): the time until the article is painted
+and the layout done, and the peak RSS of that process ("TUI x file"). Inputs served over HTTP (gzip bodies, a
+gzip bomb) come from a local server in this process.
+
+    python bench/bench_hostile.py            # everything (a quarter of an hour: 200 MB files, 1M-element pages)
     python bench/bench_hostile.py --quick    # without the inputs over 20 MB
+    python bench/bench_hostile.py --only WORD   # the inputs whose label contains WORD
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
@@ -62,7 +70,7 @@ def corpus(folder: Path) -> dict[str, str]:
         "HTML with no article": write("noarticle.html", b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>"),
         "HTML with a 20 MB script": repeat("script.html", b"var a=1;", 2_500_000, b"<html><body><script>",
                                             b"</script><article><p>" + words * 20 + b"</p></article></body></html>"),
-        "a directory": str(folder),
+        "a directory of 10,000 tiny files": _many_files(folder / "many", 10_000, words),
         "a missing file": str(folder / "missing.txt"),
         # issue 9
         "base letter + 150k combining marks": write("zalgo.txt", ("a" + "\u0301\u0316" * 75_000 + " end.\n").encode()),
@@ -85,8 +93,107 @@ def corpus(folder: Path) -> dict[str, str]:
         "20 million short paragraphs (100 MB)": repeat("paras100.txt", b"Hi.\n\n", 20_000_000),
         "40 MB Markdown": repeat("big.md", b"- " + words * 3 + b"\n\n" + words * 4 + b"\n\n", 85_000),
         "209 MB text (near the 200 MiB cap)": repeat("big209.txt", words * 5 + b"\n\n", 612_000),
+        # round three: every format near the cap, and text as books are (curly quotes, CRLF, hard-wrapped)
+        "190 MB book-like text (curly quotes, CRLF, wrapped)": repeat("book190.txt", BOOKISH, 190 * 2**20 // len(BOOKISH)),
+        "190 MB Markdown": repeat("big190.md", b"## Part\n\n- " + words * 2 + b"\n- " + words + b"\n\n" + words * 4
+                                  + b"\n\n", 190 * 2**20 // 500),
+        "190 MB HTML": repeat("big190.html", b"<p>" + words * 4 + b"</p>\n", 190 * 2**20 // 280,
+                              b"<html><head><title>Big</title></head><body>", b"</body></html>"),
+        "one 100 MB line (one paragraph)": repeat("line100.txt", words, 100 * 2**20 // len(words)),
+        "900k tiny paragraphs (near the paragraph cap)": repeat("paras900k.txt", b"Hi there.\n\n", 900_000),
+        "ASCII text with one emoji (100 MB)": repeat("emoji.txt", words * 5 + b"\n\n", 100 * 2**20 // 340,
+                                                     "\U0001f600 ".encode()),
+        "NUL bytes every 1 KB (50 MB)": repeat("nul50.txt", words * 15 + b"\x00\n\n", 50 * 2**20 // 1008),
+        # round three: escapes in metadata and names, dense sentence ends
+        "escapes in <title>, meta author, headings": write("meta.html", HOSTILE_META_PAGE),
+        "escapes in a Markdown heading": write("heading.md", b"# Title \x1b]2;pwned\x07 \x1b[?1049h\n\n" + words * 5),
+        "'Why? ' x 400k": repeat("why.txt", b"Why? ", 400_000),
+        "'Wait... ' x 250k": repeat("wait.txt", b"Wait... ", 250_000),
+        "'1. 2. 3. ...' to 300k": write("numbers.txt", b"".join(b"%d. " % i for i in range(300_000))),
+        "'A. B. C. ' x 220k": repeat("initials.txt", b"A. B. C. ", 220_000),
+        "'. ' x 1M": repeat("dots.txt", b". ", 1_000_000),
+        "'The cat sat. ' x 500k (6.5 MB)": repeat("cat.txt", b"The cat sat. ", 500_000),
     }
     return inputs
+
+
+BOOKISH = ("\u201cAnna Smith met Bob Jones in Paris,\u201d she said. Smith said the talks went well, and\r\n"
+           "that the mayor\u2019s office would answer on Monday.\r\n" * 3 + "\r\n").encode()  # 390 bytes a paragraph
+HOSTILE_META_PAGE = (b"<html><head><title>T\x1b]2;pwned\x07itle \x1b]52;c;aGk=\x07</title>"
+                     b'<meta name="author" content="Ann \x1b[2J\xc2\x9b2JSmith \xe2\x80\xae"></head><body><article>'
+                     b"<h1>Head\x1b]0;x\x07ing</h1><p>" + b"Anna Smith met Bob Jones in Paris. " * 30
+                     + b"</p></article></body></html>")
+
+
+def _many_files(folder: Path, count: int, text: bytes) -> str:
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"{number:05d}.txt").write_bytes(b"Note %d. " % number + text)
+    return str(folder)
+
+
+SERVED_WORDS = b"Anna Smith met Bob Jones in Paris. Smith said the talks went well.\n\n"
+
+
+def gzip_bodies(folder: Path) -> None:
+    """The gzip bodies ``served`` sends: near the 20 MB download cap, a bomb, a gzip inside a gzip."""
+
+    def gzip_file(name: str, unit: bytes, count: int) -> None:
+        per_block = max(1, (1 << 20) // len(unit))
+        with gzip.open(folder / name, "wb", compresslevel=6) as handle:
+            for done in range(0, count, per_block):
+                handle.write(unit * min(per_block, count - done))
+
+    gzip_file("near.gz", SERVED_WORDS, 19 * 2**20 // len(SERVED_WORDS))
+    gzip_file("bomb.gz", b"\0" * 1024, 2**20)  # 1 GB of zeros, ~1 MB compressed
+    (folder / "nested.gz").write_bytes(gzip.compress(gzip.compress(SERVED_WORDS * 10_000)))
+
+
+def served(folder: Path) -> tuple[dict[str, str], "ThreadingHTTPServer"]:
+    """Inputs served by a local HTTP server (files made by ``gzip_bodies``): gzip bodies, a bomb, a nested gzip,
+    a truncated body and an escape in a redirect target."""
+    words = SERVED_WORDS
+    bodies: dict[str, tuple[bytes, list[tuple[str, str]]]] = {}
+    near_cap, bomb, nested = folder / "near.gz", folder / "bomb.gz", folder / "nested.gz"
+    files = {"/near": (near_cap, [("Content-Type", "text/plain"), ("Content-Encoding", "gzip")]),
+             "/bomb": (bomb, [("Content-Type", "text/plain"), ("Content-Encoding", "gzip")]),
+             "/nested": (nested, [("Content-Type", "text/plain"), ("Content-Encoding", "gzip")])}
+    bodies["/short"] = (words * 100, [("Content-Type", "text/plain"), ("Content-Length", str(len(words) * 300))])
+    bodies["/redirect"] = (b"", [("Location", "/x\x1b]2;pwned\x07/\x1b[2J")])
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            if self.path in files:
+                path, headers = files[self.path]
+                self.send_response(200)
+                for name, value in headers:
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(path.stat().st_size))
+                self.end_headers()
+                with open(path, "rb") as handle:
+                    while block := handle.read(1 << 16):
+                        self.wfile.write(block)
+            elif self.path in bodies:
+                body, headers = bodies[self.path]
+                self.send_response(302 if self.path == "/redirect" else 200)
+                for name, value in headers:
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+            else:
+                self.send_error(404)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    return {"gzip body, 19 MB unpacked (near the download cap)": base + "/near",
+            "gzip bomb (1 GB of zeros)": base + "/bomb",
+            "gzip inside gzip": base + "/nested",
+            "body shorter than Content-Length": base + "/short",
+            "redirect to a URL with escapes": base + "/redirect"}, server
 
 
 def _mkdir(path: Path) -> str:
@@ -105,10 +212,16 @@ def _fifo(path: Path) -> str:
 
 
 def run(source: str) -> tuple[int, float, float, str]:
+    return measured([sys.executable, "-m", "reader", "analyze", source, "--json"])
+
+
+def measured(command: list[str], stdout: int = subprocess.DEVNULL) -> tuple[int, float, float, str]:
+    """Exit status, wall time, peak RSS (MB) and stderr of ``command`` run in a fresh process."""
     start = time.perf_counter()
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen([sys.executable, "-m", "reader", "analyze", source, "--json"],
-                                   stdout=subprocess.DEVNULL, stderr=errors, stdin=subprocess.DEVNULL)
+    with tempfile.TemporaryFile() as errors, tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "READER_STATE_DIR": home, "READER_CACHE_DIR": home, "READER_DATA_DIR": home,
+               "READER_CONFIG_DIR": home}
+        process = subprocess.Popen(command, stdout=stdout, stderr=errors, stdin=subprocess.DEVNULL, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         errors.seek(0)
@@ -116,25 +229,108 @@ def run(source: str) -> tuple[int, float, float, str]:
     return os.waitstatus_to_exitcode(status), elapsed, usage.ru_maxrss / 1024, stderr
 
 
+# The app, headless, on one input: seconds until the article view has painted with its layout, and the peak RSS.
+TUI_CHILD = r"""
+import asyncio, os, resource, sys, time
+from reader.document.load import load_document
+from reader.ui.app import PendingDocument, ReaderApp
+from reader.ui.article_view import ArticleView
+
+painted = []
+original = ArticleView.render_line
+def render_line(self, y):
+    painted.append(time.perf_counter())
+    return original(self, y)
+ArticleView.render_line = render_line
+
+async def main():
+    path = sys.argv[1]
+    start = time.perf_counter()
+    if os.path.isdir(path):  # reader FOLDER: the library screen, done when its scan is
+        from pathlib import Path
+        from reader.ui.library_screen import LibrarySource
+        app = ReaderApp(LibrarySource(folder=Path(path)))
+    else:
+        app = ReaderApp(PendingDocument(path, lambda: load_document(path)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        if os.path.isdir(path):
+            await asyncio.sleep(0.5)
+            await app.workers.wait_for_complete()
+            await asyncio.sleep(0.1)
+        while not os.path.isdir(path) and not painted and app.load_error is None and time.perf_counter() - start < 600:
+            await asyncio.sleep(0.05)  # not pilot.pause: its wait for the screen times out on a busy machine
+        elapsed = time.perf_counter() - start
+        await asyncio.sleep(2)  # the panes start their work (a refusal for a text too long to analyse)
+        app.exit()
+        for worker in app.workers:
+            worker.cancel()
+    if app.load_error is not None:
+        print(f"reader: {app.load_error}", file=sys.stderr)
+    print(elapsed)
+
+asyncio.run(main())
+"""
+
+
+def tui_row(label: str, source: str, size: int) -> str:
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        code, _, rss, stderr = measured([sys.executable, "-c", TUI_CHILD, source], stdout=out.fileno())
+        out.seek(0)
+        printed = out.read().decode().split()
+    painted = f"{float(printed[-1]):.1f} s" if printed else f"(failed after {time.perf_counter() - start:.0f} s)"
+    shown = clean(stderr.splitlines()[-1] if stderr else "", "")
+    ratio = f"{rss * 2**20 / size:.1f}" if size > 1 else ""
+    return f"| {label} | {size / 1e6:.1f} MB | {code} | {painted} | {rss:.0f} MB | {ratio} | {shown} |"
+
+
+def clean(stderr: str, tmp: str) -> str:
+    shown = stderr.replace(tmp, "…").replace("|", "\\|") if tmp else stderr.replace("|", "\\|")
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in shown)[:110]
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--make"]:
+        folder = Path(sys.argv[2])
+        gzip_bodies(folder)
+        print(json.dumps(corpus(folder)))
+        return
     quick = "--quick" in sys.argv[1:]
+    only = sys.argv[sys.argv.index("--only") + 1].lower() if "--only" in sys.argv[1:] else ""
+    big: list[tuple[str, str, int]] = []
     with tempfile.TemporaryDirectory() as tmp:
+        # made by a child process: building the inputs takes ~60 MB, and a child's ru_maxrss starts from the
+        # peak of the process it was forked from
+        made = subprocess.run([sys.executable, __file__, "--make", tmp], capture_output=True, text=True, check=True)
+        inputs = json.loads(made.stdout)
+        urls, server = served(Path(tmp))
+        inputs.update(urls)
         print("| input | size | exit | time | peak RSS | x file | stderr |\n|---|---|---|---|---|---|---|")
-        for label, source in corpus(Path(tmp)).items():
+        for label, source in inputs.items():
+            if only and only not in label.lower():
+                continue
             path = Path(source)
             size = path.stat().st_size if path.is_file() and not path.is_symlink() else 0
             if quick and size > 20_000_000:
                 continue
             code, elapsed, rss, stderr = run(source)
             lines = stderr.count("\n") + 1 if stderr else 0
-            shown = stderr.replace(tmp, "…").replace("|", "\\|")
-            shown = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in shown)[:110]
             flag = "" if lines <= 2 and "Traceback" not in stderr else " **(not one line)**"
             if any(ch in stderr for ch in "\x1b\x07\x9b\x9d"):
                 flag += " **(escape on stderr)**"
+            if lines > 2 and "Traceback" not in stderr:
+                flag = f" ({lines} lines: one per bad file)" if path.is_dir() else flag
             ratio = f"{rss * 1024 * 1024 / size:.1f}" if size > 10_000_000 else ""
+            shown = clean(stderr.splitlines()[0] if stderr else "", tmp)
             print(f"| {label} | {size / 1e6:.1f} MB | {code} | {elapsed:.2f} s | {rss:.0f} MB | {ratio} | {shown}{flag} |",
                   flush=True)
+            if size > 10_000_000 or path.is_dir():
+                big.append((label, source, size))
+        if big:
+            print("\n| in the app | size | exit | painted | peak RSS | TUI x file | stderr |\n|---|---|---|---|---|---|---|")
+            for label, source, size in big:
+                print(tui_row(label, source, size or 1).replace(tmp, "…"), flush=True)
+        server.shutdown()
 
 
 if __name__ == "__main__":

@@ -100,7 +100,7 @@ def scan_files(paths: Iterable[Path | str], *, folder: Path | str = ".", state: 
 
 
 def _entry(path: Path, positions: dict[str, Any], cache: Any, top_people: int) -> LibraryEntry:
-    from reader.document.load import load_document
+    from reader.document.load import display_name, load_document
     from reader.state import document_key
 
     document = load_document(str(path))
@@ -110,7 +110,7 @@ def _entry(path: Path, positions: dict[str, Any], cache: Any, top_people: int) -
     progress = min(1.0, offset / len(document.text)) if isinstance(offset, int) and document.text else None
     people = cache.get_people(document) if top_people else None
     return LibraryEntry(
-        path=path, key=key, title=document.title or path.stem, author=document.meta.author,
+        path=path, key=key, title=document.title or display_name(path.stem), author=document.meta.author,
         words=document.word_count, reading_time=document.reading_time,
         chapters=sum(1 for chapter in document.chapters if chapter.level == 2),
         progress=progress, last_opened=saved.get("used"),

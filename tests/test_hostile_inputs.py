@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from reader.document import Document, load_document
+from reader.document.build import document_from_plain_text
 from reader.errors import ReaderError
 
 SENTENCE_CHECK_LIMIT = 6_000_000  # splitting sentences of 50 MB would take ~15 s; bigger texts check paragraphs only
@@ -719,17 +720,29 @@ def peak_rss_of_loading(path: Path) -> int:
     return int(result.stdout)
 
 
-@pytest.mark.parametrize("shape", ["one line of words", "paragraphs", "hard-wrapped", "html"])
+BOOKISH = ("\u201cAnna Smith met Bob Jones in Paris,\u201d she said. Smith said the talks went well, and\r\n"
+           "that the mayor\u2019s office would answer on Monday.\r\n\r\n")
+
+
+@pytest.mark.parametrize("shape", ["one line of words", "paragraphs", "hard-wrapped", "html", "book-like", "markdown",
+                                   "markdown with curly quotes"])
 def test_loading_peak_memory_stays_under_four_times_the_file(shape: str, tmp_path: Path) -> None:
-    """Peak RSS above the interpreter's own (a tiny file of the same kind) stays under 4x the file size."""
+    """Peak RSS above the interpreter's own (a tiny file of the same kind) stays under 4x the file size.
+
+    "book-like" is text as books are: curly quotes (so the text takes 2 bytes a character), CRLF, hard-wrapped;
+    it took 8x (a copy for CRLF, one for sanitising, every paragraph as a str, then their join)."""
     sentence = "Anna Smith met Bob Jones in Paris. Smith said the talks went well. "
     size = 30_000_000
     unit = {"one line of words": sentence, "paragraphs": sentence * 4 + "\n\n",
-            "hard-wrapped": (sentence * 4).replace(". ", ".\n") + "\n", "html": "<p>" + sentence * 3 + "</p>\n"}[shape]
-    suffix = ".html" if shape == "html" else ".txt"
+            "hard-wrapped": (sentence * 4).replace(". ", ".\n") + "\n", "html": "<p>" + sentence * 3 + "</p>\n",
+            "book-like": BOOKISH, "markdown": "## Part\n\n- " + sentence * 2 + "\n- " + sentence + "\n\n" + sentence * 4
+            + "\n\n", "markdown with curly quotes": "- " + BOOKISH.replace("\r", "")}[shape]
+    suffix = {"html": ".html", "markdown": ".md", "markdown with curly quotes": ".md"}.get(shape, ".txt")
     big, tiny = tmp_path / f"big{suffix}", tmp_path / f"tiny{suffix}"
-    big.write_text(unit * (size // len(unit)))
-    tiny.write_text(unit)
+    with open(big, "w", encoding="utf-8", newline="") as handle:
+        for _ in range(size // len(unit) // 1000):
+            handle.write(unit * 1000)
+    tiny.write_text(unit, encoding="utf-8", newline="")
     grown = peak_rss_of_loading(big) - peak_rss_of_loading(tiny)
     assert grown < 4 * big.stat().st_size, (grown / big.stat().st_size)
 
@@ -792,3 +805,84 @@ def test_a_file_name_that_is_not_utf8_is_shown_clean(tmp_path: Path) -> None:
                             timeout=HANG_GUARD, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert result.returncode == 2
     assert_one_clean_line(result.stderr, "no such file")
+
+
+# === round three (issue 9): variants ===========================================================================
+
+def test_an_unexpected_exception_is_one_clean_line_not_a_traceback(tmp_path: Path, monkeypatch, capsys) -> None:
+    """A bug or a broken install (a dependency missing) used to print a traceback with exit status 1."""
+    from reader.cli import main as cli
+    from reader.cli import report
+
+    def broken(*_args, **_options):
+        raise ModuleNotFoundError("No module named 'nicknames' \x1b]2;pwned\x07")
+
+    monkeypatch.setattr(report, "analyse", broken)
+    monkeypatch.delenv("READER_DEBUG", raising=False)
+    path = tmp_path / "a.txt"
+    path.write_text(PARA)
+    assert cli.main(["analyze", str(path)]) == 1
+    captured = capsys.readouterr()
+    line = assert_one_clean_line(captured.err.encode(), "internal error", "ModuleNotFoundError", "nicknames")
+    assert "pwned" not in line and "\x1b" not in line and "Traceback" not in captured.err
+
+
+def test_an_existing_file_named_with_escapes_is_shown_clean_on_stdout(tmp_path: Path) -> None:
+    name = tmp_path / "report\x1b]2;pwned\x07\x1b[?1049h\u202e.txt"
+    name.write_text(PARA)
+    for extra in ((), ("--json",)):
+        result = reader_process("analyze", str(name), "--no-people", "--no-summary", *extra)
+        assert result.returncode == 0 and result.stderr == b""
+        out = result.stdout.decode("utf-8")
+        assert "report" in out and TERMINAL_CONTROL.search(out.replace("\n", "")) is None and "\u202e" not in out
+
+
+@pytest.mark.parametrize("source, field", [
+    ("# Title \x1b]2;pwned\x07 \x1b[?1049h\u202e\n\nSome text here. And more text.\n", "title"),
+    ("<html><head><title>T\x1b]2;pwned\x07itle \x1b]52;c;aGk=\x07</title><meta name='author' content='Ann \x1b[2J\x9b2J"
+     "Smith'></head><body><article><h1>Head\x1b]0;x\x07ing</h1><p>" + PARA * 5 + "</p></article></body></html>", "author"),
+], ids=["markdown heading", "html title and author"])
+def test_escapes_in_headings_titles_and_authors_never_reach_the_output(source: str, field: str, tmp_path: Path) -> None:
+    path = tmp_path / ("page.md" if source.startswith("#") else "page.html")
+    path.write_text(source)
+    result = reader_process("analyze", str(path), "--json", "--no-people", "--no-summary")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out[field]
+    for value in (out["title"], out["author"] or "", out["text"]):
+        assert TERMINAL_CONTROL.search(value.replace("\n", "")) is None and "pwned" not in value and "\u202e" not in value
+
+
+def test_nul_bytes_throughout_a_text_are_dropped(tmp_path: Path) -> None:
+    doc = load_bytes(tmp_path, "nul.txt", ("\x00" + PARA.replace("Monday", "Mon\x00day") + "\x00\n\n").encode() * 50)
+    assert isinstance(doc, Document), doc
+    assert "\x00" not in doc.text and len(doc.paragraphs) == 50 and "The council met on Monday." in doc.text
+    assert len(doc.sentences) == 100
+
+
+@pytest.mark.parametrize("paragraph", ["Dr. " * 60_000, "Why? " * 50_000, "No! " * 50_000, "Wait... " * 30_000,
+                                       "".join(f"{i}. " for i in range(40_000)), "A. B. C. " * 25_000, ". " * 100_000],
+                         ids=["titles", "questions", "bangs", "ellipses", "numbers", "initials", "dots"])
+def test_a_paragraph_dense_with_sentence_ends_gives_bounded_sentences(paragraph: str) -> None:
+    """Not prose: it is cut without Punkt (which paid ~50 us a sentence end: minutes for a few MB) into sentences
+    of bounded size and number, so the summary, people and quotes stages get neither 10,000-character sentences
+    ('Dr. ' * N was one per Punkt chunk) nor hundreds of thousands of three-letter ones."""
+    doc = document_from_plain_text("Intro text.\n\n" + paragraph.strip(), "dense.txt")
+    spans = doc.sentences
+    assert doc.text[spans[0].start : spans[0].end] == "Intro text."
+    body = spans[1:]
+    assert max(len(span) for span in body) <= 1_000
+    assert len(body) <= len(paragraph) // 100
+    previous = spans[0].end
+    for span in body:
+        assert doc.text[previous : span.start].strip() == "" and doc.text[span.start : span.end].strip()
+        previous = span.end
+    assert previous == len(doc.text)
+
+
+def test_ordinary_prose_with_short_sentences_still_goes_to_punkt() -> None:
+    """The density rule leaves real text alone: short quoted exchanges keep their own sentences."""
+    paragraph = " ".join(["\u201cYes!\u201d said Anna. \u201cNo,\u201d said Mr. Jones. Why? Because it rained."] * 100)
+    doc = document_from_plain_text(paragraph, "talk.txt")
+    texts = [doc.text[s.start : s.end] for s in doc.sentences]
+    assert texts[:4] == ["\u201cYes!\u201d said Anna.", "\u201cNo,\u201d said Mr. Jones.", "Why?", "Because it rained."]

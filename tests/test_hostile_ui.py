@@ -481,3 +481,25 @@ async def test_every_key_in_a_small_terminal(size, seed_document, settle) -> Non
         assert app.is_running and app.return_code is None
         await pilot.press("q")
     assert app.return_code == 0
+
+
+# --- file and folder names in the library (issue 9, round three) ----------------------------------------------------
+
+
+async def test_file_and_folder_names_with_escapes_reach_the_library_screen_clean(tmp_path, state, cache, settle) -> None:
+    """A file without a title is listed by its name, and the header names the folder: both come from outside."""
+    folder = tmp_path / "lib\x1b]2;pwned\x07\u202e"
+    folder.mkdir()
+    (folder / "note\x1b]52;c;aGk=\x07\x9b2J.txt").write_text("Anna Smith met Bob Jones in Paris. Smith said it went well.\n")
+    from reader.ui.library_screen import LibrarySource
+
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = []
+        for widget in app.screen.query("*"):
+            if hasattr(widget, "render_line") and widget.size.height:
+                for y in range(widget.size.height):
+                    assert_segments_clean(widget, y)
+                    shown.append(line_text(widget, y))
+    assert any("note" in line for line in shown), shown

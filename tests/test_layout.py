@@ -27,7 +27,7 @@ def test_rows_fit_the_width_and_cover_every_word(seed_document) -> None:
 def test_blank_row_between_paragraphs() -> None:
     doc = document_from_plain_text("One.\nTwo.", "t")
     layout = wrap_document(doc, 40)
-    assert layout.paras == [0, -1, 1]
+    assert list(layout.paras) == [0, -1, 1]
 
 
 def test_long_word_is_broken_at_the_width() -> None:

@@ -43,6 +43,8 @@ class Task:
 class Outcome:
     output: str | None  # the JSON line or report; None when it failed
     error: str | None = None
+    source: str = ""  # the input as shown (sanitised)
+    warnings: tuple[str, ...] = ()  # ``Metadata.warnings`` of an input that loaded
 
 
 def wants_batch(args: argparse.Namespace) -> bool:
@@ -63,8 +65,11 @@ def expand_sources(sources: Iterable[str]) -> Iterator[str | ReaderError]:
         yield from (str(path) for path in files)
 
 
-def run_batch(args: argparse.Namespace, report: Callable[[ReaderError], int]) -> int:
-    """Analyse every source of ``args`` (``--jobs`` workers), print in input order; the exit status."""
+def run_batch(args: argparse.Namespace, report: Callable[[ReaderError], int],
+              warn: Callable[[str, str], None]) -> int:
+    """Analyse every source of ``args`` (``--jobs`` workers), print in input order; the exit status.
+
+    ``report`` prints an input's error, ``warn(source, warning)`` each warning of an input that loaded."""
     if args.jobs < 0:
         raise ReaderError(f"--jobs must be 0 (one per core) or a number of workers, not {args.jobs}")
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
@@ -81,6 +86,8 @@ def run_batch(args: argparse.Namespace, report: Callable[[ReaderError], int]) ->
             if outcome.error is not None:
                 status = report(ReaderError(outcome.error))
             else:
+                for warning in outcome.warnings:
+                    warn(outcome.source, warning)
                 sys.stdout.write(outcome.output or "")
                 sys.stdout.flush()
             advance()
@@ -96,7 +103,8 @@ def analyse_task(task: Task) -> Outcome:
         stdin = io.BytesIO(task.stdin) if task.stdin is not None else None
         document = load_document(task.source, stdin=stdin)
         result = analyse(document, **task.options)
-        return Outcome(json_line(result) if task.as_json else human_report(result))
+        return Outcome(json_line(result) if task.as_json else human_report(result), source=document.source,
+                       warnings=document.meta.warnings)
     except ReaderError as error:
         return Outcome(None, str(error))
     except MemoryError:

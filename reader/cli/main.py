@@ -110,6 +110,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `reader analyze ... | head`: the reader of our output left; stop quietly, as cat does.
         _silence_stdout()
         return 1
+    except MemoryError:
+        return _report(ReaderError("not enough memory for this input"))
+    except Exception as error:  # noqa: BLE001 - a bug or a broken install: still one line, never a traceback
+        if os.environ.get("READER_DEBUG"):
+            raise
+        internal = ReaderError(f"internal error ({type(error).__name__}: {error}); set READER_DEBUG=1 to see where")
+        internal.exit_code = 1
+        return _report(internal)
 
 
 def _report(error: ReaderError) -> int:
@@ -122,7 +130,11 @@ def _report(error: ReaderError) -> int:
 def _report_warnings(document) -> None:
     """What the user should know about an input that still loaded (a download cut short): one line each."""
     for warning in document.meta.warnings:  # sanitised when the Document was built
-        _stderr_line(f"reader: warning: {document.source}: {warning}")
+        _warn(document.source, warning)
+
+
+def _warn(source: str, warning: str) -> None:
+    _stderr_line(f"reader: warning: {source}: {warning}")
 
 
 def _stderr_line(line: str) -> None:
@@ -183,7 +195,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     from reader.cli.batch import run_batch, wants_batch
 
     if wants_batch(args):
-        return run_batch(args, _report)
+        return run_batch(args, _report, _warn)
     status = 0
     for source in args.sources:
         try:

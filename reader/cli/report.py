@@ -46,6 +46,7 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
         "author": doc.meta.author,
         "date": doc.meta.date,
         "format": doc.meta.format,
+        "warnings": list(doc.meta.warnings),  # what is missing or cut (a truncated download, dropped parts, caps)
         "text": doc.text,
         "stats": {"words": doc.word_count, "sentences": len(doc.sentences), "reading_minutes": doc.reading_minutes},
         "paragraphs": [{"start": p.start, "end": p.end, "kind": p.kind} for p in doc.paragraphs],

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.document.model import BlockKind, Document, Metadata, Paragraph
-from reader.sanitize import sanitise, sanitise_line
+from reader.sanitize import normalise_newlines, sanitise, sanitise_line
 from reader.errors import ReaderError
 
 PARAGRAPH_SEPARATOR = "\n\n"
+_SEPARATOR_BYTES = PARAGRAPH_SEPARATOR.encode()
 MAX_PARAGRAPHS = 1_000_000  # War and Peace has 12,000; each paragraph costs ~150 bytes of Python objects
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -36,27 +37,51 @@ class Block:
     level: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """What a format converter makes of a text before the Document is built: its blocks (often a generator that
+    still reads the source text), the metadata, and warnings that may grow while the blocks are read.
+
+    Loading a big file hands the Parts on and drops its own reference to the source text, so the source is freed
+    as soon as the last block is read (``build_parts``), before the Document's text is made."""
+
+    blocks: Iterable[Block]
+    meta: Metadata
+    sanitised: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def build_parts(parts: Parts) -> Document:
+    """The Document of ``parts`` (warnings found while reading the blocks included)."""
+    document = build_document(parts.blocks, parts.meta, sanitised=parts.sanitised)
+    return document.with_warnings(*parts.warnings)
+
+
 def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool = False) -> Document:
     """Join blocks into the one immutable text, recording each paragraph's span.
 
     ``sanitised=True`` says the blocks' text already went through ``sanitise`` (it is not run again per block).
+    The text is gathered as UTF-8 and decoded once at the end: a str with one curly quote takes 2 bytes a
+    character, so holding every block as a str and then their join took twice the final text on top of it.
     """
-    parts: list[str] = []
+    gathered = bytearray()
     paragraphs: list[Paragraph] = []
     offset = 0
     for block in blocks:
         text = _clean_block(block, sanitised)
-        if not text:
+        low, high = (0, len(text)) if block.kind == "code" else _stripped_bounds(text)  # code keeps its indent
+        if low == high:
             continue
         if len(paragraphs) >= MAX_PARAGRAPHS:
             raise ReaderError(f"{sanitise_line(meta.source)}: too many paragraphs (more than {MAX_PARAGRAPHS:,}) "
                               "to read as an article or a book")
-        if parts:
-            parts.append(PARAGRAPH_SEPARATOR)
+        if paragraphs:
+            gathered += _SEPARATOR_BYTES
             offset += len(PARAGRAPH_SEPARATOR)
-        parts.append(text)
-        paragraphs.append(Paragraph(offset, offset + len(text), block.kind, block.level))
-        offset += len(text)
+        _gather(gathered, text, low, high)
+        paragraphs.append(Paragraph(offset, offset + high - low, block.kind, block.level))
+        offset += high - low
+    del blocks  # a generator over the source text: finished, so the source can be freed before the join
     if not paragraphs:
         raise ReaderError(f"{meta.source}: no readable text (the input is empty or only whitespace)")
     clean_meta = Metadata(
@@ -67,7 +92,32 @@ def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool =
         format=meta.format,
         warnings=tuple(line for line in (sanitise_line(w, limit=500) for w in meta.warnings) if line),
     )
-    return Document("".join(parts), tuple(paragraphs), clean_meta)
+    text = gathered.decode("utf-8", "surrogatepass")
+    del gathered
+    return Document(text, tuple(paragraphs), clean_meta)
+
+
+_GATHER_SLICE = 1 << 20
+
+
+def _gather(gathered: bytearray, text: str, low: int, high: int) -> None:
+    """Append ``text[low:high]`` as UTF-8, a slice at a time for a huge paragraph (a 100 MB line is neither
+    stripped nor encoded as a whole copy)."""
+    if low == 0 and high == len(text) and high <= _GATHER_SLICE:
+        gathered += text.encode("utf-8", "surrogatepass")
+        return
+    for start in range(low, high, _GATHER_SLICE):
+        gathered += text[start : min(high, start + _GATHER_SLICE)].encode("utf-8", "surrogatepass")
+
+
+def _stripped_bounds(text: str) -> tuple[int, int]:
+    """Where ``text.strip()`` would start and end (without making that copy)."""
+    low, high = 0, len(text)
+    while low < high and text[low].isspace():
+        low += 1
+    while high > low and text[high - 1].isspace():
+        high -= 1
+    return low, high
 
 
 def _clean_block(block: Block, sanitised: bool) -> str:
@@ -81,7 +131,9 @@ def _clean_block(block: Block, sanitised: bool) -> str:
         return "\n".join(lines)
     if "\n" in text:
         text = text.replace("\n", " ")
-    return _SPACES.sub(" ", text).strip() if "  " in text or "\t" in text or "\u00a0" in text else text.strip()
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = _SPACES.sub(" ", text)
+    return text
 
 
 def plain_text_blocks(text: str) -> list[Block]:
@@ -137,21 +189,29 @@ def _plain_block(chunk: str) -> Block:
 
 def document_from_plain_text(text: str, source: str, title: str | None = None) -> Document:
     """A Document from plain text; a Project Gutenberg header and licence footer are dropped."""
+    return build_parts(plain_text_parts(text, source, title))
+
+
+def plain_text_parts(text: str, source: str, title: str | None = None) -> Parts:
+    """The paragraphs of plain text, read lazily; each is sanitised as it is built (no sanitised copy of a whole
+    200 MB text). A Project Gutenberg header gives the title and author and is dropped, with the licence footer."""
     author = None
-    text = sanitise(text)
+    text = normalise_newlines(text)  # paragraphs are found on LF line ends
     start = _GUTENBERG_START.search(text)
     if start:
-        header = text[: start.start()]
+        header = sanitise(text[: start.start()])
         title = title or _first_group(_GUTENBERG_TITLE, header)
         author = _first_group(_GUTENBERG_AUTHOR, header)
         end = _GUTENBERG_END.search(text, start.end())
         text = text[start.end() : end.start() if end else len(text)]
     blocks = iter_plain_text_blocks(text)
-    head = list(islice(blocks, 3))  # enough to tell a headline; the rest is built one block at a time
+    del text  # the generator holds the only reference: the source goes once its last paragraph is read
+    # enough to tell a headline, decided on the text as it will be shown; the rest is read one block at a time
+    head = [Block(sanitise(block.text), block.kind, block.level) for block in islice(blocks, 3)]
     if title is None and _is_headline(head):
         title = " ".join(head[0].text.split())
         head[0] = Block(title, "heading", 1)
-    return build_document(chain(head, blocks), Metadata(source=source, title=title, author=author), sanitised=True)
+    return Parts(chain(head, blocks), Metadata(source=source, title=title, author=author))
 
 
 def _is_headline(blocks: list[Block]) -> bool:

@@ -120,6 +120,19 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
     return data.decode(encoding, errors="replace")
 
 
+def normalise_newline_bytes(data: bytes) -> bytes:
+    """CRLF and CR line ends as LF, on the bytes (a 200 MB text is then not copied for it once decoded).
+
+    Only for byte-oriented encodings: UTF-16/32 (a BOM or their pattern of NULs) are left alone, since a CR
+    byte there may be half of another character; every other encoding honoured keeps CR and LF as those bytes.
+    """
+    if b"\r" not in data or data.startswith(tuple(bom for bom, _ in _BOMS[:2] + _BOMS[3:])):
+        return data
+    if _wide_encoding(data) is not None or binary_kind(data) is not None:
+        return data
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
 def binary_kind(data: bytes) -> str | None:
     """A description of the binary format ``data`` starts with ("" for unknown binary), or None for text."""
     for offset, signature, description in _SIGNATURES:

@@ -19,9 +19,10 @@ from __future__ import annotations
 import html as _html
 import logging
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
-from reader.document.build import Block, build_document
+from reader.document.build import Block, Parts, build_parts
 from reader.document.model import Document, Metadata
 from reader.sanitize import sanitise
 from reader.errors import ReaderError
@@ -54,8 +55,20 @@ _NOT_NESTING = frozenset(
 
 def html_document(text: str, source: str, url: str | None = None) -> Document:
     """A Document from an HTML page (``url`` helps trafilatura resolve metadata; it is never fetched)."""
+    return build_parts(html_parts(text, source, url))
+
+
+def html_parts(text: str, source: str, url: str | None = None) -> Parts:
+    """The article's blocks and metadata (the page itself is not kept)."""
     blocks, meta = html_blocks(text, source, url)
-    return build_document(blocks, meta)
+    return Parts(_drained(blocks), meta)
+
+
+def _drained(blocks: list[Block]) -> Iterator[Block]:
+    """The blocks in order, each let go of once read (the list of a 190 MB page's blocks is not held to the end)."""
+    blocks.reverse()
+    while blocks:
+        yield blocks.pop()
 
 
 def html_blocks(text: str, source: str, url: str | None = None) -> tuple[list[Block], Metadata]:

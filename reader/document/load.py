@@ -12,8 +12,8 @@ import stat
 import sys
 from typing import BinaryIO, Literal
 
-from reader.document.build import document_from_plain_text
-from reader.document.decode import binary_kind, decode_bytes, sniff_html_charset
+from reader.document.build import Parts, build_parts, plain_text_parts
+from reader.document.decode import binary_kind, decode_bytes, normalise_newline_bytes, sniff_html_charset
 from reader.document.model import Document
 from reader.sanitize import sanitise
 from reader.errors import ReaderError
@@ -93,7 +93,10 @@ def _load_path(path: str, max_bytes: int) -> Document:
         raise ReaderError(f"{shown}: file too large ({_size(info.st_size)}; the limit is {_size(max_bytes)})")
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # sized to the file: read(n) allocates n bytes first (a 30 MB file held a 200 MB buffer while read)
+            data = handle.read(min(info.st_size, max_bytes) + 1)
+            if len(data) > info.st_size:  # the file grew since stat: read on, still within the limit
+                data += handle.read(max(0, max_bytes + 1 - len(data)))
     except PermissionError:
         raise ReaderError(f"{shown}: permission denied") from None
     except IsADirectoryError:
@@ -113,9 +116,12 @@ def _load_path(path: str, max_bytes: int) -> Document:
         kind = "text"
     else:
         kind = None if _looks_like_html(data) else "text"
+    data = normalise_newline_bytes(data)  # CRLF to LF before decoding: the text is then never copied for it
     text, kind = decode_input(data, shown, kind)
     del data  # a 200 MB file's bytes are not kept alive while its text is built
-    return document_from_text(text, shown, kind)
+    parts = document_parts(text, shown, kind)
+    del text  # the parts hold the only reference: the text goes once its last paragraph is read
+    return build_parts(parts)
 
 
 def _load_stdin(stdin: BinaryIO | None, max_bytes: int) -> Document:
@@ -135,9 +141,12 @@ def _load_stdin(stdin: BinaryIO | None, max_bytes: int) -> Document:
         raise ReaderError(f"{STDIN_NAME}: input too large (more than {_size(max_bytes)})")
     if not data:
         raise ReaderError(f"{STDIN_NAME}: empty input, nothing to read")
+    data = normalise_newline_bytes(data)
     text, kind = decode_input(data, STDIN_NAME, None)
     del data
-    return document_from_text(text, STDIN_NAME, kind)
+    parts = document_parts(text, STDIN_NAME, kind)
+    del text
+    return build_parts(parts)
 
 
 def _load_url(url: str, timeout: float | None, max_download_bytes: int | None) -> Document:
@@ -192,15 +201,20 @@ def decode_input(data: bytes, source: str, kind: Format | None, declared: str | 
 
 def document_from_text(text: str, source: str, kind: Format, url: str | None = None) -> Document:
     """A Document from decoded text in the given format."""
+    return build_parts(document_parts(text, source, kind, url))
+
+
+def document_parts(text: str, source: str, kind: Format, url: str | None = None) -> Parts:
+    """The blocks and metadata of decoded text in the given format, not built yet (see ``Parts``)."""
     if kind == "html":
-        from reader.document.html import html_document
+        from reader.document.html import html_parts
 
-        return html_document(text, source, url)
+        return html_parts(text, source, url)
     if kind == "markdown":
-        from reader.document.markdown import markdown_document
+        from reader.document.markdown import markdown_parts
 
-        return markdown_document(text, source)
-    return document_from_plain_text(text, source)
+        return markdown_parts(text, source)
+    return plain_text_parts(text, source)
 
 
 def _looks_like_html(data: bytes) -> bool:

@@ -24,13 +24,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from reader.document.build import Block, build_document, plain_text_blocks
+from reader.document.build import Block, Parts, build_parts, plain_text_blocks
 from reader.document.model import Document, Metadata
-from reader.sanitize import sanitise
+from reader.sanitize import normalise_newlines, sanitise
 
 BULLET = "• "
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FRONT_MATTER_MAX = 16 * 1024
+_LEADING_NEWLINES = re.compile(r"\n*")
 _YAML_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
 _YAML_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*[ \t]*:.*|[ \t]+.*|-(?:[ \t].*)?|#.*)$")
 _TAG = re.compile(r"<[^<>]*>")
@@ -56,12 +57,18 @@ class MarkdownResult:
 
 def markdown_document(text: str, source: str) -> Document:
     """A Document from Markdown source text, built section by section (the blocks are never all held at once)."""
+    return build_parts(markdown_parts(text, source))
+
+
+def markdown_parts(text: str, source: str) -> Parts:
+    """The blocks of Markdown text, parsed a section at a time while they are read, and the front matter."""
     front, sections, warnings = _parse(text)
+    del text  # the sections generator holds the only reference
     first, first_h1 = next(sections, ([], None))
     meta = Metadata(source=source, title=front.get("title") or first_h1, author=front.get("author"),
                     date=front.get("date"), format="markdown")
-    document = build_document(chain(first, chain.from_iterable(blocks for blocks, _ in sections)), meta)
-    return document.with_warnings(*warnings)
+    return Parts(chain(first, chain.from_iterable(blocks for blocks, _ in sections)), meta, sanitised=True,
+                 warnings=warnings)
 
 
 def parse_markdown(text: str) -> MarkdownResult:
@@ -80,16 +87,17 @@ def parse_markdown(text: str) -> MarkdownResult:
 
 def _parse(text: str) -> tuple[dict[str, str], Iterator[tuple[list[Block], str | None]], list[str]]:
     """Front matter, the blocks (and first level-1 heading) of each section as they are parsed, and a list that
-    receives the warnings while the sections are consumed."""
-    text = sanitise(text).lstrip("\n")
-    front, text = split_front_matter(text)
+    receives the warnings while the sections are consumed. Each section is sanitised on its own: a 200 MB text
+    is never copied whole."""
+    text = normalise_newlines(text)
+    front, start = _front_matter(text, _LEADING_NEWLINES.match(text).end())  # type: ignore[union-attr]
     warnings: list[str] = []
-    return front, _section_blocks(text, warnings), warnings
+    return front, _section_blocks(text, start, warnings), warnings
 
 
-def _section_blocks(text: str, warnings: list[str]) -> Iterator[tuple[list[Block], str | None]]:
-    for start, end in _sections(text):
-        section = text[start:end]
+def _section_blocks(text: str, start: int, warnings: list[str]) -> Iterator[tuple[list[Block], str | None]]:
+    for low, high in _sections(text, start):
+        section = sanitise(text[low:high])
         tokens = _parser().parse(section)
         blocks, h1 = _blocks(tokens)
         dropped = section.strip() and (not any(b.text.strip() for b in blocks) or _dropped_text(section, tokens))
@@ -103,10 +111,10 @@ def _section_blocks(text: str, warnings: list[str]) -> Iterator[tuple[list[Block
         yield blocks, h1
 
 
-def _sections(text: str) -> list[tuple[int, int]]:
-    """``text`` as consecutive ranges of about SECTION_CHARS that Markdown parses the same apart as together."""
+def _sections(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """``text[start:]`` as consecutive ranges of about SECTION_CHARS that Markdown parses the same apart as
+    together."""
     ranges: list[tuple[int, int]] = []
-    start = 0
     while len(text) - start > SECTION_CHARS:
         cut = text.find("\n\n", start + SECTION_CHARS)
         while cut != -1 and (cut + 2 >= len(text) or text[cut + 2].isspace()
@@ -136,14 +144,20 @@ def _dropped_text(text: str, tokens) -> bool:
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """YAML front matter as simple ``key: value`` pairs (lists joined by ", "), and the text after it."""
-    if not text.startswith("---"):
-        return {}, text
-    match = _FRONT_MATTER.match(text[: _FRONT_MATTER_MAX + 8])
+    values, end = _front_matter(text, 0)
+    return values, text[end:]
+
+
+def _front_matter(text: str, start: int) -> tuple[dict[str, str], int]:
+    """The front matter at ``text[start:]`` (values sanitised) and where the text after it starts."""
+    if not text.startswith("---", start):
+        return {}, start
+    match = _FRONT_MATTER.match(text[start : start + _FRONT_MATTER_MAX + 8])
     if not match:
-        return {}, text
-    lines = match.group(1).split("\n")
+        return {}, start
+    lines = sanitise(match.group(1)).split("\n")
     if not all(_YAML_LINE.match(line) for line in lines if line.strip()):
-        return {}, text  # a thematic break followed by prose, not front matter
+        return {}, start  # a thematic break followed by prose, not front matter
     values: dict[str, str] = {}
     key: str | None = None
     for line in lines:
@@ -160,7 +174,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
                 values[key] = f"{values[key]}, {entry}" if key in values else entry
     if "authors" in values and "author" not in values:
         values["author"] = values["authors"]
-    return values, text[match.end() :]
+    return values, start + match.end()
 
 
 def _unquote(value: str) -> str:

@@ -7,6 +7,7 @@ arrays: one regex pass per paragraph, about 0.1 s for War and Peace.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,9 +35,9 @@ class Layout:
     """Rows of the wrapped text. Row ``i`` shows ``text[starts[i]:ends[i]]``; paragraph ``paras[i]`` (-1 = blank)."""
 
     width: int
-    starts: list[int]
-    ends: list[int]
-    paras: list[int]
+    starts: array[int]  # machine integers, not lists of int objects: 8 bytes a row instead of ~36 (a 200 MB
+    ends: array[int]  # text has 3.6 million rows)
+    paras: array[int]
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -52,9 +53,9 @@ def wrap_document(doc: Document, width: int) -> Layout:
     pattern = _row_pattern(width)
     quote_pattern = _row_pattern(max(width - len(QUOTE_PREFIX), 4))
     text = doc.text
-    starts: list[int] = []
-    ends: list[int] = []
-    paras: list[int] = []
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
+    paras: array[int] = array("q")
     for index, para in enumerate(doc.paragraphs):
         if index:
             starts.append(para.start)

@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Footer, Input, OptionList, Static, Tabbed
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from reader.document.load import display_name
 from reader.document.model import Document, Span
 from reader.library import (Library, LibraryEntry, SortKey, filter_entries, people_index, remember_opened,
                             scan_files, scan_library, sort_entries)
@@ -54,7 +55,7 @@ class LibrarySource:
 
     @property
     def name(self) -> str:
-        return str(self.folder) if self.folder is not None else "Recently opened"
+        return display_name(str(self.folder)) if self.folder is not None else "Recently opened"  # escapes removed
 
 
 def note_opened(state: StateStore | None, document: Document) -> None:
@@ -266,7 +267,7 @@ class LibraryScreen(Screen[None]):
             return load_document(str(entry.path)), first_mention
 
         self.run_worker(load, thread=True, exclusive=True, group=OPEN_GROUP, exit_on_error=False,
-                        description=f"open {entry.path.name}")
+                        description=f"open {display_name(entry.path.name)}")
 
     # ------------------------------------------------------------------ the people index
     def action_show_tab(self, tab: str) -> None:

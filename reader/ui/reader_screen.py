@@ -171,6 +171,7 @@ class ReaderScreen(BookKeys, Screen[None]):
             for pane in self.query(SidePane):
                 pane.start()
         self._restore_position()
+        self._show_document_warnings()
         self.start_book_features()
 
     # ------------------------------------------------------------------ reading position
@@ -188,6 +189,12 @@ class ReaderScreen(BookKeys, Screen[None]):
         """Remember where the reader is (the first row on screen), if there is a state store."""
         if self.state is not None:
             self.state.set_position(document_key(self.document), self.article.top_offset)
+
+    def _show_document_warnings(self) -> None:
+        """What the reader should know about how complete the text is (a download cut short, parts dropped), on
+        open; the Info tab keeps listing them."""
+        for warning in self.document.meta.warnings:
+            self.app.notify(warning, title="Incomplete or altered text", severity="warning", timeout=10)
 
     def _show_state_warnings(self) -> None:
         for store in (self.state, self.marks):

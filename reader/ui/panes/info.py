@@ -1,8 +1,10 @@
-"""The Info tab: what the document is (source, format, author, date) and how long (words, sentences, time)."""
+"""The Info tab: what the document is (source, format, author, date), how long (words, sentences, time), and what
+the reader should know about how complete it is (``Metadata.warnings``: a download cut short, parts dropped, caps)."""
 
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Static
@@ -49,6 +51,8 @@ def stats_table(doc: Document, sentences: int | None) -> Table:
     for label, value in rows:
         if value:
             table.add_row(label, value)
+    for number, warning in enumerate(doc.meta.warnings):  # sanitised one-liners (Metadata)
+        table.add_row(Text("Warning" if number == 0 else "", style="bold yellow"), Text(warning, style="yellow"))
     return table
 
 
