@@ -9,11 +9,21 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import ProgressBar, Static
+from textual.events import Mount
+from textual.widgets import LoadingIndicator, ProgressBar, Static
 
 from reader.ui.panes.base import SidePane
 
 POLL_SECONDS = 0.2
+BUSY_FRAMES_PER_SECOND = 4  # Textual's indicator redraws 16 times a second: CPU the analysis processes need
+
+
+class CalmLoadingIndicator(LoadingIndicator):
+    """The busy panes' indicator (``ReaderScreen.get_loading_widget``), redrawn 4 times a second instead of 16."""
+
+    def _on_mount(self, event: Mount) -> None:
+        super()._on_mount(event)
+        self.auto_refresh = 1 / BUSY_FRAMES_PER_SECOND
 
 
 class ProgressLabel(Static):
@@ -28,6 +38,7 @@ class AnalysisProgress(Horizontal):
         yield ProgressBar(total=1, show_eta=True, id="analysis-bar")
 
     def on_mount(self) -> None:
+        self._shown = ""
         self.display = False
         self._timer = self.set_interval(POLL_SECONDS, self.update_progress)
         self.call_after_refresh(self.update_progress)
@@ -38,7 +49,9 @@ class AnalysisProgress(Horizontal):
         self.display = bool(busy)
         if not busy:
             return
-        bar = self.query_one(ProgressBar)
-        bar.update(total=len(panes), progress=len(panes) - len(busy))
         label = "Analysing: " + ", ".join(pane.TAB_LABEL for pane in busy) + "  "
+        if label == self._shown:  # unchanged: no repaint (each update costs a layout pass of the screen)
+            return
+        self._shown = label
+        self.query_one(ProgressBar).update(total=len(panes), progress=len(panes) - len(busy))
         self.query_one(ProgressLabel).update(Text(label, style="dim"))

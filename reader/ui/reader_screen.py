@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
+from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document.model import Document, Span
@@ -21,7 +22,7 @@ from reader.nlp.results import Person, Quote, Summary
 from reader.state import StateStore, document_key
 from reader.marks import MarkStore, marks_path_beside
 from reader.ui import search
-from reader.ui.analysis_progress import AnalysisProgress
+from reader.ui.analysis_progress import AnalysisProgress, CalmLoadingIndicator
 from reader.ui.book_keys import BOOK_BINDINGS, BookKeys
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ArticleHeader
@@ -151,6 +152,10 @@ class ReaderScreen(BookKeys, Screen[None]):
     @property
     def side_pane(self) -> TabbedContent:
         return self.query_one(TabbedContent)
+
+    def get_loading_widget(self) -> Widget:
+        """The indicator of a busy pane: a calm one, so the UI leaves the cores to the analysis."""
+        return CalmLoadingIndicator()
 
     def on_mount(self) -> None:
         self.search_bar.display = False
