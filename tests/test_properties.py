@@ -177,6 +177,7 @@ def test_document_from_any_text(text: str) -> None:
 @example('Donald\r\n\r\nU.S.\n" ')  # a hard-wrapped capitals paragraph was a heading only once unwrapped
 @example("Rene\u0301e Zellweger\n\nspoke.")
 @example("\u0300\x1f\u05ad")  # NFC after removing controls: the marks meet only then
+@example("A\x1b[31m")  # a heading is decided on the shown text, not on the raw line with its escape sequence
 def test_building_is_idempotent(text: str) -> None:
     """The shown text, read again as plain text, is the same Document (sanitising and paragraphing are fixpoints)."""
     doc = build(text)

@@ -8,7 +8,7 @@ one line, except code blocks, which keep their lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from dataclasses import dataclass, field
 
@@ -146,9 +146,15 @@ def plain_text_blocks(text: str) -> list[Block]:
     return list(iter_plain_text_blocks(text))
 
 
-def iter_plain_text_blocks(text: str) -> Iterator[Block]:
-    """``plain_text_blocks`` one at a time: a 200 MB text is never held twice as a list of chunks."""
+def iter_plain_text_blocks(text: str, clean: Callable[[str], str] | None = None) -> Iterator[Block]:
+    """``plain_text_blocks`` one at a time: a 200 MB text is never held twice as a list of chunks.
+
+    ``clean`` (``sanitise``) is applied to each paragraph's raw text first, so that what makes a heading is decided
+    on the text as it will be shown: "A\x1b[31m" is the heading "A", as re-reading the shown "A" finds.
+    """
     for chunk in _chunks(text):
+        if clean is not None:
+            chunk = clean(chunk)
         if chunk.strip():
             yield _plain_block(chunk)
 
@@ -204,14 +210,13 @@ def plain_text_parts(text: str, source: str, title: str | None = None) -> Parts:
         author = _first_group(_GUTENBERG_AUTHOR, header)
         end = _GUTENBERG_END.search(text, start.end())
         text = text[start.end() : end.start() if end else len(text)]
-    blocks = iter_plain_text_blocks(text)
+    blocks = iter_plain_text_blocks(text, clean=sanitise)
     del text  # the generator holds the only reference: the source goes once its last paragraph is read
-    # enough to tell a headline, decided on the text as it will be shown; the rest is read one block at a time
-    head = [Block(sanitise(block.text), block.kind, block.level) for block in islice(blocks, 3)]
+    head = list(islice(blocks, 3))  # enough to tell a headline; the rest is read one block at a time
     if title is None and _is_headline(head):
         title = " ".join(head[0].text.split())
         head[0] = Block(title, "heading", 1)
-    return Parts(chain(head, blocks), Metadata(source=source, title=title, author=author))
+    return Parts(chain(head, blocks), Metadata(source=source, title=title, author=author), sanitised=True)
 
 
 def _is_headline(blocks: list[Block]) -> bool:

@@ -1,7 +1,8 @@
 """A progress bar above the status line while the side panes analyse the text (the first open of a book).
 
-It follows the panes' busy state (``Widget.loading`` of their lists): one step per analysing tab, a label
-naming what still runs, hidden as soon as nothing does (at once on a reopen, the results coming from the cache).
+It follows the panes' busy state (``Widget.loading`` of their lists; ``ReaderScreen`` calls ``update_progress``
+on each ``SidePane.BusyChanged``): one step per analysing tab, a label naming what still runs, hidden as soon as
+nothing does (at once on a reopen, the results coming from the cache).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from textual.widgets import LoadingIndicator, ProgressBar, Static
 
 from reader.ui.panes.base import SidePane
 
-POLL_SECONDS = 0.2
 BUSY_FRAMES_PER_SECOND = 4  # Textual's indicator redraws 16 times a second: CPU the analysis processes need
 
 
@@ -40,7 +40,6 @@ class AnalysisProgress(Horizontal):
     def on_mount(self) -> None:
         self._shown = ""
         self.display = False
-        self._timer = self.set_interval(POLL_SECONDS, self.update_progress)
         self.call_after_refresh(self.update_progress)
 
     def update_progress(self) -> None:
@@ -48,6 +47,7 @@ class AnalysisProgress(Horizontal):
         busy = [pane for pane in panes if pane.busy_widget.loading]
         self.display = bool(busy)
         if not busy:
+            self._shown = ""
             return
         label = "Analysing: " + ", ".join(pane.TAB_LABEL for pane in busy) + "  "
         if label == self._shown:  # unchanged: no repaint (each update costs a layout pass of the screen)

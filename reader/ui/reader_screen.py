@@ -153,6 +153,10 @@ class ReaderScreen(BookKeys, Screen[None]):
     def side_pane(self) -> TabbedContent:
         return self.query_one(TabbedContent)
 
+    def on_side_pane_busy_changed(self, message: SidePane.BusyChanged) -> None:
+        message.stop()
+        self.query_one(AnalysisProgress).update_progress()
+
     def get_loading_widget(self) -> Widget:
         """The indicator of a busy pane: a calm one, so the UI leaves the cores to the analysis."""
         return CalmLoadingIndicator()

@@ -90,6 +90,9 @@ class PaneInfo(Static):
 class SidePane(Vertical):
     """One tab of the side pane, showing one Document."""
 
+    class BusyChanged(Message):
+        """The tab started or finished analysing (the screen's progress bar follows at once, no polling)."""
+
     TAB_ID: ClassVar[str]
     TAB_LABEL: ClassVar[str]
     KEY: ClassVar[str]
@@ -155,7 +158,9 @@ class SidePane(Vertical):
         return self.query_one(PaneInfo)
 
     def set_busy(self, busy: bool, message: str | None = None) -> None:
-        self.busy_widget.loading = busy
+        if self.busy_widget.loading != busy:
+            self.busy_widget.loading = busy
+            self.post_message(self.BusyChanged())
         if message is not None:
             self.info.update(Text(message))
 
