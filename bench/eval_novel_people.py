@@ -154,15 +154,14 @@ def evaluate(gold: Gold, text: str, people: list[Person]) -> tuple[list[dict], d
 def main(argv: list[str]) -> int:
     books = shared_data() / "books"
     if not books.exists():
-        print(f"skipped: {books} is not available (the books are not shipped with the project)")
-        return 0
+        print(f"{books} is not available (the books are not shipped with the project): only our own story")
     golds = sorted(GOLD.glob("*.json"))
     if argv:
         golds = [g for g in golds if g.stem in argv]
     overall: list[tuple[str, dict]] = []
     for path in golds:
         gold = Gold(json.loads(path.read_text("utf-8")))
-        source = books / gold.book
+        source = GOLD / gold.book if (GOLD / gold.book).exists() else books / gold.book  # our own story ships
         if not source.exists():
             print(f"{gold.book}: skipped (not available)")
             continue
