@@ -19,7 +19,7 @@ BOOKS = next(
     ROOT.parent / "shared" / "data" / "books",
 )
 FILLER = "the rain fell softly on the fields and the road to the village was long and grey. " * 6
-NUMERALS = ["I", "II", "III", "IV", "V", "VI"]
+NUMERALS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 
 def book(*chapters: str, front: str = "") -> str:
@@ -198,6 +198,18 @@ def test_a_shared_given_name_goes_to_its_usual_bearer_unless_another_was_named_j
     text, found = people(book(usual, usual, usual, prince, "Nicholas Bolkónski frowned, and Nicholas spoke."))
     lone = [[m for m in said(text, who(found, name)) if m == "Nicholas"] for name in ("Nicholas Rostóv", "Nicholas Bolkónski")]
     assert [len(x) for x in lone] == [4, 1]  # the prince's "Nicholas" only right after his full name
+
+
+def test_a_shared_surname_is_not_given_to_a_bearer_by_a_given_name_that_usually_means_someone_else() -> None:
+    # "Nicholas" is usually Rostóv: the chapters where it sits beside bare "Bolkónski" say nothing about the
+    # old prince Nicholas Bolkónski, so bare "Bolkónski" is the son Andrew, who is named alone in those chapters
+    both = "Andrew came in. Rostóv bowed, and Nicholas laughed. Bolkónski smiled."
+    rostov = "Nicholas rode out. Rostóv was cold."
+    names = "Nicholas Rostóv sang. Andrew Bolkónski sat. Nicholas Bolkónski frowned. " * 3
+    text, found = people(book(both, both, both, rostov, rostov, rostov, names))
+    andrew = who(found, "Andrew Bolkónski")
+    assert said(text, andrew).count("Bolkónski") == 3
+    assert "Bolkónski" not in [m for m in said(text, who(found, "Nicholas Bolkónski")) if " " not in m]
 
 
 def test_given_name_and_patronymic_are_the_full_name_without_its_surname() -> None:

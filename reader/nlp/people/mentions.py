@@ -72,26 +72,29 @@ def _chapter_defaults(
     """For a lone name several people share ("Nicholas": Rostóv and the old prince Bolkónski; "Rostóv":
     Nicholas, Pétya and their father), the bearer the book usually means by it: the one whose other half of
     the name, used alone (the surname for a given name, the given name for a surname), shares at least twice
-    as many chapters with the lone name as any other bearer's does."""
+    as many chapters with the lone name as any other bearer's does. Given names are decided first; for a
+    surname, a given name counts only for the bearer it usually means ("Nicholas" is Rostóv's, so the chapters of
+    bare "Bolkónski" beside "Nicholas" say nothing for the old prince, and bare "Bolkónski" is Prince Andrew)."""
     chapters: dict[str, set[int]] = {}
     for cand in candidates:
         if len(cand.key) == 1 and cand.title is None and not cand.org:
             chapters.setdefault(cand.key[0], set()).add(chapter_of(cand.start))
     out: dict[str, int] = {}
-    for key, choice in choices.items():
-        if len(key) != 1:
-            continue
-        bearers = [p for p in choice.options if given[p] and introduced[p]]
-        here = chapters.get(key[0], set())
-        shared = sorted(
-            (
-                (len(here & set().union(*(chapters.get(t, set()) for t in (given[p] if choice.surname else surnames[p])))), p)
-                for p in bearers
-            ),
-            reverse=True,
-        )
-        if len(shared) >= 2 and shared[0][0] >= 2 * shared[1][0] and shared[0][0] >= 3:
-            out[key[0]] = shared[0][1]
+    # given names first: a surname's bearer is then judged only by the given names that usually mean them
+    for surname_pass in (False, True):
+        for key, choice in choices.items():
+            if len(key) != 1 or choice.surname != surname_pass:
+                continue
+            bearers = [p for p in choice.options if given[p] and introduced[p]]
+            here = chapters.get(key[0], set())
+
+            def halves(p: int) -> set[int]:
+                tokens = [t for t in given[p] if out.get(t, p) == p] if choice.surname else surnames[p]
+                return set().union(*(chapters.get(t, set()) for t in tokens))
+
+            shared = sorted(((len(here & halves(p)), p) for p in bearers), reverse=True)
+            if len(shared) >= 2 and shared[0][0] >= 2 * shared[1][0] and shared[0][0] >= 3:
+                out[key[0]] = shared[0][1]
     return out
 
 
