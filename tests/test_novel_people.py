@@ -212,6 +212,18 @@ def test_a_shared_surname_is_not_given_to_a_bearer_by_a_given_name_that_usually_
     assert "Bolkónski" not in [m for m in said(text, who(found, "Nicholas Bolkónski")) if " " not in m]
 
 
+def test_a_bare_surname_in_a_novel_is_the_mans_not_a_woman_of_that_name() -> None:
+    text, found = people(
+        book(
+            "Robert Fenwick came to dinner. Elizabeth Fenwick, his sister, poured the tea.",
+            "Robert Fenwick rode out. Elizabeth Fenwick sang, and Fenwick listened.",
+            "Elizabeth Fenwick walked to the mill. Fenwick followed, and Elizabeth laughed.",
+        )
+    )
+    assert said(text, who(found, "Robert Fenwick")).count("Fenwick") == 2
+    assert "Fenwick" not in said(text, who(found, "Elizabeth Fenwick"))
+
+
 def test_given_name_and_patronymic_are_the_full_name_without_its_surname() -> None:
     hostess = "Anna Pávlovna smiled. Anna Pávlovna Schérer received her guests. Annette Schérer said she was glad."
     text, found = people(book(hostess, "Anna Pávlovna nodded. Anna Ivánovna came too, and Anna Ivánovna sat."))

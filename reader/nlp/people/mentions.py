@@ -223,7 +223,8 @@ def propagate(
 
     def bare_surname(options: tuple[int, ...], surname: str, start: int) -> int:
         """A bare surname several people carry. In a text without chapters (news style) the most prominent
-        ("Trump"). In a book: the one who dominates it (3 times the prominence of any other), else the book's
+        ("Trump"). In a book, a man of that surname if there is one (a novel names a woman by title or given
+        name, so bare "Fenwick" is Robert, not Elizabeth Fenwick; her pronouns after it say otherwise); then the one who dominates it (3 times the prominence of any other), else the book's
         usual bearer (:func:`_chapter_defaults`: "Rostóv" is Nicholas) unless another bearer was named in the
         same paragraph or two sentences back ("Pétya Rostóv ran in. Rostóv hugged him."), else the one named
         last in the same chapter ("Bingley" after "Mr. Bingley"), else the most prominent."""
@@ -231,10 +232,13 @@ def propagate(
         told = bare_gender.get(surname)
         if told is not None and len(opts) > 1:
             opts = tuple(p for p in opts if genders[p] in (None, told)) or opts  # "Bingley ... he": the brother
+        elif chapter_of is not None and len(opts) > 1 and any(genders[p] == "f" for p in opts):
+            # a novel names a woman by title or given name: bare "Fenwick" is Robert, not Mrs. Fenwick
+            opts = tuple(p for p in opts if genders[p] != "f") or opts
         if len(opts) == 1 or chapter_of is None:
             return opts[0] if len(opts) == 1 else options[0]  # news style: the most prominent ("Trump")
         ranked = sorted(opts, key=lambda p: -weight[p])
-        if weight[ranked[0]] >= 3 * weight[ranked[1]]:
+        if len(ranked) == 1 or weight[ranked[0]] >= 3 * weight[ranked[1]]:
             return ranked[0]
         usual = chapter_default.get(surname)
         if usual is not None:
