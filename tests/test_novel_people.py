@@ -224,6 +224,30 @@ def test_a_bare_surname_in_a_novel_is_the_mans_not_a_woman_of_that_name() -> Non
     assert "Fenwick" not in said(text, who(found, "Elizabeth Fenwick"))
 
 
+def test_in_a_novel_a_family_title_with_a_surname_keeps_the_person_it_first_meant() -> None:
+    text, found = people(
+        book(
+            "Thomas Harrow kept the mill. Mr. Harrow read the paper. Edmund Harrow was away.",
+            "Edmund Harrow came home, and Edmund kissed his mother. \"Welcome,\" said Mr. Harrow.",
+            "Edmund Harrow went fishing. Mr. Harrow laughed at him.",
+        )
+    )
+    assert said(text, who(found, "Thomas Harrow")).count("Harrow") == 3  # never the son named just before
+    assert "Harrow" not in said(text, who(found, "Edmund Harrow"))
+
+
+def test_in_a_novel_a_rank_with_a_surname_is_the_bearer_of_the_scene_not_his_sister() -> None:
+    text, found = people(
+        book(
+            "Thomas Harrow kept the mill. Thomas Harrow read. Thomas Harrow slept.",
+            "Edmund Harrow came home. Edmund Harrow ate. Edmund Harrow sang. Elizabeth Harrow, his sister, laughed.",
+            "Edmund came in. Elizabeth laughed. \"He is Lieutenant Harrow now,\" said Elizabeth. Harrow blushed.",
+        )
+    )
+    assert said(text, who(found, "Edmund Harrow")).count("Harrow") == 2
+    assert "Harrow" not in said(text, who(found, "Elizabeth Harrow"))
+
+
 def test_given_name_and_patronymic_are_the_full_name_without_its_surname() -> None:
     hostess = "Anna Pávlovna smiled. Anna Pávlovna Schérer received her guests. Annette Schérer said she was glad."
     text, found = people(book(hostess, "Anna Pávlovna nodded. Anna Ivánovna came too, and Anna Ivánovna sat."))

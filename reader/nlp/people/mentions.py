@@ -177,6 +177,7 @@ def propagate(
     genders = list(_pronoun_genders(text, candidates, alias, choices, genders))
 
     others: dict[tuple[str, str], int] = {}
+    first_bearer: dict[tuple[str, str], int] = {}  # (surname, title class) -> whom it meant first, in a book
     others_of: dict[str, list[int]] = {}  # surname -> other bearers made so far
     classes = [set(e.title_classes) for e in entities]
     wife_of: dict[str, int] = {}  # surname -> the woman who took it by marriage ("Mrs. Collins" is Charlotte)
@@ -272,7 +273,9 @@ def propagate(
         gender who carries no other identity title ("Miss") and is named at least half as often as the titled
         form is used, unless the text also has a "Miss Bennet" (then Mrs. and Lady are the mother's); else a
         person of her own. Never one of the other gender. A woman the text says took the surname by marriage
-        ("Charlotte, the wife of Mr. Collins") is its "Mrs."/"Lady" (:func:`.linking.take_married_names`)."""
+        ("Charlotte, the wife of Mr. Collins") is its "Mrs."/"Lady" (:func:`.linking.take_married_names`). In a
+        book, a titled surname several bearers could be keeps the one it first meant ("Thomas Harrow ... Mr.
+        Harrow" stays the father when his son is named just before a later "Mr. Harrow")."""
         gender = _CLASS_GENDER.get(cls) or _title_gender(cand.title)
         if cls in ("mrs", "lady") and surname in wife_of:
             return wife_of[surname]  # "Charlotte, the wife of Mr. Collins" ... "Mrs. Collins"
@@ -291,8 +294,15 @@ def propagate(
                 # "Mrs. Bennet" and "Lady Lucas" where there are Miss Bennets and a Miss Lucas: the mothers
                 return other_bearer(gender or "", surname, cls)
             explicit = free
+        book_wide = len(explicit) > 1 and chapter_of is not None
+        held = first_bearer.get((surname, cls)) if book_wide else None
+        if held in explicit:
+            return held  # in a novel "Mr. Harrow" stays the one it first meant, not whoever was named last
         recent = most_recent(explicit, end) if len(explicit) > 1 else None
-        return explicit[0] if recent is None else recent
+        pid = explicit[0] if recent is None else recent
+        if book_wide:
+            first_bearer[(surname, cls)] = pid
+        return pid
 
     def most_recent(options: tuple[int, ...], end: int) -> int | None:
         """The candidate mentioned unambiguously most recently within the window (None when none is)."""
@@ -318,7 +328,8 @@ def propagate(
             options = kept or options
         if len(options) == 1:
             return options[0]
-        if choice.surname and not titled:
+        if choice.surname and (not titled or (gender is None and chapter_of is not None)):
+            # in a novel a rank tells no more than the bare surname: "Lieutenant Harrow" is the Harrow of the scene
             return bare_surname(options, cand.key[i], cand.offsets[i][0])
         recent = most_recent(options, end)
         if recent is None and chapter_of is not None and not titled:
