@@ -248,6 +248,37 @@ def test_in_a_novel_a_rank_with_a_surname_is_the_bearer_of_the_scene_not_his_sis
     assert "Harrow" not in said(text, who(found, "Elizabeth Harrow"))
 
 
+def test_a_woman_named_as_his_wife_is_the_mrs_of_her_surname_beside_a_miss() -> None:
+    text, found = people(
+        book(
+            "Thomas Harrow read. His wife, Margaret Harrow, sewed. Elizabeth Harrow, their daughter, sang.",
+            "Mrs. Harrow smiled. Miss Harrow laughed, and Mrs. Harrow said so. Thomas Harrow slept.",
+        )
+    )
+    assert said(text, who(found, "Margaret Harrow")).count("Harrow") == 2  # both "Mrs. Harrow"
+    assert "Mrs. Harrow" not in [p.name for p in found]
+
+
+def test_a_full_name_with_the_surname_of_the_man_she_marries_is_her_married_name() -> None:
+    text, found = people(
+        book(
+            "Lydia Bennet danced. George Wickham bowed. Lydia laughed, and Wickham smiled. Lydia Bennet sang.",
+            "Wickham and Lydia were married in London. George Wickham was pleased.",
+            "Lydia wrote: I shall sign my name Lydia Wickham. Mrs. Wickham! Wickham said nothing.",
+        )
+    )
+    lydia, george = who(found, "Lydia Bennet"), who(found, "George Wickham")
+    assert "Lydia Wickham" in said(text, lydia) and "Wickham" in said(text, lydia)  # and "Mrs. Wickham"
+    assert said(text, george).count("Wickham") == 3  # every bare "Wickham" stays his
+    text, found = people(
+        book(
+            "Lydia Bennet danced. George Wickham bowed. Lydia laughed. Lydia Bennet sang.",
+            "Lydia Wickham, a cousin from the north, arrived. Lydia Wickham sat down. Wickham smiled.",
+        )
+    )
+    assert "Lydia Wickham" not in said(text, who(found, "Lydia Bennet"))  # no word of marriage: another Lydia
+
+
 def test_given_name_and_patronymic_are_the_full_name_without_its_surname() -> None:
     hostess = "Anna Pávlovna smiled. Anna Pávlovna Schérer received her guests. Annette Schérer said she was glad."
     text, found = people(book(hostess, "Anna Pávlovna nodded. Anna Ivánovna came too, and Anna Ivánovna sat."))

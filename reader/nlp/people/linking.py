@@ -419,12 +419,20 @@ def join_particle_surnames(lk: Linker) -> None:
 
 
 def index_people(lk: Linker) -> None:
-    """Each person's gender, and the people by surname, by given name and surnames by metaphone key."""
+    """Each person's gender, and the people by surname, by given name and surnames by metaphone key. A surname
+    a woman took by marriage is not hers used alone while someone else bears it: bare "Wickham" stays George's
+    after "Lydia Wickham" joins Lydia Bennet."""
+    bearers: dict[str, int] = {}
+    for ent in lk.entities:
+        for tok in ent.last_tokens if ent.keys else ():
+            bearers[tok] = bearers.get(tok, 0) + 1
     for i, ent in enumerate(lk.entities):
         if not ent.keys:
             continue
         ent.gender = _gender(ent, lk.stats)
         for tok in ent.last_tokens:
+            if tok in ent.married and bearers[tok] > 1:
+                continue
             lk.by_last.setdefault(tok, []).append(i)
         for tok in ent.first_tokens:
             if tok not in lx.NAME_PARTICLES and len(tok) > 1:
@@ -594,11 +602,23 @@ def _link_names(
 _WIFE_GAP = re.compile(r"\s*(?:,\s*(?:now\s+|the\s+(?:wife|widow)\s+of\s+)|\(\s*now\s+)\Z")
 
 
+_WIFE_BEFORE = re.compile(r"\b(?:his|the|a)\s+wife,?\s+\Z", re.IGNORECASE)
+_MARRIAGE = re.compile(r"\b(?:marr(?:y|ies|ied|iage|ying)|wedd(?:ing|ed)|wife|husband|bride)\b", re.IGNORECASE)
+_MARRIAGE_REACH = 200  # characters between a lone given name and the surname it took
+
+
 def married_name_links(text: str, candidates) -> list[tuple[Form, str]]:
     """Rule 8b cues: ``(form, surname)`` for "Charlotte, the wife of Mr. Collins" (a man's title or none after
     "wife of"), "Charlotte, now Mrs. Collins" and "Julie (now Princess Drubetskáya)" (a woman's title after
-    "now")."""
+    "now"); "his wife, Margaret Harrow" (she is the "Mrs." of her own surname); and a full name "Lydia Wickham"
+    whose given name and surname are written near a word of marriage ("Wickham ... married ... Lydia"): her
+    married name."""
     out: list[tuple[Form, str]] = []
+    for b in candidates:
+        if len(b.key) >= 2 and b.first_in_run and lx.title_gender(b.title or "") != "m":
+            if _WIFE_BEFORE.search(text, max(0, b.ctx_start - 12), b.ctx_start):
+                out.append((b.key, b.key[-1]))
+    out.extend(_married_full_names(text, candidates))
     for a, b in zip(candidates, candidates[1:]):
         if not (a.last_in_run and b.first_in_run) or a.ctx_end != a.end or b.ctx_start - a.ctx_end > 20:
             continue
@@ -612,15 +632,49 @@ def married_name_links(text: str, candidates) -> list[tuple[Form, str]]:
     return out
 
 
+def _married_full_names(text: str, candidates) -> list[tuple[Form, str]]:
+    """``((given,), surname)`` for a two-word full name ("Lydia Wickham") whose given name, used alone, and
+    surname are written within a few lines of each other and of a word of marriage, at least once."""
+    pairs = {c.key for c in candidates if len(c.key) == 2 and c.key[0] not in lx.NAME_PARTICLES}
+    if not pairs:
+        return []
+    given = {g for g, _ in pairs if lx.given_names().get(g) != "m"}
+    surname_of = {}
+    for g, sname in pairs:
+        surname_of.setdefault(g, set()).add(sname)
+    out: set[tuple[Form, str]] = set()
+    lone = [c for c in candidates if len(c.key) == 1 and c.key[0] in given]
+    by_surname = [c for c in candidates if c.key[-1] in {sname for g in given for sname in surname_of[g]}]
+    j = 0
+    for a in lone:
+        while j < len(by_surname) and by_surname[j].end < a.start - _MARRIAGE_REACH:
+            j += 1
+        k = j
+        while k < len(by_surname) and by_surname[k].start <= a.end + _MARRIAGE_REACH:
+            b = by_surname[k]
+            k += 1
+            if b.key[-1] not in surname_of[a.key[0]] or b.key == (a.key[0], b.key[-1]):
+                continue
+            lo, hi = min(a.start, b.start), max(a.end, b.end)
+            if _MARRIAGE.search(text, lo, hi) or _MARRIAGE.search(text, max(0, lo - 60), lo):
+                out.add(((a.key[0],), b.key[-1]))
+    return sorted(out)
+
+
 def take_married_names(lk: Linker, wife_links: list[tuple[Form, str]]) -> None:
-    """Rule 8b: the person a cue names takes the surname; her full form with it joins her."""
+    """Rule 8b: the person a cue names takes the surname; her full form with it joins her. A wife named with
+    her own surname ("his wife, Margaret Harrow") is its "Mrs." (:mod:`.mentions`)."""
     for form, surname in wife_links:
         if len(form) >= 2:
             owner = lk.alias.get(form)
         else:
             bearers = [i for i, e in enumerate(lk.entities) if e.keys and form[0] in e.first_tokens]
             owner = max(bearers, key=lambda i: lk.entities[i].full_count, default=None)
-        if owner is None or surname in lk.entities[owner].last_tokens:
+        if owner is None:
+            continue
+        if surname in lk.entities[owner].last_tokens:
+            if len(form) >= 2:
+                lk.entities[owner].married.add(surname)
             continue
         lk.entities[owner].married.add(surname)
         other = lk.alias.get((form[0], surname))
