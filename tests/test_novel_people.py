@@ -5,6 +5,7 @@ for the behaviour issue 11 names (the full figures are printed by bench/eval_nov
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -412,6 +413,34 @@ def test_a_surname_before_a_family_noun_names_the_family_not_a_person() -> None:
              "Rostóv laughed. The fine old Rostóv house was sold, and the Rostóv family wept.")
     )
     assert said(text, who(found, "Nicholas Rostóv")) == ["Nicholas Rostóv", "Rostóv", "Rostóv"]
+
+
+# --- our own story (bench/gold/novels/the_harrows.txt, written for this project) ----------------------------
+
+STORY = ROOT / "bench" / "gold" / "novels" / "the_harrows.txt"
+_TITLE_BEFORE = re.compile(r"(?:Mr\.|Mrs\.|Miss|Dr\.|Lieutenant) \Z")
+
+
+def forms_of(text: str, p: Person) -> set[str]:
+    """Each mention with the family title or rank written just before it ("Mrs. Harrow")."""
+    out = set()
+    for m in p.mentions:
+        title = _TITLE_BEFORE.search(text[max(0, m.start - 12) : m.start])
+        out.add((title.group(0) if title else "") + text[m.start : m.end])
+    return out
+
+
+def test_our_family_story_has_one_entry_per_character_with_every_form_and_no_one_elses() -> None:
+    text, found = people(STORY.read_text("utf-8"))
+    assert {p.name: forms_of(text, p) for p in found} == {
+        "Thomas Harrow": {"Thomas Harrow", "Thomas", "Mr. Harrow"},  # the father is "Mr. Harrow" throughout
+        "Margaret Harrow": {"Margaret Harrow", "Margaret", "Mrs. Harrow"},  # "His wife, Margaret Harrow"
+        "Edmund Harrow": {"Edmund Harrow", "Edmund", "Ned", "Harrow", "Lieutenant Harrow"},  # bare: the son
+        # her maiden name, nickname and "Miss Harrow", then her married name and "Mrs. Fenwick"
+        "Elizabeth Fenwick": {"Elizabeth Harrow", "Elizabeth", "Bess", "Miss Harrow", "Elizabeth Fenwick", "Mrs. Fenwick"},
+        "Robert Fenwick": {"Robert Fenwick", "Robert", "Fenwick", "Mr. Fenwick"},  # bare "Fenwick": not his wife
+        "Samuel Price": {"Dr. Samuel Price", "Dr. Price", "Price"},
+    }  # and nobody from the preface ("Arthur Penrose", "Dorothy Vane"), no place ("Ashcombe")
 
 
 # --- the shared books -----------------------------------------------------------------------------------
