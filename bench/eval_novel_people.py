@@ -1,7 +1,8 @@
 """Evaluate the people list on novels against our own gold lists (bench/gold/novels/*.json).
 
 A gold list names the main characters, the forms the story uses for each ("Mrs. Bennet", "Lizzy"; a form with a
-title overrides the bare name: "Miss Bingley" is Caroline, bare "Bingley" is Charles), pairs that must stay apart,
+title overrides the bare name: "Miss Bingley" is Caroline, bare "Bingley" is Charles; so does "little"/"young":
+"little Nicholas" is the grandson; ``also_named``: display names that are another's form, "Nicholas Bolkónski"), pairs that must stay apart,
 places/ships/chapter titles that must not be people, and names of the front matter that must not be people.
 
 Every found mention is given a gold owner by its form: the title written just before it plus the name ("Mrs."
@@ -44,6 +45,15 @@ GOLD = ROOT / "bench" / "gold" / "novels"
 _TITLE_BEFORE = re.compile(r"([A-Z][\w]*\.?)[ \t]+\Z")
 
 
+_AGE_BEFORE = re.compile(r"\b([Ll]ittle|[Yy]oung)[ \t]+\Z")
+
+
+def age_before(text: str, start: int) -> str | None:
+    """"little"/"young" written just before a mention ("little Nicholas": the grandson, not the old prince)."""
+    m = _AGE_BEFORE.search(text, max(0, start - 8), start)
+    return m.group(1).lower() if m else None
+
+
 def title_before(text: str, start: int) -> str | None:
     """The title word written just before a mention ("Mrs." before "Bennet"), if any."""
     m = _TITLE_BEFORE.search(text, max(0, start - 16), start)
@@ -74,6 +84,9 @@ class Gold:
 
     def owner_of(self, text: str, start: int, end: int) -> tuple[str | None, str]:
         surface = text[start:end]
+        age = age_before(text, start)
+        if age is not None and (owner := self.owner.get(fold(f"{age} {surface}"))) is not None:
+            return owner, f"{age} {surface}"
         title = title_before(text, start)
         if title is not None:
             owner = self.owner.get(fold(f"{title} {surface}"))
@@ -129,7 +142,7 @@ def evaluate(gold: Gold, text: str, people: list[Person]) -> tuple[list[dict], d
             continue
         alone = shared_entries[entry_of[row["id"]]] == 1
         c = gold.by_id[row["id"]]
-        forms = {fold(f) for f in c["forms"]} | {fold(c["name"])}
+        forms = {fold(f) for f in c["forms"] + c.get("also_named", [])} | {fold(c["name"])}
         untitled = {f.split(" ", 1)[1] for f in forms if " " in f and lx.is_title_head(lx.norm(f.split(" ", 1)[0]))}
         row["named"] = fold(row["entry"]) in forms | untitled
         row["ok"] = row["named"] and row["share"] >= 0.9 and row["foreign_share"] <= 0.05 and alone
