@@ -280,6 +280,21 @@ def test_a_full_name_with_the_surname_of_the_man_she_marries_is_her_married_name
     assert "Lydia Wickham" not in said(text, who(found, "Lydia Bennet"))  # no word of marriage: another Lydia
 
 
+def test_a_little_namesake_of_someone_written_old_is_another_person() -> None:
+    text, found = people(
+        book(
+            "Old Prince Nicholas Bolkónski scowled. Nicholas Bolkónski wrote. Nicholas Bolkónski slept.",
+            "Princess Mary loved little Nicholas. Little Nicholas laughed, and young Nicholas Bolkónski ran out.",
+        )
+    )
+    grandson = [p for p in found if "little" in {text[m.start - 7 : m.start].strip().lower() for m in p.mentions}]
+    assert len(grandson) == 1 and said(text, grandson[0]) == ["Nicholas", "Nicholas", "Nicholas Bolkónski"]
+    assert said(text, who(found, "Nicholas Bolkónski")) == ["Nicholas Bolkónski"] * 3
+    # nobody written "old": "little Natásha" is Natásha
+    text, found = people(book("Natásha Rostóva sang. Natásha Rostóva danced. Little Natásha laughed."))
+    assert said(text, who(found, "Natásha Rostóva")) == ["Natásha Rostóva", "Natásha Rostóva", "Natásha"]
+
+
 def test_given_name_and_patronymic_are_the_full_name_without_its_surname() -> None:
     hostess = "Anna Pávlovna smiled. Anna Pávlovna Schérer received her guests. Annette Schérer said she was glad."
     text, found = people(book(hostess, "Anna Pávlovna nodded. Anna Ivánovna came too, and Anna Ivánovna sat."))

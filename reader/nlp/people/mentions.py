@@ -44,6 +44,9 @@ _CLAUSE_END = re.compile(r"[.;:!?\"“”()\n]|\s[A-Z]")
 _PRONOUN = re.compile(r"\b(he|his|himself|she|herself|and her)\b")
 
 
+_OLD_BEFORE = re.compile(r"\b[Oo]ld\s+(?:[A-Z][\w]*\.?\s+)?\Z")  # "old Prince Nicholas Bolkónski"
+_YOUNG_BEFORE = re.compile(r"\b(?:[Ll]ittle|[Yy]oung)\s+\Z")  # "little Nicholas", "young Nicholas Bolkónski"
+
 _title_gender = lx.title_gender
 _CLASS_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "miss": "f", "ms": "f", "lady": "f", "dame": "f"}
 
@@ -96,6 +99,18 @@ def _chapter_defaults(
             if len(shared) >= 2 and shared[0][0] >= 2 * shared[1][0] and shared[0][0] >= 3:
                 out[key[0]] = shared[0][1]
     return out
+
+
+def _seniors(text: str, candidates: list[Candidate], alias: dict[tuple[str, ...], int]) -> dict[str, int]:
+    """Given name -> the one person written "old" before a full name with it ("Old Prince Nicholas
+    Bolkónski"): a "little"/"young" namesake of theirs is another person, the son or grandson named after them."""
+    out: dict[str, int] = {}
+    for cand in candidates:
+        if len(cand.key) >= 2 and not cand.org and cand.key in alias:
+            if _OLD_BEFORE.search(text, max(0, cand.start - 24), cand.start):
+                pid = alias[cand.key]
+                out[cand.key[0]] = pid if out.get(cand.key[0], pid) == pid else -1
+    return {g: pid for g, pid in out.items() if pid >= 0}
 
 
 def _bare_surname_genders(text: str, candidates: list[Candidate], alias: dict[tuple[str, ...], int]) -> dict[str, str]:
@@ -198,6 +213,8 @@ def propagate(
     )
 
     bare_gender = _bare_surname_genders(text, candidates, alias)
+    seniors = _seniors(text, candidates, alias) if chapter_of is not None else {}
+    juniors: dict[int, int] = {}  # senior -> the namesake written "little"/"young"
     chapter_default = (
         _chapter_defaults(candidates, choices, given, surnames, introduced, chapter_of) if chapter_of is not None else {}
     )
@@ -266,6 +283,22 @@ def propagate(
             surnames.append({surname})
             introduced.append(False)
             others_of.setdefault(surname, []).append(pid)
+        return pid
+
+    def junior_of(senior: int) -> int:
+        """The son or grandson named after ``senior`` ("little Nicholas" beside "old Prince Nicholas
+        Bolkónski"), a person of their own."""
+        pid = juniors.get(senior)
+        if pid is None:
+            pid = juniors[senior] = len(mentions)
+            mentions.append([])
+            titles.append({})
+            genders.append(genders[senior])
+            classes.append(set())
+            weight.append(0)
+            given.append(set(given[senior]))
+            surnames.append(set(surnames[senior]))
+            introduced.append(False)
         return pid
 
     def titled_bearer(cls: str, options: tuple[int, ...], cand: Candidate, surname: str, end: int) -> int:
@@ -362,6 +395,16 @@ def propagate(
                     if i == 0 and cand.initial and lowercase_seen.get(tok, 0) > capitalised.get(tok, 0):
                         continue
                 choice = choices.get(form)
+                senior = seniors.get(form[0]) if i == 0 and cand.title is None else None
+                if senior is not None and (length == 1 or alias.get(form) == senior) and _YOUNG_BEFORE.search(
+                    text, max(0, start - 8), start
+                ):
+                    pid = junior_of(senior)  # "little Nicholas": not the old prince
+                    named(pid, start)
+                    mentions[pid].append((start, end, " ".join(cand.surface[i : i + length])))
+                    weight[pid] += 1
+                    i += length
+                    break
                 cls = lx.family_title(cand.title) if i == 0 and length == n and _surname_form(form) else None
                 if cls is not None and _given_form(form, choice, given[pid], surnames[pid]):
                     cls = None  # "Miss Elizabeth", "Miss Eliza": her given name, not a surname with a title
