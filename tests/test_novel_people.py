@@ -295,6 +295,20 @@ def test_a_little_namesake_of_someone_written_old_is_another_person() -> None:
     assert said(text, who(found, "Natásha Rostóva")) == ["Natásha Rostóva", "Natásha Rostóva", "Natásha"]
 
 
+def test_a_married_name_with_her_nickname_after_they_were_married_is_hers() -> None:
+    # "Kate" is "Katherine" in the nickname list: "Catherine" is a spelling of it
+    text, found = people(
+        book(
+            "Catherine Wood read. Tom Hale bowed. Kate laughed. Catherine Wood sang. Tom Hale sat down.",
+            "Kate said yes. Catherine Wood and Tom Hale were married in May.",
+            "Kate Hale taught the children. Kate Hale was happy, and Hale smiled.",
+        )
+    )
+    kate = who(found, "Catherine Wood")
+    assert said(text, kate).count("Kate Hale") == 2 and said(text, kate).count("Kate") == 2
+    assert "Hale" in said(text, who(found, "Tom Hale"))
+
+
 def test_given_name_and_patronymic_are_the_full_name_without_its_surname() -> None:
     hostess = "Anna Pávlovna smiled. Anna Pávlovna Schérer received her guests. Annette Schérer said she was glad."
     text, found = people(book(hostess, "Anna Pávlovna nodded. Anna Ivánovna came too, and Anna Ivánovna sat."))

@@ -633,15 +633,27 @@ def married_name_links(text: str, candidates) -> list[tuple[Form, str]]:
 
 
 def _married_full_names(text: str, candidates) -> list[tuple[Form, str]]:
-    """``((given,), surname)`` for a two-word full name ("Lydia Wickham") whose given name, used alone, and
-    surname are written within a few lines of each other and of a word of marriage, at least once."""
+    """``((given,), surname)`` for a two-word full name ("Lydia Wickham") of a woman also named in full with
+    another surname ("Lydia Bennet"), the surname a man's named in full ("George Wickham"), when her given name,
+    used alone, and that surname are written within a few lines of each other and of a word of marriage."""
+    names = lx.given_names()
     pairs = {c.key for c in candidates if len(c.key) == 2 and c.key[0] not in lx.NAME_PARTICLES}
-    if not pairs:
-        return []
-    given = {g for g, _ in pairs if lx.given_names().get(g) != "m"}
-    surname_of = {}
+    men = {sname for g, sname in pairs if names.get(g) == "m"}  # surnames of men named in full ("George Wickham")
+    surname_of: dict[str, set[str]] = {}
     for g, sname in pairs:
         surname_of.setdefault(g, set()).add(sname)
+    # a woman's given name, named in full with two surnames, one of them a man's: "Lydia Bennet", "Lydia Wickham"
+    # (or with a nickname: "Catherine Carver", "Kate Ashby")
+    women = [g for g in surname_of if names.get(g) == "f"]
+    married = [g for g in women if surname_of[g] & men]
+    given = set()
+    for g in married:
+        others = set().union(*(surname_of[h] for h in women if h == g or _called(g, h) or _called(h, g)))
+        if len(others) >= 2:
+            given.add(g)
+    if not given:
+        return []
+    surname_of = {g: surname_of[g] & men for g in given}
     out: set[tuple[Form, str]] = set()
     lone = [c for c in candidates if len(c.key) == 1 and c.key[0] in given]
     by_surname = [c for c in candidates if c.key[-1] in {sname for g in given for sname in surname_of[g]}]
@@ -656,9 +668,17 @@ def _married_full_names(text: str, candidates) -> list[tuple[Form, str]]:
             if b.key[-1] not in surname_of[a.key[0]] or b.key == (a.key[0], b.key[-1]):
                 continue
             lo, hi = min(a.start, b.start), max(a.end, b.end)
-            if _MARRIAGE.search(text, lo, hi) or _MARRIAGE.search(text, max(0, lo - 60), lo):
+            if _MARRIAGE.search(text, max(0, lo - 60), hi + 30):  # "... Lionel Ashby were married"
                 out.add(((a.key[0],), b.key[-1]))
     return sorted(out)
+
+
+def _called(name: str, given: str) -> bool:
+    """``name`` is ``given`` or a nickname of it, also of a spelling variant of it ("Kate" is "Katherine" in the
+    nickname list, so also "Catherine")."""
+    return name == given or lx.diminutive_of(name, given) or any(
+        spelling_variants(full, given) for full in lx.full_names_of(name) if full[0] != given[0]
+    )
 
 
 def take_married_names(lk: Linker, wife_links: list[tuple[Form, str]]) -> None:
@@ -668,8 +688,11 @@ def take_married_names(lk: Linker, wife_links: list[tuple[Form, str]]) -> None:
         if len(form) >= 2:
             owner = lk.alias.get(form)
         else:
-            bearers = [i for i, e in enumerate(lk.entities) if e.keys and form[0] in e.first_tokens]
-            owner = max(bearers, key=lambda i: lk.entities[i].full_count, default=None)
+            bearers = [
+                i for i, e in enumerate(lk.entities) if e.keys and any(_called(form[0], g) for g in e.first_tokens)
+            ]
+            maiden = [i for i in bearers if surname not in lk.entities[i].last_tokens]  # "Catherine Carver"
+            owner = max(maiden or bearers, key=lambda i: lk.entities[i].full_count, default=None)
         if owner is None:
             continue
         if surname in lk.entities[owner].last_tokens:
