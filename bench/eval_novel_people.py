@@ -2,8 +2,9 @@
 
 A gold list names the main characters, the forms the story uses for each ("Mrs. Bennet", "Lizzy"; a form with a
 title overrides the bare name: "Miss Bingley" is Caroline, bare "Bingley" is Charles; so does "little"/"young":
-"little Nicholas" is the grandson; ``also_named``: display names that are another's form, "Nicholas Bolkónski"), pairs that must stay apart,
-places/ships/chapter titles that must not be people, and names of the front matter that must not be people.
+"little Nicholas" is the grandson; ``also_named``: display names that are another's form, "Nicholas
+Bolkónski"), pairs that must stay apart, places/ships/chapter titles that must not be people, and names of the
+front matter that must not be people. A gold whose ``book`` sits beside it (our own stories) is read from there.
 
 Every found mention is given a gold owner by its form: the title written just before it plus the name ("Mrs."
 + "Bennet"), else the bare name, unless the title's gender contradicts that owner ("Mrs. Bingley" is not

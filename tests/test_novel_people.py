@@ -466,7 +466,10 @@ def test_our_family_story_has_one_entry_per_character_with_every_form_and_no_one
         "Margaret Harrow": {"Margaret Harrow", "Margaret", "Mrs. Harrow"},  # "His wife, Margaret Harrow"
         "Edmund Harrow": {"Edmund Harrow", "Edmund", "Ned", "Harrow", "Lieutenant Harrow"},  # bare: the son
         # her maiden name, nickname and "Miss Harrow", then her married name and "Mrs. Fenwick"
-        "Elizabeth Fenwick": {"Elizabeth Harrow", "Elizabeth", "Bess", "Miss Harrow", "Elizabeth Fenwick", "Mrs. Fenwick"},
+        "Elizabeth Fenwick": {
+            *("Elizabeth Harrow", "Elizabeth", "Bess", "Miss Harrow"),
+            *("Elizabeth Fenwick", "Mrs. Fenwick"),
+        },
         "Robert Fenwick": {"Robert Fenwick", "Robert", "Fenwick", "Mr. Fenwick"},  # bare "Fenwick": not his wife
         "Samuel Price": {"Dr. Samuel Price", "Dr. Price", "Price"},
     }  # and nobody from the preface ("Arthur Penrose", "Dorothy Vane"), no place ("Ashcombe")

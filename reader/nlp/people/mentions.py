@@ -242,10 +242,11 @@ def propagate(
     def bare_surname(options: tuple[int, ...], surname: str, start: int) -> int:
         """A bare surname several people carry. In a text without chapters (news style) the most prominent
         ("Trump"). In a book, a man of that surname if there is one (a novel names a woman by title or given
-        name, so bare "Fenwick" is Robert, not Elizabeth Fenwick; her pronouns after it say otherwise); then the one who dominates it (3 times the prominence of any other), else the book's
-        usual bearer (:func:`_chapter_defaults`: "Rostóv" is Nicholas) unless another bearer was named in the
-        same paragraph or two sentences back ("Pétya Rostóv ran in. Rostóv hugged him."), else the one named
-        last in the same chapter ("Bingley" after "Mr. Bingley"), else the most prominent."""
+        name, so bare "Fenwick" is Robert, not Elizabeth Fenwick; her pronouns after it say otherwise); then the
+        one who dominates it (3 times the prominence of any other), else the book's usual bearer
+        (:func:`_chapter_defaults`: "Rostóv" is Nicholas) unless another bearer was named in the same paragraph
+        or two sentences back ("Pétya Rostóv ran in. Rostóv hugged him."), else the one named last in the same
+        chapter ("Bingley" after "Mr. Bingley"), else the most prominent."""
         opts = tuple(dict.fromkeys((*options, *others_of.get(surname, ()))))
         told = bare_gender.get(surname)
         if told is not None and len(opts) > 1:
@@ -396,19 +397,18 @@ def propagate(
                         continue
                 choice = choices.get(form)
                 senior = seniors.get(form[0]) if i == 0 and cand.title is None else None
-                if senior is not None and (length == 1 or alias.get(form) == senior) and _YOUNG_BEFORE.search(
-                    text, max(0, start - 8), start
-                ):
-                    pid = junior_of(senior)  # "little Nicholas": not the old prince
-                    named(pid, start)
-                    mentions[pid].append((start, end, " ".join(cand.surface[i : i + length])))
-                    weight[pid] += 1
-                    i += length
-                    break
+                young = (
+                    senior is not None
+                    and (length == 1 or alias.get(form) == senior)
+                    and _YOUNG_BEFORE.search(text, max(0, start - 8), start) is not None
+                )
                 cls = lx.family_title(cand.title) if i == 0 and length == n and _surname_form(form) else None
                 if cls is not None and _given_form(form, choice, given[pid], surnames[pid]):
                     cls = None  # "Miss Elizabeth", "Miss Eliza": her given name, not a surname with a title
-                if cls is not None:
+                if young:
+                    pid = junior_of(senior)  # "little Nicholas": not the old prince
+                    named(pid, start)
+                elif cls is not None:
                     pid = titled_bearer(cls, choice.options if choice is not None else (pid,), cand, form[-1], end)
                     named(pid, start)
                 elif choice is not None:
