@@ -189,10 +189,10 @@ def propagate(
     titles: list[dict[str, int]] = [{} for _ in range(n_people)]
     places = lx.places()
     last_seen: dict[int, tuple[int, int]] = {}  # person -> (sentence, paragraph) of the last unambiguous mention
+    last_full: dict[int, tuple[int, int]] = {}  # the same, of the last full name ("Thomas Harrow")
     genders = list(_pronoun_genders(text, candidates, alias, choices, genders))
 
     others: dict[tuple[str, str], int] = {}
-    first_bearer: dict[tuple[str, str], int] = {}  # (surname, title class) -> whom it meant first, in a book
     others_of: dict[str, list[int]] = {}  # surname -> other bearers made so far
     classes = [set(e.title_classes) for e in entities]
     wife_of: dict[str, int] = {}  # surname -> the woman who took it by marriage ("Mrs. Collins" is Charlotte)
@@ -308,8 +308,8 @@ def propagate(
         form is used, unless the text also has a "Miss Bennet" (then Mrs. and Lady are the mother's); else a
         person of her own. Never one of the other gender. A woman the text says took the surname by marriage
         ("Charlotte, the wife of Mr. Collins") is its "Mrs."/"Lady" (:func:`.linking.take_married_names`). In a
-        book, a titled surname several bearers could be keeps the one it first meant ("Thomas Harrow ... Mr.
-        Harrow" stays the father when his son is named just before a later "Mr. Harrow")."""
+        book only a full name makes a bearer the recent one ('"It is from Edmund," said Mr. Harrow' is the
+        father, the bearer named first by default)."""
         gender = _CLASS_GENDER.get(cls) or _title_gender(cand.title)
         if cls in ("mrs", "lady") and surname in wife_of:
             return wife_of[surname]  # "Charlotte, the wife of Mr. Collins" ... "Mrs. Collins"
@@ -328,22 +328,18 @@ def propagate(
                 # "Mrs. Bennet" and "Lady Lucas" where there are Miss Bennets and a Miss Lucas: the mothers
                 return other_bearer(gender or "", surname, cls)
             explicit = free
-        book_wide = len(explicit) > 1 and chapter_of is not None
-        held = first_bearer.get((surname, cls)) if book_wide else None
-        if held in explicit:
-            return held  # in a novel "Mr. Harrow" stays the one it first meant, not whoever was named last
-        recent = most_recent(explicit, end) if len(explicit) > 1 else None
-        pid = explicit[0] if recent is None else recent
-        if book_wide:
-            first_bearer[(surname, cls)] = pid
-        return pid
+        # in a book only a full name makes a bearer the recent one: '"It is from Edmund," said Mr. Harrow' is
+        # the father, though the son was just named
+        seen_at = last_full if chapter_of is not None else last_seen
+        recent = most_recent(explicit, end, seen_at) if len(explicit) > 1 else None
+        return explicit[0] if recent is None else recent
 
-    def most_recent(options: tuple[int, ...], end: int) -> int | None:
+    def most_recent(options: tuple[int, ...], end: int, seen_at: dict[int, tuple[int, int]] = last_seen) -> int | None:
         """The candidate mentioned unambiguously most recently within the window (None when none is)."""
         sentence, paragraph = sentence_of(end), paragraph_of(end)
         best, best_sentence = None, -1
         for p in options:
-            seen = last_seen.get(p)
+            seen = seen_at.get(p)
             if seen is not None and (seen[1] == paragraph or sentence - seen[0] <= _WINDOW_SENTENCES):
                 if seen[0] > best_sentence:
                     best, best_sentence = p, seen[0]
@@ -422,6 +418,8 @@ def propagate(
                     pid = other_bearer(_title_gender(cand.title), form[0])  # "Mr. Halloran" beside Margaret only
                 else:
                     last_seen[pid] = (sentence_of(start), paragraph_of(start))
+                    if length >= 2:
+                        last_full[pid] = last_seen[pid]
                     named(pid, start)
                 if length == 1 and cand.title is None:
                     last_alone[form[0]] = (scene_of(start), start)
