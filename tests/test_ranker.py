@@ -13,7 +13,8 @@ from reader.nlp.summary.guards import (
     footer_start, is_bare_quotation, is_eligible, opens_with_reference, words_of,
 )
 from reader.nlp.summary.ranker import (
-    FEATURES, NEWS_MIN_WORDS, LeadPolicy, centrality, choose, feature_rows, load_model, select, with_lead_bonus,
+    FEATURES, NEWS_MIN_WORDS, LeadPolicy, centrality, choose, feature_rows, load_model, repeated_bigrams, select,
+    with_lead_bonus,
 )
 
 # A news article whose lead is a dateline and a one-line teaser; the story is told later.
@@ -101,6 +102,17 @@ def test_feature_rows_match_the_shipped_model() -> None:
     rows = feature_rows(sentences, [words_of(s) for s in sentences], model.stop_words)
     assert len(rows) == 2 and all(len(r) == len(FEATURES) == len(model.weights) for r in rows)
     assert len(model.scores(rows)) == 2
+
+
+def test_repeated_bigrams_count_content_pairs_another_sentence_shares() -> None:
+    tokens = [words_of(s) for s in (
+        "the prime minister of the country met the river council",
+        "the prime minister said the river council had a plan",
+        "of the people in the town none were there",
+    )]
+    stops = frozenset({"the", "of", "in", "a", "had", "were", "there"})
+    # "the prime", "prime minister", "the river", "river council" are shared; "of the" is two stop words
+    assert repeated_bigrams(tokens, stops) == [4, 4, 0]
 
 
 def test_select_blocks_a_sentence_repeating_a_trigram() -> None:

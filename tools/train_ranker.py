@@ -17,7 +17,8 @@ ships, only the weights do) and writes reader/nlp/data/summary_ranker.json with 
    sample and on the GUM Wikinews dev articles (../shared/data/dev/summaries, if present; never the SummEval
    test articles): of the grid POLICY_GRID, the policies whose summaries differ from the lead on at least
    MIN_DIFFER of the validation articles with ROUGE-1, -2 and -Lsum each >= Lead-3's on both sets; of those
-   the one with the largest validation gain (sum of the three).
+   the one whose weakest gain over the six (three measures, two sets) is largest, then the largest validation
+   sum (the goal is each measure >= Lead-3 on each dev set: keep the widest margin where it is thinnest).
 5. Prints the validation table on a validation-split sample (``--val`` articles, never used for tuning):
    Lead-3, the ranker's top 3, with trigram blocking, and the shipped choice (``ranker.choose``: 9-word floor,
    lead bonus); rouge-score, use_stemmer=True, rougeLsum with one sentence a line.
@@ -53,7 +54,7 @@ ORACLE_SIZE = 3
 L2 = 1.0
 LEAD_BONUSES = (0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 FIRST_BONUSES = (0.0, 0.5)
-LENGTH_PENALTIES = (0.0, 0.1, 0.2, 0.3)  # per 10 words
+LENGTH_PENALTIES = (0.0, 0.1, 0.2, 0.3, 0.4)  # per 10 words
 POLICY_GRID = [LeadPolicy(b, f, p) for p in LENGTH_PENALTIES for f in FIRST_BONUSES for b in LEAD_BONUSES]
 # Leave the lead on at least this share of the validation articles: the issue asks 30% on news; news with a
 # stronger lead than CNN/DailyMail validation's (the SummEval test articles: 30% where validation had 42%) is
@@ -339,7 +340,9 @@ def tune_policy(tune, stop_words, coefficients, offset) -> tuple[LeadPolicy, str
     valid = [r for r in results if r[2] >= MIN_DIFFER and (r[1] >= 0).all()]
     both = [r for r in valid if (r[3] >= 0).all()]
     pool = both or valid or results
-    policy = max(pool, key=lambda r: float(r[1].sum()))[0]
+    # the issue asks each measure >= Lead-3 on each dev set: the weakest of the six gains decides (the widest
+    # margin where it is thinnest), then the validation sum
+    policy = max(pool, key=lambda r: (round(float(min(r[1].min(), r[3].min())), 2), float(r[1].sum())))[0]
     print(f"\nchosen: lead bonus {policy.lead_bonus}, first bonus {policy.first_bonus}, length penalty "
           f"{policy.length_penalty} ({len(both)} of {len(results)} policies pass on both sets)")
     tuned_on = (f"tuned on {len(scored.articles):,} validation articles (differ >= {MIN_DIFFER:.0%}) and "

@@ -29,6 +29,8 @@ FEATURES = (
     # a linear model cannot bend: the lead's shape, length bands and rank order as indicators
     "position_1", "position_2", "position_3", "position_4", "position_5_to_9", "position_x_log_sentences",
     "length_10_to_19", "length_20_to_29", "length_40_plus", "centrality_rank",
+    # ROUGE-2-minded: a sentence sharing content bigrams ("prime minister", a name) with others; a long lede
+    "log_repeated_bigrams", "first_x_length",
 )
 _QUOTE = re.compile(r"[\"“”«»]|(?:^|\s)['‘](?![sdmt]\b|re\b|ll\b|ve\b)")
 _DIGIT = re.compile(r"\d")
@@ -138,6 +140,14 @@ def centrality(tokens: Sequence[Sequence[str]], stop_words: frozenset[str] = fro
     return result.tolist()
 
 
+def repeated_bigrams(tokens: Sequence[Sequence[str]], stop_words: frozenset[str]) -> list[int]:
+    """For each sentence, how many of its distinct word bigrams (not two stop words) occur in another sentence."""
+    bigrams = [{pair for pair in zip(words, words[1:]) if not (pair[0] in stop_words and pair[1] in stop_words)}
+               for words in tokens]
+    sentences_with: Counter[tuple[str, str]] = Counter(pair for pairs in bigrams for pair in pairs)
+    return [sum(1 for pair in pairs if sentences_with[pair] > 1) for pairs in bigrams]
+
+
 def feature_rows(texts: Sequence[str], tokens: Sequence[Sequence[str]], stop_words: frozenset[str]) -> list[list[float]]:
     """One row of FEATURES per sentence; ``texts`` are the sentences as written (or lower-cased),
     ``tokens`` their ``guards.words_of`` tokens, in document order (the sentences a summary may pick)."""
@@ -155,6 +165,7 @@ def feature_rows(texts: Sequence[str], tokens: Sequence[Sequence[str]], stop_wor
     for rank, k in enumerate(by_centrality):
         central_rank[k] = rank / (n - 1) if n > 1 else 0.0
     rows = []
+    repeated = repeated_bigrams(tokens, stop_words)
     for i, (text, words, terms) in enumerate(zip(texts, tokens, content, strict=True)):
         length = min(len(words), MAX_LENGTH)
         overlap = len(first.intersection(terms)) / len(set(terms)) if i and terms else 0.0
@@ -168,6 +179,7 @@ def feature_rows(texts: Sequence[str], tokens: Sequence[Sequence[str]], stop_wor
             mean_frequency, float(opens_with_reference(words)), float("?" in text), log_n,
             float(i == 1), float(i == 2), float(i == 3), float(i == 4), float(5 <= i <= 9), math.log1p(i) * log_n,
             float(10 <= length < 20), float(20 <= length < 30), float(length >= 40), central_rank[i],
+            math.log1p(repeated[i]), float(i == 0) * length / MAX_LENGTH,
         ])
     return rows
 
