@@ -1,0 +1,80 @@
+"""The state one attribution pass shares: the document, the people, their mentions, genders and titles, the
+quotes' spans and the speaker events so far; small position helpers."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from reader.document.model import Document
+from reader.nlp.quotes.cues import CONTEXT_CHARS, TITLE_ABBREVIATIONS, WORD
+from reader.nlp.quotes.mentions import Mentions
+from reader.nlp.quotes.traits import appositive_roles, person_genders
+from reader.nlp.results import Person
+
+
+class QuoteContext:
+    """What one attribution pass knows and has found so far (the base of :class:`~.tags.Attributor`)."""
+
+    def __init__(self, doc: Document, people: Sequence[Person]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.people = people
+        self.mentions = Mentions(people)
+        self.genders = person_genders(doc.text, people)
+        self.title_words = [self._title_words(p) for p in people]
+        for pid, role in appositive_roles(doc.text, people).items():
+            self.title_words[pid].add(role)
+        self.any_title_word: frozenset[str] = frozenset().union(*self.title_words)
+        # (position, person, paragraph): every time a person is made the current speaker
+        self.speaker_events: list[tuple[int, int, int]] = []
+        self.dialogue = False  # the text has dialogue (a novel): set by attribute()
+        self.quote_spans: list[tuple[int, int]] = []
+
+    @staticmethod
+    def _title_words(person: Person) -> set[str]:
+        from reader.nlp.people.lexicon import norm
+
+        words = set()
+        for title in person.titles:
+            for token in title.split():
+                low = norm(token)
+                words.add(TITLE_ABBREVIATIONS.get(low, low))
+        return words
+
+    # --- small text helpers
+    def words_back(self, start: int, end: int) -> list[re.Match[str]]:
+        return list(WORD.finditer(self.text, start, end))
+
+    def possessive_after(self, pos: int) -> bool:
+        return self.text.startswith(("'s", "’s", "'", "’"), pos)
+
+    def starts_sentence(self, pos: int) -> bool:
+        sentence = self.doc.sentences[self.doc.sentence_index_at(pos)]
+        if pos - sentence.start > 120:
+            return False
+        head = self.text[sentence.start : pos]
+        words = WORD.findall(head)
+        return all(w[0].isupper() for w in words) and len(words) <= 3 and not re.search(r"[”\"]", head)
+
+    def quote_within(self, lo: int, hi: int) -> bool:
+        """Some quote overlaps ``text[lo:hi]`` (quotes are disjoint and sorted: the last one opening before ``hi``
+        reaches furthest)."""
+        i = bisect_left(self.quote_spans, (hi, -1)) - 1
+        return i >= 0 and self.quote_spans[i][1] > lo
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quote_spans, (pos, 10**12)) - 1
+        return i >= 0 and self.quote_spans[i][0] <= pos < self.quote_spans[i][1]
+
+    def sentence_start(self, pos: int) -> int:
+        sentence = self.doc.sentences[self.doc.sentence_index_at(pos)]
+        return max(sentence.start, pos - CONTEXT_CHARS) if sentence.start <= pos else pos
+
+    def add_event(self, pos: int, pid: int) -> None:
+        self.speaker_events.append((pos, pid, self.doc.paragraph_index_at(pos)))
+
+    def last_event_before(self, pos: int) -> tuple[int, int, int] | None:
+        i = bisect_left(self.speaker_events, (pos, -1, -1))
+        return self.speaker_events[i - 1] if i else None

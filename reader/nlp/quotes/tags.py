@@ -1,0 +1,220 @@
+"""The attribution tags around one quote: the clause right after it ("...," X said) and the clause before it
+(X said: "..."; according to X), with relatives ("said his wife") and distant reported speech."""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from reader.nlp.quotes.clauses import leads_clause, sentence_subject, verb_after
+from reader.nlp.quotes.cues import (
+    ABBREVIATION_BEFORE_DOT, ATTRIBUTION_WORDS, CLAUSE_OPENERS, CONTEXT_CHARS, COORDINATORS, DASH_BYLINE,
+    DISTANT_GAP_WORDS, DISTANT_VERBS, IN_WORDS, LEAD_GAP_WORDS, MARRIED_TITLES, POSSESSIVE_GENDER, PRONOUN_GENDER,
+    QUOTED_AS_LEAD, QUOTED_AS_TAIL, QUOTE_VERBS, RELATIONS, TERMINATOR, VOCATIVE_AFTER, VOCATIVE_BEFORE, WORD,
+    after_determiner, blank,
+)
+from reader.nlp.quotes.mentions import Ref
+from reader.nlp.quotes.speakers import SpeakerResolver
+
+
+class Attributor(SpeakerResolver):
+    """Reads the tags around each quote; one per :func:`~.attribution.attribute` call."""
+
+    def tail_speaker(self, end: int, limit: int, part_start: int | None = None) -> tuple[int | None, str]:
+        """'“...,” X said' / 'said X' / 'he said' / 'the senator said' right after a quote part."""
+        text = self.text
+        limit = min(limit, end + CONTEXT_CHARS)
+        cut = TERMINATOR.search(text, end, limit)
+        stop = cut.start() if cut else limit
+        while cut and text[cut.start()] == "." and ABBREVIATION_BEFORE_DOT.search(text, end, cut.start()):
+            cut = TERMINATOR.search(text, cut.end(), limit)
+            stop = cut.start() if cut else limit
+        head = text[end:stop]
+        if head[:1].isalnum():
+            return None, ""  # ”s or a word glued to the mark: not an attribution
+        dash = DASH_BYLINE.match(text, end, stop)
+        if dash and dash.end() in self.mentions.by_start:
+            return self.mentions.by_start[dash.end()][1], "dash"
+        quoted = QUOTED_AS_TAIL.match(text, end, stop)  # “...,” Tom Hale was quoted as saying
+        if quoted and quoted.start(1) in self.mentions.by_start and self.mentions.by_start[quoted.start(1)][0] == quoted.end(1):
+            return self.mentions.by_start[quoted.start(1)][1], "said-verb"
+        words = list(islice(WORD.finditer(text, end, stop), ATTRIBUTION_WORDS + 6))
+        if words and words[0].group().casefold() in CLAUSE_OPENERS:
+            return None, ""  # “a disaster”, while Anna Berg thought it ...: a new clause, not this quote's tag
+        for k, word in enumerate(words[:ATTRIBUTION_WORDS]):
+            low = word.group().casefold()
+            if low == "according" and k + 1 < len(words) and words[k + 1].group() == "to":
+                ref = self.ref_starting_at(words[k + 1].end() + 1, stop)
+                if k == 0 and ref is not None and ref.kind == "person":
+                    return ref.person, "according-to"
+                return None, ""
+            if low not in QUOTE_VERBS or after_determiner(text, words, k):
+                continue
+            if k <= 4:
+                ref, _ = self.ref_ending_at(end, word.start())
+                if ref is None and k == 0:  # inverted: “...,” said X
+                    ref = self.ref_starting_at(word.end(), stop)
+                if ref is None:  # “...,” said his wife / “...,” her father said
+                    relation = self._relation_near(word, words, k, end, stop, part_start)
+                    if relation is not None:
+                        return relation
+                addressed = {pid for _, _, pid in self.mentions.between(word.end(), stop)}
+                if ref is not None and ref.kind != "person":  # "said she to Charlotte": not Charlotte
+                    return self.resolve(ref, end, exclude=addressed)
+                return self.resolve(ref, end)
+            # “...,” Khaled Al-Maeena, editor at large at the Saudi Gazette, said / “...,” Tom Hale of the Harbour
+            # Authority said: a name opening the tag, then its appositive or organisation
+            first = self.mentions.between(end, word.start())[:1]
+            if first and not self.text[end : first[0][0]].strip(" ,") and self.text.startswith((",", " of ", " from ", " at "), first[0][1]):
+                ref, _ = self.ref_ending_at(end, word.start())
+                if ref is not None and ref.kind == "person" and ref.person == first[0][2]:
+                    return ref.person, "said-verb"
+            return None, ""
+        return None, ""
+
+    def _relation_near(self, verb: re.Match[str], words: list[re.Match[str]], k: int, end: int, stop: int,
+                       part_start: int | None = None) -> tuple[int | None, str] | None:
+        """"said his wife" / "her father said": None when the tag names no relation; else the relative, when the
+        possessor (the pronoun's person) and their surname pick out exactly one person, else (None, "")."""
+        if k >= 2 and self.text[words[k - 2].end() : words[k - 1].start()] == " " and blank(self.text, end, words[k - 2].start()):
+            pair = words[k - 2], words[k - 1]
+        elif k == 0 and len(words) >= 3 and self.text[verb.end() : words[1].start()] == " ":
+            pair = words[1], words[2]
+        else:
+            return None
+        owner, noun = pair[0].group().casefold(), pair[1].group().casefold()
+        if owner not in POSSESSIVE_GENDER or noun not in RELATIONS:
+            return None
+        possessor, _ = self.resolve(Ref("pronoun", word="he" if owner == "his" else "she"), pair[0].start())
+        if possessor is None and part_start is not None:  # “My dear Mr. Bennet,” said his lady: the one addressed
+            possessor = self._vocative_of_gender(part_start, end, POSSESSIVE_GENDER[owner])
+        if possessor is None:
+            return None, ""
+        relative = self._relative(possessor, *RELATIONS[noun])
+        return (relative, "relation") if relative is not None else (None, "")
+
+    def _vocative_of_gender(self, start: int, end: int, gender: str) -> int | None:
+        """The one person of that gender named in a vocative in ``text[start:end]`` ("My dear Mr. Bennet,")."""
+        found = {pid for s, e, pid in self.mentions.between(start, end) if self.genders[pid] == gender
+                 and VOCATIVE_BEFORE.search(self.text, max(start, s - 24), s) and VOCATIVE_AFTER.match(self.text, e)}
+        return found.pop() if len(found) == 1 else None
+
+    def _relative(self, possessor: int, gender: str, by_title: bool) -> int | None:
+        """The one person of that gender who shares the possessor's surname: named "Mrs. Bennet" (title and
+        surname only) for a spouse or parent, or by given name and surname for a child or sibling."""
+        from reader.nlp.people.lexicon import norm
+
+        surname = norm(self.people[possessor].name.split()[-1])
+        found = []
+        for pid, person in enumerate(self.people):
+            tokens = person.name.split()
+            if len(tokens) > 1 and tokens[0] in person.titles:  # "Mrs. Hale": a title is part of the name
+                tokens = tokens[1:]
+            if pid == possessor or self.genders[pid] != gender or not tokens or norm(tokens[-1]) != surname:
+                continue
+            if by_title == (len(tokens) == 1 and bool(person.titles)):
+                found.append(pid)
+        if len(found) > 1 and by_title and gender == "f":  # a wife or mother is Mrs. Bennet, not Miss Bennet
+            found = [pid for pid in found if any(norm(t) in MARRIED_TITLES for t in self.people[pid].titles)]
+        return found[0] if len(found) == 1 else None
+
+    def lead_speaker(self, start: int, lo: int, prev_speaker: int | None) -> tuple[int | None, str]:
+        """'X said: “...' / 'X called it “...' / 'according to X, “...' / '... and said, “...' before a quote."""
+        text = self.text
+        words_of = IN_WORDS.search(text, lo, start)
+        if words_of and words_of.end() == start:
+            pid = self.mentions.by_end.get(words_of.start(1))
+            if pid is not None:
+                return pid, "according-to"
+        quoted = QUOTED_AS_LEAD.search(text, lo, start)  # "The Times quoted X as saying “", "X was quoted as saying “"
+        if quoted and blank(text, quoted.end(), start):
+            return self._quoted_as(quoted, lo)
+        words = list(WORD.finditer(text, lo, start))
+        for k in range(len(words) - 1, -1, -1):
+            word = words[k]
+            low = word.group().casefold()
+            if low == "according" and k + 1 < len(words) and words[k + 1].group() == "to":
+                ref = self.ref_starting_at(words[k + 1].end() + 1, start)
+                if ref is not None and ref.kind == "person":
+                    return ref.person, "according-to"
+                return None, ""
+            if low not in QUOTE_VERBS or (word.group()[0].isupper() and k > 0) or after_determiner(text, words, k):
+                continue
+            if low.endswith("ing") and k > 0:
+                ref, _ = self.ref_ending_at(lo, word.start())
+                if ref is not None and ref.kind == "person":  # "with Boswell stating: “...”"
+                    return ref.person, "said-verb"
+                # "he said, explaining that ... “...”": a participle continues the clause of the quote before
+                return (prev_speaker, "said-verb") if prev_speaker is not None else (None, "")
+            if len(words) - k - 1 > LEAD_GAP_WORDS:  # "X asked officials how ... stored in “...”": not its tag,
+                return self._distant_report(word, start, lo)  # unless X said / told ... that ... “...”
+            ref, ref_start = self.ref_ending_at(lo, word.start())
+            if ref is None:
+                before = words[k - 1].group().casefold() if k > 0 else ""
+                if before in COORDINATORS or text[lo : word.start()].strip() == "":
+                    if prev_speaker is not None:
+                        return prev_speaker, "said-verb"
+                    return self._coordinated_subject(lo, words[k - 1].start() if k > 0 else word.start())
+                return None, ""
+            # a pronoun is read where it stands: "He described Montalvo as “...”" is not ambiguous by Montalvo;
+            # never to the one spoken to ("she said to Mademoiselle Bourienne: “...”")
+            if ref.kind == "pronoun":
+                addressed = {pid for _, _, pid in self.mentions.between(word.end(), start)}
+                return self.resolve(ref, ref_start, exclude=addressed)
+            return self.resolve(ref, start)
+        return None, ""
+
+    def _quoted_as(self, quoted: re.Match[str], lo: int) -> tuple[int | None, str]:
+        named = self.mentions.between(quoted.start("object"), quoted.end("object")) if quoted.group("object") else []
+        if named:
+            return (named[0][2], "said-verb") if len({pid for _, _, pid in named}) == 1 else (None, "")
+        ref, _ = self.ref_ending_at(lo, quoted.start())  # passive: the subject before "was quoted"
+        return (ref.person, "said-verb") if ref is not None and ref.kind == "person" else (None, "")
+
+    def _distant_report(self, verb: re.Match[str], start: int, lo: int) -> tuple[int | None, str]:
+        """A quoted fragment in the complement of "X said / told ... / detailed how ..." far from the verb: X, when
+        X (or their pronoun) is the subject of the sentence, the verb is one of reported speech, and no one named
+        between is the author of other words (a possessive, or a name followed by a speech verb)."""
+        if verb.group() not in DISTANT_VERBS or len(WORD.findall(self.text, verb.end(), start)) > DISTANT_GAP_WORDS:
+            return None, ""
+        if re.search(r"[;:”\"]", self.text[verb.end() : start]):
+            return None, ""
+        ref, ref_start = self.ref_ending_at(lo, verb.start())
+        if ref is None or ref.kind == "title":
+            return None, ""
+        if ref.kind == "person" and (sentence_subject(self, lo, verb.start()) or (None,))[0] != ref.person:
+            return None, ""
+        if ref.kind == "pronoun" and not leads_clause(self.text, lo, ref_start):
+            return None, ""
+        if any(self.speaks(s, e) for s, e, _ in self.mentions.between(verb.end(), start)):
+            return None, ""
+        return self.resolve(ref, verb.start())
+
+    def speaks(self, s: int, e: int) -> bool:
+        """The mention at ``s:e`` is a possessive or the subject of a speech verb ("Berg's remark", "Berg told")."""
+        if self.possessive_after(e):
+            return True
+        following = WORD.findall(self.text, e, min(len(self.text), e + 40))[:3]
+        return any(w.casefold() in QUOTE_VERBS for w in following)
+
+    def clause_subject(self, lo: int, pos: int) -> tuple[Ref | None, int]:
+        """The subject of the clause a coordinated verb shares ("she turned to him and said"): the nearest he/she
+        before ``pos``, or the nearest person followed by a verb, whichever comes later; (None, pos) if none."""
+        for word in reversed(list(WORD.finditer(self.text, lo, pos))[-ATTRIBUTION_WORDS:]):
+            low = word.group().casefold()
+            if low in PRONOUN_GENDER:
+                return Ref("pronoun", word=low), word.start()
+            pid = self.mentions.by_end.get(word.end())
+            if pid is not None and not self.in_quote(word.start()):
+                return (Ref("person", pid), word.start()) if verb_after(self.text, word.end()) else (None, pos)
+        return None, pos
+
+    def _coordinated_subject(self, lo: int, pos: int) -> tuple[int | None, str]:
+        """"Steven Cheung attacked ... and said “...”": the nearest person mention followed by a verb-like word."""
+        for s, e, pid in reversed(self.mentions.between(lo, pos)):
+            if self.in_quote(s) or self.possessive_after(e):
+                continue
+            nxt = WORD.match(self.text, e + 1) if self.text[e : e + 1] == " " else None
+            if nxt and nxt.group().islower() and (nxt.group().endswith(("ed", "s")) or nxt.group() in QUOTE_VERBS):
+                return pid, "said-verb"
+        return None, ""
