@@ -8,7 +8,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from reader.document.model import Document
-from reader.nlp.quotes.cues import CONTEXT_CHARS, TITLE_ABBREVIATIONS, WORD
+from reader.nlp.quotes.cues import (
+    CONTEXT_CHARS, GOVERNED_BY_PREPOSITION, NAME_PARTICLE_TAIL, TITLE_ABBREVIATIONS, WORD,
+)
 from reader.nlp.quotes.mentions import Mentions
 from reader.nlp.quotes.traits import appositive_roles, person_genders
 from reader.nlp.results import Person
@@ -44,6 +46,21 @@ class QuoteContext:
         return words
 
     # --- small text helpers
+    def governed(self, mention_start: int) -> bool:
+        """The mention starting here is the object of a preposition ("a spokeswoman for Anna Berg")."""
+        return GOVERNED_BY_PREPOSITION.search(self.text, max(0, mention_start - 12), mention_start) is not None
+
+    def person_ending_at(self, end: int) -> int | None:
+        """The person whose mention ends at ``end``, or whose mention is followed by the particles and surname the
+        People list left out ("Suleiman" in "Suleiman al-Amr"), up to ``end``; None otherwise."""
+        pid = self.mentions.by_end.get(end)
+        if pid is not None:
+            return pid
+        for _s, e, other in reversed(self.mentions.between(end - 40, end)):
+            if NAME_PARTICLE_TAIL.fullmatch(self.text, e, end):
+                return other
+        return None
+
     def words_back(self, start: int, end: int) -> list[re.Match[str]]:
         return list(WORD.finditer(self.text, start, end))
 

@@ -131,7 +131,16 @@ WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 TERMINATOR = re.compile(r"[.!?;:](?=\s|$|[”\"’)])|\n")
 
 
-IN_WORDS = re.compile(r"\bin \w+()['’]s (?:own )?words,?\s*")  # "in Halvorsen’s words, “...”"
+# "in Halvorsen’s words, “...”" / "in Anna Berg’s own words: “...”" / "in the words of Anna Berg, “...”": the name
+# ends where the first pattern starts, or the second one ends where the name starts
+IN_POSSESSIVE_WORDS = re.compile(r"['’]s (?:own )?words[,:]?\s*$")
+IN_THE_WORDS_OF = re.compile(r"\b[Ii]n the (?:very )?words of\s+$")
+# a name right after one of these is the object of a preposition, not a subject: "a spokeswoman for Anna Berg
+# said", "an aide to Berg told", "the family of Tom Hale said" (none of them is Berg or Hale speaking; not "with": "with Boswell stating")
+GOVERNED_BY_PREPOSITION = re.compile(r"\b(?:for|to|of|from|by|near|about|against|behalf of)\s+$")
+# the rest of a name the People list knows only in part: "Suleiman" of "Suleiman al-Amr", "Jan" of "Jan van Dijk"
+NAME_PARTICLE_TAIL = re.compile(r"(?:\s(?:al|el|bin|ibn|abu|van|von|de|da|di|du|del|der|dos|bint|ben)[\s\-]"
+                                r"[A-Z][\w'’]*)+")
 
 
 DASH_BYLINE = re.compile(r"\s*[—–]\s*")  # '"..." — Priya Raman, chair of the committee'

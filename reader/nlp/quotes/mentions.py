@@ -26,6 +26,7 @@ class Mentions:
         self.items = items
         self.by_end = {e: pid for _, e, pid in items}
         self.by_start = {s: (e, pid) for s, e, pid in items}
+        self.start_by_end = {e: s for s, e, _ in items}
 
     def between(self, start: int, end: int) -> list[tuple[int, int, int]]:
         return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]

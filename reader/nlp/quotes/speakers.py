@@ -10,7 +10,7 @@ from itertools import islice
 
 from reader.nlp.quotes.context import QuoteContext
 from reader.nlp.quotes.cues import (
-    CONTEXT_CHARS, HABITUAL, MAX_EVENTS, OF_ORGANISATION, PRONOUN_GENDER, PRONOUN_WINDOW_PARAGRAPHS, REPORT_VERB,
+    CONTEXT_CHARS, HABITUAL, MAX_EVENTS, NAME_PARTICLE_TAIL, OF_ORGANISATION, PRONOUN_GENDER, PRONOUN_WINDOW_PARAGRAPHS, REPORT_VERB,
     SKIPPABLE, STATEMENT_NOUNS, TITLE_ABBREVIATIONS, TITLE_ADJECTIVES, WORD, blank,
 )
 from reader.nlp.quotes.mentions import Ref
@@ -40,8 +40,10 @@ class SpeakerResolver(QuoteContext):
             return self._appositive_subject(lo, pos), lo
         last = words[-1]
         end = last.end()
-        if end in self.mentions.by_end:
-            return Ref("person", self.mentions.by_end[end]), last.start()
+        pid = self.person_ending_at(end)
+        if pid is not None:
+            mention_start = self.mentions.start_by_end.get(end, last.start())
+            return (None, pos) if self.governed(mention_start) else (Ref("person", pid), last.start())
         of_org = OF_ORGANISATION.search(self.text, max(lo, pos - 80), pos)  # "Tom Hale of the Daily Post said"
         if of_org and of_org.start() in self.mentions.by_end:
             pid = self.mentions.by_end[of_org.start()]
@@ -87,8 +89,12 @@ class SpeakerResolver(QuoteContext):
             return None
         segment_start = lo
         for s, e, pid in reversed(self.mentions.between(segment_start, pos)):
+            tail = NAME_PARTICLE_TAIL.match(self.text, e, e + 40)  # "Suleiman al-Amr, in remarks to ..., said"
+            e = tail.end() if tail is not None else e
             after = self.text[e : e + 2]
             if after.startswith(","):
+                if self.governed(s):  # "A spokeswoman for Anna Berg, who ..., said" / "Darcy, drawing near Elizabeth,"
+                    continue
                 between = self.text[e:pos]
                 if re.search(r"[.!?;:”\"]", between) or len(WORD.findall(between)) > 25:
                     return None

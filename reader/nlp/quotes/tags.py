@@ -9,7 +9,7 @@ from itertools import islice
 from reader.nlp.quotes.clauses import leads_clause, sentence_subject, verb_after
 from reader.nlp.quotes.cues import (
     ABBREVIATION_BEFORE_DOT, ATTRIBUTION_WORDS, CLAUSE_OPENERS, CONTEXT_CHARS, COORDINATORS, DASH_BYLINE,
-    DISTANT_GAP_WORDS, DISTANT_VERBS, IN_WORDS, LEAD_GAP_WORDS, MARRIED_TITLES, POSSESSIVE_GENDER, PRONOUN_GENDER,
+    DISTANT_GAP_WORDS, DISTANT_VERBS, IN_POSSESSIVE_WORDS, IN_THE_WORDS_OF, LEAD_GAP_WORDS, MARRIED_TITLES, POSSESSIVE_GENDER, PRONOUN_GENDER,
     QUOTED_AS_LEAD, QUOTED_AS_TAIL, QUOTE_VERBS, RELATIONS, TERMINATOR, VOCATIVE_AFTER, VOCATIVE_BEFORE, WORD,
     after_determiner, blank,
 )
@@ -121,11 +121,9 @@ class Attributor(SpeakerResolver):
     def lead_speaker(self, start: int, lo: int, prev_speaker: int | None) -> tuple[int | None, str]:
         """'X said: “...' / 'X called it “...' / 'according to X, “...' / '... and said, “...' before a quote."""
         text = self.text
-        words_of = IN_WORDS.search(text, lo, start)
-        if words_of and words_of.end() == start:
-            pid = self.mentions.by_end.get(words_of.start(1))
-            if pid is not None:
-                return pid, "according-to"
+        in_words = self._in_words_of(start, lo)
+        if in_words is not None:
+            return in_words, "according-to"
         quoted = QUOTED_AS_LEAD.search(text, lo, start)  # "The Times quoted X as saying “", "X was quoted as saying “"
         if quoted and blank(text, quoted.end(), start):
             return self._quoted_as(quoted, lo)
@@ -163,6 +161,20 @@ class Attributor(SpeakerResolver):
                 return self.resolve(ref, ref_start, exclude=addressed)
             return self.resolve(ref, start)
         return None, ""
+
+    def _in_words_of(self, start: int, lo: int) -> int | None:
+        """The person of "in Anna Berg’s words, “...”" / "in the words of Anna Berg, “...”" right before a quote."""
+        text = self.text
+        possessive = IN_POSSESSIVE_WORDS.search(text, max(lo, start - 20), start)
+        if possessive is not None:
+            s = self.mentions.start_by_end.get(possessive.start())
+            if s is not None and re.search(r"\b[Ii]n\s+$", text[max(lo, s - 4) : s]):
+                return self.mentions.by_end[possessive.start()]
+            return None
+        named = [m for m in self.mentions.between(lo, start) if re.fullmatch(r"[,:]?\s*", text[m[1] : start])]
+        if named and IN_THE_WORDS_OF.search(text, max(lo, named[-1][0] - 24), named[-1][0]):
+            return named[-1][2]
+        return None
 
     def _quoted_as(self, quoted: re.Match[str], lo: int) -> tuple[int | None, str]:
         named = self.mentions.between(quoted.start("object"), quoted.end("object")) if quoted.group("object") else []

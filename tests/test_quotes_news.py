@@ -1,0 +1,55 @@
+"""Quote attribution in news copy (reader.nlp.quotes), on text written here: the forms added for issue 15's
+second round ("in the words of X", a spokesperson *for* X, names the People list knows only in part)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.document.build import document_from_plain_text
+from reader.nlp.people import find_people
+from reader.nlp.quotes import find_quotes
+
+
+def speakers_of(text: str) -> list[str | None]:
+    doc = document_from_plain_text(text, "test")
+    people = find_people(doc)
+    names = {p.key: p.name for p in people}
+    return [names.get(q.speaker) for q in find_quotes(doc, people)]
+
+
+@pytest.mark.parametrize("lead", ["In the words of Anna Berg, ", "In Anna Berg’s own words: ", "in the words of Anna Berg "])
+def test_in_the_words_of_gives_the_speaker(lead: str) -> None:
+    text = f"Anna Berg has run the port since 2015. The harbour stayed shut, {lead}“nothing moves until the storm has passed.”\n"
+    assert speakers_of(text) == ["Anna Berg"]
+
+
+def test_in_someone_elses_words_is_not_the_subjects_quote() -> None:
+    text = "Anna Berg met Tom Hale on Monday. Berg closed the port, in Tom Hale’s words, “far too late.”\n"
+    assert speakers_of(text) == ["Tom Hale"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A spokeswoman for Anna Berg said: “There is no comment.”",
+    "“There is no comment,” an aide to Berg said.",
+    "An aide to Anna Berg told reporters: “There is no comment.”",
+    "A lawyer for Anna Berg, who asked not to be named, said: “There is no comment.”",
+    "The family of Anna Berg said in a statement: “There is no comment.”",
+])
+def test_someone_speaking_for_a_person_is_not_that_person(sentence: str) -> None:
+    text = f"Anna Berg won the vote on Sunday.\n\n{sentence}\n"
+    assert speakers_of(text) == [None]
+
+
+def test_the_person_before_a_prepositional_phrase_in_the_appositive_is_the_speaker() -> None:
+    text = "Tom Hale met Anna Berg on Sunday. Later Tom Hale, standing next to Anna Berg, said: “We have a deal.”\n"
+    assert speakers_of(text) == ["Tom Hale"]
+
+
+def test_a_speaker_the_people_list_knows_without_the_particle_of_the_surname() -> None:
+    # the People list finds "Suleiman" only (with his title); the quote is his, not someone invented
+    text = ("General Suleiman met the press. Officials praised General Suleiman for his work.\n\n"
+            "General Suleiman al-Amr, in remarks to state television, said \"All those who were hurt are in hospital.\"\n")
+    doc = document_from_plain_text(text, "test")
+    people = find_people(doc)
+    assert [p.name for p in people] == ["Suleiman"]  # what this test is about: a name known only in part
+    assert speakers_of(text) == ["Suleiman"]
