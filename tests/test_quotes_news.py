@@ -53,3 +53,22 @@ def test_a_speaker_the_people_list_knows_without_the_particle_of_the_surname() -
     people = find_people(doc)
     assert [p.name for p in people] == ["Suleiman"]  # what this test is about: a name known only in part
     assert speakers_of(text) == ["Suleiman"]
+
+
+def test_according_to_without_a_quote_makes_that_person_the_one_a_later_pronoun_means() -> None:
+    text = ("“It is painful,” Mayor Helen Carver said on Monday. The talks were led by her chief of staff, "
+            "Diane Okoro.\n\n"
+            "According to Okoro, the depot will close in March. “We will publish the timetable next week,” she said.\n")
+    assert speakers_of(text) == ["Helen Carver", "Diane Okoro"]
+
+
+def test_a_title_opening_the_clause_before_an_appositive_is_the_person_with_that_title() -> None:
+    text = ("Health Minister Rajesh Kumar met the nurses on Monday. Beatrice Mensah led the union side.\n\n"
+            "The minister, asked whether he would resign, said: “Absolutely not.”\n")
+    assert speakers_of(text) == ["Rajesh Kumar"]
+
+
+def test_a_title_nobody_on_the_list_holds_gives_no_speaker() -> None:
+    text = ("Health Minister Rajesh Kumar met the nurses on Monday.\n\n"
+            "The nurse, asked whether she would go back to work, said: “Not yet.”\n")
+    assert speakers_of(text) == [None]

@@ -8,9 +8,10 @@ from bisect import bisect_left
 from collections.abc import Callable
 from itertools import islice
 
+from reader.nlp.quotes.clauses import leads_clause
 from reader.nlp.quotes.context import QuoteContext
 from reader.nlp.quotes.cues import (
-    CONTEXT_CHARS, HABITUAL, MAX_EVENTS, NAME_PARTICLE_TAIL, OF_ORGANISATION, PRONOUN_GENDER, PRONOUN_WINDOW_PARAGRAPHS, REPORT_VERB,
+    ACCORDING_TO, TITLE_APPOSITIVE, CONTEXT_CHARS, HABITUAL, MAX_EVENTS, NAME_PARTICLE_TAIL, OF_ORGANISATION, PRONOUN_GENDER, PRONOUN_WINDOW_PARAGRAPHS, REPORT_VERB,
     SKIPPABLE, STATEMENT_NOUNS, TITLE_ABBREVIATIONS, TITLE_ADJECTIVES, WORD, blank,
 )
 from reader.nlp.quotes.mentions import Ref
@@ -99,7 +100,22 @@ class SpeakerResolver(QuoteContext):
                 if re.search(r"[.!?;:”\"]", between) or len(WORD.findall(between)) > 25:
                     return None
                 return Ref("person", pid)
-        return None
+        return self._title_appositive(lo, pos)
+
+    def _title_appositive(self, lo: int, pos: int) -> Ref | None:
+        """"The minister, asked whether he would resign, said": a title word of someone on the list opening the
+        clause, its appositive closed by the comma before the verb."""
+        from reader.nlp.people.lexicon import norm
+
+        match = TITLE_APPOSITIVE.search(self.text, lo, pos)
+        if match is None or not leads_clause(self.text, lo, match.start()):
+            return None
+        if not all(w in TITLE_ADJECTIVES for w in match.group(1).split()) or norm(match.group(2)) not in self.any_title_word:
+            return None
+        between = self.text[match.end() : pos]
+        if re.search(r"[.!?;:”\"]", between) or len(WORD.findall(between)) > 25:
+            return None
+        return Ref("title", word=norm(match.group(2)))
 
     def ref_starting_at(self, pos: int, hi: int) -> Ref | None:
         """The speaker right after an inverted verb: "said Fried", "said Mr. Bennet", "cried he", "said the mayor"."""
@@ -228,4 +244,9 @@ class SpeakerResolver(QuoteContext):
             ref, _ = self.ref_ending_at(max(lo, match.start() - 200), match.start())
             if ref is not None and ref.kind == "person":
                 found.append((match.start(), ref.person))
-        return found
+        for match in ACCORDING_TO.finditer(self.text, start, end):  # "According to Okoro, the depot will close."
+            if not self.in_quote(match.start()):
+                ref = self.ref_starting_at(match.end(), min(end, match.end() + 80))
+                if ref is not None and ref.kind == "person":
+                    found.append((match.start(), ref.person))
+        return sorted(found)
