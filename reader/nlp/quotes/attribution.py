@@ -12,7 +12,7 @@ from reader.nlp.quotes.dialogue import Exchange, named_in_quote
 from reader.nlp.quotes.nearby_paragraphs import added_after, lead_in_paragraph, subject_of_paragraph_before
 from reader.nlp.quotes.nearby_sentences import colon_subject, reported_before, statement_before
 from reader.nlp.quotes.polling import POLL_EVERY, Stopped, never, poll
-from reader.nlp.quotes.shapes import has_dialogue, quote_only, sentence_like, untagged_turn
+from reader.nlp.quotes.shapes import has_dialogue, opens_paragraph, quote_only, sentence_like, untagged_turn
 from reader.nlp.quotes.spans import to_quote
 from reader.nlp.quotes.tags import Attributor
 from reader.nlp.quotes.turns import turn_taking
@@ -135,6 +135,12 @@ def _attribute(doc: Document, raws: list[Raw], people: Sequence[Person], should_
             if pid is None and not caption and group_start == qi and last_of_group and untagged_turn(text, raw, paragraphs):
                 pid = exchange.expect(raw)
                 how = "turn-taking" if pid is not None else ""
+            # 6b. a turn of an exchange of two tagged only "replied he": the one answering, when the pronoun fits them
+            # and not the one who spoke last
+            if pid is None and not caption and group_start == qi and opens_paragraph(text, raw, paragraphs):
+                tag = _tag_gender(text, raw)
+                pid = exchange.answer_of_gender(raw, tag) if tag is not None else None
+                how = "pronoun" if pid is not None else ""
         if pid is not None and how != "turn-taking" and named_in_quote(att, raw, pid, vocative_only=how != "pronoun"):
             pid, how = None, ""  # “Dunyásha, you pack!”: not Dunyásha; “a letter from Prince Andrew,” he said: not him
         if pid is not None and how != "turn-taking":  # a turn given by place is too weak to anchor a later "he"

@@ -138,6 +138,9 @@ IN_THE_WORDS_OF = re.compile(r"\b[Ii]n the (?:very )?words of\s+$")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")  # "According to Okoro, the depot will close": Okoro speaks
 # "The minister, asked whether he would resign, said": a title opening the clause, then an appositive
 TITLE_APPOSITIVE = re.compile(r"[Tt]he\s+((?:[a-z]+\s+){0,2}?)([a-z]+),")
+# a parent spoken to as such, in a quote: “But you forget, mamma,” (the speaker's mother answers next)
+KIN_VOCATIVE = re.compile(r"(?:^|[,“\"‘!?.]\s*|\b[Mm]y\s+(?:dear\s+)?)([Mm]amma|[Mm]ama|[Pp]apa)(?=\s*[,!?.;”\"’])")
+KIN_VOCATIVE_RELATION = {"mamma": ("f", True), "mama": ("f", True), "papa": ("m", True)}
 # a name right after one of these is the object of a preposition, not a subject: "a spokeswoman for Anna Berg
 # said", "an aide to Berg told", "the family of Tom Hale said" (none of them is Berg or Hale speaking; not "with": "with Boswell stating")
 GOVERNED_BY_PREPOSITION = re.compile(r"\b(?:for|to|of|from|by|near|about|against|behalf of)\s+$")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.document.model import Paragraph
-from reader.nlp.quotes.cues import VOCATIVE_AFTER, VOCATIVE_BEFORE, WORD
+from reader.nlp.quotes.cues import KIN_VOCATIVE, KIN_VOCATIVE_RELATION, VOCATIVE_AFTER, VOCATIVE_BEFORE, WORD
 
 if TYPE_CHECKING:
     from reader.nlp.quotes.spans import Raw
@@ -38,6 +38,10 @@ def _addressee(text: str, raw: Raw, speaker: int, att: Attributor, para_end: int
                 continue
             if VOCATIVE_BEFORE.search(text, max(s, ms - 24), ms) and VOCATIVE_AFTER.match(text, me):
                 found.add(pid)
+        for kin in KIN_VOCATIVE.finditer(text, s, e):  # “But you forget, mamma,”: the speaker's mother
+            parent = att.relative(speaker, *KIN_VOCATIVE_RELATION[kin.group(1).casefold()])
+            if parent is not None:
+                found.add(parent)
     gaps = [(a[1], b[0]) for a, b in zip(raw.parts, raw.parts[1:])] + [(raw.parts[-1][1], para_end)]
     for lo, hi in gaps:
         for ms, _me, pid in att.mentions.between(lo, min(hi, lo + 120)):
@@ -106,6 +110,17 @@ class Exchange:
             self.reset()
             return None
         return self.other
+
+    def answer_of_gender(self, raw: Raw, gender: str) -> int | None:
+        """The one answering in an exchange of two, for a turn tagged with a pronoun of ``gender`` (“...,” replied
+        he): the one the last speaker was talking with, when they are of that gender and the last speaker is not."""
+        if self.last is None or self.other is None or len(set(self.recent[-4:])) >= 3:
+            return None
+        genders = self.att.genders
+        if genders[self.other] != gender or genders[self.last] in (gender, None):
+            return None
+        named = {pid for _, _, pid in self.att.mentions.between(raw.parts[0][0], raw.parts[-1][1])}
+        return None if self.other in named else self.other
 
     def end(self, group: Sequence[Raw], known: set[int]) -> None:
         """A paragraph's quotes are attributed (``known``: their speakers)."""

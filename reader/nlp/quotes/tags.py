@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import islice
 
 from reader.nlp.quotes.clauses import leads_clause, sentence_subject, verb_after
@@ -88,10 +89,26 @@ class Attributor(SpeakerResolver):
         possessor, _ = self.resolve(Ref("pronoun", word="he" if owner == "his" else "she"), pair[0].start())
         if possessor is None and part_start is not None:  # “My dear Mr. Bennet,” said his lady: the one addressed
             possessor = self._vocative_of_gender(part_start, end, POSSESSIVE_GENDER[owner])
+        if possessor is None and part_start is not None:  # “..., Lizzy.” ¶ “...,” said her mother: Lizzy's
+            before = self._turn_before(part_start)
+            possessor = self._vocative_of_gender(*before, POSSESSIVE_GENDER[owner]) if before else None
         if possessor is None:
             return None, ""
-        relative = self._relative(possessor, *RELATIONS[noun])
+        relative = self.relative(possessor, *RELATIONS[noun])
         return (relative, "relation") if relative is not None else (None, "")
+
+    def _turn_before(self, start: int) -> tuple[int, int] | None:
+        """The span of the quote that opens and ends the paragraph right before the one of ``start``: the turn
+        before in a dialogue; None if that paragraph is not one quote."""
+        i = bisect_left(self.quote_spans, (start, -1)) - 1
+        if i < 0:
+            return None
+        qs, qe = self.quote_spans[i]
+        paragraph = self.doc.paragraph_index_at(start)
+        before = self.doc.paragraphs[paragraph - 1] if paragraph > 0 else None
+        if before is None or not (blank(self.text, before.start, qs) and blank(self.text, qe, before.end)) or qs < before.start:
+            return None
+        return qs, qe
 
     def _vocative_of_gender(self, start: int, end: int, gender: str) -> int | None:
         """The one person of that gender named in a vocative in ``text[start:end]`` ("My dear Mr. Bennet,")."""
@@ -99,7 +116,7 @@ class Attributor(SpeakerResolver):
                  and VOCATIVE_BEFORE.search(self.text, max(start, s - 24), s) and VOCATIVE_AFTER.match(self.text, e)}
         return found.pop() if len(found) == 1 else None
 
-    def _relative(self, possessor: int, gender: str, by_title: bool) -> int | None:
+    def relative(self, possessor: int, gender: str, by_title: bool) -> int | None:
         """The one person of that gender who shares the possessor's surname: named "Mrs. Bennet" (title and
         surname only) for a spouse or parent, or by given name and surname for a child or sibling."""
         from reader.nlp.people.lexicon import norm
