@@ -39,3 +39,9 @@ def test_the_parent_spoken_to_as_mamma_answers_next() -> None:
                      "“But you forget, mamma,” said Clara Harlow, “that we shall meet him on Sunday.”\n\n"
                      "“I do not believe he will come at all.”\n")
     assert speakers_of(text)[-1] == "Mrs. Harlow"
+
+
+def test_a_lead_in_paragraph_with_a_pronoun_and_an_adverb_before_the_verb_introduces_its_speaker() -> None:
+    text = FAMILY + ("Mr. Harlow had called on the vicar that morning. Seeing his daughter at work on a hat, he "
+                     "suddenly addressed her with,--\n\n“I hope the vicar will like it, Clara.”\n")
+    assert speakers_of(text)[-1] == "Mr. Harlow"

@@ -76,6 +76,9 @@ _LEAD_IN_END = re.compile(r"(?::|,|;)?\s*(?:--|—|–)?\s*$")
 _BY_SPEAKER = re.compile(r"\bby\s+(?:[A-Z][\w.]*\s+){0,3}?$")
 
 
+_PRONOUN_ADVERB = re.compile(r"(?:he|she) [a-z]{3,}ly ")
+
+
 def lead_in_paragraph(att: Attributor, para: Paragraph) -> tuple[int | None, str]:
     """The speaker a paragraph ending in "X said:" / "X replied, with great intrepidity,--" introduces; also
     "... when thus accosted by Miss Bingley,--"; a paragraph ending in a colon that names one person only."""
@@ -94,6 +97,8 @@ def lead_in_paragraph(att: Attributor, para: Paragraph) -> tuple[int | None, str
             ref, ref_start = att.ref_ending_at(lo, match.start())
             if ref is None and k and words[k - 1].group() == "and":  # "..., she turned to him and said,--"
                 ref, ref_start = att.clause_subject(lo, words[k - 1].start())
+            if ref is None and k >= 2 and _PRONOUN_ADVERB.fullmatch(att.text, words[k - 2].start(), match.start()):
+                ref, ref_start = Ref("pronoun", word=words[k - 2].group().casefold()), words[k - 2].start()  # "he suddenly addressed her with,--"
             pid, how = att.resolve(ref, ref_start if ref is not None and ref.kind == "pronoun" else end)
             return (pid, "lead-in") if pid is not None else (None, "")
     last = att.mentions.between(lo, end)
