@@ -45,3 +45,16 @@ def test_a_lead_in_paragraph_with_a_pronoun_and_an_adverb_before_the_verb_introd
     text = FAMILY + ("Mr. Harlow had called on the vicar that morning. Seeing his daughter at work on a hat, he "
                      "suddenly addressed her with,--\n\n“I hope the vicar will like it, Clara.”\n")
     assert speakers_of(text)[-1] == "Mr. Harlow"
+
+
+def test_a_turn_after_narration_in_which_one_person_starts_to_speak_is_theirs() -> None:
+    exchange = "“Is it raining?”\n\n“No.”\n\n“Good.”\n\n"  # (a text with dialogue: quote-only paragraphs)
+    text = FAMILY + exchange + ("Mrs. Harlow made no reply; but, unable to contain herself, began scolding one of "
+                                "her daughters.\n\n“Do stop humming, Ada, for heaven’s sake!”\n")
+    assert speakers_of(text)[-1] == "Mrs. Harlow"
+
+
+def test_a_turn_after_narration_in_which_the_person_does_not_start_to_speak_is_not_guessed() -> None:
+    exchange = "“Is it raining?”\n\n“No.”\n\n“Good.”\n\n"
+    text = FAMILY + exchange + "Mrs. Harlow looked out of the window at the garden.\n\n“Do stop humming, Ada!”\n"
+    assert speakers_of(text)[-1] is None

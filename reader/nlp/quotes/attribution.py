@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from reader.document.model import Document
 from reader.nlp.quotes.cues import ATTRIBUTION_WORDS, CONTEXT_CHARS, PRONOUN_GENDER, QUOTE_VERBS, WORD
 from reader.nlp.quotes.dialogue import Exchange, named_in_quote
-from reader.nlp.quotes.nearby_paragraphs import added_after, lead_in_paragraph, subject_of_paragraph_before
+from reader.nlp.quotes.nearby_paragraphs import (
+    added_after, lead_in_paragraph, speaker_starting_in_narration, subject_of_paragraph_before,
+)
 from reader.nlp.quotes.nearby_sentences import colon_subject, reported_before, statement_before
 from reader.nlp.quotes.polling import POLL_EVERY, Stopped, never, poll
 from reader.nlp.quotes.shapes import has_dialogue, opens_paragraph, quote_only, sentence_like, untagged_turn
@@ -131,6 +133,9 @@ def _attribute(doc: Document, raws: list[Raw], people: Sequence[Person], should_
             # 5c. news: a quote-only paragraph after a paragraph about one person, who opens its last sentence
             if pid is None and not dialogue and quote_only(text, raw, paragraphs) and raw.paragraph > 0:
                 pid, how = subject_of_paragraph_before(att, raw, paragraphs)
+            # 5d. dialogue: a quote-only turn after narration in which one person starts to speak
+            if pid is None and dialogue and untagged_turn(text, raw, paragraphs) and raw.paragraph > 0:
+                pid, how = speaker_starting_in_narration(att, raw, paragraphs)
             # 6. an untagged turn of an exchange: the one the turn before was talking with
             if pid is None and not caption and group_start == qi and last_of_group and untagged_turn(text, raw, paragraphs):
                 pid = exchange.expect(raw)

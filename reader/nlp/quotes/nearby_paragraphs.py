@@ -70,6 +70,28 @@ def subject_of_paragraph_before(att: Attributor, raw: Raw, paragraphs: Sequence[
     return None, ""
 
 
+# what a person does as they start to speak ("began scolding one of her daughters", "turned to her and ...")
+_SPEECH_ONSET = re.compile(r"\b(?:began (?:to )?(?:scold|speak|talk|cry|complain|reproach|exclaim)\w*|broke the silence|"
+                           r"burst out|turned to (?:him|her|them)|addressed (?:him|her|them))\b")
+
+
+def speaker_starting_in_narration(att: Attributor, raw: Raw, paragraphs: Sequence[Paragraph]) -> tuple[int | None, str]:
+    """Dialogue: a quote-only turn after a narration paragraph about one person, who opens its last sentence and
+    starts to speak in it ("Mrs. Bennet deigned not to make any reply; but ... began scolding one of her
+    daughters." ¶ “Don’t keep coughing so, Kitty ...”)."""
+    para = paragraphs[raw.paragraph - 1]
+    if para.kind != "text" or att.quote_within(para.start, para.end):
+        return None, ""
+    named = att.mentions.between(para.start, para.end)
+    if len({pid for _, _, pid in named}) != 1:
+        return None, ""
+    s, e, pid = named[0]
+    last = att.doc.sentences[att.doc.sentence_index_at(max(para.start, para.end - 1))]
+    if s < last.start or not att.starts_sentence(s) or att.possessive_after(e):
+        return None, ""
+    return (pid, "narration-before") if _SPEECH_ONSET.search(att.text, e, para.end) else (None, "")
+
+
 _LEAD_IN_END = re.compile(r"(?::|,|;)?\s*(?:--|—|–)?\s*$")
 
 
