@@ -58,3 +58,12 @@ def test_a_turn_after_narration_in_which_the_person_does_not_start_to_speak_is_n
     exchange = "“Is it raining?”\n\n“No.”\n\n“Good.”\n\n"
     text = FAMILY + exchange + "Mrs. Harlow looked out of the window at the garden.\n\n“Do stop humming, Ada!”\n"
     assert speakers_of(text)[-1] is None
+
+
+def test_said_her_mother_after_the_daughter_answered_is_the_daughters_mother() -> None:
+    # "her" would be Kitty (the last speaker named), whose mother the list does not know; Clara answered last
+    exchange = "“Is it raining?”\n\n“No.”\n\n“Good.”\n\n"
+    text = FAMILY + exchange + ("Kitty came to stay at Fenwick in May. Kitty was a cousin.\n\n"
+                                "“When is the ball to be, Clara?” asked Kitty.\n\n“To-morrow fortnight.”\n\n"
+                                "“Ay, so it is,” cried her mother, “and the vicar will be away.”\n")
+    assert speakers_of(text)[-2:] == ["Clara Harlow", "Mrs. Harlow"]

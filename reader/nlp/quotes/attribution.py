@@ -152,6 +152,8 @@ def _attribute(doc: Document, raws: list[Raw], people: Sequence[Person], should_
             att.add_event(q_start, pid)
         speakers.append(pid)
         hows.append(how)
+        if pid is not None:
+            att.quote_speakers[q_start] = pid
         if last_of_group and not caption:
             exchange.end(raws[group_start : qi + 1], {p for p in speakers[group_start:] if p is not None})
     if people:

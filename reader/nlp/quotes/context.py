@@ -33,6 +33,7 @@ class QuoteContext:
         self.speaker_events: list[tuple[int, int, int]] = []
         self.dialogue = False  # the text has dialogue (a novel): set by attribute()
         self.quote_spans: list[tuple[int, int]] = []
+        self.quote_speakers: dict[int, int] = {}  # the speaker found so far of each quote, by the quote's start
 
     @staticmethod
     def _title_words(person: Person) -> set[str]:

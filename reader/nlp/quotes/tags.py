@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from itertools import islice
 
 from reader.nlp.quotes.clauses import leads_clause, sentence_subject, verb_after
@@ -86,16 +87,34 @@ class Attributor(SpeakerResolver):
         owner, noun = pair[0].group().casefold(), pair[1].group().casefold()
         if owner not in POSSESSIVE_GENDER or noun not in RELATIONS:
             return None
-        possessor, _ = self.resolve(Ref("pronoun", word="he" if owner == "his" else "she"), pair[0].start())
-        if possessor is None and part_start is not None:  # “My dear Mr. Bennet,” said his lady: the one addressed
-            possessor = self._vocative_of_gender(part_start, end, POSSESSIVE_GENDER[owner])
-        if possessor is None and part_start is not None:  # “..., Lizzy.” ¶ “...,” said her mother: Lizzy's
-            before = self._turn_before(part_start)
-            possessor = self._vocative_of_gender(*before, POSSESSIVE_GENDER[owner]) if before else None
-        if possessor is None:
-            return None, ""
-        relative = self.relative(possessor, *RELATIONS[noun])
-        return (relative, "relation") if relative is not None else (None, "")
+        gender = POSSESSIVE_GENDER[owner]
+        for possessor in self._possessors(pair[0].start(), gender, end, part_start):
+            relative = self.relative(possessor, *RELATIONS[noun])
+            if relative is not None:
+                return relative, "relation"
+        return None, ""
+
+    def _possessors(self, pos: int, gender: str, end: int, part_start: int | None) -> Iterator[int]:
+        """Whom the "his" / "her" of "said her mother" may mean, likeliest first: the pronoun's person; the one of
+        that gender the quote addresses (“My dear Mr. Bennet,” said his lady); in a dialogue, the one the turn
+        before addressed (“..., Lizzy.” ¶ “...,” said her mother), or who spoke it (“To-morrow fortnight.” ¶
+        “Ay, so it is,” cried her mother). The first that has exactly one relative of that role is taken."""
+        possessor, _ = self.resolve(Ref("pronoun", word="he" if gender == "m" else "she"), pos)
+        if possessor is not None:
+            yield possessor
+        if part_start is None:
+            return
+        vocative = self._vocative_of_gender(part_start, end, gender)
+        if vocative is not None:
+            yield vocative
+        before = self._turn_before(part_start)
+        if before is not None:
+            addressed = self._vocative_of_gender(*before, gender)
+            if addressed is not None:
+                yield addressed
+            spoke = self.quote_speakers.get(before[0])
+            if spoke is not None and self.genders[spoke] == gender:
+                yield spoke
 
     def _turn_before(self, start: int) -> tuple[int, int] | None:
         """The span of the quote that opens and ends the paragraph right before the one of ``start``: the turn
