@@ -72,3 +72,33 @@ def test_a_title_nobody_on_the_list_holds_gives_no_speaker() -> None:
     text = ("Health Minister Rajesh Kumar met the nurses on Monday.\n\n"
             "The nurse, asked whether she would go back to work, said: “Not yet.”\n")
     assert speakers_of(text) == [None]
+
+
+def test_a_lone_surname_the_people_list_missed_is_its_one_holder() -> None:
+    # the People list links neither sentence-initial "Mills" here to Sandra Mills
+    text = ("The port's chief executive, Sandra Mills, met the union on Friday. Kevin Doyle led the union side.\n\n"
+            "Mills struck a different tone later.\n\nMills later told reporters: “I have nothing to add.”\n")
+    assert speakers_of(text) == ["Sandra Mills"]
+
+
+def test_a_surname_that_is_part_of_another_name_is_not_taken_for_its_holder() -> None:
+    text = ("The port's chief executive, Sandra Mills, met the union on Friday.\n\n"
+            "The rival firm Hartford Mills said: “We are not involved.”\n")
+    assert speakers_of(text) == [None]
+
+
+@pytest.mark.parametrize("tag", ["said retired docker Bill Hanley, 82", "said the union steward Bill Hanley"])
+def test_a_role_between_the_inverted_verb_and_the_name(tag: str) -> None:
+    text = f"Bill Hanley worked at the port for 45 years.\n\n“It is a sad day for Harwick,” {tag}.\n"
+    assert speakers_of(text) == ["Bill Hanley"]
+
+
+def test_no_role_reading_over_a_preposition() -> None:
+    text = "Bill Hanley worked at the port for 45 years.\n\n“It is a sad day for Harwick,” said a letter to Bill Hanley.\n"
+    assert speakers_of(text) == [None]
+
+
+def test_a_titled_surname_is_not_taken_for_the_one_holder_of_that_surname() -> None:
+    text = ("The port's chief executive, Sandra Mills, met the union on Friday.\n\n"
+            "Her husband arrived later. Mr. Mills told reporters: “We are proud of her.”\n")
+    assert speakers_of(text) == [None]

@@ -44,8 +44,8 @@ def _attribute(doc: Document, raws: list[Raw], people: Sequence[Person], should_
     text = doc.text
     att.quote_spans = [(r.parts[0][0], r.parts[-1][1]) for r in raws]
     paragraphs = doc.paragraphs
-    reported = att.reported_speech(0, len(text), should_stop) if people else []
     dialogue = att.dialogue = has_dialogue(text, raws, paragraphs)
+    reported = att.reported_speech(0, len(text), should_stop) if people else []
     exchange = Exchange(text, paragraphs, att)
     group_start = 0  # the first quote of the current paragraph
     r_index = 0

@@ -16,6 +16,9 @@ from reader.nlp.quotes.traits import appositive_roles, person_genders
 from reader.nlp.results import Person
 
 
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.'’])[A-Z][\w'’\-]*\.? $")  # a capitalised word or title (Mr.), then a space
+
+
 class QuoteContext:
     """What one attribution pass knows and has found so far (the base of :class:`~.tags.Attributor`)."""
 
@@ -33,6 +36,7 @@ class QuoteContext:
         self.speaker_events: list[tuple[int, int, int]] = []
         self.dialogue = False  # the text has dialogue (a novel): set by attribute()
         self.quote_spans: list[tuple[int, int]] = []
+        self._surnames: dict[str, int] | None = None  # surname -> its one holder (see surname_alias)
         self.quote_speakers: dict[int, int] = {}  # the speaker found so far of each quote, by the quote's start
 
     @staticmethod
@@ -61,6 +65,31 @@ class QuoteContext:
             if NAME_PARTICLE_TAIL.fullmatch(self.text, e, end):
                 return other
         return None
+
+    def surname_alias(self, start: int, end: int) -> int | None:
+        """The one person on the list whose surname is the capitalised word ``text[start:end]`` where the People
+        list found no mention ("Mills later told reporters" after "Sandra Mills"); None when the word belongs to a
+        longer name (a capitalised word right before it), is a mention already, or names no one or several."""
+        word = self.text[start:end]
+        if self.dialogue:  # news only: a novel's list is thorough, and its names are given names, not surnames
+            return None
+        if not word[:1].isupper() or start in self.mentions.by_start or self.text[end : end + 1] in ("'", "’", "-"):
+            return None
+        if _CAPITALISED_BEFORE.search(self.text, max(0, start - 40), start):
+            return None  # "Hartford Mills said": another name
+        if self._surnames is None:
+            from reader.nlp.people.lexicon import given_names, norm
+
+            given = given_names()  # "New Zealand Tom": "Tom" is no surname
+            owners: dict[str, set[int]] = {}
+            for pid, person in enumerate(self.people):
+                tokens = person.name.split()
+                if len(tokens) >= 2 and tokens[0] not in person.titles and norm(tokens[-1]) not in given:
+                    owners.setdefault(norm(tokens[-1]), set()).add(pid)
+            self._surnames = {name: next(iter(pids)) for name, pids in owners.items() if len(pids) == 1}
+        from reader.nlp.people.lexicon import norm
+
+        return self._surnames.get(norm(word))
 
     def words_back(self, start: int, end: int) -> list[re.Match[str]]:
         return list(WORD.finditer(self.text, start, end))

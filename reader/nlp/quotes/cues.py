@@ -141,6 +141,9 @@ TITLE_APPOSITIVE = re.compile(r"[Tt]he\s+((?:[a-z]+\s+){0,2}?)([a-z]+),")
 # a parent spoken to as such, in a quote: “But you forget, mamma,” (the speaker's mother answers next)
 KIN_VOCATIVE = re.compile(r"(?:^|[,“\"‘!?.]\s*|\b[Mm]y\s+(?:dear\s+)?)([Mm]amma|[Mm]ama|[Pp]apa)(?=\s*[,!?.;”\"’])")
 KIN_VOCATIVE_RELATION = {"mamma": ("f", True), "mama": ("f", True), "papa": ("m", True)}
+# words that cannot be part of a role before a name ("said retired docker Bill Hanley", not "said to Bill Hanley")
+ROLE_STOP_WORDS = frozenset("""to of in at on with that and but as for by from into about after before than his her
+their its our my your a an this these those who which when while if so then there here not""".split())
 # a name right after one of these is the object of a preposition, not a subject: "a spokeswoman for Anna Berg
 # said", "an aide to Berg told", "the family of Tom Hale said" (none of them is Berg or Hale speaking; not "with": "with Boswell stating")
 GOVERNED_BY_PREPOSITION = re.compile(r"\b(?:for|to|of|from|by|near|about|against|behalf of)\s+$")

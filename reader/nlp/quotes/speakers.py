@@ -11,7 +11,7 @@ from itertools import islice
 from reader.nlp.quotes.clauses import leads_clause
 from reader.nlp.quotes.context import QuoteContext
 from reader.nlp.quotes.cues import (
-    ACCORDING_TO, TITLE_APPOSITIVE, CONTEXT_CHARS, HABITUAL, MAX_EVENTS, NAME_PARTICLE_TAIL, OF_ORGANISATION, PRONOUN_GENDER, PRONOUN_WINDOW_PARAGRAPHS, REPORT_VERB,
+    ACCORDING_TO, ROLE_STOP_WORDS, TITLE_APPOSITIVE, CONTEXT_CHARS, HABITUAL, MAX_EVENTS, NAME_PARTICLE_TAIL, OF_ORGANISATION, PRONOUN_GENDER, PRONOUN_WINDOW_PARAGRAPHS, REPORT_VERB,
     SKIPPABLE, STATEMENT_NOUNS, TITLE_ABBREVIATIONS, TITLE_ADJECTIVES, WORD, blank,
 )
 from reader.nlp.quotes.mentions import Ref
@@ -42,6 +42,8 @@ class SpeakerResolver(QuoteContext):
         last = words[-1]
         end = last.end()
         pid = self.person_ending_at(end)
+        if pid is None:
+            pid = self.surname_alias(last.start(), end)  # "Mills later told reporters" (no mention found there)
         if pid is not None:
             mention_start = self.mentions.start_by_end.get(end, last.start())
             return (None, pos) if self.governed(mention_start) else (Ref("person", pid), last.start())
@@ -132,12 +134,17 @@ class SpeakerResolver(QuoteContext):
             if word.start() in self.mentions.by_start:
                 end, pid = self.mentions.by_start[word.start()]
                 return None if self.possessive_after(end) else Ref("person", pid)
+            if k == 0 and (alias := self.surname_alias(word.start(), word.end())) is not None:
+                return Ref("person", alias)  # "said Mills." where the People list found no mention
             key = norm(word.group())
             titled = word.group()[0].isupper() and (
                 key in MALE_TITLES or key in FEMALE_TITLES or key in TITLE_ABBREVIATIONS
                 or key in self.any_title_word)
             if not titled:
                 break
+        role_holder = None if self.dialogue else self._after_role_words(words)  # (news only: in a novel, a
+        if role_holder is not None:  # new speaker found so is too often taken for the next "he said")
+            return role_holder
         if low == "the" and len(words) >= 2:
             i = 1
             while i < len(words) - 1 and words[i].group().casefold() in TITLE_ADJECTIVES:
@@ -146,6 +153,20 @@ class SpeakerResolver(QuoteContext):
             if head.islower() and norm(head) in self.any_title_word:
                 return Ref("title", word=norm(head))
         return None
+
+    def _after_role_words(self, words: list[re.Match[str]]) -> Ref | None:
+        """"said retired docker Bill Hanley" / "said the union leader Marcus Webb": one to three lowercase words of
+        a role (no function word), then a name the People list knows, not a possessive."""
+        i = 1 if words and words[0].group() == "the" else 0
+        j = i
+        while j < min(len(words), i + 3) and words[j].group().islower() and words[j].group() not in ROLE_STOP_WORDS:
+            j += 1
+        if not i < j < len(words) or any(self.text[a.end() : b.start()] != " " for a, b in zip(words, words[1 : j + 1])):
+            return None
+        found = self.mentions.by_start.get(words[j].start())
+        if found is None or self.possessive_after(found[0]):
+            return None
+        return Ref("person", found[1])
 
     def resolve(self, ref: Ref | None, pos: int, exclude: frozenset[int] | set[int] = frozenset()
                  ) -> tuple[int | None, str]:
