@@ -37,7 +37,8 @@ class QuoteContext:
         self.dialogue = False  # the text has dialogue (a novel): set by attribute()
         self.quote_spans: list[tuple[int, int]] = []
         self._surnames: dict[str, int] | None = None  # surname -> its one holder (see surname_alias)
-        self.quote_speakers: dict[int, int] = {}  # the speaker found so far of each quote, by the quote's start
+        self.quote_speakers: dict[int, int] = {}
+        self._relatives: dict[tuple[int, str, bool], int | None] = {}  # (possessor, gender, by title) -> relative  # the speaker found so far of each quote, by the quote's start
 
     @staticmethod
     def _title_words(person: Person) -> set[str]:
@@ -55,11 +56,12 @@ class QuoteContext:
         """The mention starting here is the object of a preposition ("a spokeswoman for Anna Berg")."""
         return GOVERNED_BY_PREPOSITION.search(self.text, max(0, mention_start - 12), mention_start) is not None
 
-    def person_ending_at(self, end: int) -> int | None:
+    def person_ending_at(self, start: int, end: int) -> int | None:
         """The person whose mention ends at ``end``, or whose mention is followed by the particles and surname the
-        People list left out ("Suleiman" in "Suleiman al-Amr"), up to ``end``; None otherwise."""
+        People list left out ("Suleiman" in "Suleiman al-Amr"), up to ``end`` (``start``: where the last word of the
+        name starts); None otherwise."""
         pid = self.mentions.by_end.get(end)
-        if pid is not None:
+        if pid is not None or not self.text[start : start + 1].isupper():
             return pid
         for _s, e, other in reversed(self.mentions.between(end - 40, end)):
             if NAME_PARTICLE_TAIL.fullmatch(self.text, e, end):

@@ -135,11 +135,13 @@ TERMINATOR = re.compile(r"[.!?;:](?=\s|$|[”\"’)])|\n")
 # ends where the first pattern starts, or the second one ends where the name starts
 IN_POSSESSIVE_WORDS = re.compile(r"['’]s (?:own )?words[,:]?\s*$")
 IN_THE_WORDS_OF = re.compile(r"\b[Ii]n the (?:very )?words of\s+$")
-ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")  # "According to Okoro, the depot will close": Okoro speaks
+# "According to Okoro, the depot will close": Okoro speaks (a literal prefix: a fast scan of a whole book)
+ACCORDING_TO = re.compile(r"ccording to\s+(?<=(?<!\w)[Aa]ccording to\s)")
 # "The minister, asked whether he would resign, said": a title opening the clause, then an appositive
 TITLE_APPOSITIVE = re.compile(r"[Tt]he\s+((?:[a-z]+\s+){0,2}?)([a-z]+),")
 # a parent spoken to as such, in a quote: “But you forget, mamma,” (the speaker's mother answers next)
-KIN_VOCATIVE = re.compile(r"(?:^|[,“\"‘!?.]\s*|\b[Mm]y\s+(?:dear\s+)?)([Mm]amma|[Mm]ama|[Pp]apa)(?=\s*[,!?.;”\"’])")
+KIN_VOCATIVE = re.compile(r"\b([Mm]amma|[Mm]ama|[Pp]apa)(?=\s*[,!?.;”\"’])")
+KIN_VOCATIVE_BEFORE = re.compile(r"(?:^|[,“\"‘!?.]\s*|\b[Mm]y\s+(?:dear\s+)?)$")  # ends where the kin word starts
 KIN_VOCATIVE_RELATION = {"mamma": ("f", True), "mama": ("f", True), "papa": ("m", True)}
 # words that cannot be part of a role before a name ("said retired docker Bill Hanley", not "said to Bill Hanley")
 ROLE_STOP_WORDS = frozenset("""to of in at on with that and but as for by from into about after before than his her

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.document.model import Paragraph
-from reader.nlp.quotes.cues import KIN_VOCATIVE, KIN_VOCATIVE_RELATION, VOCATIVE_AFTER, VOCATIVE_BEFORE, WORD
+from reader.nlp.quotes.cues import KIN_VOCATIVE, KIN_VOCATIVE_BEFORE, KIN_VOCATIVE_RELATION, VOCATIVE_AFTER, VOCATIVE_BEFORE, WORD
 
 if TYPE_CHECKING:
     from reader.nlp.quotes.spans import Raw
@@ -39,6 +39,8 @@ def _addressee(text: str, raw: Raw, speaker: int, att: Attributor, para_end: int
             if VOCATIVE_BEFORE.search(text, max(s, ms - 24), ms) and VOCATIVE_AFTER.match(text, me):
                 found.add(pid)
         for kin in KIN_VOCATIVE.finditer(text, s, e):  # “But you forget, mamma,”: the speaker's mother
+            if not KIN_VOCATIVE_BEFORE.search(text, max(s, kin.start() - 12), kin.start()):
+                continue
             parent = att.relative(speaker, *KIN_VOCATIVE_RELATION[kin.group(1).casefold()])
             if parent is not None:
                 found.add(parent)

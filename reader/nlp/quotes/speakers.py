@@ -41,7 +41,7 @@ class SpeakerResolver(QuoteContext):
             return self._appositive_subject(lo, pos), lo
         last = words[-1]
         end = last.end()
-        pid = self.person_ending_at(end)
+        pid = self.person_ending_at(last.start(), end)
         if pid is None:
             pid = self.surname_alias(last.start(), end)  # "Mills later told reporters" (no mention found there)
         if pid is not None:

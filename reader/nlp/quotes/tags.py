@@ -137,7 +137,14 @@ class Attributor(SpeakerResolver):
 
     def relative(self, possessor: int, gender: str, by_title: bool) -> int | None:
         """The one person of that gender who shares the possessor's surname: named "Mrs. Bennet" (title and
-        surname only) for a spouse or parent, or by given name and surname for a child or sibling."""
+        surname only) for a spouse or parent, or by given name and surname for a child or sibling (remembered:
+        dialogue asks for the same few relatives again and again)."""
+        key = (possessor, gender, by_title)
+        if key not in self._relatives:
+            self._relatives[key] = self._find_relative(possessor, gender, by_title)
+        return self._relatives[key]
+
+    def _find_relative(self, possessor: int, gender: str, by_title: bool) -> int | None:
         from reader.nlp.people.lexicon import norm
 
         surname = norm(self.people[possessor].name.split()[-1])
@@ -201,6 +208,8 @@ class Attributor(SpeakerResolver):
     def _in_words_of(self, start: int, lo: int) -> int | None:
         """The person of "in Anna Berg’s words, “...”" / "in the words of Anna Berg, “...”" right before a quote."""
         text = self.text
+        if "words" not in text[max(lo, start - 60) : start]:
+            return None
         possessive = IN_POSSESSIVE_WORDS.search(text, max(lo, start - 20), start)
         if possessive is not None:
             s = self.mentions.start_by_end.get(possessive.start())
