@@ -102,3 +102,15 @@ def test_a_titled_surname_is_not_taken_for_the_one_holder_of_that_surname() -> N
     text = ("The port's chief executive, Sandra Mills, met the union on Friday.\n\n"
             "Her husband arrived later. Mr. Mills told reporters: “We are proud of her.”\n")
     assert speakers_of(text) == [None]
+
+
+@pytest.mark.parametrize("sentence", ["Anna Berg’s spokesman said: “The minister will not resign.”",
+                                      "“The minister will not resign,” Anna Berg’s spokesman said.",
+                                      "“The minister will not resign,” said Anna Berg’s spokesman."])
+def test_a_persons_spokesman_is_not_that_person(sentence: str) -> None:
+    assert speakers_of(f"Anna Berg met the press on Monday.\n\n{sentence}\n") == [None]
+
+
+def test_a_relative_clause_between_the_name_and_the_verb() -> None:
+    text = "Tom Hale, who has led the union since 2019 and who opposed the plan, said the vote was “a disgrace.”\n"
+    assert speakers_of(text) == ["Tom Hale"]
