@@ -1,0 +1,129 @@
+"""The state one attribution pass shares: the document, the people, their mentions, genders and titles, the
+quotes' spans and the speaker events so far; small position helpers."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from reader.document.model import Document
+from reader.nlp.quotes.cues import (
+    CONTEXT_CHARS, GOVERNED_BY_PREPOSITION, NAME_PARTICLE_TAIL, TITLE_ABBREVIATIONS, WORD,
+)
+from reader.nlp.quotes.mentions import Mentions
+from reader.nlp.quotes.traits import appositive_roles, person_genders
+from reader.nlp.results import Person
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.'’])[A-Z][\w'’\-]*\.? $")  # a capitalised word or title (Mr.), then a space
+
+
+class QuoteContext:
+    """What one attribution pass knows and has found so far (the base of :class:`~.tags.Attributor`)."""
+
+    def __init__(self, doc: Document, people: Sequence[Person]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.people = people
+        self.mentions = Mentions(people)
+        self.genders = person_genders(doc.text, people)
+        self.title_words = [self._title_words(p) for p in people]
+        for pid, role in appositive_roles(doc.text, people).items():
+            self.title_words[pid].add(role)
+        self.any_title_word: frozenset[str] = frozenset().union(*self.title_words)
+        # (position, person, paragraph): every time a person is made the current speaker
+        self.speaker_events: list[tuple[int, int, int]] = []
+        self.dialogue = False  # the text has dialogue (a novel): set by attribute()
+        self.quote_spans: list[tuple[int, int]] = []
+        self._surnames: dict[str, int] | None = None  # surname -> its one holder (see surname_alias)
+        self.quote_speakers: dict[int, int] = {}
+        self._relatives: dict[tuple[int, str, bool], int | None] = {}  # (possessor, gender, by title) -> relative  # the speaker found so far of each quote, by the quote's start
+
+    @staticmethod
+    def _title_words(person: Person) -> set[str]:
+        from reader.nlp.people.lexicon import norm
+
+        words = set()
+        for title in person.titles:
+            for token in title.split():
+                low = norm(token)
+                words.add(TITLE_ABBREVIATIONS.get(low, low))
+        return words
+
+    # --- small text helpers
+    def governed(self, mention_start: int) -> bool:
+        """The mention starting here is the object of a preposition ("a spokeswoman for Anna Berg")."""
+        return GOVERNED_BY_PREPOSITION.search(self.text, max(0, mention_start - 12), mention_start) is not None
+
+    def person_ending_at(self, start: int, end: int) -> int | None:
+        """The person whose mention ends at ``end``, or whose mention is followed by the particles and surname the
+        People list left out ("Suleiman" in "Suleiman al-Amr"), up to ``end`` (``start``: where the last word of the
+        name starts); None otherwise."""
+        pid = self.mentions.by_end.get(end)
+        if pid is not None or not self.text[start : start + 1].isupper():
+            return pid
+        for _s, e, other in reversed(self.mentions.between(end - 40, end)):
+            if NAME_PARTICLE_TAIL.fullmatch(self.text, e, end):
+                return other
+        return None
+
+    def surname_alias(self, start: int, end: int) -> int | None:
+        """The one person on the list whose surname is the capitalised word ``text[start:end]`` where the People
+        list found no mention ("Mills later told reporters" after "Sandra Mills"); None when the word belongs to a
+        longer name (a capitalised word right before it), is a mention already, or names no one or several."""
+        word = self.text[start:end]
+        if self.dialogue:  # news only: a novel's list is thorough, and its names are given names, not surnames
+            return None
+        if not word[:1].isupper() or start in self.mentions.by_start or self.text[end : end + 1] in ("'", "’", "-"):
+            return None
+        if _CAPITALISED_BEFORE.search(self.text, max(0, start - 40), start):
+            return None  # "Hartford Mills said": another name
+        if self._surnames is None:
+            from reader.nlp.people.lexicon import given_names, norm
+
+            given = given_names()  # "New Zealand Tom": "Tom" is no surname
+            owners: dict[str, set[int]] = {}
+            for pid, person in enumerate(self.people):
+                tokens = person.name.split()
+                if len(tokens) >= 2 and tokens[0] not in person.titles and norm(tokens[-1]) not in given:
+                    owners.setdefault(norm(tokens[-1]), set()).add(pid)
+            self._surnames = {name: next(iter(pids)) for name, pids in owners.items() if len(pids) == 1}
+        from reader.nlp.people.lexicon import norm
+
+        return self._surnames.get(norm(word))
+
+    def words_back(self, start: int, end: int) -> list[re.Match[str]]:
+        return list(WORD.finditer(self.text, start, end))
+
+    def possessive_after(self, pos: int) -> bool:
+        return self.text.startswith(("'s", "’s", "'", "’"), pos)
+
+    def starts_sentence(self, pos: int) -> bool:
+        sentence = self.doc.sentences[self.doc.sentence_index_at(pos)]
+        if pos - sentence.start > 120:
+            return False
+        head = self.text[sentence.start : pos]
+        words = WORD.findall(head)
+        return all(w[0].isupper() for w in words) and len(words) <= 3 and not re.search(r"[”\"]", head)
+
+    def quote_within(self, lo: int, hi: int) -> bool:
+        """Some quote overlaps ``text[lo:hi]`` (quotes are disjoint and sorted: the last one opening before ``hi``
+        reaches furthest)."""
+        i = bisect_left(self.quote_spans, (hi, -1)) - 1
+        return i >= 0 and self.quote_spans[i][1] > lo
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quote_spans, (pos, 10**12)) - 1
+        return i >= 0 and self.quote_spans[i][0] <= pos < self.quote_spans[i][1]
+
+    def sentence_start(self, pos: int) -> int:
+        sentence = self.doc.sentences[self.doc.sentence_index_at(pos)]
+        return max(sentence.start, pos - CONTEXT_CHARS) if sentence.start <= pos else pos
+
+    def add_event(self, pos: int, pid: int) -> None:
+        self.speaker_events.append((pos, pid, self.doc.paragraph_index_at(pos)))
+
+    def last_event_before(self, pos: int) -> tuple[int, int, int] | None:
+        i = bisect_left(self.speaker_events, (pos, -1, -1))
+        return self.speaker_events[i - 1] if i else None
