@@ -19,6 +19,7 @@ them). Exits 0 with a message if ../shared is absent.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -60,6 +61,14 @@ def print_errors(name: str, examples: list[ner_data.Example], found: dict[int, l
                 print(f"{name}\t{tag}\t{_in_context(ex.text, s, e)}")
 
 
+def _print_first_use(kind: str, text: str, name: str, keys: set[str]) -> None:
+    """Every use of the gold person's last-name tokens, in context."""
+    uses = [m for k in keys for m in re.finditer(rf"(?<!\w){re.escape(k)}(?!\w)", text, re.IGNORECASE)]
+    for m in sorted(uses, key=lambda m: m.start()) or [None]:
+        where = _in_context(text, m.start(), m.end()) if m else "(not written)"
+        print(f"GUM\t{kind}\t{name}\t{where}")
+
+
 def prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> tuple[float, float, float]:
     p = tp_p / n_pred if n_pred else 0.0
     r = tp_g / n_gold if n_gold else 0.0
@@ -93,7 +102,9 @@ def _last_tokens(strings: list[str]) -> set[str]:
     return out
 
 
-def person_row(name: str, examples: list[ner_data.Example], found: dict[int, list]) -> str:
+def person_row(name: str, examples: list[ner_data.Example], found: dict[int, list], errors: bool = False) -> str:
+    """Person-level P/R; with ``errors`` every missed gold person and extra found person of the tune part is
+    printed (tab-separated: GUM, PERSON-MISS or PERSON-FALSE, the name and its first use in context)."""
     gold_n = gold_hit = found_n = found_hit = 0
     missed: list[str] = []
     extra: list[str] = []
@@ -114,12 +125,17 @@ def person_row(name: str, examples: list[ner_data.Example], found: dict[int, lis
                 gold_hit += 1
             else:
                 missed.append(gname)
+                if errors and ex.tune:
+                    _print_first_use("PERSON-MISS", ex.text, gname, keys)
         found_n += len(people)
         for p, fk in zip(people, found_keys):
             if any(keys & fk for keys in every):
                 found_hit += 1
             else:
                 extra.append(p.name)
+                if errors and ex.tune:
+                    m = p.mentions[0]
+                    print(f"GUM\tPERSON-FALSE\t{p.name}\t{_in_context(ex.text, m.start, m.end)}")
     p, r, f = prf(found_hit, found_n, gold_hit, gold_n)
     if VERBOSE:
         print(f"{name} missed people: {missed}\n{name} extra people: {extra}\n")
@@ -178,7 +194,7 @@ def main() -> int:
         rows.append(mention_row(f"{name}, all", examples, found))
         if name.startswith("GUM"):
             rows.append(person_row("GUM persons (person-level), held-out", held, found))
-            rows.append(person_row("GUM persons (person-level), all", examples, found))
+            rows.append(person_row("GUM persons (person-level), all", examples, found, ERRORS))
     print("\n".join(rows))
     print(f"time per GUM article: mean {sum(timings) / len(timings):.3f} s, max {max(timings):.3f} s")
     wp = war_and_peace_seconds()

@@ -753,3 +753,55 @@ def test_places_organisations_and_attributive_surnames_do_not_become_full_names(
     found = people_of(text)
     assert [p.name for p in found] == ["Andy Warhol"]
     assert mention_texts(text, found[0]) == ["Andy Warhol", "Warhol", "Warhol"]
+
+
+# --- round 4: detection classes from issue 12 ------------------------------------------------------------
+
+
+def test_an_arabic_article_joined_by_a_hyphen_stays_in_the_name() -> None:
+    found = {p.name: p.aliases for p in people_of(
+        "Karim al-Tawil, a baker from the old quarter, said the ovens were cold. "
+        "Al-Tawil added that flour had not arrived for a week."
+    )}
+    assert "Karim al-Tawil" in found
+    assert set(found["Karim al-Tawil"]) == {"Karim al-Tawil", "Al-Tawil"}
+
+
+def test_a_leading_initial_before_a_given_name_is_kept() -> None:
+    found = names("The society was started by the engineer T. Marcus Wellbeck in 1921. Wellbeck said little.")
+    assert found == ["T. Marcus Wellbeck"]
+
+
+def test_a_news_site_that_is_told_things_is_no_person() -> None:
+    found = names(
+        "One resident told Wikinews that the river rose overnight. Wikinews asked the council, "
+        "and councillor Dora Penhallow said the gates were shut."
+    )
+    assert found == ["Dora Penhallow"]
+
+
+def test_a_name_addressed_in_dialogue_is_a_person() -> None:
+    text = (
+        "The boat rocked. “Hold fast, Quillon!” cried the mate, and the ship rolled again.\n"
+        "“Where are you, Quillon?” he shouted into the dark.\n"
+        "Later the rope slipped and Quillon fell against the rail."
+    )
+    assert names(text) == ["Quillon"]
+    # the same word never addressed, only named in passing, is not enough on its own
+    assert names("Later the rope slipped and Quillon fell against the rail.") == []
+
+
+def test_an_exclamation_or_a_word_of_address_is_not_a_vocative_name() -> None:
+    text = (
+        "“Hurrah-ah!” they shouted. “Oh, mother, look!” “Come here, Mother!” “Ha-ha-ha!” "
+        "“Faster, Ha-ha!” the children laughed."
+    )
+    assert names(text) == []
+
+
+def test_a_kinship_noun_of_a_name_marks_a_person() -> None:
+    text = (
+        "The cottage stood by the stream. The father of Oswin had built it. "
+        "The brother of Oswin kept bees there, and Oswin went to the market."
+    )
+    assert names(text) == ["Oswin"]

@@ -62,9 +62,13 @@ _DOTTED = rf"(?:[{UPPER}]\.){{2,}}"
 _INITIAL = rf"[{UPPER}]\.(?=[ \t]+[{UPPER}])"
 _WORD = rf"[{UPPER}]{_L}*(?:['’](?![sS]\b){_L}+|-{_L}+)*(?![\w]|-\w|['’](?![sS]\b)\w|\.[a-z]{{2,}})"
 _TOK = rf"(?:{_ABBREV}|{_DOTTED}|{_INITIAL}|{_WORD})"
+# an Arabic article joined to the name by a hyphen, inside a run ("Suleiman al-Amr", "Abdel Fattah el-Sisi")
+_ARTICLE_JOINED = r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ur)-"
+_ARTICLE_NAME = re.compile(rf"{_ARTICLE_JOINED}[{UPPER}]")
+_NEXT_TOK = rf"(?:{_ARTICLE_JOINED}(?=[{UPPER}]))?{_TOK}"
 PARTICLES = lx.NAME_PARTICLES
 _PART = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
-RUN = re.compile(rf"(?=[{UPPER}])(?<![\w'’\-.]){_TOK}(?:[ \t]+(?:{_PART}[ \t]+){{0,2}}{_TOK})*")
+RUN = re.compile(rf"(?=[{UPPER}])(?<![\w'’\-.]){_TOK}(?:[ \t]+(?:{_PART}[ \t]+){{0,2}}{_NEXT_TOK})*")
 _SPACE_TOKENS = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['’][sS]\b|(?<=s)['’](?!\w)")
 LOWER_WORD = re.compile(rf"(?<![\w\-'’])[{LOWER}]{_L}*(?:['’]{_L}+)?")
@@ -91,6 +95,11 @@ class Candidate:
     ctx_end: int  # where the run ends, after a possessive, for right context
     org: bool  # contains an organisation/place cue word
     work: bool = False  # inside a title-case quotation: the name of a work, not a mention
+
+
+def capitalised_token(tok: str) -> bool:
+    """A name word: capitalised, or an Arabic article joined to a capitalised name ("al-Amr")."""
+    return tok[0].isupper() or _ARTICLE_NAME.match(tok) is not None
 
 
 def _plain_given(key: str) -> bool:
@@ -186,7 +195,7 @@ class Segment:
             self.toks, self.keys = self.toks[1:], self.keys[1:]
 
     def capitalised(self, i: int) -> bool:
-        return self.toks[i][2][0].isupper()
+        return capitalised_token(self.toks[i][2])
 
 
 def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
@@ -321,7 +330,8 @@ def peel_place_or_organisation(scan: Scan, seg: Segment) -> bool:
 
 def peel_descriptive_word(scan: Scan, seg: Segment) -> bool:
     """Rule 5b: a descriptive word in front of a given name ("Queenslander Mitchell Rawlins", "Senior Kory
-    Lichtensteiger"): not a given name itself, ordinary or demonym-like, and a name of 2+ tokens follows."""
+    Lichtensteiger"): not a given name itself nor an initial ("L. Ron Hubbard"), ordinary or demonym-like, and
+    a name of 2+ tokens follows."""
     keys, given = seg.keys, lx.given_names()
     if (
         len(keys) >= 3
@@ -329,6 +339,7 @@ def peel_descriptive_word(scan: Scan, seg: Segment) -> bool:
         and keys[1] in given
         and seg.capitalised(1)
         and keys[0] not in given
+        and not _INITIAL_TOKEN.match(seg.toks[0][2])  # "L. Ron Hubbard": an initial describes no one
         and (lx.is_ordinary(keys[0]) or keys[0].endswith(("an", "er", "ers", "ese", "ish", "ans")))
     ):
         seg.drop(1)
@@ -452,7 +463,7 @@ def _prepared_run(splits: dict[tuple[str, bool], PreparedRun | None], run: str, 
         toks = list(raw)
         while toks and not toks[0][2][0].isupper():
             toks = toks[1:]
-        while toks and not toks[-1][2][0].isupper():
+        while toks and not capitalised_token(toks[-1][2]):
             toks = toks[:-1]
         if toks:
             kept.append((idx, initial, tuple(toks), tuple(norm(t[2]) for t in toks)))

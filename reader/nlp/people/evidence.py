@@ -66,6 +66,7 @@ class Weights:
     appositive: float = 1.5  # ", a policy adviser", ", 45,", "(1770–1827)", "(D-N.Y.)", "who"
     listed: float = 2.0  # a member of a list with an accepted person
     byline: float = 2.0  # "By Clara Voss", "— Priya Raman, chair of ..."
+    vocative: float = 2.0  # "Go it, Pip!", "All ready there, Fedallah?" inside a quotation
     full_of_person: float = 1.0  # "Barack Obama" beside "Obama said"
     determiner: float = -2.5  # names do not take an article: "the Kremlin", "the Royal Household"
     pron_thing: float = -2.0  # "Microsoft has launched ... its campaign"
@@ -130,6 +131,7 @@ class FormStats:
     pron_person: int = 0
     pron_thing: int = 0
     byline: int = 0
+    vocative: int = 0  # addressed in dialogue: "Go it, Pip!", "“Bulkington! where's Bulkington?”"
     full_of_person: bool = False  # "Barack Obama" where "Obama" alone is a person by context
 
     def cue(self, n: int) -> bool:
@@ -163,7 +165,7 @@ def collect_stats(ctx: PeopleContext) -> None:
         if not cand.initial:
             st.noninitial += 1
         if key not in rejected:
-            context_of(ctx.text, cand, st)
+            context_of(ctx.text, cand, st, ctx.lowercase_seen)
 
 
 def reject_fused_pairs(ctx: PeopleContext) -> None:
@@ -287,10 +289,22 @@ def context_singles(ctx: PeopleContext) -> set[Form]:
     }
 
 
+def addressed(stats: FormStats) -> bool:
+    """Addressed in dialogue (:func:`vocative`) and never after an article ("the Nantucketer", "the
+    Tahitian" are what someone is, not their name)."""
+    return stats.cue(stats.vocative) and stats.determiner == 0
+
+
 def person_context(stats: FormStats) -> bool:
     """A form with context evidence of its own that it is a person (title, role noun, speech verb, appositive),
     and no article/place/"its" penalty."""
-    if not (stats.cue(stats.title) or stats.cue(stats.role) or stats.cue(stats.speech) or stats.cue(stats.appositive)):
+    if not (
+        stats.cue(stats.title)
+        or stats.cue(stats.role)
+        or stats.cue(stats.speech)
+        or stats.cue(stats.appositive)
+        or addressed(stats)
+    ):
         return False
     if stats.determiner * 2 >= stats.count or stats.pron_thing > stats.pron_person:
         return False
@@ -364,6 +378,7 @@ class Occurrence:
     text: str
     cand: Candidate
     stats: FormStats
+    lowercase_seen: dict[str, int] = field(default_factory=dict)  # word -> times written in lowercase
 
 
 @dataclass(slots=True)
@@ -376,9 +391,9 @@ class PrevWord:
     left: str  # the 30 characters before the run
 
 
-def context_of(text: str, cand: Candidate, stats: FormStats) -> None:
+def context_of(text: str, cand: Candidate, stats: FormStats, lowercase_seen: dict[str, int] | None = None) -> None:
     """Add the left/right context evidence of one occurrence to ``stats`` (every rule in :data:`OCCURRENCE_RULES`)."""
-    occ = Occurrence(text, cand, stats)
+    occ = Occurrence(text, cand, stats, lowercase_seen if lowercase_seen is not None else {})
     for rule in OCCURRENCE_RULES:
         rule(occ)
 
@@ -491,10 +506,24 @@ def speech_verb_before(occ: Occurrence, before: PrevWord) -> bool:
     return False
 
 
+_KIN_OF = re.compile(r"\b([a-z]+)\s+of\s*$")
+
+
+def kin_of_before(occ: Occurrence, before: PrevWord) -> bool:
+    """"the father of Safie", "the wife of Fedallah": a kinship noun "of" the name (counted as a role)."""
+    if before.low == "of" and before.gap == "":
+        m = _KIN_OF.search(before.left)
+        if m and (m.group(1) in lx.KIN_MALE or m.group(1) in lx.KIN_FEMALE):
+            occ.stats.role += 1
+            return True
+    return False
+
+
 WORD_BEFORE_RULES: tuple[Callable[[Occurrence, PrevWord], bool], ...] = (
     place_preposition_before,
     thing_noun_before,
     place_of_before,
+    kin_of_before,
     role_noun_before,
     speech_verb_before,
 )
@@ -630,8 +659,40 @@ def role_of_organisation_before(occ: Occurrence) -> None:
             occ.stats.role += 1
 
 
+_VOCATIVE_BEFORE = re.compile(r"(?:[,!“\"‘]|\b(?:thou|O))[ \t]*\Z")
+_VOCATIVE_AFTER = re.compile(r"[ \t]*(?:[!?]|[,;](?=[ \t]+(?!and\b|or\b)[a-z]))")
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    """An opening quotation mark before ``pos`` on its line (within 400 characters) is still open."""
+    lo = max(text.rfind("\n", max(0, pos - 400), pos) + 1, pos - 400, 0)
+    left = text[lo:pos]
+    opened, closed = left.rfind("“"), left.rfind("”")
+    if opened >= 0 or closed >= 0:
+        return opened > closed
+    return left.count('"') % 2 == 1
+
+
+def vocative(occ: Occurrence) -> None:
+    """Addressed in dialogue: a name of one or two words, no hyphen, no ordinary word the text also writes in
+    lowercase, not at a sentence start, inside a
+    quotation after a comma, "!" or "thou", and before "!" or "?" (or a comma or semicolon and a lowercase
+    word: "Hold up thy hoop, Pip, till I jump"): "Go it, Pip!", "Know ye now, Bulkington?", "All ready there,
+    Fedallah?"."""
+    text, cand = occ.text, occ.cand
+    if len(cand.key) > 2 or cand.title is not None or cand.initial or not (cand.first_in_run and cand.last_in_run):
+        return  # at a sentence start: "“Hm!”", "“Bonjour!”"
+    if any("-" in k or (lx.is_ordinary(k) and k in occ.lowercase_seen) for k in cand.key):
+        return  # "Ha-ha-ha!", "Mother?" (also written "mother"): exclamations and words of address
+    if cand.ctx_end != cand.end or not _VOCATIVE_AFTER.match(text, cand.end):
+        return
+    if _VOCATIVE_BEFORE.search(text, max(0, cand.start - 8), cand.start) and _in_quotation(text, cand.start):
+        occ.stats.vocative += 1
+
+
 OCCURRENCE_RULES: tuple[Callable[[Occurrence], None], ...] = (
     byline,
+    vocative,
     peeled_title,
     word_before,
     pronoun_after_subject,
@@ -683,6 +744,8 @@ def context_score(stats: FormStats, w: Weights = WEIGHTS) -> float:
         s += w.listed
     if stats.byline:
         s += w.byline
+    if addressed(stats):
+        s += w.vocative
     if stats.full_of_person:
         s += w.full_of_person
     if stats.determiner * 2 >= stats.count:
