@@ -805,3 +805,25 @@ def test_a_kinship_noun_of_a_name_marks_a_person() -> None:
         "The brother of Oswin kept bees there, and Oswin went to the market."
     )
     assert names(text) == ["Oswin"]
+
+
+def test_foreign_given_names_outside_the_census_make_a_full_name() -> None:
+    # "Nuno", "Wilfried", "Kunal", "Thibault": given names the US census lists lack (nomquamgender data)
+    assert names(
+        "The bakery on the corner opened yesterday. Inside, Nuno Ferreirinha and Wilfried Okoumba handed out "
+        "bread to the queue."
+    ) == ["Nuno Ferreirinha", "Wilfried Okoumba"]
+    assert names("Inside, Kunal Venkataraghavan handed out bread. Later Thibault Pellerano joined the queue.") == [
+        "Kunal Venkataraghavan",
+        "Thibault Pellerano",
+    ]
+
+
+def test_a_surname_first_reading_needs_a_second_word_never_used_alone() -> None:
+    # "Leopoldo" is used alone as a given name: "Brannoch Leopoldo" is two people side by side, not the full
+    # name of Brannoch (surname first, like "Xi Jinping" beside "Xi said")
+    text = (
+        "Brannoch said the sails were torn. Brannoch laughed at the mate. That night Brannoch Leopoldo was "
+        "seen on the pier, and later Leopoldo waved from the boat."
+    )
+    assert sorted(names(text)) == ["Brannoch", "Leopoldo"]

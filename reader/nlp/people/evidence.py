@@ -351,10 +351,10 @@ def full_name_of_person(
         return True
     # surname first ("Xi Jinping" / "Xi said"): the lone first token is not a given name (else the run is
     # scored as given name + surname already), the rest looks like a romanised given name and is never used
-    # alone ("the Polaroids"), and the first token is not the surname of someone else named in full ("Andy
+    # alone ("the Polaroids"; "Steelkilt Charlemagne" beside a lone "Charlemagne"), and the first token is not the surname of someone else named in full ("Andy
     # Warhol" ... "Warhol Polaroid exhibits")
     first = key[0]
-    if (key[1:] in stats and key[1:] not in accepted) or any(len(k) >= 2 and k[-1] == first for k in accepted):
+    if key[1:] in stats or any(len(k) >= 2 and k[-1] == first for k in accepted):
         return False
     return (
         len(key) == 2
