@@ -827,3 +827,10 @@ def test_a_surname_first_reading_needs_a_second_word_never_used_alone() -> None:
         "seen on the pier, and later Leopoldo waved from the boat."
     )
     assert sorted(names(text)) == ["Brannoch", "Leopoldo"]
+
+
+def test_a_name_whose_possessive_always_heads_a_place_or_firm_is_no_person() -> None:
+    assert names("The road runs from Walter's Mill to the lake, and the old track to Walter's Mill is closed.") == []
+    assert names("The station was run by Harold's Limited from 1931, and later by the county.") == []
+    # a person whose possessive once heads an organisation word is still a person
+    assert names("Dorrington's Cabinet met on Monday. Dorrington said the plan would go ahead.") == ["Dorrington"]

@@ -131,6 +131,7 @@ class FormStats:
     pron_person: int = 0
     pron_thing: int = 0
     byline: int = 0
+    possessive_place: int = 0  # "Rankin's Mill": the possessive heads a place or firm name
     vocative: int = 0  # addressed in dialogue: "Go it, Pip!", "“Bulkington! where's Bulkington?”"
     full_of_person: bool = False  # "Barack Obama" where "Obama" alone is a person by context
 
@@ -556,6 +557,21 @@ def place_after_comma(occ: Occurrence) -> None:
         occ.stats.place_prep += 1
 
 
+_POSSESSIVE_NAME_OF = re.compile(r"[ \t]*['’][ \t]*s[ \t]+([A-Z][\w\-]*)")
+
+
+def possessive_place_after(occ: Occurrence) -> None:
+    """"Rankin's Mill", "Perley's Mills", "Halvorsen's Limited": a lone name whose possessive heads a place or
+    firm name (an organisation/place cue word after the "'s") at every use names that place or firm, not a
+    person (one such use beside others is no evidence: "Obama's Cabinet met. Obama said")."""
+    cand = occ.cand
+    if len(cand.key) != 1 or not cand.last_in_run:
+        return
+    m = _POSSESSIVE_NAME_OF.match(occ.text, cand.end, cand.end + 40)
+    if m and lx.is_org_cue(lx.norm(m.group(1))):
+        occ.stats.possessive_place += 1
+
+
 def words_after(occ: Occurrence) -> None:
     """What follows the run: a lowercase word (the first of :data:`WORD_AFTER_RULES` that applies), else the
     first of :data:`MARK_AFTER_RULES` (an age, life dates, a party and state)."""
@@ -697,6 +713,7 @@ OCCURRENCE_RULES: tuple[Callable[[Occurrence], None], ...] = (
     word_before,
     pronoun_after_subject,
     place_after_comma,
+    possessive_place_after,
     words_after,
     role_of_organisation_before,
 )
@@ -754,6 +771,8 @@ def context_score(stats: FormStats, w: Weights = WEIGHTS) -> float:
         s += w.pron_thing
     if stats.place_prep * 2 >= stats.count and stats.place_prep:
         s += w.place_prep
+    elif stats.possessive_place == stats.count:
+        s += w.place_prep  # "Rankin's Mill" at every use
     return s
 
 
