@@ -834,3 +834,10 @@ def test_a_name_whose_possessive_always_heads_a_place_or_firm_is_no_person() -> 
     assert names("The station was run by Harold's Limited from 1931, and later by the county.") == []
     # a person whose possessive once heads an organisation word is still a person
     assert names("Dorrington's Cabinet met on Monday. Dorrington said the plan would go ahead.") == ["Dorrington"]
+
+
+def test_the_speech_verb_after_an_appositive_is_not_the_place_s() -> None:
+    # "Mary Owusu, a nurse from Kumasi, said": the speaker is Mary Owusu, not the town closing the appositive
+    assert names("Mary Owusu, a nurse from Kumasi, said the clinic was full. Owusu added that beds were short.") == [
+        "Mary Owusu"
+    ]

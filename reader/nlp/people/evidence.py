@@ -587,11 +587,25 @@ def words_after(occ: Occurrence) -> None:
 
 
 def speech_verb_after(occ: Occurrence, m: re.Match[str]) -> bool:
-    """"Keir Starmer said", "Zelensky told", "X died"."""
+    """"Keir Starmer said", "Zelensky told", "X died"; not after a comma when a preposition comes just before
+    the name: "Ama Owusu, a nurse from Kumasi, said" closes an appositive, the speaker is Ama Owusu."""
     if m.group(2).casefold() in lx.SPEECH_VERBS_AFTER:
+        if m.group(1) and _preposition_before(occ):
+            return True
         occ.stats.speech += 1
         return True
     return False
+
+
+def _preposition_before(occ: Occurrence) -> bool:
+    """The word just before the run is a place preposition, "from" or "of" ("from Kumasi", "of Ghana")."""
+    cand = occ.cand
+    left = occ.text[max(0, cand.ctx_start - 30) : cand.ctx_start]
+    w = _last_word(left)
+    if not w or left[w.end(1) :].strip():
+        return False
+    low = lx.norm(w.group(1))
+    return low in ("of", "from") or low in lx.PLACE_PREPOSITIONS
 
 
 def person_verb_after_full_name(occ: Occurrence, m: re.Match[str]) -> bool:
