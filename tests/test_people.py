@@ -841,3 +841,12 @@ def test_the_speech_verb_after_an_appositive_is_not_the_place_s() -> None:
     assert names("Mary Owusu, a nurse from Kumasi, said the clinic was full. Owusu added that beds were short.") == [
         "Mary Owusu"
     ]
+
+
+def test_a_surname_with_a_lowercase_article_alone_is_a_mention_of_the_full_name() -> None:
+    text = (
+        '"The orchard is gone," said Karim al-Tawil, a farmer. "We will plant again," al-Tawil said. '
+        "Fighters of al-Qaeda said they had left the valley, al-Jazeera reported."
+    )
+    found = {p.name: p.aliases for p in people_of(text)}
+    assert found == {"Karim al-Tawil": ("Karim al-Tawil", "al-Tawil")}

@@ -68,7 +68,9 @@ _ARTICLE_NAME = re.compile(rf"{_ARTICLE_JOINED}[{UPPER}]")
 _NEXT_TOK = rf"(?:{_ARTICLE_JOINED}(?=[{UPPER}]))?{_TOK}"
 PARTICLES = lx.NAME_PARTICLES
 _PART = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
-RUN = re.compile(rf"(?=[{UPPER}])(?<![\w'’\-.]){_TOK}(?:[ \t]+(?:{_PART}[ \t]+){{0,2}}{_NEXT_TOK})*")
+RUN = re.compile(
+    rf"(?=[{UPPER}]|{_ARTICLE_JOINED}[{UPPER}])(?<![\w'’\-.]){_NEXT_TOK}(?:[ \t]+(?:{_PART}[ \t]+){{0,2}}{_NEXT_TOK})*"
+)
 _SPACE_TOKENS = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['’][sS]\b|(?<=s)['’](?!\w)")
 LOWER_WORD = re.compile(rf"(?<![\w\-'’])[{LOWER}]{_L}*(?:['’]{_L}+)?")
@@ -191,7 +193,7 @@ class Segment:
 
     def strip_lowercase(self) -> None:
         """Drop lowercase particles left at the front."""
-        while self.toks and not self.toks[0][2][0].isupper():
+        while self.toks and not capitalised_token(self.toks[0][2]):
             self.toks, self.keys = self.toks[1:], self.keys[1:]
 
     def capitalised(self, i: int) -> bool:
@@ -440,7 +442,14 @@ def find_candidates(
                 last = idx == n_segments - 1 and seg.toks[-1][1] == last_end + rs
                 first_in_run = seg_start == rs or (idx == 0 and seg_start == first_start + rs)
                 out.append(_candidate(text, seg, rs, re_, ctx_end, seg_start == rs, first_in_run, last, in_title))
-    return out
+    return written_surnames_only(out)
+
+
+def written_surnames_only(candidates: list[Candidate]) -> list[Candidate]:
+    """A lone name written with a lowercase Arabic article ("al-Amr said") is a candidate only as the surname
+    of a full name the text writes ("Suleiman al-Amr"): "al-Qaeda said", "al-Jazeera reported" are none."""
+    surnames = {c.key[-1] for c in candidates if len(c.key) >= 2}
+    return [c for c in candidates if c.surface[0][0].isupper() or (len(c.key) == 1 and c.key[0] in surnames)]
 
 
 PreparedRun = tuple[int, int, int, list[tuple[int, bool, tuple[Token, ...], tuple[str, ...]]]]
@@ -461,7 +470,7 @@ def _prepared_run(splits: dict[tuple[str, bool], PreparedRun | None], run: str, 
         if len(raw) > MAX_RUN:
             continue  # title-case prose or a list of headings, not a name (and bounds the work per run)
         toks = list(raw)
-        while toks and not toks[0][2][0].isupper():
+        while toks and not capitalised_token(toks[0][2]):
             toks = toks[1:]
         while toks and not capitalised_token(toks[-1][2]):
             toks = toks[:-1]
