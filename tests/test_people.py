@@ -850,3 +850,17 @@ def test_a_surname_with_a_lowercase_article_alone_is_a_mention_of_the_full_name(
     )
     found = {p.name: p.aliases for p in people_of(text)}
     assert found == {"Karim al-Tawil": ("Karim al-Tawil", "al-Tawil")}
+
+
+def test_a_given_name_learnt_from_a_full_name_makes_another_full_name() -> None:
+    # "Takoda" is in no given-name list; "Takoda Marwick, a farmer, said" shows it is one
+    text = "Takoda Marwick, a farmer, said the river rose overnight. The boat that carried Takoda Wolfhart sank."
+    assert names(text) == ["Takoda Marwick", "Takoda Wolfhart"]
+
+
+def test_a_world_given_name_alone_needs_context_it_may_be_a_place() -> None:
+    # "Lucca", "Sahara" are given names in the world lists and places too: alone, with nothing that marks a
+    # person, they stay out; the census "Hayley" used the same way is a person
+    assert names("The walls of Lucca were warm that summer, and the market of Lucca was full.") == []
+    assert names("That summer we drove past Hayley on the coast road and waved to Hayley.") == ["Hayley"]
+    assert names("The walls were warm, Lucca said, and Lucca smiled at the market.") == ["Lucca"]

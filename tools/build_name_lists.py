@@ -7,8 +7,8 @@ Output (deterministic, sorted, lowercase, one entry per line):
   the census lists; the gender is the census one used at least 4 times as often as the other, "mf" when
   neither dominates; for names outside the census, the Kantrowitz lists it is in) from the US Census 1990
   given names (public domain) and the
-  Kantrowitz names corpus (free with credit; its README is kept in ``NAMES_README.txt``), plus the given names of
-  the ``nomquamgender`` package's data (MIT licence; ``pip install --no-deps nomquamgender``, read as data, not
+  Kantrowitz names corpus (free with credit; its README is kept in ``NAMES_README.txt``).
+- ``given_names_world.txt.gz``  ``name<TAB>m|f|mf``: the given names of the ``nomquamgender`` package's data (MIT licence; ``pip install --no-deps nomquamgender``, read as data, not
   imported) that at least ``NQG_SOURCES`` of its sources list, at least ``NQG_COUNT`` times, and that are no
   ordinary English word, place, nationality, month/day, title or organisation word (rank 0, gender from its
   p(female): f at 0.8 or more, m at 0.2 or less, else mf). Foreign given names the census lists lack
@@ -40,8 +40,8 @@ README_HEAD = """Name and word lists used by reader.nlp.people (derived by tools
 
 given_names.txt.gz  US Census Bureau, 1990 Census name files (dist.male.first, dist.female.first): public domain;
                     merged with the Kantrowitz Names Corpus (male.txt, female.txt), used with credit:
-                    Names Corpus, Version 1.3, Copyright (C) 1991 Mark Kantrowitz, additions by Bill Ross;
-                    and given names (frequent, in many sources, no English word) from the data of the
+                    Names Corpus, Version 1.3, Copyright (C) 1991 Mark Kantrowitz, additions by Bill Ross.
+given_names_world.txt.gz  given names (frequent, in many sources, no English word) from the data of the
                     nomquamgender package 0.1.4 (Ian Van Buskirk, https://github.com/ianvanbuskirk/nomquamgender),
                     MIT licence: Copyright (c) 2022 Ian Van Buskirk. Permission is hereby granted, free of
                     charge, to any person obtaining a copy of this software and associated documentation files
@@ -142,11 +142,12 @@ def build(shared: Path, n_surnames: int) -> None:
     nqg = nqg_data()
     if nqg is None:
         sys.exit("nomquamgender is not installed: pip install --no-deps 'nomquamgender>=0.1.4,<0.2'")
-    genders.update(nqg_given_names(nqg, set(genders), {w for w in words if w and w[0].islower()}))
+    world = nqg_given_names(nqg, set(genders), {w for w in words if w and w[0].islower()})
     _write_gz(
         OUT / "given_names.txt.gz",
         [f"{n}\t{''.join(sorted(g, reverse=True))}\t{ranks.get(n, 0)}" for n, g in sorted(genders.items())],
     )
+    _write_gz(OUT / "given_names_world.txt.gz", [f"{n}\t{''.join(sorted(g, reverse=True))}" for n, g in sorted(world.items())])
 
     surnames = _census(census / "dist.all.last")[:n_surnames]
     _write_gz(OUT / "surnames.txt.gz", [f"{n}\t{i + 1}" for i, n in enumerate(surnames)])

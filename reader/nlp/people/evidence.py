@@ -132,6 +132,7 @@ class FormStats:
     pron_thing: int = 0
     byline: int = 0
     possessive_place: int = 0  # "Rankin's Mill": the possessive heads a place or firm name
+    learned_given: bool = False  # its first word is the given name of a full name accepted in this text
     vocative: int = 0  # addressed in dialogue: "Go it, Pip!", "“Bulkington! where's Bulkington?”"
     full_of_person: bool = False  # "Barack Obama" where "Obama" alone is a person by context
 
@@ -176,11 +177,13 @@ def reject_fused_pairs(ctx: PeopleContext) -> None:
     ("Bill Clinton" ... "Clinton said", "Tony Blair" ... "Blair"; but "Natásha" is used alone, and "Pierre"
     starts "Pierre Bezúkhov"). Never when the first word is an initial ("R. Walton") or the second is used as a
     surname after "Mr."/"Mrs."/"Miss" ("Jane Bennet", "Georgiana Darcy")."""
-    given = lx.given_names()
+    given, world = lx.given_names(), lx.world_given_names()
     first_tokens = {k[0] for k in ctx.stats if len(k) >= 2}
     for key, st in ctx.stats.items():
         if len(key) != 2 or st.count > 2 or key[1] not in given or len(key[0]) == 1:
             continue  # "R. Walton": an initial is never a person of its own
+        if key[1] in world:
+            continue  # "Harry Macey": a given name of the world lists may well be a surname
         if key[0] in given and key[1] not in first_tokens and (key[0],) not in ctx.stats:
             continue  # "Bill Clinton ... Clinton said": the lone word is a surname, never a first name here
         alone = ctx.stats.get((key[1],))
@@ -243,10 +246,38 @@ def list_members(ctx: PeopleContext) -> None:
         ctx.accepted = unfused(ctx, accepted_forms(ctx))
 
 
+def learned_given_names(ctx: PeopleContext) -> None:
+    """A word the text uses as the given name of an accepted full name, though no list has it, is a given name
+    in the other names of the text too: "Takoda Marwick" ... "Takoda Wolfhart" (two to three words, the last
+    no ordinary word or place)."""
+    given = lx.given_names()
+    learned = {
+        k[0]
+        for k in ctx.accepted
+        if len(k) >= 2 and len(k[0]) > 1 and k[0] not in given and not lx.is_ordinary(k[0]) and k[0] not in lx.NAME_PARTICLES
+    }
+    if not learned:
+        return
+    changed = False
+    for key, st in ctx.stats.items():
+        if (
+            2 <= len(key) <= 3
+            and key[0] in learned
+            and key not in ctx.accepted
+            and key not in ctx.rejected
+            and not lx.is_ordinary(key[-1])
+            and key[-1] not in lx.places()
+        ):
+            st.learned_given = changed = True
+    if changed:
+        ctx.accepted = unfused(ctx, accepted_forms(ctx))
+
+
 FORM_RULES: tuple[Callable[[PeopleContext], None], ...] = (
     reject_fused_pairs,
     places_in_place_lists,
     full_names_of_people,
+    learned_given_names,
     list_members,
 )
 
@@ -800,7 +831,7 @@ def multi_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weigh
     key = stats.key
     given = lx.given_names()
     s = w.multi_base
-    if key[0] in given and key[0] not in lx.TITLE_HEADS:
+    if (key[0] in given and key[0] not in lx.TITLE_HEADS) or stats.learned_given:
         s += w.given_first
     if key[-1] in lx.surnames():
         s += w.surname_last
@@ -824,8 +855,8 @@ def lone_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weight
     s = 0.0
     if k in lx.given_names():
         s += w.lone_given
-        if stats.noninitial and k not in lowercase_seen:
-            s += w.lone_given_never_lowercase
+        if stats.noninitial and k not in lowercase_seen and k not in lx.world_given_names():
+            s += w.lone_given_never_lowercase  # (a world given name may be a place: "Lima", "Sahara")
     elif lx.is_ordinary(k):
         s += w.lone_ordinary
         if k in lowercase_seen and stats.noninitial < NAME_USE_RATE * lowercase_seen[k]:
