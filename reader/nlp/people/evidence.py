@@ -21,6 +21,14 @@ rule one added to :data:`FORM_RULES`):
   list with an accepted person ("Bill Clinton, George W. Bush and Barack Obama"); +2 a byline or attribution
   line, for two or more tokens ("By Clara Voss, Arts Correspondent", "— Priya Raman, chair of the finance
   committee").
+- context, round 4: +2 addressed in dialogue, never after an article ("Go it, Pip!", "All ready there,
+  Fedallah?"; :func:`vocative`), counted as person context; a kinship noun "of" the name counts as a role noun
+  ("the father of Safie"); -2.5 when the possessive of a lone name heads a place or firm name at every use
+  ("Walter's Mill", "Harold's Limited"); a speech verb after a comma is nobody's when a preposition comes just
+  before the name ("Mary Owusu, a nurse from Kumasi, said"); a first word used as the given name of an
+  accepted full name scores as a given name in the text's other pairs ("Takoda Marwick" ... "Takoda
+  Wolfhart"); a given name of the world list (:func:`lexicon.world_given_names`) scores +1 alone, never the
+  "never lowercase" point (it may be a place: "Lima"), and never makes a pair fused ("Harry Macey").
 - full name of a lone person: +1 for a two- or three-token run whose surname ("Barack Obama" / "Obama said"),
   or for two tokens surname first whose first token ("Xi Jinping" / "Xi said"), is used alone with person
   context of its own (:func:`full_name_of_person`); for two or more tokens a person's act after the name
@@ -133,7 +141,7 @@ class FormStats:
     byline: int = 0
     possessive_place: int = 0  # "Rankin's Mill": the possessive heads a place or firm name
     learned_given: bool = False  # its first word is the given name of a full name accepted in this text
-    vocative: int = 0  # addressed in dialogue: "Go it, Pip!", "“Bulkington! where's Bulkington?”"
+    vocative: int = 0  # addressed in dialogue: "Go it, Pip!", "All ready there, Fedallah?"
     full_of_person: bool = False  # "Barack Obama" where "Obama" alone is a person by context
 
     def cue(self, n: int) -> bool:
@@ -736,10 +744,9 @@ def _in_quotation(text: str, pos: int) -> bool:
 
 def vocative(occ: Occurrence) -> None:
     """Addressed in dialogue: a name of one or two words, no hyphen, no ordinary word the text also writes in
-    lowercase, not at a sentence start, inside a
-    quotation after a comma, "!" or "thou", and before "!" or "?" (or a comma or semicolon and a lowercase
-    word: "Hold up thy hoop, Pip, till I jump"): "Go it, Pip!", "Know ye now, Bulkington?", "All ready there,
-    Fedallah?"."""
+    lowercase, not at a sentence start, inside a quotation after a comma, "!" or "thou", and before "!" or "?"
+    (or a comma or semicolon and a lowercase word: "Hold up thy hoop, Pip, till I jump"): "Go it, Pip!", "All
+    ready there, Fedallah?"."""
     text, cand = occ.text, occ.cand
     if len(cand.key) > 2 or cand.title is not None or cand.initial or not (cand.first_in_run and cand.last_in_run):
         return  # at a sentence start: "“Hm!”", "“Bonjour!”"
