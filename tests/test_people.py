@@ -864,3 +864,35 @@ def test_a_world_given_name_alone_needs_context_it_may_be_a_place() -> None:
     assert names("The walls of Lucca were warm that summer, and the market of Lucca was full.") == []
     assert names("That summer we drove past Hayley on the coast road and waved to Hayley.") == ["Hayley"]
     assert names("The walls were warm, Lucca said, and Lucca smiled at the market.") == ["Lucca"]
+
+
+def test_a_lone_name_used_as_a_firm_is_no_mention_of_its_founder() -> None:
+    text = (
+        "Brandolin was founded in 1921 by the engineer Matteo Brandolin. In 1960, Brandolin introduced a folding "
+        "bicycle, and today Brandolin currently manufactures scooters. Matteo Brandolin died in 1955, and the "
+        "Brandolin family sold Brandolin's voting shares in 1999."
+    )
+    found = people_of(text)
+    assert [p.name for p in found] == ["Matteo Brandolin"]
+    # the full names and "the Brandolin family" name the people; the firm's uses do not
+    assert mention_texts(text, found[0]) == ["Matteo Brandolin", "Matteo Brandolin", "Brandolin"]
+    # a person who founds something is still a person: "Brandolin founded", not "Brandolin was founded"
+    assert names("Matteo Brandolin founded a firm in 1921. Brandolin said it would grow.") == ["Matteo Brandolin"]
+    assert len(person(people_of("Matteo Brandolin founded a firm. Brandolin said it would grow."), "Matteo Brandolin").mentions) == 2
+
+
+def test_a_possessive_firm_name_is_no_mention_of_a_namesake() -> None:
+    text = (
+        "The station was run by Hadlow's Limited until the network purchased Hadlow's and sold the electrical "
+        "business under the name Hadlow's Broadcasting Service. Margaret Hadlow said she regretted it."
+    )
+    found = people_of(text)
+    assert [(p.name, mention_texts(text, p)) for p in found] == [("Margaret Hadlow", ["Margaret Hadlow"])]
+
+
+def test_a_name_after_a_compass_point_or_battle_of_is_a_place() -> None:
+    # given names that are also towns: "northwest of Shelby", "the prairie of Marion", "the Battle of Lavinia"
+    assert names("The prison is located 50 miles northwest of Shelby, and 60 miles northeast of Tampa.") == []
+    assert names("The army arrived in the prairie of Marion, which was a plateau.") == []
+    assert names("The Battle of Lavinia was fought on October 1, 1813.") == []
+    assert names("The Battle of Lavinia was fought in 1813, Shelby Moore said.") == ["Shelby Moore"]

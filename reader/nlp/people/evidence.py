@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people.candidates import Candidate
@@ -106,7 +106,12 @@ _NEXT = re.compile(r"\s*(,)?\s*([^\W\d_][\w'’\-]*)?(?:\s+([^\W\d_][\w'’\-]*)
 _LIFE = re.compile(r"\s*,?\s*\(\s*(?:born\b|b\.|c\.\s*)?\s*(?:\d{1,2}\s+\w+\s+|\w+\s+\d{1,2}\s*,\s*)?\d{3,4}\s*(?:[-–)\];,]|in\b)")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’\-]*)")
 _COMMA_PLACE = re.compile(r"\s*,\s*((?:[A-Z][\w.\-]*)(?: [A-Z][\w.\-]*){0,2})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
-_THING_OF = re.compile(r"\b(?:town|city|village|county|province|state|district|municipality|region|island|port|kingdom|republic|duchy|principality|parish|commune)\s+of\s*$", re.I)
+_THING_OF = re.compile(
+    r"\b(?:town|city|village|county|province|state|district|municipality|region|island|port|kingdom|republic|duchy"
+    r"|principality|parish|commune|township|borough|hamlet|suburbs?|outskirts|capital|valley|prairie|plateau|plains"
+    r"|battle|siege|(?:north|south)(?:east|west)?|east|west)\s+of\s*$",
+    re.I,
+)
 _PRONOUN = re.compile(r"\b(its|he|she|his|her|him)\b")
 _POSS = re.compile(r"['’]")
 _SYLLABIC = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
@@ -140,6 +145,7 @@ class FormStats:
     pron_thing: int = 0
     byline: int = 0
     possessive_place: int = 0  # "Rankin's Mill": the possessive heads a place or firm name
+    firm_use: int = 0  # "Caloi was founded in 1898", "Caloi manufactures", "Caloi's voting shares"
     learned_given: bool = False  # its first word is the given name of a full name accepted in this text
     vocative: int = 0  # addressed in dialogue: "Go it, Pip!", "All ready there, Fedallah?"
     full_of_person: bool = False  # "Barack Obama" where "Obama" alone is a person by context
@@ -281,7 +287,29 @@ def learned_given_names(ctx: PeopleContext) -> None:
         ctx.accepted = unfused(ctx, accepted_forms(ctx))
 
 
+_FAMILY_AFTER = re.compile(r"[ \t]+family\b")
+
+
+def firms_by_use(ctx: PeopleContext) -> None:
+    """A lone name used as a firm (:func:`firm_use_after`), or whose possessive names a place or firm at every
+    use (:func:`possessive_place_after`), and never with a title is the firm, not the founder its full name
+    names: "Caloi was founded in 1898 by Luigi Caloi", "Hale's Limited ... Anne Hale" (the lone name is nobody;
+    the full name stays); its uses are marked as organisation names, so no person's surname is propagated onto them."""
+    firms = {
+        k
+        for k, st in ctx.stats.items()
+        if len(k) == 1 and not st.title and ((st.firm_use and st.cue(st.firm_use)) or st.possessive_place == st.count)
+    }
+    if firms:
+        ctx.rejected |= firms
+        ctx.candidates = [
+            replace(c, org=True) if c.key in firms and not _FAMILY_AFTER.match(ctx.text, c.end) else c
+            for c in ctx.candidates
+        ]  # "the Caloi family" still names the people
+
+
 FORM_RULES: tuple[Callable[[PeopleContext], None], ...] = (
+    firms_by_use,
     reject_fused_pairs,
     places_in_place_lists,
     full_names_of_people,
@@ -596,19 +624,41 @@ def place_after_comma(occ: Occurrence) -> None:
         occ.stats.place_prep += 1
 
 
-_POSSESSIVE_NAME_OF = re.compile(r"[ \t]*['’][ \t]*s[ \t]+([A-Z][\w\-]*)")
+_POSSESSIVE_NAME_OF = re.compile(r"[ \t]*['’][ \t]*s[ \t]+((?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*)")
+_POSSESSIVE_ALONE = re.compile(r"[ \t]*['’][ \t]*s(?=[ \t]*(?:[-–—,;:)]|\n|\Z|(?:and|or)[ \t]+[a-z]))")
 
 
 def possessive_place_after(occ: Occurrence) -> None:
-    """"Rankin's Mill", "Perley's Mills", "Halvorsen's Limited": a lone name whose possessive heads a place or
-    firm name (an organisation/place cue word after the "'s") at every use names that place or firm, not a
-    person (one such use beside others is no evidence: "Obama's Cabinet met. Obama said")."""
+    """"Rankin's Mill", "Perley's Mills", "Halvorsen's Limited", "Hale's Broadcasting Service": a lone name
+    whose possessive heads a place or firm name (an organisation/place cue word among the three capitalised
+    words after the "'s"), or stands for one with no noun after it ("bought Hale's and sold it", "Milepost 3:
+    Hale's - spur"), at every use names that place or firm, not a person (one such use beside others is no
+    evidence: "Obama's Cabinet met. Obama said")."""
     cand = occ.cand
     if len(cand.key) != 1 or not cand.last_in_run:
         return
-    m = _POSSESSIVE_NAME_OF.match(occ.text, cand.end, cand.end + 40)
-    if m and lx.is_org_cue(lx.norm(m.group(1))):
+    m = _POSSESSIVE_NAME_OF.match(occ.text, cand.end, cand.end + 60)
+    if m and any(lx.is_org_cue(lx.norm(w)) for w in m.group(1).split()):
         occ.stats.possessive_place += 1
+    elif m is None and _POSSESSIVE_ALONE.match(occ.text, cand.end, cand.end + 20):
+        occ.stats.possessive_place += 1
+
+
+_FIRM_USE_AFTER = re.compile(
+    r"[ \t]+(?:(?:was|were|is|has[ \t]+been|had[ \t]+been)[ \t]+(?:founded|established|incorporated|headquartered"
+    r"|liquidated|floated|privatised|privatized|nationalised|nationalized)"
+    r"|(?:currently[ \t]+)?manufactures)\b"
+    r"|[ \t]*['’][ \t]*s[ \t]+(?:[a-z]+[ \t]+)?(?:shares|shareholders|subsidiary|subsidiaries|factory|factories"
+    r"|customers|workforce|products)\b"
+)
+
+
+def firm_use_after(occ: Occurrence) -> None:
+    """"Caloi was founded in 1898", "Caloi currently manufactures", "Caloi's voting shares": what only a firm
+    is or has (a person is born, not founded; "acquired" and "listed" are said of players too)."""
+    cand = occ.cand
+    if len(cand.key) == 1 and cand.last_in_run and _FIRM_USE_AFTER.match(occ.text, cand.end, cand.end + 60):
+        occ.stats.firm_use += 1
 
 
 def words_after(occ: Occurrence) -> None:
@@ -766,6 +816,7 @@ OCCURRENCE_RULES: tuple[Callable[[Occurrence], None], ...] = (
     pronoun_after_subject,
     place_after_comma,
     possessive_place_after,
+    firm_use_after,
     words_after,
     role_of_organisation_before,
 )
