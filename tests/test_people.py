@@ -896,3 +896,15 @@ def test_a_name_after_a_compass_point_or_battle_of_is_a_place() -> None:
     assert names("The army arrived in the prairie of Marion, which was a plateau.") == []
     assert names("The Battle of Lavinia was fought on October 1, 1813.") == []
     assert names("The Battle of Lavinia was fought in 1813, Shelby Moore said.") == ["Shelby Moore"]
+
+
+def test_a_name_after_mt_or_ft_is_a_place() -> None:
+    text = "He climbed Mt. Kenyon in May and trained at Ft. Harlan, Dana Ross said. Kenyon was cold."
+    assert names(text) == ["Dana Ross"]
+
+
+def test_a_run_ending_in_the_plural_of_a_surname_is_a_team_not_a_person() -> None:
+    text = "He played for the Rochester Jeffersons in 1920 and later coached, Frank Wright said."
+    assert names(text) == ["Frank Wright"]
+    # surnames that end in "s" stay people
+    assert names("Nicholas Peters and Pete Sampras met on Monday.") == ["Nicholas Peters", "Pete Sampras"]

@@ -540,6 +540,8 @@ def _candidate(
     before = text[max(rs, toks[0][0] - 8) : toks[0][0]] if seg.title is None else ""
     if "St" in before and _SAINT_BEFORE.match(before):
         org = True  # "the St. Louis Eagles", "St. Kilda": a saint's name names a place, a church or a club
+    if seg.title is None and _MOUNT_OR_FORT_BEFORE.search(text, max(0, toks[0][0] - 5), toks[0][0]):
+        org = True  # "Mt. Kenyon", "Ft. Hood", "Mt. Gox": an abbreviated "Mount"/"Fort" names a place (or a firm)
     return Candidate(
         start=toks[0][0],
         end=toks[-1][1],
@@ -558,6 +560,7 @@ def _candidate(
 
 
 _SAINT_BEFORE = re.compile(r"^.*(?<![\w.])(?:St|Ste)\.[ \t]+$")
+_MOUNT_OR_FORT_BEFORE = re.compile(r"(?<![\w.])(?:Mt|Ft)\.[ \t]+\Z")
 _AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*([A-Z][\w'’\-]*)([ \t]+[A-Z])?")
 _AMPERSAND_BEFORE = re.compile(r"(?<![\w'’\-.])([A-Z][\w'’\-]*)[ \t]*&[ \t]*\Z")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’\-.]*[ \t]+\Z")

@@ -835,6 +835,8 @@ def never_a_person(key: Form) -> bool:
         return True  # "Reuters said", "Juventus beat": a place or a well-known organisation
     if key[0].startswith(("l'", "l’")) and len(key[0]) > 3:
         return True  # "L'Equipe", "L'Oréal"
+    if _plural_of_a_name(key):
+        return True  # "the Rochester Jeffersons": a team or a family, not a person
     if key[0] in lx.FOREIGN_ARTICLES and len(key) >= 2:
         return True  # "Le Parisien", "La Masia", "El Niño": a title or place, not a person
     if len(key) == 1:
@@ -847,6 +849,17 @@ def never_a_person(key: Form) -> bool:
             or k in lx.TITLE_MODIFIERS
         )
     return all(k in lx.nationalities() or k in lx.MONTHS_DAYS for k in key)
+
+
+def _plural_of_a_name(key: Form) -> bool:
+    """A run ending in the plural of a surname or given name that is no name itself: a team or a family
+    ("the Rochester Jeffersons"; "Nicholas Peters", "Pete Sampras" stay)."""
+    last = key[-1]
+    if len(key) < 2 or len(last) < 5 or not last.endswith("s") or last.endswith("ss"):
+        return False
+    if last in lx.surnames() or last in lx.given_names() or last in lx.world_given_names():
+        return False
+    return last[:-1] in lx.surnames()
 
 
 def context_score(stats: FormStats, w: Weights = WEIGHTS) -> float:
