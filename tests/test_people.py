@@ -908,3 +908,11 @@ def test_a_run_ending_in_the_plural_of_a_surname_is_a_team_not_a_person() -> Non
     assert names(text) == ["Frank Wright"]
     # surnames that end in "s" stay people
     assert names("Nicholas Peters and Pete Sampras met on Monday.") == ["Nicholas Peters", "Pete Sampras"]
+
+
+def test_a_nationality_before_a_full_name_is_person_evidence() -> None:
+    # "Goran" is also an English word and "Ivanisevic", "Enqvist" are in no list: the nationality says person
+    text = "Top seed Pete Sampras beat Croatian Goran Ivanisevic 6-3 6-4, and Swede Thomas Enqvist also won."
+    assert set(names(text)) == {"Pete Sampras", "Goran Ivanisevic", "Thomas Enqvist"}
+    # a nationality before an organisation or a place is no person
+    assert names("Dutch East Indies troops and British Petroleum workers arrived on Monday.") == []

@@ -97,6 +97,7 @@ class Candidate:
     ctx_end: int  # where the run ends, after a possessive, for right context
     org: bool  # contains an organisation/place cue word
     work: bool = False  # inside a title-case quotation: the name of a work, not a mention
+    nationality: bool = False  # a nationality word was peeled from its front ("Croatian | Goran Ivanisevic")
 
 
 def capitalised_token(tok: str) -> bool:
@@ -185,6 +186,7 @@ class Segment:
     keys: list[str]
     initial: bool  # capitalised because it starts a sentence (or a quotation)
     title: str | None = None  # the peeled title phrase, as written
+    nationality: bool = False  # a nationality word was peeled from the front
 
     def drop(self, n: int) -> None:
         """Drop ``n`` tokens from the front: what remains is no longer at a sentence start."""
@@ -352,6 +354,7 @@ def peel_nationality_and_age(scan: Scan, seg: Segment) -> bool:
     """Rule 5: leading nationality words and age/status adjectives ("British Keir Starmer", "Old", "Former")."""
     nats = lx.nationalities()
     while len(seg.toks) >= 2 and (seg.keys[0] in nats or seg.keys[0] in lx.NAME_ADJECTIVES):
+        seg.nationality = seg.nationality or seg.keys[0] in nats
         seg.drop(1)
     seg.strip_lowercase()
     return bool(seg.toks)
@@ -556,6 +559,7 @@ def _candidate(
         ctx_end=ctx_end if last else toks[-1][1],
         org=org,
         work=in_title,
+        nationality=seg.nationality,
     )
 
 

@@ -495,6 +495,19 @@ def peeled_title(occ: Occurrence) -> None:
         occ.stats.titles[title] = occ.stats.titles.get(title, 0) + 1
 
 
+def peeled_nationality(occ: Occurrence) -> None:
+    """"Croatian Goran Ivanisevic", "Swede Thomas Enqvist": a nationality before a full name of two or more
+    tokens says what a person is, like a role noun, when the run ends there in a word that is no ordinary word,
+    place or nationality ("British Petroleum" leaves one token, "Dutch East Indies" ends in a word: no
+    evidence)."""
+    cand = occ.cand
+    key = cand.key
+    if not (cand.nationality and cand.title is None and len(key) >= 2 and not cand.org and cand.last_in_run):
+        return
+    if not lx.is_ordinary(key[-1]) and key[-1] not in lx.places() and key[-1] not in lx.nationalities():
+        occ.stats.role += 1
+
+
 def word_before(occ: Occurrence) -> None:
     """The lowercase word (or opening quote) just before the run: an article, then the first of
     :data:`WORD_BEFORE_RULES` that applies."""
@@ -812,6 +825,7 @@ OCCURRENCE_RULES: tuple[Callable[[Occurrence], None], ...] = (
     byline,
     vocative,
     peeled_title,
+    peeled_nationality,
     word_before,
     pronoun_after_subject,
     place_after_comma,
