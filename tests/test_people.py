@@ -916,3 +916,11 @@ def test_a_nationality_before_a_full_name_is_person_evidence() -> None:
     assert set(names(text)) == {"Pete Sampras", "Goran Ivanisevic", "Thomas Enqvist"}
     # a nationality before an organisation or a place is no person
     assert names("Dutch East Indies troops and British Petroleum workers arrived on Monday.") == []
+
+
+def test_firms_named_like_people_are_no_people() -> None:
+    text = (
+        "Goldman Sachs and Morgan Stanley led the gains, while Philip Morris fell. Goldman said profits rose. "
+        "Analyst Ruth Banner of Merrill Lynch said rates would hold."
+    )
+    assert names(text) == ["Ruth Banner"]

@@ -295,10 +295,18 @@ def firms_by_use(ctx: PeopleContext) -> None:
     use (:func:`possessive_place_after`), and never with a title is the firm, not the founder its full name
     names: "Caloi was founded in 1898 by Luigi Caloi", "Hale's Limited ... Anne Hale" (the lone name is nobody;
     the full name stays); its uses are marked as organisation names, so no person's surname is propagated onto them."""
+    # "Goldman Sachs ... Goldman said": the first word of a firm the text names in full (no given name)
+    heads = {k[0] for k in ctx.stats if len(k) >= 2 and " ".join(k) in ORGANISATION_NAMES}
     firms = {
         k
         for k, st in ctx.stats.items()
-        if len(k) == 1 and not st.title and ((st.firm_use and st.cue(st.firm_use)) or st.possessive_place == st.count)
+        if len(k) == 1
+        and not st.title
+        and (
+            (st.firm_use and st.cue(st.firm_use))
+            or st.possessive_place == st.count
+            or (k[0] in heads and k[0] not in lx.given_names())
+        )
     }
     if firms:
         ctx.rejected |= firms
