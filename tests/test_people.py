@@ -924,3 +924,12 @@ def test_firms_named_like_people_are_no_people() -> None:
         "Analyst Ruth Banner of Merrill Lynch said rates would hold."
     )
     assert names(text) == ["Ruth Banner"]
+
+
+def test_initials_written_together_stay_in_the_name() -> None:
+    text = "O.J. Pellman said he was innocent. Pellman left. Poet T.S. Varrow read, and U.S. President Ada Kemp listened."
+    found = people_of(text)
+    assert mention_texts(text, person(found, "O.J. Pellman")) == ["O.J. Pellman", "Pellman"]
+    assert "T.S. Varrow" in names(text)
+    # "U.S." before a title is a country, not initials
+    assert mention_texts(text, person(found, "Ada Kemp")) == ["Ada Kemp"]

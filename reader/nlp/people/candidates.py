@@ -484,6 +484,18 @@ def _prepared_run(splits: dict[tuple[str, bool], PreparedRun | None], run: str, 
     return prepared
 
 
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+# dotted capitals that are places, unions or club prefixes, not a person's initials ("U.S. President", "A.C. Milan")
+_DOTTED_ACRONYMS = frozenset(
+    {"u.s", "u.k", "u.n", "e.u", "u.a.e", "u.s.a", "d.c", "a.c", "a.s", "s.s", "f.c", "s.c", "s.a", "n.v", "b.v"}
+)
+
+
+def dotted_initials(tok: str) -> bool:
+    """"O.J.", "F.W.", "J.R.R.": two or three initials written together (not "U.S.", "A.C.")."""
+    return _DOTTED_INITIALS.fullmatch(tok) is not None and tok.lower().rstrip(".") not in _DOTTED_ACRONYMS
+
+
 def split_run(text: str, rs: int, re_: int, run_initial: bool) -> tuple[list[list[Token]], list[bool]]:
     """Rule 2: the run's segments, split at capitalised function words, pronoun contractions, a sentence-initial
     modal and acronyms; with, per segment, whether it starts the sentence."""
@@ -499,7 +511,7 @@ def split_run(text: str, rs: int, re_: int, run_initial: bool) -> tuple[list[lis
                 key = "i"  # I'll, I'm, He's, We're: a pronoun
             if initial_here and not current and key in lx.MODALS:
                 key = "i"  # "Will Papa come?": a sentence-initial modal verb
-            initial_letter = tok.endswith(".") and len(key) == 1
+            initial_letter = (tok.endswith(".") and len(key) == 1) or dotted_initials(tok)
             roman = bool(current) and _ROMAN.match(tok) is not None
             bare_initial = bool(current) and len(tok) == 1 and tok not in "IA"  # "Forrest J Ackerman"
             if not (initial_letter or roman or bare_initial) and (key in lx.STOP or len(key) == 1 or _is_acronym(tok)):

@@ -114,6 +114,7 @@ _THING_OF = re.compile(
 )
 _PRONOUN = re.compile(r"\b(its|he|she|his|her|him)\b")
 _POSS = re.compile(r"['’]")
+_INITIALS_KEY = re.compile(r"[a-z](?:\.[a-z]){1,2}")  # "t.s" of "T.S. Eliot"
 _SYLLABIC = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
 _AGE = re.compile(r"\s*,\s*\d{1,3}\s*,")
 _CLAUSE = re.compile(r"[^,.;:!?()“”\"]*")
@@ -931,6 +932,9 @@ def multi_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weigh
     if any(len(k) == 1 for k in key[1:-1]):
         s += w.middle_initial
     elif len(key) == 2 and len(key[0]) == 1 and key[-1] in lx.surnames():
+        s += w.leading_initial
+    elif _INITIALS_KEY.fullmatch(key[0]) and not lx.is_ordinary(key[-1]) and key[-1] not in lx.places():
+        # "T.S. Eliot", "O.J. Simpson": two or three initials written together before a surname
         s += w.leading_initial
     if syllabic_given_name(stats):
         s += w.syllabic_given
