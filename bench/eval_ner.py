@@ -7,7 +7,9 @@ figures measured before the tagger):
 - exact-span person-mention P/R/F1 of ``find_people`` mentions on WikiGold and BTC section g;
 - GUM Wikinews: exact-span mention P/R/F1 against the mentions derived from its person clusters, and
   person-level P/R (a found person matches a gold cluster when they share a last name token; recall over the
-  singular named persons, precision over all person clusters: as bench/eval_people.py);
+  singular named persons, precision over all person clusters: as bench/eval_people.py); "named in the text"
+  counts for recall only the gold persons whose name occurs in the article text the reader gets (the shared
+  GUM texts are cut short: some clusters are named only in the missing part, so no reader can find them);
 - time per GUM article (mean and max) and for War and Peace (``find_people`` only, after the Document's
   sentences are split).
 
@@ -19,6 +21,7 @@ them). Exits 0 with a message if ../shared is absent.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -60,6 +63,14 @@ def print_errors(name: str, examples: list[ner_data.Example], found: dict[int, l
                 print(f"{name}\t{tag}\t{_in_context(ex.text, s, e)}")
 
 
+def _print_first_use(kind: str, text: str, name: str, keys: set[str]) -> None:
+    """Every use of the gold person's last-name tokens, in context."""
+    uses = [m for k in keys for m in re.finditer(rf"(?<!\w){re.escape(k)}(?!\w)", text, re.IGNORECASE)]
+    for m in sorted(uses, key=lambda m: m.start()) or [None]:
+        where = _in_context(text, m.start(), m.end()) if m else "(not written)"
+        print(f"GUM\t{kind}\t{name}\t{where}")
+
+
 def prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> tuple[float, float, float]:
     p = tp_p / n_pred if n_pred else 0.0
     r = tp_g / n_gold if n_gold else 0.0
@@ -93,7 +104,18 @@ def _last_tokens(strings: list[str]) -> set[str]:
     return out
 
 
-def person_row(name: str, examples: list[ner_data.Example], found: dict[int, list]) -> str:
+def _written(text: str, keys: set[str]) -> bool:
+    """One of the gold person's last-name tokens occurs in the text (GUM's article text is cut short: some
+    clusters name people only in the part that is missing)."""
+    return any(re.search(rf"(?<!\w){re.escape(k)}(?!\w)", text, re.IGNORECASE) for k in keys)
+
+
+def person_row(
+    name: str, examples: list[ner_data.Example], found: dict[int, list], errors: bool = False, written: bool = False
+) -> str:
+    """Person-level P/R; with ``errors`` every missed gold person and extra found person of the tune part is
+    printed (tab-separated: GUM, PERSON-MISS or PERSON-FALSE, the name and its first use in context); with
+    ``written`` only the gold persons whose name occurs in the article text count for recall."""
     gold_n = gold_hit = found_n = found_hit = 0
     missed: list[str] = []
     extra: list[str] = []
@@ -103,7 +125,7 @@ def person_row(name: str, examples: list[ner_data.Example], found: dict[int, lis
         for c in art["named_persons"]:
             if c.get("singular_proper_name"):
                 keys = _last_tokens(c["name_strings"] + ([c["identity"]] if c.get("identity") else []))
-                if keys:
+                if keys and (not written or _written(ex.text, keys)):
                     gold.append((c.get("identity") or c["name_strings"][0], keys))
         every = [_last_tokens(c["name_strings"] + ([c["identity"]] if c.get("identity") else [])) for c in art["persons"]]
         people = found[id(ex)]
@@ -114,12 +136,17 @@ def person_row(name: str, examples: list[ner_data.Example], found: dict[int, lis
                 gold_hit += 1
             else:
                 missed.append(gname)
+                if errors and ex.tune:
+                    _print_first_use("PERSON-MISS", ex.text, gname, keys)
         found_n += len(people)
         for p, fk in zip(people, found_keys):
             if any(keys & fk for keys in every):
                 found_hit += 1
             else:
                 extra.append(p.name)
+                if errors and ex.tune:
+                    m = p.mentions[0]
+                    print(f"GUM\tPERSON-FALSE\t{p.name}\t{_in_context(ex.text, m.start, m.end)}")
     p, r, f = prf(found_hit, found_n, gold_hit, gold_n)
     if VERBOSE:
         print(f"{name} missed people: {missed}\n{name} extra people: {extra}\n")
@@ -178,7 +205,9 @@ def main() -> int:
         rows.append(mention_row(f"{name}, all", examples, found))
         if name.startswith("GUM"):
             rows.append(person_row("GUM persons (person-level), held-out", held, found))
-            rows.append(person_row("GUM persons (person-level), all", examples, found))
+            rows.append(person_row("GUM persons (person-level), all", examples, found, ERRORS))
+            rows.append(person_row("GUM persons named in the text, held-out", held, found, written=True))
+            rows.append(person_row("GUM persons named in the text, all", examples, found, written=True))
     print("\n".join(rows))
     print(f"time per GUM article: mean {sum(timings) / len(timings):.3f} s, max {max(timings):.3f} s")
     wp = war_and_peace_seconds()

@@ -8,6 +8,11 @@ Output (deterministic, sorted, lowercase, one entry per line):
   neither dominates; for names outside the census, the Kantrowitz lists it is in) from the US Census 1990
   given names (public domain) and the
   Kantrowitz names corpus (free with credit; its README is kept in ``NAMES_README.txt``).
+- ``given_names_world.txt.gz``  ``name<TAB>m|f|mf``: the given names of the ``nomquamgender`` package's data (MIT licence; ``pip install --no-deps nomquamgender``, read as data, not
+  imported) that at least ``NQG_SOURCES`` of its sources list, at least ``NQG_COUNT`` times, and that are no
+  ordinary English word, place, nationality, month/day, title or organisation word (rank 0, gender from its
+  p(female): f at 0.8 or more, m at 0.2 or less, else mf). Foreign given names the census lists lack
+  ("Takuya", "Nader", "Kofi", "Enver", "Suleiman").
 - ``surnames.txt.gz``      ``name<TAB>rank`` for the US Census 1990 surnames (public domain), top ``--surnames`` by frequency.
 - ``words.txt.gz``         the lowercase entries of the Unix ``words`` list (public domain): ordinary English words.
 - ``nationalities.txt``    public-domain gazetteer (nltk gazetteers ``nationalities.txt``), as is.
@@ -21,7 +26,10 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import io
+import json
+import sys
 import zipfile
 from pathlib import Path
 
@@ -33,6 +41,20 @@ README_HEAD = """Name and word lists used by reader.nlp.people (derived by tools
 given_names.txt.gz  US Census Bureau, 1990 Census name files (dist.male.first, dist.female.first): public domain;
                     merged with the Kantrowitz Names Corpus (male.txt, female.txt), used with credit:
                     Names Corpus, Version 1.3, Copyright (C) 1991 Mark Kantrowitz, additions by Bill Ross.
+given_names_world.txt.gz  given names (frequent, in many sources, no English word) from the data of the
+                    nomquamgender package 0.1.4 (Ian Van Buskirk, https://github.com/ianvanbuskirk/nomquamgender),
+                    MIT licence: Copyright (c) 2022 Ian Van Buskirk. Permission is hereby granted, free of
+                    charge, to any person obtaining a copy of this software and associated documentation files
+                    (the "Software"), to deal in the Software without restriction, including without limitation
+                    the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies
+                    of the Software, and to permit persons to whom the Software is furnished to do so, subject
+                    to the following conditions: The above copyright notice and this permission notice shall be
+                    included in all copies or substantial portions of the Software. THE SOFTWARE IS PROVIDED "AS
+                    IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE
+                    WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO
+                    EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+                    LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
+                    CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 surnames.txt.gz     US Census Bureau, 1990 Census name file dist.all.last: public domain.
 words.txt.gz        Unix "words" list (web2, Webster's Second International, 1934), lowercase entries: public domain.
 nationalities.txt   nltk gazetteers nationalities.txt: public domain.
@@ -63,6 +85,34 @@ def _census_freq(path: Path) -> dict[str, float]:
 
 
 DOMINANT = 4.0  # a census gender used at least this many times as often as the other is the name's gender
+NQG_SOURCES = 10  # a nomquamgender name listed by at least this many of its sources...
+NQG_COUNT = 300  # ...and counted at least this many times
+
+
+def nqg_data() -> Path | None:
+    """The name data file of the installed ``nomquamgender`` package (found, not imported: it needs pandas)."""
+    spec = importlib.util.find_spec("nomquamgender")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
+    return path if path.exists() else None
+
+
+def nqg_given_names(path: Path, known: set[str], ordinary: set[str]) -> dict[str, set[str]]:
+    """Given names of the nomquamgender data that no list here has (see the module docstring), with gender."""
+    sys.path.insert(0, str(ROOT))
+    from reader.nlp.people import lexicon as lx
+
+    out: dict[str, set[str]] = {}
+    for name, (sources, count, p_female, *_rest) in json.loads(path.read_text("utf-8")).items():
+        if not (name.isascii() and name.isalpha() and len(name) >= 3 and sources >= NQG_SOURCES and count >= NQG_COUNT):
+            continue
+        if name in known or name in ordinary or name in lx.places() or name in lx.nationalities():
+            continue
+        if name in lx.MONTHS_DAYS or lx.is_title_head(name, roles=True) or name in lx.ORG_CUES:
+            continue
+        out[name] = {"f"} if p_female >= 0.8 else {"m"} if p_female <= 0.2 else {"m", "f"}
+    return out
 
 
 def build(shared: Path, n_surnames: int) -> None:
@@ -87,16 +137,21 @@ def build(shared: Path, n_surnames: int) -> None:
     for name in male.keys() | female.keys():
         fm, ff = male.get(name, 0.0), female.get(name, 0.0)
         genders[name] = {"m"} if fm >= DOMINANT * ff else {"f"} if ff >= DOMINANT * fm else {"m", "f"}
+    with zipfile.ZipFile(shared / "words.zip") as zf:
+        words = {w.strip() for w in zf.read("words/en").decode("utf-8").splitlines()}
+    nqg = nqg_data()
+    if nqg is None:
+        sys.exit("nomquamgender is not installed: pip install --no-deps 'nomquamgender>=0.1.4,<0.2'")
+    world = nqg_given_names(nqg, set(genders), {w for w in words if w and w[0].islower()})
     _write_gz(
         OUT / "given_names.txt.gz",
         [f"{n}\t{''.join(sorted(g, reverse=True))}\t{ranks.get(n, 0)}" for n, g in sorted(genders.items())],
     )
+    _write_gz(OUT / "given_names_world.txt.gz", [f"{n}\t{''.join(sorted(g, reverse=True))}" for n, g in sorted(world.items())])
 
     surnames = _census(census / "dist.all.last")[:n_surnames]
     _write_gz(OUT / "surnames.txt.gz", [f"{n}\t{i + 1}" for i, n in enumerate(surnames)])
 
-    with zipfile.ZipFile(shared / "words.zip") as zf:
-        words = {w.strip() for w in zf.read("words/en").decode("utf-8").splitlines()}
     _write_gz(OUT / "words.txt.gz", sorted(w for w in words if w and w[0].islower() and w.isalpha()))
 
     with zipfile.ZipFile(shared / "gazetteers.zip") as zf:

@@ -62,9 +62,15 @@ _DOTTED = rf"(?:[{UPPER}]\.){{2,}}"
 _INITIAL = rf"[{UPPER}]\.(?=[ \t]+[{UPPER}])"
 _WORD = rf"[{UPPER}]{_L}*(?:['’](?![sS]\b){_L}+|-{_L}+)*(?![\w]|-\w|['’](?![sS]\b)\w|\.[a-z]{{2,}})"
 _TOK = rf"(?:{_ABBREV}|{_DOTTED}|{_INITIAL}|{_WORD})"
+# an Arabic article joined to the name by a hyphen, inside a run ("Suleiman al-Amr", "Abdel Fattah el-Sisi")
+_ARTICLE_JOINED = r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ur)-"
+_ARTICLE_NAME = re.compile(rf"{_ARTICLE_JOINED}[{UPPER}]")
+_NEXT_TOK = rf"(?:{_ARTICLE_JOINED}(?=[{UPPER}]))?{_TOK}"
 PARTICLES = lx.NAME_PARTICLES
 _PART = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
-RUN = re.compile(rf"(?=[{UPPER}])(?<![\w'’\-.]){_TOK}(?:[ \t]+(?:{_PART}[ \t]+){{0,2}}{_TOK})*")
+RUN = re.compile(
+    rf"(?=[{UPPER}]|{_ARTICLE_JOINED}[{UPPER}])(?<![\w'’\-.]){_NEXT_TOK}(?:[ \t]+(?:{_PART}[ \t]+){{0,2}}{_NEXT_TOK})*"
+)
 _SPACE_TOKENS = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['’][sS]\b|(?<=s)['’](?!\w)")
 LOWER_WORD = re.compile(rf"(?<![\w\-'’])[{LOWER}]{_L}*(?:['’]{_L}+)?")
@@ -91,6 +97,12 @@ class Candidate:
     ctx_end: int  # where the run ends, after a possessive, for right context
     org: bool  # contains an organisation/place cue word
     work: bool = False  # inside a title-case quotation: the name of a work, not a mention
+    nationality: bool = False  # a nationality word was peeled from its front ("Croatian | Goran Ivanisevic")
+
+
+def capitalised_token(tok: str) -> bool:
+    """A name word: capitalised, or an Arabic article joined to a capitalised name ("al-Amr")."""
+    return tok[0].isupper() or _ARTICLE_NAME.match(tok) is not None
 
 
 def _plain_given(key: str) -> bool:
@@ -174,6 +186,7 @@ class Segment:
     keys: list[str]
     initial: bool  # capitalised because it starts a sentence (or a quotation)
     title: str | None = None  # the peeled title phrase, as written
+    nationality: bool = False  # a nationality word was peeled from the front
 
     def drop(self, n: int) -> None:
         """Drop ``n`` tokens from the front: what remains is no longer at a sentence start."""
@@ -182,11 +195,11 @@ class Segment:
 
     def strip_lowercase(self) -> None:
         """Drop lowercase particles left at the front."""
-        while self.toks and not self.toks[0][2][0].isupper():
+        while self.toks and not capitalised_token(self.toks[0][2]):
             self.toks, self.keys = self.toks[1:], self.keys[1:]
 
     def capitalised(self, i: int) -> bool:
-        return self.toks[i][2][0].isupper()
+        return capitalised_token(self.toks[i][2])
 
 
 def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
@@ -321,7 +334,8 @@ def peel_place_or_organisation(scan: Scan, seg: Segment) -> bool:
 
 def peel_descriptive_word(scan: Scan, seg: Segment) -> bool:
     """Rule 5b: a descriptive word in front of a given name ("Queenslander Mitchell Rawlins", "Senior Kory
-    Lichtensteiger"): not a given name itself, ordinary or demonym-like, and a name of 2+ tokens follows."""
+    Lichtensteiger"): not a given name itself nor an initial ("L. Ron Hubbard"), ordinary or demonym-like, and
+    a name of 2+ tokens follows."""
     keys, given = seg.keys, lx.given_names()
     if (
         len(keys) >= 3
@@ -329,6 +343,7 @@ def peel_descriptive_word(scan: Scan, seg: Segment) -> bool:
         and keys[1] in given
         and seg.capitalised(1)
         and keys[0] not in given
+        and not _INITIAL_TOKEN.match(seg.toks[0][2])  # "L. Ron Hubbard": an initial describes no one
         and (lx.is_ordinary(keys[0]) or keys[0].endswith(("an", "er", "ers", "ese", "ish", "ans")))
     ):
         seg.drop(1)
@@ -339,6 +354,7 @@ def peel_nationality_and_age(scan: Scan, seg: Segment) -> bool:
     """Rule 5: leading nationality words and age/status adjectives ("British Keir Starmer", "Old", "Former")."""
     nats = lx.nationalities()
     while len(seg.toks) >= 2 and (seg.keys[0] in nats or seg.keys[0] in lx.NAME_ADJECTIVES):
+        seg.nationality = seg.nationality or seg.keys[0] in nats
         seg.drop(1)
     seg.strip_lowercase()
     return bool(seg.toks)
@@ -429,7 +445,14 @@ def find_candidates(
                 last = idx == n_segments - 1 and seg.toks[-1][1] == last_end + rs
                 first_in_run = seg_start == rs or (idx == 0 and seg_start == first_start + rs)
                 out.append(_candidate(text, seg, rs, re_, ctx_end, seg_start == rs, first_in_run, last, in_title))
-    return out
+    return written_surnames_only(out)
+
+
+def written_surnames_only(candidates: list[Candidate]) -> list[Candidate]:
+    """A lone name written with a lowercase Arabic article ("al-Amr said") is a candidate only as the surname
+    of a full name the text writes ("Suleiman al-Amr"): "al-Qaeda said", "al-Jazeera reported" are none."""
+    surnames = {c.key[-1] for c in candidates if len(c.key) >= 2}
+    return [c for c in candidates if c.surface[0][0].isupper() or (len(c.key) == 1 and c.key[0] in surnames)]
 
 
 PreparedRun = tuple[int, int, int, list[tuple[int, bool, tuple[Token, ...], tuple[str, ...]]]]
@@ -450,15 +473,27 @@ def _prepared_run(splits: dict[tuple[str, bool], PreparedRun | None], run: str, 
         if len(raw) > MAX_RUN:
             continue  # title-case prose or a list of headings, not a name (and bounds the work per run)
         toks = list(raw)
-        while toks and not toks[0][2][0].isupper():
+        while toks and not capitalised_token(toks[0][2]):
             toks = toks[1:]
-        while toks and not toks[-1][2][0].isupper():
+        while toks and not capitalised_token(toks[-1][2]):
             toks = toks[:-1]
         if toks:
             kept.append((idx, initial, tuple(toks), tuple(norm(t[2]) for t in toks)))
     prepared = (len(segments), segments[0][0][0], segments[-1][-1][1], kept) if kept else None
     splits[key] = prepared
     return prepared
+
+
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+# dotted capitals that are places, unions or club prefixes, not a person's initials ("U.S. President", "A.C. Milan")
+_DOTTED_ACRONYMS = frozenset(
+    {"u.s", "u.k", "u.n", "e.u", "u.a.e", "u.s.a", "d.c", "a.c", "a.s", "s.s", "f.c", "s.c", "s.a", "n.v", "b.v"}
+)
+
+
+def dotted_initials(tok: str) -> bool:
+    """"O.J.", "F.W.", "J.R.R.": two or three initials written together (not "U.S.", "A.C.")."""
+    return _DOTTED_INITIALS.fullmatch(tok) is not None and tok.lower().rstrip(".") not in _DOTTED_ACRONYMS
 
 
 def split_run(text: str, rs: int, re_: int, run_initial: bool) -> tuple[list[list[Token]], list[bool]]:
@@ -476,7 +511,7 @@ def split_run(text: str, rs: int, re_: int, run_initial: bool) -> tuple[list[lis
                 key = "i"  # I'll, I'm, He's, We're: a pronoun
             if initial_here and not current and key in lx.MODALS:
                 key = "i"  # "Will Papa come?": a sentence-initial modal verb
-            initial_letter = tok.endswith(".") and len(key) == 1
+            initial_letter = (tok.endswith(".") and len(key) == 1) or dotted_initials(tok)
             roman = bool(current) and _ROMAN.match(tok) is not None
             bare_initial = bool(current) and len(tok) == 1 and tok not in "IA"  # "Forrest J Ackerman"
             if not (initial_letter or roman or bare_initial) and (key in lx.STOP or len(key) == 1 or _is_acronym(tok)):
@@ -520,6 +555,8 @@ def _candidate(
     before = text[max(rs, toks[0][0] - 8) : toks[0][0]] if seg.title is None else ""
     if "St" in before and _SAINT_BEFORE.match(before):
         org = True  # "the St. Louis Eagles", "St. Kilda": a saint's name names a place, a church or a club
+    if seg.title is None and _MOUNT_OR_FORT_BEFORE.search(text, max(0, toks[0][0] - 5), toks[0][0]):
+        org = True  # "Mt. Kenyon", "Ft. Hood", "Mt. Gox": an abbreviated "Mount"/"Fort" names a place (or a firm)
     return Candidate(
         start=toks[0][0],
         end=toks[-1][1],
@@ -534,10 +571,12 @@ def _candidate(
         ctx_end=ctx_end if last else toks[-1][1],
         org=org,
         work=in_title,
+        nationality=seg.nationality,
     )
 
 
 _SAINT_BEFORE = re.compile(r"^.*(?<![\w.])(?:St|Ste)\.[ \t]+$")
+_MOUNT_OR_FORT_BEFORE = re.compile(r"(?<![\w.])(?:Mt|Ft)\.[ \t]+\Z")
 _AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*([A-Z][\w'’\-]*)([ \t]+[A-Z])?")
 _AMPERSAND_BEFORE = re.compile(r"(?<![\w'’\-.])([A-Z][\w'’\-]*)[ \t]*&[ \t]*\Z")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’\-.]*[ \t]+\Z")

@@ -21,6 +21,14 @@ rule one added to :data:`FORM_RULES`):
   list with an accepted person ("Bill Clinton, George W. Bush and Barack Obama"); +2 a byline or attribution
   line, for two or more tokens ("By Clara Voss, Arts Correspondent", "— Priya Raman, chair of the finance
   committee").
+- context, round 4: +2 addressed in dialogue, never after an article ("Go it, Pip!", "All ready there,
+  Fedallah?"; :func:`vocative`), counted as person context; a kinship noun "of" the name counts as a role noun
+  ("the father of Safie"); -2.5 when the possessive of a lone name heads a place or firm name at every use
+  ("Walter's Mill", "Harold's Limited"); a speech verb after a comma is nobody's when a preposition comes just
+  before the name ("Mary Owusu, a nurse from Kumasi, said"); a first word used as the given name of an
+  accepted full name scores as a given name in the text's other pairs ("Takoda Marwick" ... "Takoda
+  Wolfhart"); a given name of the world list (:func:`lexicon.world_given_names`) scores +1 alone, never the
+  "never lowercase" point (it may be a place: "Lima"), and never makes a pair fused ("Harry Macey").
 - full name of a lone person: +1 for a two- or three-token run whose surname ("Barack Obama" / "Obama said"),
   or for two tokens surname first whose first token ("Xi Jinping" / "Xi said"), is used alone with person
   context of its own (:func:`full_name_of_person`); for two or more tokens a person's act after the name
@@ -46,7 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people.candidates import Candidate
@@ -66,6 +74,7 @@ class Weights:
     appositive: float = 1.5  # ", a policy adviser", ", 45,", "(1770–1827)", "(D-N.Y.)", "who"
     listed: float = 2.0  # a member of a list with an accepted person
     byline: float = 2.0  # "By Clara Voss", "— Priya Raman, chair of ..."
+    vocative: float = 2.0  # "Go it, Pip!", "All ready there, Fedallah?" inside a quotation
     full_of_person: float = 1.0  # "Barack Obama" beside "Obama said"
     determiner: float = -2.5  # names do not take an article: "the Kremlin", "the Royal Household"
     pron_thing: float = -2.0  # "Microsoft has launched ... its campaign"
@@ -97,9 +106,15 @@ _NEXT = re.compile(r"\s*(,)?\s*([^\W\d_][\w'’\-]*)?(?:\s+([^\W\d_][\w'’\-]*)
 _LIFE = re.compile(r"\s*,?\s*\(\s*(?:born\b|b\.|c\.\s*)?\s*(?:\d{1,2}\s+\w+\s+|\w+\s+\d{1,2}\s*,\s*)?\d{3,4}\s*(?:[-–)\];,]|in\b)")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’\-]*)")
 _COMMA_PLACE = re.compile(r"\s*,\s*((?:[A-Z][\w.\-]*)(?: [A-Z][\w.\-]*){0,2})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
-_THING_OF = re.compile(r"\b(?:town|city|village|county|province|state|district|municipality|region|island|port|kingdom|republic|duchy|principality|parish|commune)\s+of\s*$", re.I)
+_THING_OF = re.compile(
+    r"\b(?:town|city|village|county|province|state|district|municipality|region|island|port|kingdom|republic|duchy"
+    r"|principality|parish|commune|township|borough|hamlet|suburbs?|outskirts|capital|valley|prairie|plateau|plains"
+    r"|battle|siege|(?:north|south)(?:east|west)?|east|west)\s+of\s*$",
+    re.I,
+)
 _PRONOUN = re.compile(r"\b(its|he|she|his|her|him)\b")
 _POSS = re.compile(r"['’]")
+_INITIALS_KEY = re.compile(r"[a-z](?:\.[a-z]){1,2}")  # "t.s" of "T.S. Eliot"
 _SYLLABIC = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
 _AGE = re.compile(r"\s*,\s*\d{1,3}\s*,")
 _CLAUSE = re.compile(r"[^,.;:!?()“”\"]*")
@@ -130,6 +145,10 @@ class FormStats:
     pron_person: int = 0
     pron_thing: int = 0
     byline: int = 0
+    possessive_place: int = 0  # "Rankin's Mill": the possessive heads a place or firm name
+    firm_use: int = 0  # "Caloi was founded in 1898", "Caloi manufactures", "Caloi's voting shares"
+    learned_given: bool = False  # its first word is the given name of a full name accepted in this text
+    vocative: int = 0  # addressed in dialogue: "Go it, Pip!", "All ready there, Fedallah?"
     full_of_person: bool = False  # "Barack Obama" where "Obama" alone is a person by context
 
     def cue(self, n: int) -> bool:
@@ -163,7 +182,7 @@ def collect_stats(ctx: PeopleContext) -> None:
         if not cand.initial:
             st.noninitial += 1
         if key not in rejected:
-            context_of(ctx.text, cand, st)
+            context_of(ctx.text, cand, st, ctx.lowercase_seen)
 
 
 def reject_fused_pairs(ctx: PeopleContext) -> None:
@@ -173,11 +192,13 @@ def reject_fused_pairs(ctx: PeopleContext) -> None:
     ("Bill Clinton" ... "Clinton said", "Tony Blair" ... "Blair"; but "Natásha" is used alone, and "Pierre"
     starts "Pierre Bezúkhov"). Never when the first word is an initial ("R. Walton") or the second is used as a
     surname after "Mr."/"Mrs."/"Miss" ("Jane Bennet", "Georgiana Darcy")."""
-    given = lx.given_names()
+    given, world = lx.given_names(), lx.world_given_names()
     first_tokens = {k[0] for k in ctx.stats if len(k) >= 2}
     for key, st in ctx.stats.items():
         if len(key) != 2 or st.count > 2 or key[1] not in given or len(key[0]) == 1:
             continue  # "R. Walton": an initial is never a person of its own
+        if key[1] in world:
+            continue  # "Harry Macey": a given name of the world lists may well be a surname
         if key[0] in given and key[1] not in first_tokens and (key[0],) not in ctx.stats:
             continue  # "Bill Clinton ... Clinton said": the lone word is a surname, never a first name here
         alone = ctx.stats.get((key[1],))
@@ -240,10 +261,68 @@ def list_members(ctx: PeopleContext) -> None:
         ctx.accepted = unfused(ctx, accepted_forms(ctx))
 
 
+def learned_given_names(ctx: PeopleContext) -> None:
+    """A word the text uses as the given name of an accepted full name, though no list has it, is a given name
+    in the other names of the text too: "Takoda Marwick" ... "Takoda Wolfhart" (two to three words, the last
+    no ordinary word or place)."""
+    given = lx.given_names()
+    learned = {
+        k[0]
+        for k in ctx.accepted
+        if len(k) >= 2 and len(k[0]) > 1 and k[0] not in given and not lx.is_ordinary(k[0]) and k[0] not in lx.NAME_PARTICLES
+    }
+    if not learned:
+        return
+    changed = False
+    for key, st in ctx.stats.items():
+        if (
+            2 <= len(key) <= 3
+            and key[0] in learned
+            and key not in ctx.accepted
+            and key not in ctx.rejected
+            and not lx.is_ordinary(key[-1])
+            and key[-1] not in lx.places()
+        ):
+            st.learned_given = changed = True
+    if changed:
+        ctx.accepted = unfused(ctx, accepted_forms(ctx))
+
+
+_FAMILY_AFTER = re.compile(r"[ \t]+family\b")
+
+
+def firms_by_use(ctx: PeopleContext) -> None:
+    """A lone name used as a firm (:func:`firm_use_after`), or whose possessive names a place or firm at every
+    use (:func:`possessive_place_after`), and never with a title is the firm, not the founder its full name
+    names: "Caloi was founded in 1898 by Luigi Caloi", "Hale's Limited ... Anne Hale" (the lone name is nobody;
+    the full name stays); its uses are marked as organisation names, so no person's surname is propagated onto them."""
+    # "Goldman Sachs ... Goldman said": the first word of a firm the text names in full (no given name)
+    heads = {k[0] for k in ctx.stats if len(k) >= 2 and " ".join(k) in ORGANISATION_NAMES}
+    firms = {
+        k
+        for k, st in ctx.stats.items()
+        if len(k) == 1
+        and not st.title
+        and (
+            (st.firm_use and st.cue(st.firm_use))
+            or st.possessive_place == st.count
+            or (k[0] in heads and k[0] not in lx.given_names())
+        )
+    }
+    if firms:
+        ctx.rejected |= firms
+        ctx.candidates = [
+            replace(c, org=True) if c.key in firms and not _FAMILY_AFTER.match(ctx.text, c.end) else c
+            for c in ctx.candidates
+        ]  # "the Caloi family" still names the people
+
+
 FORM_RULES: tuple[Callable[[PeopleContext], None], ...] = (
+    firms_by_use,
     reject_fused_pairs,
     places_in_place_lists,
     full_names_of_people,
+    learned_given_names,
     list_members,
 )
 
@@ -287,10 +366,22 @@ def context_singles(ctx: PeopleContext) -> set[Form]:
     }
 
 
+def addressed(stats: FormStats) -> bool:
+    """Addressed in dialogue (:func:`vocative`) and never after an article ("the Nantucketer", "the
+    Tahitian" are what someone is, not their name)."""
+    return stats.cue(stats.vocative) and stats.determiner == 0
+
+
 def person_context(stats: FormStats) -> bool:
     """A form with context evidence of its own that it is a person (title, role noun, speech verb, appositive),
     and no article/place/"its" penalty."""
-    if not (stats.cue(stats.title) or stats.cue(stats.role) or stats.cue(stats.speech) or stats.cue(stats.appositive)):
+    if not (
+        stats.cue(stats.title)
+        or stats.cue(stats.role)
+        or stats.cue(stats.speech)
+        or stats.cue(stats.appositive)
+        or addressed(stats)
+    ):
         return False
     if stats.determiner * 2 >= stats.count or stats.pron_thing > stats.pron_person:
         return False
@@ -337,10 +428,10 @@ def full_name_of_person(
         return True
     # surname first ("Xi Jinping" / "Xi said"): the lone first token is not a given name (else the run is
     # scored as given name + surname already), the rest looks like a romanised given name and is never used
-    # alone ("the Polaroids"), and the first token is not the surname of someone else named in full ("Andy
+    # alone ("the Polaroids"; "Steelkilt Charlemagne" beside a lone "Charlemagne"), and the first token is not the surname of someone else named in full ("Andy
     # Warhol" ... "Warhol Polaroid exhibits")
     first = key[0]
-    if (key[1:] in stats and key[1:] not in accepted) or any(len(k) >= 2 and k[-1] == first for k in accepted):
+    if key[1:] in stats or any(len(k) >= 2 and k[-1] == first for k in accepted):
         return False
     return (
         len(key) == 2
@@ -364,6 +455,7 @@ class Occurrence:
     text: str
     cand: Candidate
     stats: FormStats
+    lowercase_seen: dict[str, int] = field(default_factory=dict)  # word -> times written in lowercase
 
 
 @dataclass(slots=True)
@@ -376,9 +468,9 @@ class PrevWord:
     left: str  # the 30 characters before the run
 
 
-def context_of(text: str, cand: Candidate, stats: FormStats) -> None:
+def context_of(text: str, cand: Candidate, stats: FormStats, lowercase_seen: dict[str, int] | None = None) -> None:
     """Add the left/right context evidence of one occurrence to ``stats`` (every rule in :data:`OCCURRENCE_RULES`)."""
-    occ = Occurrence(text, cand, stats)
+    occ = Occurrence(text, cand, stats, lowercase_seen if lowercase_seen is not None else {})
     for rule in OCCURRENCE_RULES:
         rule(occ)
 
@@ -410,6 +502,19 @@ def peeled_title(occ: Occurrence) -> None:
     if title is not None:
         occ.stats.title += 1
         occ.stats.titles[title] = occ.stats.titles.get(title, 0) + 1
+
+
+def peeled_nationality(occ: Occurrence) -> None:
+    """"Croatian Goran Ivanisevic", "Swede Thomas Enqvist": a nationality before a full name of two or more
+    tokens says what a person is, like a role noun, when the run ends there in a word that is no ordinary word,
+    place or nationality ("British Petroleum" leaves one token, "Dutch East Indies" ends in a word: no
+    evidence)."""
+    cand = occ.cand
+    key = cand.key
+    if not (cand.nationality and cand.title is None and len(key) >= 2 and not cand.org and cand.last_in_run):
+        return
+    if not lx.is_ordinary(key[-1]) and key[-1] not in lx.places() and key[-1] not in lx.nationalities():
+        occ.stats.role += 1
 
 
 def word_before(occ: Occurrence) -> None:
@@ -491,10 +596,24 @@ def speech_verb_before(occ: Occurrence, before: PrevWord) -> bool:
     return False
 
 
+_KIN_OF = re.compile(r"\b([a-z]+)\s+of\s*$")
+
+
+def kin_of_before(occ: Occurrence, before: PrevWord) -> bool:
+    """"the father of Safie", "the wife of Fedallah": a kinship noun "of" the name (counted as a role)."""
+    if before.low == "of" and before.gap == "":
+        m = _KIN_OF.search(before.left)
+        if m and (m.group(1) in lx.KIN_MALE or m.group(1) in lx.KIN_FEMALE):
+            occ.stats.role += 1
+            return True
+    return False
+
+
 WORD_BEFORE_RULES: tuple[Callable[[Occurrence, PrevWord], bool], ...] = (
     place_preposition_before,
     thing_noun_before,
     place_of_before,
+    kin_of_before,
     role_noun_before,
     speech_verb_before,
 )
@@ -527,6 +646,43 @@ def place_after_comma(occ: Occurrence) -> None:
         occ.stats.place_prep += 1
 
 
+_POSSESSIVE_NAME_OF = re.compile(r"[ \t]*['’][ \t]*s[ \t]+((?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*)")
+_POSSESSIVE_ALONE = re.compile(r"[ \t]*['’][ \t]*s(?=[ \t]*(?:[-–—,;:)]|\n|\Z|(?:and|or)[ \t]+[a-z]))")
+
+
+def possessive_place_after(occ: Occurrence) -> None:
+    """"Rankin's Mill", "Perley's Mills", "Halvorsen's Limited", "Hale's Broadcasting Service": a lone name
+    whose possessive heads a place or firm name (an organisation/place cue word among the three capitalised
+    words after the "'s"), or stands for one with no noun after it ("bought Hale's and sold it", "Milepost 3:
+    Hale's - spur"), at every use names that place or firm, not a person (one such use beside others is no
+    evidence: "Obama's Cabinet met. Obama said")."""
+    cand = occ.cand
+    if len(cand.key) != 1 or not cand.last_in_run:
+        return
+    m = _POSSESSIVE_NAME_OF.match(occ.text, cand.end, cand.end + 60)
+    if m and any(lx.is_org_cue(lx.norm(w)) for w in m.group(1).split()):
+        occ.stats.possessive_place += 1
+    elif m is None and _POSSESSIVE_ALONE.match(occ.text, cand.end, cand.end + 20):
+        occ.stats.possessive_place += 1
+
+
+_FIRM_USE_AFTER = re.compile(
+    r"[ \t]+(?:(?:was|were|is|has[ \t]+been|had[ \t]+been)[ \t]+(?:founded|established|incorporated|headquartered"
+    r"|liquidated|floated|privatised|privatized|nationalised|nationalized)"
+    r"|(?:currently[ \t]+)?manufactures)\b"
+    r"|[ \t]*['’][ \t]*s[ \t]+(?:[a-z]+[ \t]+)?(?:shares|shareholders|subsidiary|subsidiaries|factory|factories"
+    r"|customers|workforce|products)\b"
+)
+
+
+def firm_use_after(occ: Occurrence) -> None:
+    """"Caloi was founded in 1898", "Caloi currently manufactures", "Caloi's voting shares": what only a firm
+    is or has (a person is born, not founded; "acquired" and "listed" are said of players too)."""
+    cand = occ.cand
+    if len(cand.key) == 1 and cand.last_in_run and _FIRM_USE_AFTER.match(occ.text, cand.end, cand.end + 60):
+        occ.stats.firm_use += 1
+
+
 def words_after(occ: Occurrence) -> None:
     """What follows the run: a lowercase word (the first of :data:`WORD_AFTER_RULES` that applies), else the
     first of :data:`MARK_AFTER_RULES` (an age, life dates, a party and state)."""
@@ -542,11 +698,25 @@ def words_after(occ: Occurrence) -> None:
 
 
 def speech_verb_after(occ: Occurrence, m: re.Match[str]) -> bool:
-    """"Keir Starmer said", "Zelensky told", "X died"."""
+    """"Keir Starmer said", "Zelensky told", "X died"; not after a comma when a preposition comes just before
+    the name: "Ama Owusu, a nurse from Kumasi, said" closes an appositive, the speaker is Ama Owusu."""
     if m.group(2).casefold() in lx.SPEECH_VERBS_AFTER:
+        if m.group(1) and _preposition_before(occ):
+            return True
         occ.stats.speech += 1
         return True
     return False
+
+
+def _preposition_before(occ: Occurrence) -> bool:
+    """The word just before the run is a place preposition, "from" or "of" ("from Kumasi", "of Ghana")."""
+    cand = occ.cand
+    left = occ.text[max(0, cand.ctx_start - 30) : cand.ctx_start]
+    w = _last_word(left)
+    if not w or left[w.end(1) :].strip():
+        return False
+    low = lx.norm(w.group(1))
+    return low in ("of", "from") or low in lx.PLACE_PREPOSITIONS
 
 
 def person_verb_after_full_name(occ: Occurrence, m: re.Match[str]) -> bool:
@@ -630,12 +800,46 @@ def role_of_organisation_before(occ: Occurrence) -> None:
             occ.stats.role += 1
 
 
+_VOCATIVE_BEFORE = re.compile(r"(?:[,!“\"‘]|\b(?:thou|O))[ \t]*\Z")
+_VOCATIVE_AFTER = re.compile(r"[ \t]*(?:[!?]|[,;](?=[ \t]+(?!and\b|or\b)[a-z]))")
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    """An opening quotation mark before ``pos`` on its line (within 400 characters) is still open."""
+    lo = max(text.rfind("\n", max(0, pos - 400), pos) + 1, pos - 400, 0)
+    left = text[lo:pos]
+    opened, closed = left.rfind("“"), left.rfind("”")
+    if opened >= 0 or closed >= 0:
+        return opened > closed
+    return left.count('"') % 2 == 1
+
+
+def vocative(occ: Occurrence) -> None:
+    """Addressed in dialogue: a name of one or two words, no hyphen, no ordinary word the text also writes in
+    lowercase, not at a sentence start, inside a quotation after a comma, "!" or "thou", and before "!" or "?"
+    (or a comma or semicolon and a lowercase word: "Hold up thy hoop, Pip, till I jump"): "Go it, Pip!", "All
+    ready there, Fedallah?"."""
+    text, cand = occ.text, occ.cand
+    if len(cand.key) > 2 or cand.title is not None or cand.initial or not (cand.first_in_run and cand.last_in_run):
+        return  # at a sentence start: "“Hm!”", "“Bonjour!”"
+    if any("-" in k or (lx.is_ordinary(k) and k in occ.lowercase_seen) for k in cand.key):
+        return  # "Ha-ha-ha!", "Mother?" (also written "mother"): exclamations and words of address
+    if cand.ctx_end != cand.end or not _VOCATIVE_AFTER.match(text, cand.end):
+        return
+    if _VOCATIVE_BEFORE.search(text, max(0, cand.start - 8), cand.start) and _in_quotation(text, cand.start):
+        occ.stats.vocative += 1
+
+
 OCCURRENCE_RULES: tuple[Callable[[Occurrence], None], ...] = (
     byline,
+    vocative,
     peeled_title,
+    peeled_nationality,
     word_before,
     pronoun_after_subject,
     place_after_comma,
+    possessive_place_after,
+    firm_use_after,
     words_after,
     role_of_organisation_before,
 )
@@ -654,6 +858,8 @@ def never_a_person(key: Form) -> bool:
         return True  # "Reuters said", "Juventus beat": a place or a well-known organisation
     if key[0].startswith(("l'", "l’")) and len(key[0]) > 3:
         return True  # "L'Equipe", "L'Oréal"
+    if _plural_of_a_name(key):
+        return True  # "the Rochester Jeffersons": a team or a family, not a person
     if key[0] in lx.FOREIGN_ARTICLES and len(key) >= 2:
         return True  # "Le Parisien", "La Masia", "El Niño": a title or place, not a person
     if len(key) == 1:
@@ -666,6 +872,17 @@ def never_a_person(key: Form) -> bool:
             or k in lx.TITLE_MODIFIERS
         )
     return all(k in lx.nationalities() or k in lx.MONTHS_DAYS for k in key)
+
+
+def _plural_of_a_name(key: Form) -> bool:
+    """A run ending in the plural of a surname or given name that is no name itself: a team or a family
+    ("the Rochester Jeffersons"; "Nicholas Peters", "Pete Sampras" stay)."""
+    last = key[-1]
+    if len(key) < 2 or len(last) < 5 or not last.endswith("s") or last.endswith("ss"):
+        return False
+    if last in lx.surnames() or last in lx.given_names() or last in lx.world_given_names():
+        return False
+    return last[:-1] in lx.surnames()
 
 
 def context_score(stats: FormStats, w: Weights = WEIGHTS) -> float:
@@ -683,6 +900,8 @@ def context_score(stats: FormStats, w: Weights = WEIGHTS) -> float:
         s += w.listed
     if stats.byline:
         s += w.byline
+    if addressed(stats):
+        s += w.vocative
     if stats.full_of_person:
         s += w.full_of_person
     if stats.determiner * 2 >= stats.count:
@@ -691,6 +910,8 @@ def context_score(stats: FormStats, w: Weights = WEIGHTS) -> float:
         s += w.pron_thing
     if stats.place_prep * 2 >= stats.count and stats.place_prep:
         s += w.place_prep
+    elif stats.possessive_place == stats.count:
+        s += w.place_prep  # "Rankin's Mill" at every use
     return s
 
 
@@ -704,13 +925,16 @@ def multi_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weigh
     key = stats.key
     given = lx.given_names()
     s = w.multi_base
-    if key[0] in given and key[0] not in lx.TITLE_HEADS:
+    if (key[0] in given and key[0] not in lx.TITLE_HEADS) or stats.learned_given:
         s += w.given_first
     if key[-1] in lx.surnames():
         s += w.surname_last
     if any(len(k) == 1 for k in key[1:-1]):
         s += w.middle_initial
     elif len(key) == 2 and len(key[0]) == 1 and key[-1] in lx.surnames():
+        s += w.leading_initial
+    elif _INITIALS_KEY.fullmatch(key[0]) and not lx.is_ordinary(key[-1]) and key[-1] not in lx.places():
+        # "T.S. Eliot", "O.J. Simpson": two or three initials written together before a surname
         s += w.leading_initial
     if syllabic_given_name(stats):
         s += w.syllabic_given
@@ -728,8 +952,8 @@ def lone_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weight
     s = 0.0
     if k in lx.given_names():
         s += w.lone_given
-        if stats.noninitial and k not in lowercase_seen:
-            s += w.lone_given_never_lowercase
+        if stats.noninitial and k not in lowercase_seen and k not in lx.world_given_names():
+            s += w.lone_given_never_lowercase  # (a world given name may be a place: "Lima", "Sahara")
     elif lx.is_ordinary(k):
         s += w.lone_ordinary
         if k in lowercase_seen and stats.noninitial < NAME_USE_RATE * lowercase_seen[k]:

@@ -55,10 +55,24 @@ def _data_lines(name: str) -> list[str]:
 
 @cache
 def given_names() -> dict[str, str]:
-    """Known given names -> "m", "f" or "mf" (US Census 1990 + Kantrowitz names corpus)."""
+    """Known given names -> "m", "f" or "mf" (US Census 1990 + Kantrowitz names corpus, then
+    :func:`world_given_names`)."""
     out: dict[str, str] = {}
     for line in _data_lines("given_names.txt.gz"):
         name, gender, _rank = line.split("\t")
+        out[name] = gender
+    for name, gender in world_given_names().items():
+        out.setdefault(name, gender)
+    return out
+
+
+@cache
+def world_given_names() -> dict[str, str]:
+    """Given names of many countries that the census lists lack ("takuya", "nader", "kofi"; nomquamgender data,
+    MIT) -> gender. Some are also places ("lima", "sahara"): alone, such a word needs context to be a person."""
+    out: dict[str, str] = {}
+    for line in _data_lines("given_names_world.txt.gz"):
+        name, gender = line.split("\t")
         out[name] = gender
     return out
 
