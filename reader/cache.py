@@ -42,11 +42,12 @@ from reader.nlp.summarizers import DEFAULT_ALGORITHM
 if TYPE_CHECKING:
     from reader.nlp.analysis import Analysis
 
-__all__ = ["ANALYSIS_VERSION", "AnalysisCache", "DEFAULT_MAX_BYTES", "analyse_with_cache", "decode_people", "decode_quotes",
+__all__ = ["ANALYSIS_VERSION", "AnalysisCache", "analysis_code_digest", "code_digest", "DEFAULT_MAX_BYTES", "analyse_with_cache", "decode_people", "decode_quotes",
            "decode_spans", "decode_summary", "default_cache_dir", "encode_people", "encode_quotes", "encode_spans",
            "encode_summary", "people_digest"]
 
-ANALYSIS_VERSION = 1  # bump whenever sentences, summaries or people change for the same text
+ANALYSIS_VERSION = 1  # bump when the format of an entry changes (the code and data are hashed: code_digest)
+ANALYSIS_SOURCES = ("document", "nlp", "sanitize.py")  # what sentences, summaries, people and quotes come from
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 MAGIC = b"RDRcache1\n"
 SUFFIX = ".entry"
@@ -60,6 +61,27 @@ def default_cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("reader", appauthor=False))
+
+
+def code_digest(package: Path) -> str:
+    """A hash of the code and data under ``package`` that the analyses come from (ANALYSIS_SOURCES; compiled
+    files left out): a new rule, word list or model makes new cache entries, so no cached result outlives the code
+    that made it, with no version number to remember."""
+    digest = hashlib.sha256()
+    for source in ANALYSIS_SOURCES:
+        path = package / source
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file() and "__pycache__" not in file.relative_to(package).parts:
+                digest.update(file.relative_to(package).as_posix().encode() + b"\0")
+                digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def analysis_code_digest() -> str:
+    """``code_digest`` of this installation, computed once per process (a few milliseconds)."""
+    return code_digest(Path(__file__).resolve().parent)
 
 
 @lru_cache(maxsize=4)
@@ -118,7 +140,8 @@ class AnalysisCache:
     # ------------------------------------------------------------------------------------------ entries
     def entry_path(self, document: Document | str, kind: str, options: Mapping[str, Any]) -> Path:
         text = document.text if isinstance(document, Document) else document
-        identity = json.dumps([_text_key(text), kind, ANALYSIS_VERSION, __version__, dict(sorted(options.items()))],
+        identity = json.dumps([_text_key(text), kind, ANALYSIS_VERSION, __version__, analysis_code_digest(),
+                               dict(sorted(options.items()))],
                               separators=(",", ":"))
         return self.folder / (hashlib.sha256(identity.encode()).hexdigest()[:32] + SUFFIX)
 

@@ -57,6 +57,34 @@ def test_a_newer_analysis_version_does_not_read_old_entries(cache, doc, monkeypa
     assert cache.get_people(doc) is None
 
 
+def test_entries_made_by_other_analysis_code_are_not_read(cache, doc, monkeypatch):
+    cache.put_people(doc, [ANNA])
+    monkeypatch.setattr("reader.cache.analysis_code_digest", lambda: "another rule set")
+    assert cache.get_people(doc) is None
+
+
+def test_the_code_digest_follows_the_analysis_code_and_data_only(tmp_path):
+    from reader.cache import code_digest
+
+    (tmp_path / "nlp" / "data").mkdir(parents=True)
+    (tmp_path / "document").mkdir()
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "nlp" / "rules.py").write_text("RULES = 1\n")
+    (tmp_path / "nlp" / "data" / "names.txt").write_text("Anna\n")
+    (tmp_path / "document" / "load.py").write_text("")
+    (tmp_path / "sanitize.py").write_text("")
+    before = code_digest(tmp_path)
+    (tmp_path / "ui" / "app.py").write_text("# the UI does not change results\n")
+    (tmp_path / "nlp" / "__pycache__").mkdir()
+    (tmp_path / "nlp" / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"compiled")
+    assert code_digest(tmp_path) == before
+    (tmp_path / "nlp" / "data" / "names.txt").write_text("Anna\nVronsky\n")  # a word list grows
+    after_list = code_digest(tmp_path)
+    assert after_list != before
+    (tmp_path / "sanitize.py").write_text("# changed\n")
+    assert code_digest(tmp_path) not in (before, after_list)
+
+
 @pytest.mark.parametrize("damage", [
     lambda raw: raw[: len(raw) // 2],  # a partial write
     lambda raw: b"",
