@@ -886,3 +886,35 @@ def test_ordinary_prose_with_short_sentences_still_goes_to_punkt() -> None:
     doc = document_from_plain_text(paragraph, "talk.txt")
     texts = [doc.text[s.start : s.end] for s in doc.sentences]
     assert texts[:4] == ["\u201cYes!\u201d said Anna.", "\u201cNo,\u201d said Mr. Jones.", "Why?", "Because it rained."]
+
+
+# --- round four: what a format decodes after the text was sanitised ----------------------------------------
+
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u2028\u2029\U000e0000-\U000e007f\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+INVISIBLE_REFERENCES = ["&#x202e;", "&#8238;", "&#x2067;", "&#x200b;", "&#xE0041;", "&ZeroWidthSpace;", "&rlm;",
+                        "&shy;"]
+
+
+@pytest.mark.parametrize("reference", [*INVISIBLE_REFERENCES, "&#x2028;", "&#x9b;", "&#x1b;", "&#x85;"])
+@pytest.mark.parametrize("where", ["heading", "paragraph", "list item", "table cell", "html block", "inline html"])
+def test_character_references_in_markdown_are_sanitised_once_decoded(reference: str, where: str,
+                                                                      tmp_path: Path) -> None:
+    """markdown-it decodes "&#x202e;" after the source was sanitised: a bidi override, zero-width or tag character
+    written as a reference reached the Document (and the terminal), and split names ("Jane D&#x200b;oe")."""
+    name = f"Jane D{reference}oe"
+    body = {"heading": f"# {name}\n", "paragraph": f"{name} spoke.\n", "list item": f"- {name} spoke.\n",
+            "table cell": f"| a | b |\n|---|---|\n| {name} | x |\n", "html block": f"<div>{name} spoke.</div>\n",
+            "inline html": f"She met <b>{name}</b> there.\n"}[where]
+    doc = load_bytes(tmp_path, "refs.md", f"Intro text here.\n\n{body}\nThe end of it.\n".encode())
+    assert isinstance(doc, Document)
+    assert INVISIBLE.search(doc.text) is None, repr(doc.text)
+    if reference in INVISIBLE_REFERENCES:  # removed; a control becomes U+FFFD and a line separator a space
+        assert "Jane Doe" in doc.text, repr(doc.text)
+
+
+def test_combining_marks_written_as_references_in_markdown_are_capped(tmp_path: Path) -> None:
+    doc = load_bytes(tmp_path, "zalgo.md", ("Intro. a" + "&#x301;" * 20_000 + " after.\n").encode())
+    assert isinstance(doc, Document) and longest_combining_run(doc.text) <= COMBINING_CAP
+    assert unicodedata.is_normalized("NFC", doc.text)
