@@ -241,14 +241,14 @@ def test_unreadable_file(tmp_path: Path, monkeypatch) -> None:
         finally:
             path.chmod(0o600)
     # as root (CI containers) chmod 000 does not stop reads: simulate the kernel's refusal instead
-    real_open = builtins.open
+    real_open = os.open
 
     def refusing_open(file, *args, **kwargs):
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", refusing_open)
+    monkeypatch.setattr(os, "open", refusing_open)
     assert is_error(outcome(lambda: load_document(str(path))), "secret.txt", "permission denied")
 
 
@@ -918,3 +918,30 @@ def test_combining_marks_written_as_references_in_markdown_are_capped(tmp_path: 
     doc = load_bytes(tmp_path, "zalgo.md", ("Intro. a" + "&#x301;" * 20_000 + " after.\n").encode())
     assert isinstance(doc, Document) and longest_combining_run(doc.text) <= COMBINING_CAP
     assert unicodedata.is_normalized("NFC", doc.text)
+
+
+SWAPPED_AFTER_STAT = (
+    "import os, sys\n"
+    "from reader.document import load_document\n"
+    "from reader.errors import ReaderError\n"
+    "path, regular = sys.argv[1], sys.argv[2]\n"
+    "real_stat = os.stat\n"
+    "os.stat = lambda p, *a, **k: real_stat(regular) if p == path else real_stat(p, *a, **k)\n"
+    "try:\n"
+    "    load_document(path)\n"
+    "except ReaderError as error:\n"
+    "    print(error)\n"
+)
+
+
+@pytest.mark.parametrize("make", [os.mkfifo, os.mkdir], ids=["fifo", "directory"])
+def test_a_file_replaced_after_its_check_is_refused_without_blocking(make, tmp_path: Path) -> None:
+    """The name checked as a regular file is made a FIFO (or a folder) before it is opened: the blocking open
+    waited for a writer forever."""
+    regular, swapped = tmp_path / "article.txt", tmp_path / "swapped.txt"
+    regular.write_text("Just an article. It has two sentences.")
+    make(swapped)
+    result = subprocess.run([sys.executable, "-c", SWAPPED_AFTER_STAT, str(swapped), str(regular)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=HANG_GUARD)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "swapped.txt" in result.stdout and ("not a regular file" in result.stdout or "directory" in result.stdout)

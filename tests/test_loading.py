@@ -304,20 +304,20 @@ def test_binary_and_empty_files(tmp_path: Path, expect_error, unchanged) -> None
 
 
 def test_file_is_opened_read_only(tmp_path: Path, monkeypatch) -> None:
-    import builtins
-
     path = write(tmp_path, "a.txt", b"Some text.")
-    real_open = builtins.open
-    modes: list[str] = []
+    real_open = os.open
+    flags: list[int] = []
 
-    def spy(file, mode="r", *args, **kwargs):
+    def spy(file, mode, *args, **kwargs):
         if str(file) == str(path):
-            modes.append(mode)
+            flags.append(mode)
         return real_open(file, mode, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", spy)
+    monkeypatch.setattr(os, "open", spy)
     load_document(str(path))
-    assert modes == ["rb"]
+    assert len(flags) == 1 and flags[0] & os.O_ACCMODE == os.O_RDONLY
+    assert not flags[0] & (os.O_CREAT | os.O_TRUNC | os.O_APPEND)
+    assert os.stat(path).st_size == len(b"Some text.")
 
 
 def test_source_is_the_path_as_given(tmp_path: Path) -> None:
