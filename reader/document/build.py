@@ -86,6 +86,7 @@ def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool =
         levels.append(block.level)
         offset += high - low
     del blocks  # a generator over the source text: finished, so the source can be freed before the join
+    block = text = None  # type: ignore[assignment]  # so is the last block: a 100 MB line is the source itself
     if not starts:
         raise ReaderError(f"{meta.source}: no readable text (the input is empty or only whitespace)")
     clean_meta = Metadata(
