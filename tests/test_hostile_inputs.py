@@ -241,14 +241,14 @@ def test_unreadable_file(tmp_path: Path, monkeypatch) -> None:
         finally:
             path.chmod(0o600)
     # as root (CI containers) chmod 000 does not stop reads: simulate the kernel's refusal instead
-    real_open = builtins.open
+    real_open = os.open
 
     def refusing_open(file, *args, **kwargs):
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", refusing_open)
+    monkeypatch.setattr(os, "open", refusing_open)
     assert is_error(outcome(lambda: load_document(str(path))), "secret.txt", "permission denied")
 
 
@@ -886,3 +886,62 @@ def test_ordinary_prose_with_short_sentences_still_goes_to_punkt() -> None:
     doc = document_from_plain_text(paragraph, "talk.txt")
     texts = [doc.text[s.start : s.end] for s in doc.sentences]
     assert texts[:4] == ["\u201cYes!\u201d said Anna.", "\u201cNo,\u201d said Mr. Jones.", "Why?", "Because it rained."]
+
+
+# --- round four: what a format decodes after the text was sanitised ----------------------------------------
+
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u2028\u2029\U000e0000-\U000e007f\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+INVISIBLE_REFERENCES = ["&#x202e;", "&#8238;", "&#x2067;", "&#x200b;", "&#xE0041;", "&ZeroWidthSpace;", "&rlm;",
+                        "&shy;"]
+
+
+@pytest.mark.parametrize("reference", [*INVISIBLE_REFERENCES, "&#x2028;", "&#x9b;", "&#x1b;", "&#x85;"])
+@pytest.mark.parametrize("where", ["heading", "paragraph", "list item", "table cell", "html block", "inline html"])
+def test_character_references_in_markdown_are_sanitised_once_decoded(reference: str, where: str,
+                                                                      tmp_path: Path) -> None:
+    """markdown-it decodes "&#x202e;" after the source was sanitised: a bidi override, zero-width or tag character
+    written as a reference reached the Document (and the terminal), and split names ("Jane D&#x200b;oe")."""
+    name = f"Jane D{reference}oe"
+    body = {"heading": f"# {name}\n", "paragraph": f"{name} spoke.\n", "list item": f"- {name} spoke.\n",
+            "table cell": f"| a | b |\n|---|---|\n| {name} | x |\n", "html block": f"<div>{name} spoke.</div>\n",
+            "inline html": f"She met <b>{name}</b> there.\n"}[where]
+    doc = load_bytes(tmp_path, "refs.md", f"Intro text here.\n\n{body}\nThe end of it.\n".encode())
+    assert isinstance(doc, Document)
+    assert INVISIBLE.search(doc.text) is None, repr(doc.text)
+    if reference in INVISIBLE_REFERENCES:  # removed; a control becomes U+FFFD and a line separator a space
+        assert "Jane Doe" in doc.text, repr(doc.text)
+
+
+def test_combining_marks_written_as_references_in_markdown_are_capped(tmp_path: Path) -> None:
+    doc = load_bytes(tmp_path, "zalgo.md", ("Intro. a" + "&#x301;" * 20_000 + " after.\n").encode())
+    assert isinstance(doc, Document) and longest_combining_run(doc.text) <= COMBINING_CAP
+    assert unicodedata.is_normalized("NFC", doc.text)
+
+
+SWAPPED_AFTER_STAT = (
+    "import os, sys\n"
+    "from reader.document import load_document\n"
+    "from reader.errors import ReaderError\n"
+    "path, regular = sys.argv[1], sys.argv[2]\n"
+    "real_stat = os.stat\n"
+    "os.stat = lambda p, *a, **k: real_stat(regular) if p == path else real_stat(p, *a, **k)\n"
+    "try:\n"
+    "    load_document(path)\n"
+    "except ReaderError as error:\n"
+    "    print(error)\n"
+)
+
+
+@pytest.mark.parametrize("make", [os.mkfifo, os.mkdir], ids=["fifo", "directory"])
+def test_a_file_replaced_after_its_check_is_refused_without_blocking(make, tmp_path: Path) -> None:
+    """The name checked as a regular file is made a FIFO (or a folder) before it is opened: the blocking open
+    waited for a writer forever."""
+    regular, swapped = tmp_path / "article.txt", tmp_path / "swapped.txt"
+    regular.write_text("Just an article. It has two sentences.")
+    make(swapped)
+    result = subprocess.run([sys.executable, "-c", SWAPPED_AFTER_STAT, str(swapped), str(regular)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=HANG_GUARD)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "swapped.txt" in result.stdout and ("not a regular file" in result.stdout or "directory" in result.stdout)

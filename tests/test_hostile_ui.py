@@ -503,3 +503,22 @@ async def test_file_and_folder_names_with_escapes_reach_the_library_screen_clean
                     assert_segments_clean(widget, y)
                     shown.append(line_text(widget, y))
     assert any("note" in line for line in shown), shown
+
+
+# --- round four: settings from a file are from outside too ------------------------------------------------------
+
+
+async def test_escapes_in_the_settings_file_never_reach_a_notification(tmp_path, settle) -> None:
+    """An unknown binding id in [keys] was echoed raw into a notification (ESC [2J cleared the terminal)."""
+    from reader.config import load_config
+
+    (tmp_path / "config.toml").write_text('theme = "x\\u001b]2;pwned\\u0007"\nalgorithm = "y\\u009b2J"\n[keys]\n'
+                                          '"\\u001b[2J\\u202e" = "q"\n"\\u009d0;x\\u0007" = "q"\n', encoding="utf-8")
+    config = load_config(tmp_path / "config.toml")
+    app = ReaderApp(document_from_plain_text("Some text here. Jane Doe met Tom Lee.", "a.txt"), config=config)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        toasts = [str(toast.render()) for screen in app.screen_stack for toast in screen.query("Toast")]
+        assert any("[keys]" in text for text in toasts), toasts
+        for text in toasts:
+            assert "\x1b" not in text and CONTROL.search(text) is None, repr(text)

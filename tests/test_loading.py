@@ -304,20 +304,20 @@ def test_binary_and_empty_files(tmp_path: Path, expect_error, unchanged) -> None
 
 
 def test_file_is_opened_read_only(tmp_path: Path, monkeypatch) -> None:
-    import builtins
-
     path = write(tmp_path, "a.txt", b"Some text.")
-    real_open = builtins.open
-    modes: list[str] = []
+    real_open = os.open
+    flags: list[int] = []
 
-    def spy(file, mode="r", *args, **kwargs):
+    def spy(file, mode, *args, **kwargs):
         if str(file) == str(path):
-            modes.append(mode)
+            flags.append(mode)
         return real_open(file, mode, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", spy)
+    monkeypatch.setattr(os, "open", spy)
     load_document(str(path))
-    assert modes == ["rb"]
+    assert len(flags) == 1 and flags[0] & os.O_ACCMODE == os.O_RDONLY
+    assert not flags[0] & (os.O_CREAT | os.O_TRUNC | os.O_APPEND)
+    assert os.stat(path).st_size == len(b"Some text.")
 
 
 def test_source_is_the_path_as_given(tmp_path: Path) -> None:
@@ -436,3 +436,25 @@ def test_errors_are_reader_errors_with_exit_code_two(tmp_path: Path) -> None:
     with pytest.raises(ReaderError) as info:
         load_document(str(tmp_path / "missing.txt"))
     assert info.value.exit_code == 2
+
+
+# --- the paragraphs of a Document ------------------------------------------------------------------------
+
+def test_paragraphs_read_like_a_tuple_of_paragraph_and_survive_pickling(tmp_path: Path) -> None:
+    """A Document keeps its paragraphs as columns of integers (memory); what every caller does with them works."""
+    import pickle
+
+    from reader.document.model import Metadata, Paragraph
+
+    doc = load_document(str(write(tmp_path, "a.md", b"# Title\n\nOne. Two.\n\n- an item\n\n```\ncode\n```\n")))
+    expected = (Paragraph(0, 5, "heading", 1), Paragraph(7, 16, "text", 0), Paragraph(18, 27, "item", 0),
+                Paragraph(29, 33, "code", 0))
+    assert doc.paragraphs == expected and tuple(doc.paragraphs) == expected and list(doc.paragraphs) == list(expected)
+    assert doc.paragraphs[-1] == expected[-1] and doc.paragraphs[1:3] == expected[1:3] and len(doc.paragraphs) == 4
+    assert [doc.paragraph_index_at(offset) for offset in (0, 6, 7, 30, 10**9)] == [0, 0, 1, 3, 3]
+    again = pickle.loads(pickle.dumps(doc.paragraphs))
+    assert again == doc.paragraphs and hash(again) == hash(expected)
+    built = Document(doc.text, expected, doc.meta)  # any sequence given is taken
+    assert built == doc and hash(built) == hash(doc)
+    with pytest.raises(ValueError):
+        Document("x", (Paragraph(0, 1, "banner"),), Metadata(source="x"))  # type: ignore[arg-type]

@@ -8,17 +8,18 @@ one line, except code blocks, which keep their lines.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from dataclasses import dataclass, field
 
-from reader.document.model import BlockKind, Document, Metadata, Paragraph
+from reader.document.model import BlockKind, Document, Metadata, Paragraphs, kind_code
 from reader.sanitize import normalise_newlines, sanitise, sanitise_line
 from reader.errors import ReaderError
 
 PARAGRAPH_SEPARATOR = "\n\n"
 _SEPARATOR_BYTES = PARAGRAPH_SEPARATOR.encode()
-MAX_PARAGRAPHS = 1_000_000  # War and Peace has 12,000; each paragraph costs ~150 bytes of Python objects
+MAX_PARAGRAPHS = 1_000_000  # War and Peace has 12,000; the app's layout and sentences cost ~200 bytes each
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _HEADING_SCAN_LIMIT = 2_000  # raw characters; a heading or headline is far shorter even with its line breaks
@@ -65,24 +66,28 @@ def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool =
     character, so holding every block as a str and then their join took twice the final text on top of it.
     """
     gathered = bytearray()
-    paragraphs: list[Paragraph] = []
+    starts, ends, kinds, levels = array("q"), array("q"), bytearray(), bytearray()  # the Paragraphs' columns
     offset = 0
     for block in blocks:
         text = _clean_block(block, sanitised)
         low, high = (0, len(text)) if block.kind == "code" else _stripped_bounds(text)  # code keeps its indent
         if low == high:
             continue
-        if len(paragraphs) >= MAX_PARAGRAPHS:
+        if len(starts) >= MAX_PARAGRAPHS:
             raise ReaderError(f"{sanitise_line(meta.source)}: too many paragraphs (more than {MAX_PARAGRAPHS:,}) "
                               "to read as an article or a book")
-        if paragraphs:
+        if starts:
             gathered += _SEPARATOR_BYTES
             offset += len(PARAGRAPH_SEPARATOR)
         _gather(gathered, text, low, high)
-        paragraphs.append(Paragraph(offset, offset + high - low, block.kind, block.level))
+        starts.append(offset)
+        ends.append(offset + high - low)
+        kinds.append(kind_code(block.kind))
+        levels.append(block.level)
         offset += high - low
     del blocks  # a generator over the source text: finished, so the source can be freed before the join
-    if not paragraphs:
+    block = text = None  # type: ignore[assignment]  # so is the last block: a 100 MB line is the source itself
+    if not starts:
         raise ReaderError(f"{meta.source}: no readable text (the input is empty or only whitespace)")
     clean_meta = Metadata(
         source=sanitise(meta.source).replace("\n", " "),
@@ -94,7 +99,7 @@ def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool =
     )
     text = gathered.decode("utf-8", "surrogatepass")
     del gathered
-    return Document(text, tuple(paragraphs), clean_meta)
+    return Document(text, Paragraphs.from_columns(starts, ends, kinds, levels), clean_meta)
 
 
 _GATHER_SLICE = 1 << 20

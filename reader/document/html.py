@@ -21,6 +21,7 @@ import logging
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
 
 from reader.document.build import Block, Parts, build_parts
 from reader.document.model import Document, Metadata
@@ -59,34 +60,42 @@ def html_document(text: str, source: str, url: str | None = None) -> Document:
 
 
 def html_parts(text: str, source: str, url: str | None = None) -> Parts:
-    """The article's blocks and metadata (the page itself is not kept)."""
-    blocks, meta = html_blocks(text, source, url)
-    return Parts(_drained(blocks), meta)
+    """The article's blocks and metadata (the page itself is not kept once its blocks are read).
 
-
-def _drained(blocks: list[Block]) -> Iterator[Block]:
-    """The blocks in order, each let go of once read (the list of a 190 MB page's blocks is not held to the end)."""
-    blocks.reverse()
-    while blocks:
-        yield blocks.pop()
-
-
-def html_blocks(text: str, source: str, url: str | None = None) -> tuple[list[Block], Metadata]:
-    """The article's blocks and metadata, or ``ReaderError`` when the page has no article text."""
-    # Sanitise first: lxml drops the ESC of "ESC ] 0 ; title BEL" but keeps the rest, which the sanitiser
-    # could then no longer recognise as one escape sequence.
-    page = strip_scripts(_XML_DECLARATION.sub("", sanitise(text), count=1))
+    The linear scan of a big page yields its blocks while the Document is built: a list of a 190 MB page's
+    blocks held ~1.5x the page, and their small strings pinned the allocator's arenas to the end."""
+    page = _prepared(text)
+    del text  # the caller drops its reference too: the page lives as long as the blocks still to read
     too_complex = markup_beyond_bounds(page)
     extracted = _trafilatura_xml(page, url) if too_complex is None else None
     if extracted is not None:
         blocks, title, author, date = extracted
         if blocks:
-            return blocks, Metadata(source=source, title=title, author=author, date=date, format="html")
-    blocks, title = visible_text_blocks(page)
-    if not blocks:
+            return Parts(_drained(blocks), Metadata(source=source, title=title, author=author, date=date,
+                                                    format="html"))
+    title = page_title(page)
+    scanned = iter_visible_text_blocks(page)
+    del page
+    first = next(scanned, None)
+    if first is None:
         raise ReaderError(f"{source}: no article text found in the HTML page")
     warnings = (f"{too_complex}: showing all of the page's visible text, not only the article",) if too_complex else ()
-    return blocks, Metadata(source=source, title=title, format="html", warnings=warnings)
+    return Parts(chain((first,), scanned), Metadata(source=source, title=title, format="html", warnings=warnings))
+
+
+def _drained(blocks: list[Block]) -> Iterator[Block]:
+    """The blocks in order, each let go of once read (the list of a page's blocks is not held to the end)."""
+    blocks.reverse()
+    while blocks:
+        yield blocks.pop()
+
+
+def _prepared(text: str) -> str:
+    """The page as the extractors read it: sanitised, without its XML declaration, scripts and styles.
+
+    Sanitised first: lxml drops the ESC of "ESC ] 0 ; title BEL" but keeps the rest, which the sanitiser could
+    then no longer recognise as one escape sequence."""
+    return strip_scripts(_XML_DECLARATION.sub("", sanitise(text), count=1))
 
 
 def markup_beyond_bounds(page: str) -> str | None:
@@ -230,26 +239,30 @@ def _quiet_loggers() -> None:
         logger.setLevel(logging.CRITICAL + 1)
 
 
-def visible_text_blocks(page: str) -> tuple[list[Block], str | None]:
-    """Blocks of the page's visible text outside navigation, headers, footers and forms; linear time.
+def page_title(page: str) -> str | None:
+    """The text of the page's ``<title>`` (outside comments), or None."""
+    match = _TITLE.search(_strip_comments(page))
+    return (_html.unescape(match.group(1)).strip() or None) if match else None
+
+
+def iter_visible_text_blocks(page: str) -> Iterator[Block]:
+    """Blocks of the page's visible text outside navigation, headers, footers and forms, one at a time; linear.
 
     A flat scan over tags (no tree), so nesting depth and malformed markup cost nothing extra.
     """
     page = _strip_comments(page)
-    title_match = _TITLE.search(page)
-    title = _html.unescape(title_match.group(1)).strip() if title_match else None
-    blocks: list[Block] = []
     current: list[str] = []
     heading = 0
     skip = 0
 
-    def flush() -> None:
+    def flush() -> Block | None:
         nonlocal heading
         content = _WHITESPACE.sub(" ", _html.unescape("".join(current))).strip()
         current.clear()
-        if content:
-            blocks.append(Block(content, "heading", heading) if heading else Block(content))
-        heading = 0
+        level, heading = heading, 0
+        if not content:
+            return None
+        return Block(content, "heading", level) if level else Block(content)
 
     pos = 0
     for match in _TAG.finditer(page):
@@ -267,17 +280,18 @@ def visible_text_blocks(page: str) -> tuple[list[Block], str | None]:
                 skip = max(0, skip - 1)
             elif not match.group(0).endswith("/>"):
                 skip += 1
-            if name in _BLOCK_TAGS:
-                flush()
+            if name in _BLOCK_TAGS and (block := flush()) is not None:
+                yield block
             continue
         if name in _BLOCK_TAGS:
-            flush()
+            if (block := flush()) is not None:
+                yield block
             if not closing and len(name) == 2 and name[0] == "h" and name[1].isdigit():
                 heading = int(name[1])
     if not skip:
         current.append(page[pos:])
-    flush()
-    return blocks, title or None
+    if (block := flush()) is not None:
+        yield block
 
 
 def _strip_comments(page: str) -> str:

@@ -92,7 +92,7 @@ def _load_path(path: str, max_bytes: int) -> Document:
     if info.st_size > max_bytes:
         raise ReaderError(f"{shown}: file too large ({_size(info.st_size)}; the limit is {_size(max_bytes)})")
     try:
-        with open(path, "rb") as handle:
+        with _open_regular_file(path, shown) as handle:
             # sized to the file: read(n) allocates n bytes first (a 30 MB file held a 200 MB buffer while read)
             data = handle.read(min(info.st_size, max_bytes) + 1)
             if len(data) > info.st_size:  # the file grew since stat: read on, still within the limit
@@ -122,6 +122,26 @@ def _load_path(path: str, max_bytes: int) -> Document:
     parts = document_parts(text, shown, kind)
     del text  # the parts hold the only reference: the text goes once its last paragraph is read
     return build_parts(parts)
+
+
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _open_regular_file(path: str, shown: str) -> BinaryIO:
+    """``path`` opened for reading, when what was opened is (still) a regular file.
+
+    Between the ``stat`` and the ``open`` the name can be made to point at a FIFO (whose blocking open would wait
+    for a writer forever) or a device: the open does not block, and the opened file itself is checked."""
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a directory" if stat.S_ISDIR(mode) else _file_kind(mode)
+            raise ReaderError(f"{shown}: not a regular file ({kind}; it was replaced while being opened)")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _load_stdin(stdin: BinaryIO | None, max_bytes: int) -> Document:

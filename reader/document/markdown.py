@@ -100,6 +100,8 @@ def _section_blocks(text: str, start: int, warnings: list[str]) -> Iterator[tupl
         section = sanitise(text[low:high])
         tokens = _parser().parse(section)
         blocks, h1 = _blocks(tokens)
+        if "&" in section:  # the parser decodes "&#x202e;", "&ZeroWidthSpace;" ... after the source was sanitised
+            blocks = [Block(sanitise(block.text), block.kind, block.level) for block in blocks]
         dropped = section.strip() and (not any(b.text.strip() for b in blocks) or _dropped_text(section, tokens))
         del tokens
         if dropped:

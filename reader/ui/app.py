@@ -19,9 +19,10 @@ from textual.worker import Worker, WorkerState
 from reader.cache import AnalysisCache
 from reader.document.model import Document
 from reader.config import Config
-from reader.errors import ReaderError
+from reader.errors import ReaderError, terminal_safe
 from reader.nlp.analysis import SummaryOptions
 from reader.nlp.summarizers import DEFAULT_ALGORITHM
+from reader.sanitize import sanitise
 from reader.state import StateStore
 from reader.ui.analysis_processes import start_processes
 from reader.ui.cached_analysis import AnalysisRunner
@@ -175,12 +176,13 @@ class ReaderApp(App[None]):
 
     def on_work_failed(self, message: WorkFailed) -> None:
         """A worker failed: its message in the widget that asked for the work, a notification, no crash."""
-        text = f"{message.description} failed: {message.error}"
+        text = terminal_safe(f"{message.description} failed: {message.error}")  # exception text may quote a path
         if message.where is not None:
             message.where.show_error(text)
         self.notify(text, severity="error", timeout=8)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
-        """Notifications may quote the article (names, search text): never parse them as markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        """Notifications may quote the article (names, search text) or a setting from the user's file (a binding id
+        in [keys]): never parse them as markup, and sanitise them (no escape reaches the terminal)."""
+        super().notify(sanitise(message), title=sanitise(title), severity=severity, timeout=timeout, markup=markup)
