@@ -495,6 +495,37 @@ async def test_jump_list_back_forward_and_last_place(accented_app, settle) -> No
         assert view.top_offset == start
 
 
+async def test_the_jump_list_survives_a_reopen(seed_document, tmp_path, settle) -> None:
+    """As vim keeps its jumps in viminfo: ctrl+o after reopening goes back through the last session's jumps."""
+    from reader.state import StateStore
+
+    path = tmp_path / "state.json"
+    app = ReaderApp(seed_document, state=StateStore(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.reader.article
+        await pilot.press("2", "0", "j")
+        before_search = view.top_offset
+        await pilot.press("slash", *"Gershkovich", "enter")
+        await settle(pilot)
+        before_end = view.top_offset
+        await pilot.press("G")
+        end = view.top_offset
+        assert len({before_search, before_end, end}) == 3
+        await pilot.press("q")
+    again = ReaderApp(seed_document, state=StateStore(path))
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = again.reader.article
+        assert view.top_offset == end
+        await pilot.press("ctrl+o")
+        assert view.top_offset == before_end
+        await pilot.press("ctrl+o")
+        assert view.top_offset == before_search
+        await pilot.press("ctrl+n", "ctrl+n")
+        assert view.top_offset == end
+
+
 async def test_picking_a_person_goes_to_the_first_mention_after_the_view(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
         await settle(pilot)

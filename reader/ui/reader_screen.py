@@ -188,16 +188,20 @@ class ReaderScreen(BookKeys, Screen[None]):
         """Reopening an article returns to where the reader left it."""
         if self.state is None:
             return
-        offset = self.state.get_position(document_key(self.document))
+        key = document_key(self.document)
+        offset = self.state.get_position(key)
+        jumps = [jump for jump in self.state.get_jumps(key) if jump <= len(self.document.text)]
+        self.article.jumps.restore(jumps)  # ctrl+o goes on where the last session left off, as in vim
         if offset and 0 < offset < len(self.document.text):
             self.article.scroll_to_offset(offset, top=True)
-            self.app.notify("Back where you left off (g: top).", timeout=3)
+            self.app.notify("Back where you left off (g: top" + (", ctrl+o: back)." if jumps else ")."), timeout=3)
         self._show_state_warnings()
 
     def save_position(self) -> None:
-        """Remember where the reader is (the first row on screen), if there is a state store."""
+        """Remember where the reader is (the first row on screen) and the jump list, if there is a state store."""
         if self.state is not None:
-            self.state.set_position(document_key(self.document), self.article.top_offset)
+            self.state.set_position(document_key(self.document), self.article.top_offset,
+                                    jumps=self.article.jumps.entries)
 
     def _show_document_warnings(self) -> None:
         """What the reader should know about how complete the text is (a download cut short, parts dropped), on
