@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import TabbedContent
@@ -33,7 +34,24 @@ EAGER_ROWS = 500  # a longer list (War and Peace: 8,600 quotes, ~0.4 s of the UI
 
 
 class QuotesList(PaneList):
-    """The quotes shown: one person's, or everyone's."""
+    """The quotes shown: one person's, or everyone's (Escape goes from one person's back to everyone's)."""
+
+    BINDINGS = [Binding("escape", "everyone", "Everyone's quotes", id="quotes.everyone")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape is this list's only while it shows one person's quotes; else it goes on to the screen."""
+        if action == "everyone":
+            pane = self.pane
+            return pane is not None and pane.person is not None
+        return super().check_action(action, parameters)
+
+    @property
+    def pane(self) -> QuotesPane | None:
+        return next((a for a in self.ancestors if isinstance(a, QuotesPane)), None)
+
+    def action_everyone(self) -> None:
+        if self.pane is not None:
+            self.pane.show_person(None)
 
 
 @dataclass
@@ -125,11 +143,17 @@ class QuotesPane(SidePane):
         self._fill()
 
     def show_person(self, person: Person | None) -> None:
-        """List ``person``'s quotes, or everyone's (None)."""
+        """List ``person``'s quotes, or everyone's (None); the highlighted quote stays highlighted if still listed."""
         if person == self.person:
             return
+        quotes_list = self.query_one(QuotesList)
+        index = quotes_list.highlighted
+        kept = self.shown[index] if index is not None and index < len(self.shown) else None
         self.person = person
         self._fill()
+        if kept is not None and kept in self.shown:
+            self.highlight_quote(self.shown.index(kept))
+        quotes_list.refresh_bindings()  # Escape (everyone's) in the footer, or not
 
     def _fill(self) -> None:
         person = self.person
@@ -173,9 +197,9 @@ class QuotesPane(SidePane):
         person = self.person
         attributed = sum(1 for q in self.quotes if q.speaker)
         if person is not None and not self.shown:
-            info = f"No quotation is attributed to {person.name} · Esc: everyone's"
+            info = f"No quotation is attributed to {person.name}"  # the footer shows the key to everyone's
         elif person is not None:
-            info = f"{person.name}: {count_of(len(self.shown), 'quote')} · Esc: everyone's"
+            info = f"{person.name}: {count_of(len(self.shown), 'quote')} of {len(self.quotes)}"
         elif self.quotes:
             info = f"{count_of(len(self.quotes), 'quote')}, {attributed} with a named speaker"
         else:
