@@ -63,14 +63,14 @@ class BookKeys:
             self.app.notify(message, timeout=2)
             return
         self.article.scroll_to_offset(chapter.start, top=True)
-        self.article.focus()
+        self.read_on()
 
     def on_contents_pane_chapter_chosen(self: ReaderScreen, message: ContentsPane.ChapterChosen) -> None:  # type: ignore[misc]
         self._go_to_chapter(message.chapter, "last")
 
     def on_contents_pane_passage_chosen(self: ReaderScreen, message: ContentsPane.PassageChosen) -> None:  # type: ignore[misc]
         self.jump_to(message.span)
-        self.article.focus()
+        self.read_on()
 
     # ------------------------------------------------------------------ no spoilers
     def action_toggle_spoilers(self: ReaderScreen) -> None:  # type: ignore[misc]

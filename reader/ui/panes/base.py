@@ -95,6 +95,8 @@ class SidePane(Vertical):
 
     TAB_ID: ClassVar[str]
     TAB_LABEL: ClassVar[str]
+    SHORT_LABEL: ClassVar[str | None] = None
+    """The label when the full ones do not fit the pane (an 80-column terminal); None: the full one."""
     KEY: ClassVar[str]
     """The key that shows this tab (bound by the reader screen)."""
     KEY_IN_FOOTER: ClassVar[bool] = True

@@ -55,6 +55,7 @@ class PeoplePane(CorrectsPeople, SidePane):
 
     TAB_ID = "people"
     TAB_LABEL = "People"
+    SHORT_LABEL = "Ppl"
     KEY = "p"
 
     class PersonChosen(Message):

@@ -86,6 +86,7 @@ class QuotesPane(SidePane):
 
     TAB_ID = "quotes"
     TAB_LABEL = "Quotes"
+    SHORT_LABEL = "Quo"
     KEY = "quotation_mark"
 
     class Ready(Message):

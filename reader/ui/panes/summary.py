@@ -30,6 +30,7 @@ class SummaryPane(SidePane):
 
     TAB_ID = "summary"
     TAB_LABEL = "Summary"
+    SHORT_LABEL = "Sum"
     KEY = "s"
 
     class SentenceChosen(Message):
