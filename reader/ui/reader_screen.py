@@ -406,6 +406,10 @@ class ReaderScreen(BookKeys, Screen[None]):
 
     def _step(self, direction: int) -> None:
         """n / N: from the current target while it is on screen, else from the view, as in less."""
+        if not self.article.display:  # a narrow terminal showing the pane: n / N move the text, so show it first
+            self.read_on()
+            self.call_after_refresh(self._step, direction)  # once it is laid out (the count stays typed)
+            return
         count = self.article.take_count()
         targets = self.targets
         if targets is None:
@@ -413,8 +417,6 @@ class ReaderScreen(BookKeys, Screen[None]):
             return
         if self._targets_hidden:
             self._show_target_layers(targets)
-        if self.narrow:
-            self.read_on()  # n / N move the text: show it
         direction *= targets.direction
         span, wrapped = None, False
         for repeat in range(count):
@@ -573,6 +575,12 @@ class ReaderScreen(BookKeys, Screen[None]):
         if span is not None:
             self.jump_to(span, record=True)
         self.set_status(targets.status())
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        """A failed people list leaves the Quotes tab nothing to attribute: it says so rather than wait forever
+        (the message goes on to the app, which reports it)."""
+        if isinstance(message.where, PeoplePane):
+            self.query_one(QuotesPane).show_error("No quotes: they need the people list, which failed.")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:
