@@ -18,6 +18,7 @@ from reader.ui.chapter_index import chapter_index
 from reader.ui.header import ArticleHeader
 from reader.ui.panes.contents import ContentsPane
 from reader.ui.panes.people import PeoplePane
+from reader.ui.panes.quotes import QuotesPane
 from reader.ui.panes.summary import SummaryPane
 from reader.ui.spoiler_filter import DEBOUNCE_SECONDS, reading_offset
 
@@ -95,6 +96,8 @@ class BookKeys:
         contents.mark_current(self.article.top_offset)
         contents.refilter()
         self.query_one(PeoplePane).refilter()
+        self.query_one(QuotesPane).refilter()
+        self.show_quote_counts()
         summary_pane = self.query_one(SummaryPane)
         summary_pane.refilter()
         if self.summary is not None:

@@ -676,10 +676,17 @@ class ReaderScreen(BookKeys, Screen[None]):
         """Quotes of the current people list: marked in the article, counted in the People tab."""
         self.quotes = message.quotes
         self.article.set_layer("quoted", quoted_spans(message.quotes))
-        self.query_one(PeoplePane).show_quote_counts(dict(quote_counts(message.quotes)))
+        self.show_quote_counts()
         person = self.query_one(QuotesPane).person
         if person is not None:
             self.query_one(SummaryPane).show_about(person, self.people, self.quotes)
+
+    def show_quote_counts(self) -> None:
+        """Each person's number of quotes in the People tab: of those read so far when spoilers are hidden."""
+        counts = dict(quote_counts(self.spoilers.spans(self.quotes, lambda quote: quote.span)))
+        people = self.query_one(PeoplePane)
+        if counts != people.quote_counts:
+            people.show_quote_counts(counts)
 
     @on(QuotesPane.QuoteChosen)
     def _quote_chosen(self, event: QuotesPane.QuoteChosen) -> None:
