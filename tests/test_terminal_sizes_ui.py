@@ -214,3 +214,18 @@ async def test_a_long_message_is_cut_on_the_status_line_not_wrapped(seed_documen
         assert line.size.height == 1
         shown = line.render_line(0).text
         assert shown.strip().startswith("Pattern not found: nowhere") and shown.rstrip().endswith("…"), shown
+
+
+async def test_every_mention_is_one_row_of_the_list_at_80_columns(seed_document) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        people = app.reader.people
+        longest = max(range(len(people)), key=lambda i: len(people[i].name))
+        for index in (0, longest):
+            await pilot.press("p", "g", *["j"] * index, "enter")
+            await settle(pilot)
+            mentions = app.reader.query_one("#mentions-list")
+            room = mentions.scrollable_content_region.width - 2  # an option's padding
+            widths = [mentions.get_option_at_index(i).prompt.cell_len for i in range(mentions.option_count)]
+            assert widths and max(widths) <= room, (people[index].name, max(widths), room)
