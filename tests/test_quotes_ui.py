@@ -188,3 +188,26 @@ def test_snapshot_people_tab_with_quote_counts(snap_compare, seed_path) -> None:
 
     app = ReaderApp(load_document(str(seed_path)))
     assert snap_compare(app, terminal_size=SIZE, run_before=_quotes_tab(("p",)))
+
+
+async def test_slash_filters_the_quotes_by_their_words_or_speaker(seed_document) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text, quotes = seed_document.text, app.reader.quotes
+        names = {p.key: p.name for p in app.reader.people}
+        await pilot.press("quotation_mark", "slash", *"korea")
+        await pilot.pause()
+        quotes_list = app.reader.query_one("#quotes-list")
+        korea = [q for q in quotes if "korea" in text[q.span.start:q.span.end].lower()]
+        assert korea and quotes_list.option_count == len(korea)
+        await pilot.press("enter", "enter")  # Enter: back to the list, then pick its first quote
+        await pilot.pause()
+        assert app.reader.article.layer_spans("current") == [korea[0].span]
+        await pilot.press("quotation_mark", "slash", "escape")  # Escape clears the filter
+        await pilot.pause()
+        assert quotes_list.option_count == len(quotes)
+        speaker = quotes[0].speaker
+        await pilot.press("slash", *names[speaker].split()[-1].lower())
+        await pilot.pause()
+        assert quotes_list.option_count >= sum(1 for q in quotes if q.speaker == speaker)

@@ -24,7 +24,7 @@ from reader.document.model import Span
 from reader.nlp import analysis
 from reader.nlp.results import Person, Quote
 from reader.ui.cached_analysis import analysis_runner
-from reader.ui.panes.base import PaneInfo, PaneList, SidePane
+from reader.ui.panes.base import PaneInfo, PaneList, SidePane, matches
 from reader.ui.snippets import clip
 from reader.ui.spoiler_filter import spoiler_filter_of
 from reader.ui.targets import Targets
@@ -159,10 +159,16 @@ class QuotesPane(SidePane):
         quotes_list.refresh_bindings()  # Escape (everyone's) in the footer, or not
 
     def _listed(self) -> list[Quote]:
-        """The quotes to list: the person's (or everyone's), those read so far when spoilers are hidden."""
-        person = self.person
-        quotes = [q for q in self.quotes if person is None or q.speaker == person.key]
+        """The quotes to list: the person's (or everyone's) that match the filter (/: words of the quote or the
+        speaker's name), those read so far when spoilers are hidden."""
+        person, wanted, text = self.person, self.filter_text, self.document.text
+        quotes = [q for q in self.quotes if (person is None or q.speaker == person.key)
+                  and matches(wanted, self.names.get(q.speaker or "", ""), *(text[p.start:p.end] for p in q.parts))]
         return spoiler_filter_of(self).spans(quotes, lambda quote: quote.span)
+
+    def apply_filter(self, text: str) -> None:
+        self.filter_text = text
+        self._fill()
 
     def _fill(self) -> None:
         self.shown = self._listed()
