@@ -229,3 +229,18 @@ async def test_every_mention_is_one_row_of_the_list_at_80_columns(seed_document)
             room = mentions.scrollable_content_region.width - 2  # an option's padding
             widths = [mentions.get_option_at_index(i).prompt.cell_len for i in range(mentions.option_count)]
             assert widths and max(widths) <= room, (people[index].name, max(widths), room)
+
+
+async def test_the_help_uses_the_whole_of_a_short_terminal(seed_document) -> None:
+    from reader.ui.help_screen import HelpScreen
+
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=(40, 8)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body")
+        assert body.size.height == 8 and body.scrollable_content_region.height == 8, "no box or padding rows"
+        await pilot.press("escape")
+        assert app.screen is app.reader

@@ -32,6 +32,7 @@ from reader.ui.messages import PeopleReady, SearchFinished, SummaryReady, WorkFa
 from reader.ui.panes import PANES, PeoplePane, SidePane, SummaryPane
 from reader.ui.panes.quotes import QuotesPane, quote_counts, quoted_spans
 from reader.ui.side_tabs import SideTabs
+from reader.ui.sizes import NARROW_WIDTH, SHORT_HEIGHT
 from reader.ui.spoiler_filter import SpoilerFilter
 from reader.ui.targets import Targets
 from reader.wording import count_of
@@ -94,13 +95,6 @@ LENGTH_GROUP = Binding.Group("Length")
 def _tab_bindings() -> list[BindingType]:
     return [Binding(pane.KEY, f"show_tab('{pane.TAB_ID}')", pane.TAB_LABEL, show=pane.KEY_IN_FOOTER,
                     id=f"pane.{pane.TAB_ID}", group=TABS_GROUP) for pane in PANES]
-
-
-NARROW_WIDTH = 64
-"""Columns below which the text and the side pane take turns at the full width (s, p, c, " or i show the pane; a
-pick, Escape or t the text)."""
-SHORT_HEIGHT = 16
-"""Rows below which the screen drops list borders and shows a one-row header and algorithm picker."""
 
 
 class ReaderScreen(BookKeys, Screen[None]):
