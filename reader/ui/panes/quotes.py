@@ -234,7 +234,7 @@ class QuotesPane(SidePane):
             info = f"{person.name}: {count_of(len(self.shown), 'quote')}{so_far}"
         elif self.shown:
             attributed = sum(1 for q in self.shown if q.speaker)
-            info = f"{count_of(len(self.shown), 'quote')}{so_far}, {attributed} with a named speaker"
+            info = f"{count_of(len(self.shown), 'quote')}{so_far}, {attributed:,} with a named speaker"
         elif self.quotes:
             info = "No quotations read yet (z: all)."
         else:
