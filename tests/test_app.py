@@ -659,3 +659,18 @@ async def test_the_bars_follow_the_pane_width(seed_app, settle) -> None:
         await pilot.pause()
         assert bar_width() > narrow
         assert bar_width() <= people.scrollable_content_region.width
+
+
+async def test_the_info_tab_takes_the_focus_so_no_key_goes_to_a_hidden_list(seed_app, settle) -> None:
+    async with seed_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "i")
+        await pilot.pause()
+        info = seed_app.reader.query_one("#info-pane")
+        assert seed_app.focused is not None and info in seed_app.focused.ancestors_with_self
+        people_list = seed_app.reader.query_one("#people-list")
+        highlighted = people_list.highlighted
+        await pilot.press("j", "j")
+        assert people_list.highlighted == highlighted, "j does not move the hidden People list"
+        await pilot.press("escape")
+        assert seed_app.focused is seed_app.reader.article
