@@ -244,3 +244,18 @@ async def test_the_help_uses_the_whole_of_a_short_terminal(seed_document) -> Non
         assert body.size.height == 8 and body.scrollable_content_region.height == 8, "no box or padding rows"
         await pilot.press("escape")
         assert app.screen is app.reader
+
+
+async def test_typing_a_list_filter_shows_its_keys_not_the_reading_ones(seed_document) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "slash", *"pu")
+        await pilot.pause()
+        entries = footer_entries(app)
+        assert {"To the list", "Clear the filter"} <= set(entries), entries
+        assert not {"Length", "Tabs", "Merge/split/hide/undo"} & set(entries), entries
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is app.reader.query_one("#people-list")
+        assert "Merge/split/hide/undo" in footer_entries(app)

@@ -175,8 +175,9 @@ class ReaderScreen(BookKeys, Screen[None]):
     SEARCH_BAR_ACTIONS = ("escape", "help")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the search bar has focus keys type into it: the footer shows its keys, not the reading ones."""
-        if action not in self.SEARCH_BAR_ACTIONS and self.is_mounted and self.search_bar.has_focus:
+        """While a line is being typed (the search bar, a list's filter) keys type into it: the footer shows its
+        keys, not the reading ones."""
+        if action not in self.SEARCH_BAR_ACTIONS and isinstance(self.focused, Input):
             return False
         return True
 

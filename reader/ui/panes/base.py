@@ -63,7 +63,10 @@ class PaneList(OptionList):
 class ListFilter(Input):
     """Type to filter the list above which it opens; Enter goes back to the list, Escape clears the filter."""
 
-    BINDINGS = [Binding("escape", "clear", "Clear the filter", show=False)]
+    BINDINGS = [  # the footer shows these while the filter is typed (the reading keys type into it)
+        Binding("enter", "submit", "To the list", id="list.filter-done"),
+        Binding("escape", "clear", "Clear the filter", id="list.filter-clear"),
+    ]
 
     def __init__(self, target: PaneList) -> None:
         super().__init__(placeholder="Filter (accents ignored; Enter: list, Escape: clear)", classes="list-filter")
