@@ -1,4 +1,4 @@
-"""A tiny persistent store for the app's state: for now the reading position per document.
+"""A tiny persistent store for the app's state: the reading position and the jump list per document.
 
 The state is one JSON object in ``state.json`` in the state folder:
 
@@ -9,9 +9,10 @@ The state is one JSON object in ``state.json`` in the state folder:
 Shape (version 1)::
 
     {"version": 1,
-     "positions": {"<document key>": {"offset": 1234, "used": "2026-11-30T01:45:00Z"}, ...}}
+     "positions": {"<document key>": {"offset": 1234, "used": "2026-11-30T01:45:00Z", "jumps": [0, 880]}, ...}}
 
-``positions`` is kept in least-recently-used-first order and capped at ``MAX_POSITIONS`` entries. A document's
+``jumps`` (optional) is the document's jump list, oldest first (ctrl+o walks it back after a reopen, as vim's
+viminfo keeps it), at most ``MAX_JUMPS`` offsets. ``positions`` is kept in least-recently-used-first order and capped at ``MAX_POSITIONS`` entries. A document's
 key is a hash of its text (``document_key``), so a position survives renaming or moving the file and never
 applies to a text that changed. Later sections (search history, a library) go beside ``positions``; unknown
 top-level keys are kept as they are.
@@ -41,7 +42,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -51,11 +52,12 @@ try:
 except ImportError:  # Windows: saves are still atomic, only the cross-process lock is missing
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["MAX_POSITIONS", "STATE_FILE_NAME", "StateStore", "default_state_path", "document_key"]
+__all__ = ["MAX_JUMPS", "MAX_POSITIONS", "STATE_FILE_NAME", "StateStore", "default_state_path", "document_key"]
 
 STATE_FILE_NAME = "state.json"
 STATE_VERSION = 1
 MAX_POSITIONS = 500
+MAX_JUMPS = 100  # per document, as the jump list keeps them
 MAX_STATE_BYTES = 8 * 1024 * 1024  # far above 500 positions; a bigger file is not ours (or is damaged)
 _KEY_HEX = 16
 APP_NAME = "reader"
@@ -168,22 +170,43 @@ class StateStore:
             self._touched[key] = None
             return entry["offset"]
 
-    def set_position(self, key: str, offset: int) -> bool:
+    def get_jumps(self, key: str) -> list[int]:
+        """The saved jump list of a document key, oldest first (empty when none). Callers drop offsets past the
+        end of the text they show."""
+        with self._lock:
+            if self._data is None:
+                self.load()
+            assert self._data is not None
+            positions = self._data.get("positions")
+            entry = positions.get(key) if isinstance(positions, dict) else None
+            return list(entry.get("jumps", ())) if isinstance(entry, dict) else []
+
+    def set_position(self, key: str, offset: int, *, jumps: Sequence[int] | None = None) -> bool:
         """Remember ``offset`` for ``key`` and save; False (with a warning) when the state cannot be written.
 
-        The file is re-read first, so two readers open at once do not drop each other's positions (there is no
-        lock: two saves in the same instant can still lose one; for a reading position that is harmless). When the
+        ``jumps``: the document's jump list to keep with it (the newest ``MAX_JUMPS``); None keeps the saved one.
+
+        The file is re-read and written back under the file lock, so two readers open at once do not drop each
+        other's positions. When the
         save fails the position is still remembered in memory for this session.
         """
         if not isinstance(key, str) or not key:
             raise ValueError(f"a position key must be a non-empty string, not {key!r}")
         if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
             raise ValueError(f"a position must be a character offset >= 0, not {offset!r}")
+        if jumps is not None:
+            jumps = list(jumps)[-MAX_JUMPS:]
+            if not all(_is_offset(jump) for jump in jumps):
+                raise ValueError(f"jumps must be character offsets >= 0, not {jumps!r}")
 
         def change(data: dict[str, Any]) -> None:
             positions = data.setdefault("positions", {})
-            positions.pop(key, None)
-            positions[key] = {"offset": offset, "used": _utc_now()}
+            previous = positions.pop(key, None) or {}
+            entry = {"offset": offset, "used": _utc_now()}
+            kept = jumps if jumps is not None else previous.get("jumps")
+            if kept:
+                entry["jumps"] = kept
+            positions[key] = entry
 
         return self._update(change)
 
@@ -384,6 +407,10 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _is_offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not allowed")
 
@@ -403,9 +430,14 @@ def _validated(data: object) -> dict[str, Any]:
         if not isinstance(entry, dict):
             continue
         offset = entry.get("offset")
-        if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        if not _is_offset(offset):
             continue
         clean[key] = {"offset": offset, "used": entry.get("used") if isinstance(entry.get("used"), str) else None}
+        jumps = entry.get("jumps")
+        if isinstance(jumps, list):  # anything else in its place: no jump list, the position kept
+            kept = [jump for jump in jumps if _is_offset(jump)][-MAX_JUMPS:]
+            if kept:
+                clean[key]["jumps"] = kept
     out = dict(data)
     out["positions"] = dict(list(clean.items())[-MAX_POSITIONS:])
     return out

@@ -495,6 +495,37 @@ async def test_jump_list_back_forward_and_last_place(accented_app, settle) -> No
         assert view.top_offset == start
 
 
+async def test_the_jump_list_survives_a_reopen(seed_document, tmp_path, settle) -> None:
+    """As vim keeps its jumps in viminfo: ctrl+o after reopening goes back through the last session's jumps."""
+    from reader.state import StateStore
+
+    path = tmp_path / "state.json"
+    app = ReaderApp(seed_document, state=StateStore(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.reader.article
+        await pilot.press("2", "0", "j")
+        before_search = view.top_offset
+        await pilot.press("slash", *"Gershkovich", "enter")
+        await settle(pilot)
+        before_end = view.top_offset
+        await pilot.press("G")
+        end = view.top_offset
+        assert len({before_search, before_end, end}) == 3
+        await pilot.press("q")
+    again = ReaderApp(seed_document, state=StateStore(path))
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = again.reader.article
+        assert view.top_offset == end
+        await pilot.press("ctrl+o")
+        assert view.top_offset == before_end
+        await pilot.press("ctrl+o")
+        assert view.top_offset == before_search
+        await pilot.press("ctrl+n", "ctrl+n")
+        assert view.top_offset == end
+
+
 async def test_picking_a_person_goes_to_the_first_mention_after_the_view(seed_app, settle) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -628,3 +659,18 @@ async def test_the_bars_follow_the_pane_width(seed_app, settle) -> None:
         await pilot.pause()
         assert bar_width() > narrow
         assert bar_width() <= people.scrollable_content_region.width
+
+
+async def test_the_info_tab_takes_the_focus_so_no_key_goes_to_a_hidden_list(seed_app, settle) -> None:
+    async with seed_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "i")
+        await pilot.pause()
+        info = seed_app.reader.query_one("#info-pane")
+        assert seed_app.focused is not None and info in seed_app.focused.ancestors_with_self
+        people_list = seed_app.reader.query_one("#people-list")
+        highlighted = people_list.highlighted
+        await pilot.press("j", "j")
+        assert people_list.highlighted == highlighted, "j does not move the hidden People list"
+        await pilot.press("escape")
+        assert seed_app.focused is seed_app.reader.article

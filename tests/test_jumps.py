@@ -62,3 +62,44 @@ def test_a_corrupt_marks_file_is_a_warning(tmp_path) -> None:
     assert store.marks("doc") == {}
     assert len(store.warnings) == 1
     assert store.set_mark("doc", "a", 1) and MarkStore(path).marks("doc") == {"a": 1}
+
+
+def test_a_restored_list_starts_at_the_present() -> None:
+    jumps = JumpList(limit=3)
+    jumps.restore([5, 10, 20, 40])
+    assert jumps.entries == [10, 20, 40]
+    assert jumps.previous == 40  # '' goes to where the last jump left
+    assert jumps.back(90) == 40
+    assert jumps.back(40) == 20
+    assert jumps.forward(20) == 40
+    assert jumps.forward(40) == 90  # the place the reader reopened at
+
+
+def test_the_jump_list_is_saved_with_the_position(tmp_path) -> None:
+    from reader.state import MAX_JUMPS, StateStore
+
+    path = tmp_path / "state.json"
+    store = StateStore(path)
+    assert store.get_jumps("doc") == []
+    assert store.set_position("doc", 300, jumps=list(range(MAX_JUMPS + 20)))
+    assert store.set_position("other", 7)
+    again = StateStore(path)
+    assert again.get_position("doc") == 300
+    assert again.get_jumps("doc") == list(range(20, MAX_JUMPS + 20))  # the newest ones
+    assert again.get_jumps("other") == []
+    assert again.set_position("doc", 310)  # no jumps given: the saved ones stay
+    assert StateStore(path).get_jumps("doc") == list(range(20, MAX_JUMPS + 20))
+
+
+def test_bad_saved_jumps_are_dropped_and_the_position_kept(tmp_path) -> None:
+    import json
+
+    from reader.state import StateStore
+
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps({"version": 1, "positions": {
+        "a": {"offset": 5, "jumps": [1, -2, "x", True, 9]},
+        "b": {"offset": 6, "jumps": "not a list"}}}))
+    store = StateStore(path)
+    assert store.get_jumps("a") == [1, 9] and store.get_jumps("b") == []
+    assert store.get_position("b") == 6 and store.warnings == []

@@ -92,6 +92,56 @@ async def test_a_chosen_person_lists_only_their_quotes_and_the_people_tab_counts
         assert app.reader.article.layer_spans("mention") == []
 
 
+def footer_keys(app: ReaderApp) -> dict[str, str]:
+    from textual.widgets._footer import FooterKey
+
+    return {key.description: key.key_display for key in app.screen.query(FooterKey)}
+
+
+async def test_escape_in_one_persons_quotes_lists_everyones_again(seed_document) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        quotes, top = app.reader.quotes, app.reader.people[0]
+        theirs = [q for q in quotes if q.speaker == top.key]
+        await pilot.press("p", "enter", "quotation_mark")
+        await pilot.pause()
+        quotes_list = app.reader.query_one("#quotes-list")
+        assert quotes_list.option_count == len(theirs)
+        assert app.focused is quotes_list
+        assert footer_keys(app).get("Everyone's quotes") == "esc"
+        await pilot.press("down", "escape")
+        await pilot.pause()
+        assert quotes_list.option_count == len(quotes)
+        assert quotes[quotes_list.highlighted] == theirs[1], "the quote the cursor was on stays under it"
+        assert "Everyone's quotes" not in footer_keys(app)
+        assert app.focused is quotes_list
+        await pilot.press("escape", "escape")  # nothing left to widen: the screen's Escape ladder (the mention
+        await pilot.pause()                     # highlights hidden, then back to the article)
+        assert quotes_list.option_count == len(quotes)
+        assert app.reader.article.layer_spans("mention") == []
+        assert app.focused is app.reader.article
+
+
+async def test_the_keymap_can_rebind_everyones_quotes_and_the_people_corrections(seed_document, tmp_path) -> None:
+    from reader.config import load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\n"quotes.everyone" = "E"\n"people.hide" = "ctrl+h"\n')
+    config = load_config(path)
+    app = ReaderApp(seed_document, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert config.warnings == []  # every id is known: no "unknown binding id" notice
+        top = app.reader.people[0]
+        await pilot.press("p", "enter", "quotation_mark", "E")
+        await pilot.pause()
+        assert app.reader.query_one("#quotes-list").option_count == len(app.reader.quotes)
+        await pilot.press("p", "ctrl+h")
+        await settle(pilot)
+        assert top.key not in {p.key for p in app.reader.people}
+
+
 async def test_about_a_chosen_person_lists_sentences_that_mention_them_and_jumps(seed_document) -> None:
     app = ReaderApp(seed_document)
     async with app.run_test(size=SIZE) as pilot:
@@ -138,3 +188,26 @@ def test_snapshot_people_tab_with_quote_counts(snap_compare, seed_path) -> None:
 
     app = ReaderApp(load_document(str(seed_path)))
     assert snap_compare(app, terminal_size=SIZE, run_before=_quotes_tab(("p",)))
+
+
+async def test_slash_filters_the_quotes_by_their_words_or_speaker(seed_document) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text, quotes = seed_document.text, app.reader.quotes
+        names = {p.key: p.name for p in app.reader.people}
+        await pilot.press("quotation_mark", "slash", *"korea")
+        await pilot.pause()
+        quotes_list = app.reader.query_one("#quotes-list")
+        korea = [q for q in quotes if "korea" in text[q.span.start:q.span.end].lower()]
+        assert korea and quotes_list.option_count == len(korea)
+        await pilot.press("enter", "enter")  # Enter: back to the list, then pick its first quote
+        await pilot.pause()
+        assert app.reader.article.layer_spans("current") == [korea[0].span]
+        await pilot.press("quotation_mark", "slash", "escape")  # Escape clears the filter
+        await pilot.pause()
+        assert quotes_list.option_count == len(quotes)
+        speaker = quotes[0].speaker
+        await pilot.press("slash", *names[speaker].split()[-1].lower())
+        await pilot.pause()
+        assert quotes_list.option_count >= sum(1 for q in quotes if q.speaker == speaker)

@@ -145,6 +145,10 @@ async def test_a_failed_analysis_shows_in_its_tab_and_the_app_goes_on(monkeypatc
         info = str(app.reader.query_one(PeoplePane).info.render())
         assert "find people failed: the people finder broke" in info
         assert app.reader.summary is not None, "the other tab is not affected"
+        quotes = app.reader.query_one("#quotes-pane")
+        assert "need the people list" in str(quotes.info.render()), "the Quotes tab does not wait forever"
+        assert not quotes.query_one("#quotes-list").loading
+        assert not app.reader.query_one("AnalysisProgress").display, "no progress bar left running"
         await pilot.press("p", "j", "s", "enter")
         assert app.is_running and app.return_code is None
 

@@ -92,3 +92,43 @@ def test_spoiler_toggle_snapshot(snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(ReaderApp(book()), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_the_quotes_tab_and_the_quote_counts_stop_at_the_reading_position() -> None:
+    from reader.document.build import document_from_plain_text
+    from reader.ui.panes.quotes import QuotesPane
+
+    from .book_texts import book_text
+
+    text = book_text().replace("Elizabeth Bennet smiled.", "“We shall see the hills today,” said Elizabeth Bennet.")
+    app = ReaderApp(document_from_plain_text(text, "quiet_house.txt"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        everyone = app.reader.quotes
+        offset = app.reader.spoilers.offset
+        read = [q for q in everyone if q.span.end <= offset]
+        assert 0 < len(read) < len(everyone), "a quote read, later ones not"
+        quotes_list = app.reader.query_one("#quotes-list")
+        assert quotes_list.option_count == len(read)
+        assert "so far" in str(app.reader.query_one(QuotesPane).info.render())
+        elizabeth = next(p for p in app.reader.people if p.name == "Elizabeth Bennet")
+        people = app.reader.query_one(PeoplePane)
+        assert people.quote_counts[elizabeth.key] == len(read), "no count of the quotes still to come"
+        await pilot.press("z")
+        await pilot.pause()
+        assert quotes_list.option_count == len(everyone)
+        assert people.quote_counts[elizabeth.key] == len(everyone)
+        await pilot.press("z")
+        await pilot.pause()
+        assert quotes_list.option_count == len(read)
+        pane = app.reader.query_one(QuotesPane)
+        for offset in (everyone[2].span.end, everyone[1].span.end, len(text)):  # reading on, back, to the end
+            app.reader.spoilers.offset = offset
+            pane.refilter()
+            await pilot.pause()
+            expected = [q for q in everyone if q.span.end <= offset]
+            assert quotes_list.option_count == len(expected)
+            rows = [quotes_list.get_option_at_index(i) for i in range(quotes_list.option_count)]
+            assert [row.id for row in rows] == [f"quote-{i}" for i in range(len(expected))]
+            assert all(str(row.prompt).startswith(f"{round(100 * q.span.start / len(text))}%")
+                       for row, q in zip(rows, expected))

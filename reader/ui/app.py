@@ -36,14 +36,17 @@ __all__ = ["PendingDocument", "ReaderApp", "ReaderScreen", "binding_ids"]
 
 
 def binding_ids() -> set[str]:
-    """Every binding id a keymap may name (``[keys]`` in the settings file)."""
-    from reader.ui.article_view import ArticleView
-    from reader.ui.help_screen import HelpScreen
-    from reader.ui.panes.base import PaneList
+    """Every binding id a keymap may name (``[keys]`` in the settings file): those of every screen and widget of
+    reader's UI (the People list's corrections and the library's keys included, not only the reading screen's)."""
+    from textual.dom import DOMNode
 
     ids = set()
-    for cls in (ReaderApp, ReaderScreen, ArticleView, PaneList, HelpScreen):
-        ids.update(b.id for b in cls.BINDINGS if isinstance(b, Binding) and b.id)
+    pending = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("reader.ui."):
+            ids.update(b.id for b in cls.__dict__.get("BINDINGS", ()) if isinstance(b, Binding) and b.id)
     return ids
 
 LOAD_GROUP = "load"

@@ -18,6 +18,7 @@ from reader.ui.chapter_index import chapter_index
 from reader.ui.header import ArticleHeader
 from reader.ui.panes.contents import ContentsPane
 from reader.ui.panes.people import PeoplePane
+from reader.ui.panes.quotes import QuotesPane
 from reader.ui.panes.summary import SummaryPane
 from reader.ui.spoiler_filter import DEBOUNCE_SECONDS, reading_offset
 
@@ -63,14 +64,14 @@ class BookKeys:
             self.app.notify(message, timeout=2)
             return
         self.article.scroll_to_offset(chapter.start, top=True)
-        self.article.focus()
+        self.read_on()
 
     def on_contents_pane_chapter_chosen(self: ReaderScreen, message: ContentsPane.ChapterChosen) -> None:  # type: ignore[misc]
         self._go_to_chapter(message.chapter, "last")
 
     def on_contents_pane_passage_chosen(self: ReaderScreen, message: ContentsPane.PassageChosen) -> None:  # type: ignore[misc]
         self.jump_to(message.span)
-        self.article.focus()
+        self.read_on()
 
     # ------------------------------------------------------------------ no spoilers
     def action_toggle_spoilers(self: ReaderScreen) -> None:  # type: ignore[misc]
@@ -95,6 +96,8 @@ class BookKeys:
         contents.mark_current(self.article.top_offset)
         contents.refilter()
         self.query_one(PeoplePane).refilter()
+        self.query_one(QuotesPane).refilter()
+        self.show_quote_counts()
         summary_pane = self.query_one(SummaryPane)
         summary_pane.refilter()
         if self.summary is not None:

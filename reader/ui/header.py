@@ -38,6 +38,8 @@ class ArticleHeader(Static):
         if details:
             second.append(" · ".join(details) + "   ", style="italic")
         second.append(stats, style="dim")
+        if self.size.height == 1:  # a short terminal: one row, the stats first (the title is on the tab too)
+            return Text("  ", no_wrap=True, overflow="ellipsis", end="").join([second, line])
         return Text("\n", end="").join([line, second])
 
 

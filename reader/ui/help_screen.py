@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
@@ -14,10 +15,13 @@ from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.ui.sizes import SHORT_HEIGHT
+
 INTRO = (
-    "reader shows the article on the left and a side pane on the right: the Summary (sentences picked by an "
-    "extractive algorithm) and the People the article names. Pick a summary sentence or a person with Enter "
-    "to jump there; then n / N move through that person's mentions (or the search hits)."
+    "reader shows the text on the left and a side pane on the right: the Summary (sentences picked from the text), "
+    "the People it names, its Contents (chapters), the Quotes and who said them, and Info. Pick an entry with "
+    "Enter to jump there; then n / N move through that person's mentions, the quotes or the search hits. In a "
+    "narrow terminal the text and the pane take turns (t switches)."
 )
 
 EXTRA_KEYS = [
@@ -85,7 +89,7 @@ def help_sections(active: Mapping[str, ActiveBinding]) -> Sections:
 
 def key_table(sections: Sections) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
-    table.add_column("key", style="bold cyan", no_wrap=True, width=20)
+    table.add_column("key", style="bold cyan", no_wrap=True, width=24)
     table.add_column("action")
     rows: dict[str, list[tuple[str, str]]] = {title: list(entries) for title, entries in sections}
     for group, key, description in EXTRA_KEYS:
@@ -113,6 +117,9 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.sections = sections
         self.keys = key_table(sections)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.height < SHORT_HEIGHT, "short")  # every row for the keys
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):

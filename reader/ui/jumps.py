@@ -3,6 +3,7 @@
 Positions are character offsets into ``Document.text`` (the first character on screen). ``record`` is called
 with the position a jump leaves; ``back`` (ctrl+o) and ``forward`` (ctrl+i) walk the list; ``previous`` is
 the position before the latest jump (``''`` returns there, and the place it left becomes the previous one).
+``entries`` is what is saved with the reading position; ``restore`` takes it back on a reopen (as vim's viminfo).
 """
 
 from __future__ import annotations
@@ -16,6 +17,12 @@ class JumpList:
         self.entries: list[int] = []
         self.index = 0  # == len(entries): at the present, past the newest entry
         self.previous: int | None = None
+
+    def restore(self, entries: list[int]) -> None:
+        """Start from a saved jump list (oldest first), at the present: ctrl+o goes to its newest entry, '' too."""
+        self.entries = list(entries)[-self.limit:]
+        self.index = len(self.entries)
+        self.previous = self.entries[-1] if self.entries else None
 
     def record(self, offset: int) -> None:
         """A jump leaves ``offset``: forget the forward part of the list, remember ``offset``."""

@@ -114,14 +114,17 @@ class CorrectionAsked(Message):
         self.op = op
 
 
+CORRECTIONS_GROUP = Binding.Group("Merge/split/hide/undo")
+
+
 class CorrectableList(PaneList):
     """A list with the correction keys (the People list): they act only while it has focus."""
 
-    BINDINGS = [
-        Binding("m", "correct('merge')", "Merge into…", id="people.merge"),
-        Binding("x", "correct('split')", "Split alias", id="people.split"),
-        Binding("d", "correct('hide')", "Hide", id="people.hide"),
-        Binding("u", "correct('undo')", "Undo fix", id="people.undo"),
+    BINDINGS = [  # one footer entry ("m x d u Merge/split/hide/undo"), each key on its own row in the help
+        Binding("m", "correct('merge')", "Merge into…", id="people.merge", group=CORRECTIONS_GROUP),
+        Binding("x", "correct('split')", "Split alias", id="people.split", group=CORRECTIONS_GROUP),
+        Binding("d", "correct('hide')", "Hide", id="people.hide", group=CORRECTIONS_GROUP),
+        Binding("u", "correct('undo')", "Undo fix", id="people.undo", group=CORRECTIONS_GROUP),
     ]
 
     def action_correct(self, op: str) -> None:

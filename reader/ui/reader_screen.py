@@ -12,7 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
+from textual.geometry import Size
+from textual.widgets import Footer, Input, Select, Static, TabbedContent, TabPane, Tabs
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -30,21 +31,29 @@ from reader.ui.help_screen import HelpScreen, help_sections
 from reader.ui.messages import PeopleReady, SearchFinished, SummaryReady, WorkFailed
 from reader.ui.panes import PANES, PeoplePane, SidePane, SummaryPane
 from reader.ui.panes.quotes import QuotesPane, quote_counts, quoted_spans
+from reader.ui.side_tabs import SideTabs
+from reader.ui.sizes import NARROW_WIDTH, SHORT_HEIGHT
 from reader.ui.spoiler_filter import SpoilerFilter
 from reader.ui.targets import Targets
 from reader.wording import count_of
 
 
+HISTORY_GROUP = Binding.Group("History")
+
+
 class SearchBar(Input):
-    """The one-line search prompt above the status line; up / down recall earlier searches."""
+    """The one-row search prompt above the status line (as vim's); up / down recall earlier searches. While it has
+    focus the footer shows its keys only (the reading keys type into it)."""
 
     BINDINGS = [
-        Binding("up", "history(-1)", "Earlier search", show=False),
-        Binding("down", "history(1)", "Later search", show=False),
+        Binding("enter", "submit", "Find", id="search.submit"),
+        Binding("escape", "screen.escape", "Cancel", id="search.cancel"),
+        Binding("up", "history(-1)", "Earlier search", key_display="↑", id="search.earlier", group=HISTORY_GROUP),
+        Binding("down", "history(1)", "Later search", key_display="↓", id="search.later", group=HISTORY_GROUP),
     ]
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
+        super().__init__(compact=True, **kwargs)
         self.history: list[str] = []
         self._recall = 0  # == len(history): the line being typed
         self.direction = 1
@@ -53,8 +62,8 @@ class SearchBar(Input):
         """Show the bar for a forward (/) or backward (?) search."""
         self.direction = direction
         self._recall = len(self.history)
-        self.placeholder = ("Search forward" if direction > 0 else "Search backward") + \
-            " (Enter: find, ↑↓: history, re: regex, Escape: cancel)"
+        self.placeholder = ("/ Search forward" if direction > 0 else "? Search backward") + \
+            " (accents ignored; re: for a regular expression)"
         self.value = ""
         self.display = True
         self.focus()
@@ -77,9 +86,15 @@ class StatusLine(Static):
     """The bottom line: what n / N move through, the analysis results, or a warning."""
 
 
+# the footer shows related keys together ("n N Next/previous"): every key readable in 80 columns
+TARGETS_GROUP = Binding.Group("Next/prev")
+TABS_GROUP = Binding.Group("Tabs")
+LENGTH_GROUP = Binding.Group("Length")
+
+
 def _tab_bindings() -> list[BindingType]:
     return [Binding(pane.KEY, f"show_tab('{pane.TAB_ID}')", pane.TAB_LABEL, show=pane.KEY_IN_FOOTER,
-                    id=f"pane.{pane.TAB_ID}") for pane in PANES]
+                    id=f"pane.{pane.TAB_ID}", group=TABS_GROUP) for pane in PANES]
 
 
 class ReaderScreen(BookKeys, Screen[None]):
@@ -89,9 +104,9 @@ class ReaderScreen(BookKeys, Screen[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("f1,h", "help", "Help", id="app.help"),
         Binding("slash", "search(1)", "Search", id="search.find"),
-        Binding("question_mark", "search(-1)", "Search backward", key_display="?", id="search.backward"),
-        Binding("n", "next_target", "Next", id="search.next"),
-        Binding("N", "previous_target", "Previous", id="search.previous"),
+        Binding("question_mark", "search(-1)", "Search backward", key_display="?", show=False, id="search.backward"),
+        Binding("n", "next_target", "Next", id="search.next", group=TARGETS_GROUP),
+        Binding("N", "previous_target", "Previous", id="search.previous", group=TARGETS_GROUP),
         Binding("percent_sign", "percent", "Go to N% (50%, 50p)", show=False, key_display="N%", id="jump.percent"),
         Binding("ctrl+o,backspace", "jump_back", "Back (jump list)", show=False, id="jump.back"),
         Binding("ctrl+i,ctrl+n", "jump_forward", "Forward (jump list)", show=False, id="jump.forward"),
@@ -100,8 +115,10 @@ class ReaderScreen(BookKeys, Screen[None]):
                 key_display="'", id="jump.to-mark"),
         Binding("a", "next_algorithm", "Next summary algorithm", show=False, id="summary.algorithm"),
         *_tab_bindings(),
-        Binding("plus,equals_sign", "summary_length(1)", "Longer summary", key_display="+", id="summary.longer"),
-        Binding("minus", "summary_length(-1)", "Shorter summary", key_display="-", id="summary.shorter"),
+        Binding("plus,equals_sign", "summary_length(1)", "Longer summary", key_display="+", id="summary.longer",
+                group=LENGTH_GROUP),
+        Binding("minus", "summary_length(-1)", "Shorter summary", key_display="-", id="summary.shorter",
+                group=LENGTH_GROUP),
         Binding("t", "toggle_pane", "Toggle pane", show=False, id="pane.toggle"),
         Binding("w", "toggle_wide", "Wide/narrow pane", show=False, id="pane.wide"),
         Binding("escape", "escape", "Clear / back", show=False, id="search.escape"),
@@ -125,6 +142,7 @@ class ReaderScreen(BookKeys, Screen[None]):
         self._prefix: str | None = None  # m or ' waiting for its letter
         self._mark_cache: dict[str, int] | None = None
         self._targets_hidden = False  # Escape hid the highlights; n / N bring them back
+        self._people_found = False  # the people list arrived (it may be empty)
         self.spoilers = SpoilerFilter.for_document(document)
 
     # ------------------------------------------------------------------ layout
@@ -132,14 +150,15 @@ class ReaderScreen(BookKeys, Screen[None]):
         yield ArticleHeader(self.document, id="header")
         with Horizontal(id="body"):
             yield self._article
-            with TabbedContent(id="side-pane", initial=PANES[0].TAB_ID):
+            labels = {pane.TAB_ID: (pane.TAB_LABEL, pane.SHORT_LABEL or pane.TAB_LABEL) for pane in PANES}
+            with SideTabs(labels, id="side-pane", initial=PANES[0].TAB_ID):
                 for pane in PANES:
                     with TabPane(pane.TAB_LABEL, id=pane.TAB_ID):
                         yield pane(self.document, self.options)
         yield SearchBar(placeholder="Search (Enter: find, Escape: cancel)", id="search-bar")
         yield AnalysisProgress()
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def article(self) -> ArticleView:
@@ -152,6 +171,15 @@ class ReaderScreen(BookKeys, Screen[None]):
     @property
     def side_pane(self) -> TabbedContent:
         return self.query_one(TabbedContent)
+
+    SEARCH_BAR_ACTIONS = ("escape", "help")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a line is being typed (the search bar, a list's filter) keys type into it: the footer shows its
+        keys, not the reading ones."""
+        if action not in self.SEARCH_BAR_ACTIONS and isinstance(self.focused, Input):
+            return False
+        return True
 
     def on_side_pane_busy_changed(self, message: SidePane.BusyChanged) -> None:
         message.stop()
@@ -167,6 +195,7 @@ class ReaderScreen(BookKeys, Screen[None]):
         self.search_regex = bool(config is not None and config.search_regex)
         for tabs in self.query(Tabs):
             tabs.can_focus = False  # Tab goes from the article to the lists; s / p switch tabs
+        self._fit_size(self.app.size)  # before the first paint: no frame of the wide layout in 40 columns
         self.article.focus()
         refusal = analysis_refusal(self.document)
         if refusal:
@@ -188,16 +217,20 @@ class ReaderScreen(BookKeys, Screen[None]):
         """Reopening an article returns to where the reader left it."""
         if self.state is None:
             return
-        offset = self.state.get_position(document_key(self.document))
+        key = document_key(self.document)
+        offset = self.state.get_position(key)
+        jumps = [jump for jump in self.state.get_jumps(key) if jump <= len(self.document.text)]
+        self.article.jumps.restore(jumps)  # ctrl+o goes on where the last session left off, as in vim
         if offset and 0 < offset < len(self.document.text):
             self.article.scroll_to_offset(offset, top=True)
-            self.app.notify("Back where you left off (g: top).", timeout=3)
+            self.app.notify("Back where you left off (g: top" + (", ctrl+o: back)." if jumps else ")."), timeout=3)
         self._show_state_warnings()
 
     def save_position(self) -> None:
-        """Remember where the reader is (the first row on screen), if there is a state store."""
+        """Remember where the reader is (the first row on screen) and the jump list, if there is a state store."""
         if self.state is not None:
-            self.state.set_position(document_key(self.document), self.article.top_offset)
+            self.state.set_position(document_key(self.document), self.article.top_offset,
+                                    jumps=self.article.jumps.entries)
 
     def _show_document_warnings(self) -> None:
         """What the reader should know about how complete the text is (a download cut short, parts dropped), on
@@ -230,27 +263,34 @@ class ReaderScreen(BookKeys, Screen[None]):
 
     def on_people_ready(self, message: PeopleReady) -> None:
         self.people = message.people
+        self._people_found = True
         self._refresh_idle_status()
         self.query_one(QuotesPane).find_quotes(message.people)
 
     # ------------------------------------------------------------------ status
     def set_status(self, text: str | Text) -> None:
-        """Show ``text`` in the status line; a plain string is shown literally, never parsed as markup."""
-        self.query_one(StatusLine).update(Text(text) if isinstance(text, str) else text)
+        """Show ``text`` in the status line, on its one row (cut with an ellipsis); a plain string is shown
+        literally, never parsed as markup."""
+        line = Text(text) if isinstance(text, str) else text.copy()
+        line.no_wrap, line.overflow = True, "ellipsis"
+        self.query_one(StatusLine).update(line)
 
     def _refresh_idle_status(self) -> None:
         if self.targets is not None and not self._targets_hidden:
             self.set_status(self.targets.status())
             return
         parts = []
+        narrow = self.narrow
         if self.summary is not None:
             count = count_of(len(self.summary.sentence_indices), "sentence")
-            parts.append(f"Summary: {count} ({self.summary.algorithm})")
-        if self.people or self.summary is not None:
-            parts.append(f"People: {len(self.spoilers.people(self.people))}")
+            parts.append(f"Summary {len(self.summary.sentence_indices)} ({self.summary.algorithm})" if narrow
+                         else f"Summary: {count} ({self.summary.algorithm})")
+        if self._people_found:  # not "People: 0" while they are still being found
+            parts.append(f"People{'' if narrow else ':'} {len(self.spoilers.people(self.people))}")
         if self.spoilers.hidden:
             parts.append("no spoilers (z)")
-        self.set_status(Text("  ·  ".join(parts) + "    F1 help", style="dim"))
+        parts.append("F1 help")
+        self.set_status(Text((" · " if narrow else "  ·  ").join(parts), style="dim"))
 
     # ------------------------------------------------------------------ jumping
     def jump_to(self, span: Span, *, record: bool = False) -> None:
@@ -361,6 +401,10 @@ class ReaderScreen(BookKeys, Screen[None]):
 
     def _step(self, direction: int) -> None:
         """n / N: from the current target while it is on screen, else from the view, as in less."""
+        if not self.article.display:  # a narrow terminal showing the pane: n / N move the text, so show it first
+            self.read_on()
+            self.call_after_refresh(self._step, direction)  # once it is laid out (the count stays typed)
+            return
         count = self.article.take_count()
         targets = self.targets
         if targets is None:
@@ -404,7 +448,7 @@ class ReaderScreen(BookKeys, Screen[None]):
     @on(SummaryPane.SentenceChosen)
     def _summary_sentence_chosen(self, event: SummaryPane.SentenceChosen) -> None:
         self.jump_to(self.document.sentences[event.index], record=True)
-        self.article.focus()  # picked: go on reading there (s returns to the list)
+        self.read_on()  # picked: go on reading there (s returns to the list)
 
     @on(PeoplePane.PersonChosen)
     def _person_chosen(self, event: PeoplePane.PersonChosen) -> None:
@@ -416,7 +460,7 @@ class ReaderScreen(BookKeys, Screen[None]):
             self.jump_to(span, record=True)
             self.query_one(PeoplePane).highlight_mention(targets.index)
         self.set_status(targets.status())
-        self.article.focus()  # read on; n/N move through the mentions, p returns to the list
+        self.read_on()  # n/N move through the mentions, p returns to the list
 
     @on(PeoplePane.MentionChosen)
     def _mention_chosen(self, event: PeoplePane.MentionChosen) -> None:
@@ -426,7 +470,7 @@ class ReaderScreen(BookKeys, Screen[None]):
         if span is not None:
             self.jump_to(span, record=True)
             self.set_status(self.targets.status())
-            self.article.focus()
+            self.read_on()
 
     # ------------------------------------------------------------------ search
     def action_search(self, direction: int = 1) -> None:
@@ -450,7 +494,7 @@ class ReaderScreen(BookKeys, Screen[None]):
     def _search_submitted(self, event: Input.Submitted) -> None:
         bar = self.search_bar
         bar.display = False
-        self.article.focus()
+        self.read_on()
         query = event.value.strip()
         if query:
             bar.remember(query)
@@ -462,7 +506,7 @@ class ReaderScreen(BookKeys, Screen[None]):
         """Escape in the bar: the highlights of the last search come back (n still moves through it)."""
         self.workers.cancel_group(self, "search")
         self.search_bar.display = False
-        self.article.focus()
+        self.read_on()
         if self.targets is not None and not self._targets_hidden:
             self._show_target_layers(self.targets)
         else:
@@ -527,6 +571,12 @@ class ReaderScreen(BookKeys, Screen[None]):
             self.jump_to(span, record=True)
         self.set_status(targets.status())
 
+    def on_work_failed(self, message: WorkFailed) -> None:
+        """A failed people list leaves the Quotes tab nothing to attribute: it says so rather than wait forever
+        (the message goes on to the app, which reports it)."""
+        if isinstance(message.where, PeoplePane):
+            self.query_one(QuotesPane).show_error("No quotes: they need the people list, which failed.")
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             self.post_message(WorkFailed(event.worker.description, event.worker.error, None))
@@ -537,21 +587,54 @@ class ReaderScreen(BookKeys, Screen[None]):
             self.action_percent()
             return
         self.article.take_count()
-        pane = self.side_pane
-        pane.display = True
-        pane.active = tab
+        self.show_pane(True)
+        self.side_pane.active = tab
         for side_pane in self.query(SidePane):
             if side_pane.TAB_ID == tab:
                 side_pane.focus_main()
 
     def action_toggle_pane(self) -> None:
-        pane = self.side_pane
-        pane.display = not pane.display
-        if not pane.display:
-            self.article.focus()
+        self.show_pane(not self.side_pane.display)
 
     def action_toggle_wide(self) -> None:
+        if self.narrow:
+            self.app.bell()
+            self.app.notify("The pane takes the whole width here (t: back to the text).", timeout=3)
+            return
         self.side_pane.toggle_class("wide")
+
+    # ------------------------------------------------------------------ narrow terminals
+    @property
+    def narrow(self) -> bool:
+        """Too narrow for the text and the pane side by side: they take turns at the full width."""
+        return self.has_class("narrow")
+
+    def show_pane(self, shown: bool) -> None:
+        """Show or hide the side pane; in a narrow terminal the text hides while the pane is shown."""
+        self.side_pane.display = shown
+        self.article.display = not (shown and self.narrow)
+        if not shown:
+            self.article.focus()
+
+    def read_on(self) -> None:
+        """Back to the text after a pick, a search or Escape: focus it (and show it, in a narrow terminal)."""
+        if self.narrow and self.side_pane.display:
+            self.show_pane(False)
+        self.article.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_size(event.size)
+
+    def _fit_size(self, size: Size) -> None:
+        """Narrow (text and pane in turn) below NARROW_WIDTH columns; short (no list borders, a one-row header and
+        algorithm picker) below SHORT_HEIGHT rows. Crossing the width shows the text first, or both again."""
+        self.set_class(size.height < SHORT_HEIGHT, "short")
+        narrow = size.width < NARROW_WIDTH
+        if narrow != self.narrow:
+            self.set_class(narrow, "narrow")
+            self.show_pane(not narrow)
+            self.query_one(Footer).show_command_palette = not narrow  # ctrl+p still works: its room goes to keys
+        self.query_one("#algorithm", Select).compact = self.has_class("short")
 
     def action_summary_length(self, delta: int) -> None:
         self.query_one(SummaryPane).change_length(delta)
@@ -577,7 +660,7 @@ class ReaderScreen(BookKeys, Screen[None]):
             return
         if self.article.has_focus and self.back_to_library():
             return
-        self.article.focus()
+        self.read_on()
 
     def on_article_view_scrolled(self, event: ArticleView.Scrolled) -> None:
         self.query_one(ArticleHeader).progress = event.progress
@@ -588,10 +671,17 @@ class ReaderScreen(BookKeys, Screen[None]):
         """Quotes of the current people list: marked in the article, counted in the People tab."""
         self.quotes = message.quotes
         self.article.set_layer("quoted", quoted_spans(message.quotes))
-        self.query_one(PeoplePane).show_quote_counts(dict(quote_counts(message.quotes)))
+        self.show_quote_counts()
         person = self.query_one(QuotesPane).person
         if person is not None:
             self.query_one(SummaryPane).show_about(person, self.people, self.quotes)
+
+    def show_quote_counts(self) -> None:
+        """Each person's number of quotes in the People tab: of those read so far when spoilers are hidden."""
+        counts = dict(quote_counts(self.spoilers.spans(self.quotes, lambda quote: quote.span)))
+        people = self.query_one(PeoplePane)
+        if counts != people.quote_counts:
+            people.show_quote_counts(counts)
 
     @on(QuotesPane.QuoteChosen)
     def _quote_chosen(self, event: QuotesPane.QuoteChosen) -> None:
@@ -602,4 +692,4 @@ class ReaderScreen(BookKeys, Screen[None]):
             self.jump_to(event.targets.current)
         self.query_one(QuotesPane).highlight_quote(event.targets.index)
         self.set_status(event.targets.status())
-        self.article.focus()
+        self.read_on()

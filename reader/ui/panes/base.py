@@ -63,7 +63,10 @@ class PaneList(OptionList):
 class ListFilter(Input):
     """Type to filter the list above which it opens; Enter goes back to the list, Escape clears the filter."""
 
-    BINDINGS = [Binding("escape", "clear", "Clear the filter", show=False)]
+    BINDINGS = [  # the footer shows these while the filter is typed (the reading keys type into it)
+        Binding("enter", "submit", "To the list", id="list.filter-done"),
+        Binding("escape", "clear", "Clear the filter", id="list.filter-clear"),
+    ]
 
     def __init__(self, target: PaneList) -> None:
         super().__init__(placeholder="Filter (accents ignored; Enter: list, Escape: clear)", classes="list-filter")
@@ -95,6 +98,8 @@ class SidePane(Vertical):
 
     TAB_ID: ClassVar[str]
     TAB_LABEL: ClassVar[str]
+    SHORT_LABEL: ClassVar[str | None] = None
+    """The label when the full ones do not fit the pane (an 80-column terminal); None: the full one."""
     KEY: ClassVar[str]
     """The key that shows this tab (bound by the reader screen)."""
     KEY_IN_FOOTER: ClassVar[bool] = True

@@ -43,6 +43,7 @@ class ChapterSummaryList(PaneList):
 class ContentsPane(SidePane):
     TAB_ID = "contents"
     TAB_LABEL = "Contents"
+    SHORT_LABEL = "TOC"
     KEY = "c"
     ANALYSES = False  # the chapters are always shown; only a chapter summary is analysed, on request
 

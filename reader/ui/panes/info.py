@@ -6,12 +6,24 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
 from reader.document.model import Document
 from reader.ui.cached_analysis import analysis_runner
 from reader.ui.panes.base import PaneInfo, SidePane
+
+
+class InfoStats(VerticalScroll):
+    """The statistics and warnings, focused when the tab is shown (so j / k scroll them, and no key is lost to a
+    list in a hidden tab)."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False, id="info.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="info.up"),
+    ]
 
 
 class InfoPane(SidePane):
@@ -29,7 +41,11 @@ class InfoPane(SidePane):
 
     def compose(self) -> ComposeResult:
         yield PaneInfo("Counting sentences…")
-        yield Static(stats_table(self.document, None), id="info-stats")
+        with InfoStats():
+            yield Static(stats_table(self.document, None), id="info-stats")
+
+    def focus_main(self) -> None:
+        self.query_one(InfoStats).focus()
 
     def start(self) -> None:
         runner = analysis_runner(self.app)  # cached sentence spans when the book was opened before

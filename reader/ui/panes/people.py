@@ -55,6 +55,7 @@ class PeoplePane(CorrectsPeople, SidePane):
 
     TAB_ID = "people"
     TAB_LABEL = "People"
+    SHORT_LABEL = "Ppl"
     KEY = "p"
 
     class PersonChosen(Message):
@@ -185,14 +186,19 @@ class PeoplePane(CorrectsPeople, SidePane):
         title.display = mentions_list.display = True
         spans = person.mentions[:MAX_MENTION_ROWS]
         self._mention_width = width = self._bar_cells()  # a row of the list, as the bars
-        side = max(4, (width - 4 - len(person.name)) // 2)  # one row: "…left NAME right…"
         title.update(Text(f"{person.name}: {count_of(len(person.mentions), 'mention')}", style="bold", no_wrap=True,
                           overflow="ellipsis"))
         chapters = chapter_index(self.document)
-        mentions_list.add_options(
-            Option(chapters.prefixed(span.start, keyword_in_context(self.document.text, span, side)), id=f"mention-{i}")
-            for i, span in enumerate(spans)
-        )
+
+        def row(span: Span) -> Text:
+            """One row, never wrapped: "ch. 3 · …left NAME right…", the context as wide as the room left."""
+            label = chapters.label_at(span.start)
+            room = width - 4 - len(person.name) - (len(label) + 3 if label else 0)
+            line = chapters.prefixed(span.start, keyword_in_context(self.document.text, span, max(1, room // 2)))
+            line.truncate(width + 1, overflow="ellipsis")
+            return line
+
+        mentions_list.add_options(Option(row(span), id=f"mention-{i}") for i, span in enumerate(spans))
 
     def highlight_mention(self, index: int) -> None:
         mentions_list = self.query_one(MentionsList)

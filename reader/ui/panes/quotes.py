@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import TabbedContent
@@ -23,17 +24,36 @@ from reader.document.model import Span
 from reader.nlp import analysis
 from reader.nlp.results import Person, Quote
 from reader.ui.cached_analysis import analysis_runner
-from reader.ui.panes.base import PaneInfo, PaneList, SidePane
+from reader.ui.panes.base import PaneInfo, PaneList, SidePane, matches
 from reader.ui.snippets import clip
+from reader.ui.spoiler_filter import spoiler_filter_of
 from reader.ui.targets import Targets
 from reader.wording import count_of
 
 QUOTE_PROMPT_CHARS = 160  # about three rows of the pane
+REFILTER_ROWS = 50  # more rows than this added or dropped at once: the list is built again
 EAGER_ROWS = 500  # a longer list (War and Peace: 8,600 quotes, ~0.4 s of the UI thread) is built when first shown
 
 
 class QuotesList(PaneList):
-    """The quotes shown: one person's, or everyone's."""
+    """The quotes shown: one person's, or everyone's (Escape goes from one person's back to everyone's)."""
+
+    BINDINGS = [Binding("escape", "everyone", "Everyone's quotes", id="quotes.everyone")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape is this list's only while it shows one person's quotes; else it goes on to the screen."""
+        if action == "everyone":
+            pane = self.pane
+            return pane is not None and pane.person is not None
+        return super().check_action(action, parameters)
+
+    @property
+    def pane(self) -> QuotesPane | None:
+        return next((a for a in self.ancestors if isinstance(a, QuotesPane)), None)
+
+    def action_everyone(self) -> None:
+        if self.pane is not None:
+            self.pane.show_person(None)
 
 
 @dataclass
@@ -68,6 +88,7 @@ class QuotesPane(SidePane):
 
     TAB_ID = "quotes"
     TAB_LABEL = "Quotes"
+    SHORT_LABEL = "Quo"
     KEY = "quotation_mark"
 
     class Ready(Message):
@@ -125,18 +146,55 @@ class QuotesPane(SidePane):
         self._fill()
 
     def show_person(self, person: Person | None) -> None:
-        """List ``person``'s quotes, or everyone's (None)."""
+        """List ``person``'s quotes, or everyone's (None); the highlighted quote stays highlighted if still listed."""
         if person == self.person:
             return
+        quotes_list = self.query_one(QuotesList)
+        index = quotes_list.highlighted
+        kept = self.shown[index] if index is not None and index < len(self.shown) else None
         self.person = person
+        self._fill()
+        if kept is not None and kept in self.shown:
+            self.highlight_quote(self.shown.index(kept))
+        quotes_list.refresh_bindings()  # Escape (everyone's) in the footer, or not
+
+    def _listed(self) -> list[Quote]:
+        """The quotes to list: the person's (or everyone's) that match the filter (/: words of the quote or the
+        speaker's name), those read so far when spoilers are hidden."""
+        person, wanted, text = self.person, self.filter_text, self.document.text
+        quotes = [q for q in self.quotes if (person is None or q.speaker == person.key)
+                  and matches(wanted, self.names.get(q.speaker or "", ""), *(text[p.start:p.end] for p in q.parts))]
+        return spoiler_filter_of(self).spans(quotes, lambda quote: quote.span)
+
+    def apply_filter(self, text: str) -> None:
+        self.filter_text = text
         self._fill()
 
     def _fill(self) -> None:
-        person = self.person
-        self.shown = [q for q in self.quotes if person is None or q.speaker == person.key]
+        self.shown = self._listed()
         self._rows_stale = True
         if len(self.shown) <= EAGER_ROWS or self._on_screen():
             self._build_rows()
+        self._show_counts()
+
+    def refilter(self) -> None:
+        """The reading position moved (or ``z``): list the quotes read so far, adding or dropping rows at the end
+        (a few at a time while reading; the whole list when the change is large)."""
+        shown, before = self._listed(), self.shown
+        if len(shown) == len(before):  # both are the same list cut at a position: the same length is the same list
+            return
+        self.shown = shown
+        if self._rows_stale or abs(len(shown) - len(before)) > REFILTER_ROWS:
+            self._rows_stale = True
+            if len(shown) <= EAGER_ROWS or self._on_screen():
+                self._build_rows()
+        else:
+            quotes_list = self.query_one(QuotesList)
+            if len(shown) > len(before):
+                quotes_list.add_options(self._row(index, shown[index]) for index in range(len(before), len(shown)))
+            else:
+                for index in range(len(before) - 1, len(shown) - 1, -1):
+                    quotes_list.remove_option_at_index(index)
         self._show_counts()
 
     def _on_screen(self) -> bool:
@@ -150,34 +208,35 @@ class QuotesPane(SidePane):
     def _build_rows(self) -> None:
         """The rows of the quotes listed (``shown``), the first highlighted."""
         self._rows_stale = False
-        person = self.person
-        text = self.document.text
-        total = max(1, len(text))
-        options = []
-        for index, quote in enumerate(self.shown):
-            where = f"{round(100 * quote.span.start / total)}%"
-            head = Text(where, style="dim")
-            if person is None:
-                name = self.names.get(quote.speaker or "")
-                head.append("  " + (name or "speaker not named"), style="bold" if name else "dim italic")
-            body = " … ".join(clip(text, part.start, part.end, QUOTE_PROMPT_CHARS) for part in quote.parts)
-            options.append(Option(Text.assemble(head, "\n", clip(body, 0, len(body), QUOTE_PROMPT_CHARS)),
-                                  id=f"quote-{index}"))
+        options = [self._row(index, quote) for index, quote in enumerate(self.shown)]
         quotes_list = self.query_one(QuotesList)
         quotes_list.clear_options()
         quotes_list.add_options(options)
         if options:
             quotes_list.highlighted = 0
 
+    def _row(self, index: int, quote: Quote) -> Option:
+        """The list row of the ``index``-th listed quote: where, who (when everyone's are listed), what."""
+        text = self.document.text
+        head = Text(f"{round(100 * quote.span.start / max(1, len(text)))}%", style="dim")
+        if self.person is None:
+            name = self.names.get(quote.speaker or "")
+            head.append("  " + (name or "speaker not named"), style="bold" if name else "dim italic")
+        body = " … ".join(clip(text, part.start, part.end, QUOTE_PROMPT_CHARS) for part in quote.parts)
+        return Option(Text.assemble(head, "\n", clip(body, 0, len(body), QUOTE_PROMPT_CHARS)), id=f"quote-{index}")
+
     def _show_counts(self) -> None:
         person = self.person
-        attributed = sum(1 for q in self.quotes if q.speaker)
+        so_far = " so far" if spoiler_filter_of(self).hidden else ""
         if person is not None and not self.shown:
-            info = f"No quotation is attributed to {person.name} · Esc: everyone's"
+            info = f"No quotation{so_far} is attributed to {person.name}"  # the footer shows the key to everyone's
         elif person is not None:
-            info = f"{person.name}: {count_of(len(self.shown), 'quote')} · Esc: everyone's"
+            info = f"{person.name}: {count_of(len(self.shown), 'quote')}{so_far}"
+        elif self.shown:
+            attributed = sum(1 for q in self.shown if q.speaker)
+            info = f"{count_of(len(self.shown), 'quote')}{so_far}, {attributed:,} with a named speaker"
         elif self.quotes:
-            info = f"{count_of(len(self.quotes), 'quote')}, {attributed} with a named speaker"
+            info = "No quotations read yet (z: all)."
         else:
             info = "No quotations found in this text."
         self.show_info(info)

@@ -30,6 +30,7 @@ class SummaryPane(SidePane):
 
     TAB_ID = "summary"
     TAB_LABEL = "Summary"
+    SHORT_LABEL = "Sum"
     KEY = "s"
 
     class SentenceChosen(Message):
@@ -140,10 +141,10 @@ class SummaryPane(SidePane):
         self._fill()
         info = f"{count_of(len(self._indices), 'sentence')} picked"
         if self.summary is not None and len(self._indices) < len(self.summary.spans):
-            total = len(self.summary.spans)
-            info = (f"{len(self._indices)} of {total} sentences: those read so far (z: all)" if self._indices else
-                    f"Nothing read yet: the recap grows as you read (z: all {total} sentences)")
-        if summary.note:
+            total = len(self.summary.spans)  # the spoiler filter's word is enough: the note would fill the pane
+            info = (f"{len(self._indices)} of {total} sentences, those read so far (z: all)" if self._indices else
+                    f"Nothing read yet: the recap grows as you read (z: all {total})")
+        elif summary.note:
             info += f" · {summary.note}"
         self.set_busy(False)
         self.show_info(info)
