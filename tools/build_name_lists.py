@@ -11,7 +11,7 @@ Output (deterministic, sorted, lowercase, one entry per line):
 - ``given_names_world.txt.gz``  ``name<TAB>m|f|mf``: the given names of the ``nomquamgender`` package's data (MIT licence; ``pip install --no-deps nomquamgender``, read as data, not
   imported) that at least ``NQG_SOURCES`` of its sources list, at least ``NQG_COUNT`` times, and that are no
   ordinary English word, place, nationality, month/day, title or organisation word (rank 0, gender from its
-  p(female): f at 0.8 or more, m at 0.2 or less, else mf). Foreign given names the census lists lack
+  p(female): f at 0.95 or more, m at 0.05 or less, else mf: a wrong gender keeps people apart). Foreign given names the census lists lack
   ("Takuya", "Nader", "Kofi", "Enver", "Suleiman").
 - ``surnames.txt.gz``      ``name<TAB>rank`` for the US Census 1990 surnames (public domain), top ``--surnames`` by frequency.
 - ``words.txt.gz``         the lowercase entries of the Unix ``words`` list (public domain): ordinary English words.
@@ -85,6 +85,7 @@ def _census_freq(path: Path) -> dict[str, float]:
 
 
 DOMINANT = 4.0  # a census gender used at least this many times as often as the other is the name's gender
+NQG_ONE_GENDER = 0.95  # share of one gender in the nomquamgender data for a world name to have that gender
 NQG_SOURCES = 10  # a nomquamgender name listed by at least this many of its sources...
 NQG_COUNT = 300  # ...and counted at least this many times
 
@@ -111,7 +112,8 @@ def nqg_given_names(path: Path, known: set[str], ordinary: set[str]) -> dict[str
             continue
         if name in lx.MONTHS_DAYS or lx.is_title_head(name, roles=True) or name in lx.ORG_CUES:
             continue
-        out[name] = {"f"} if p_female >= 0.8 else {"m"} if p_female <= 0.2 else {"m", "f"}
+        # a gender only when the sources nearly agree: "petya" (0.91) is a Bulgarian woman and a Russian boy
+        out[name] = {"f"} if p_female >= NQG_ONE_GENDER else {"m"} if p_female <= 1 - NQG_ONE_GENDER else {"m", "f"}
     return out
 
 
