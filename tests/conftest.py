@@ -51,6 +51,20 @@ async def settle(pilot: Pilot) -> None:
     raise AssertionError("workers kept starting")
 
 
+async def wait_for_reading_position(pilot: Pilot) -> None:
+    """Wait until no spoilers follows the position on screen (it follows once scrolling pauses: a debounce
+    timer), then settle. Waits on the condition, not on a time: a slow machine only waits longer."""
+    from reader.ui.spoiler_filter import reading_offset
+
+    reader = pilot.app.reader
+    for _ in range(1200):
+        await pilot.pause(0.05)
+        if reader.spoilers.offset == reading_offset(reader.article):
+            await settle(pilot)
+            return
+    raise AssertionError("the reading position was never followed")
+
+
 @pytest.fixture(name="settle")
 def settle_fixture() -> Callable[[Pilot], object]:
     """``await settle(pilot)``: every worker done and its results shown (see ``settle``)."""

@@ -6,10 +6,9 @@ from __future__ import annotations
 from reader.ui.app import ReaderApp
 from reader.ui.article_view import ArticleView
 from reader.ui.panes import PeoplePane, SummaryPane
-from reader.ui.spoiler_filter import DEBOUNCE_SECONDS
 
 from .book_texts import book
-from .conftest import settle
+from .conftest import settle, wait_for_reading_position
 
 SIZE = (120, 36)
 
@@ -34,10 +33,10 @@ async def test_a_book_hides_later_people_until_the_reader_gets_there() -> None:
         offset = app.reader.spoilers.offset
         assert all(span.end <= offset for span in summary.shown_spans)
         await pilot.press("G")  # read to the end: everyone, once scrolling pauses
-        await pilot.pause(DEBOUNCE_SECONDS + 0.2)
+        await wait_for_reading_position(pilot)
         assert "Fitzwilliam Darcy" in people_names(app)
         await pilot.press("g")
-        await pilot.pause(DEBOUNCE_SECONDS + 0.2)
+        await wait_for_reading_position(pilot)
         assert "Fitzwilliam Darcy" not in people_names(app)
         assert view.scroll_y == 0
 
@@ -87,7 +86,7 @@ async def test_an_article_shows_everything_by_default(seed_document) -> None:
 def test_spoiler_toggle_snapshot(snap_compare) -> None:
     async def run_before(pilot) -> None:
         await settle(pilot)
-        await pilot.pause(DEBOUNCE_SECONDS + 0.2)  # the position followed once the layout settled
+        await wait_for_reading_position(pilot)  # the position followed once the layout settled
         await pilot.press("p")
         await pilot.pause()
 
