@@ -158,11 +158,7 @@ class StateStore:
     def get_position(self, key: str) -> int | None:
         """The saved character offset for a document key, or None. Callers clamp it to the text they show."""
         with self._lock:
-            if self._data is None:
-                self.load()
-            assert self._data is not None
-            positions = self._data.get("positions")
-            entry = positions.get(key) if isinstance(positions, dict) else None
+            positions, entry = self._saved_entry(key)
             if entry is None:
                 return None
             positions[key] = positions.pop(key)  # most recently used last (saved with the next write)
@@ -174,12 +170,18 @@ class StateStore:
         """The saved jump list of a document key, oldest first (empty when none). Callers drop offsets past the
         end of the text they show."""
         with self._lock:
-            if self._data is None:
-                self.load()
-            assert self._data is not None
-            positions = self._data.get("positions")
-            entry = positions.get(key) if isinstance(positions, dict) else None
+            _positions, entry = self._saved_entry(key)
             return list(entry.get("jumps", ())) if isinstance(entry, dict) else []
+
+    def _saved_entry(self, key: str) -> tuple[dict, dict | None]:
+        """The saved positions and the entry of ``key`` in them (None when none); call with the lock held."""
+        if self._data is None:
+            self.load()
+        assert self._data is not None
+        positions = self._data.get("positions")
+        if not isinstance(positions, dict):
+            return {}, None
+        return positions, positions.get(key)
 
     def set_position(self, key: str, offset: int, *, jumps: Sequence[int] | None = None) -> bool:
         """Remember ``offset`` for ``key`` and save; False (with a warning) when the state cannot be written.
