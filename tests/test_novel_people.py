@@ -461,6 +461,37 @@ def forms_of(text: str, p: Person) -> set[str]:
     return out
 
 
+def test_a_lone_surname_used_long_before_its_one_full_bearer_is_someone_of_its_own() -> None:
+    text = book(
+        '"My dear Frankenstein," cried Henry Clerval. Frankenstein said he was tired. Frankenstein slept.',
+        "Frankenstein walked by the lake. Henry Clerval said Frankenstein was pale. Frankenstein wept.",
+        "A letter came:\n\nCome home.\n\nAlphonse Frankenstein.\n\nFrankenstein read it twice.",
+    )
+    text, found = people(text)
+    assert said(text, who(found, "Alphonse Frankenstein")) == ["Alphonse Frankenstein"]
+    assert said(text, who(found, "Frankenstein")) == ["Frankenstein"] * 7
+
+
+def test_a_lone_surname_named_again_with_a_title_is_its_full_bearers() -> None:
+    text = book(
+        "Darcy was proud. Mr. Darcy said nothing. Darcy left. Darcy danced. Darcy frowned. Mr. Darcy rode.",
+        "Darcy wrote a letter, signed Fitzwilliam Darcy. Darcy sighed.",
+    )
+    text, found = people(text)
+    assert said(text, who(found, "Fitzwilliam Darcy")).count("Darcy") == 8
+
+
+def test_a_one_word_person_usually_written_with_a_title_is_named_with_it() -> None:
+    text = book(
+        "Mr. Collins bowed. Mr. Collins said he was honoured. Collins smiled. Ahab stood. Ahab said no.",
+        "Mr. Collins wrote. Captain Ahab shouted. Ahab said he would go. Ahab walked away.",
+    )
+    text, found = people(text)
+    names = [p.name for p in found]
+    assert "Mr. Collins" in names and "Ahab" in names
+    assert said(text, who(found, "Mr. Collins")) == ["Collins"] * 4
+
+
 def test_our_family_story_has_one_entry_per_character_with_every_form_and_no_one_elses() -> None:
     text, found = people(STORY.read_text("utf-8"))
     assert {p.name: forms_of(text, p) for p in found} == {

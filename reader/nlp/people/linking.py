@@ -311,6 +311,7 @@ class Linker:
     accepted: set[Form]
     rejected: set[Form]
     context_singles: set[Form] | frozenset[Form]
+    lone_uses: dict[str, list[tuple[int, int]]] | None = None  # in a book: token -> (offset, chapter) used alone
     entities: list[Entity] = field(default_factory=list)
     alias: dict[Form, int] = field(default_factory=dict)  # form -> person index
     choices: dict[Form, Choice] = field(default_factory=dict)  # ambiguous short form -> candidates, default first
@@ -332,6 +333,7 @@ def link(
     name_links: list[tuple[str, Form, Form]] = (),
     context_singles: set[Form] | frozenset[Form] = frozenset(),
     wife_links: list[tuple[Form, str]] = (),
+    lone_uses: dict[str, list[tuple[int, int]]] | None = None,
 ) -> tuple[list[Entity], dict[Form, int], dict[Form, Choice]]:
     """People (as groups of name forms), the alias table (normalised form -> person index) and the ambiguous
     short forms (form -> candidate people, default first).
@@ -339,9 +341,11 @@ def link(
     ``name_links`` are ``("nee", person form, maiden form)`` and ``("married", form, form)`` pairs seen in the
     text (rule 8); ``wife_links`` are ``(form, surname)`` pairs from :func:`married_name_links` (rule 8b).
     ``context_singles`` are lone forms with person context of their own, never written in
-    lowercase ("Xi said"): rule 4 links them even when they are also English words.
+    lowercase ("Xi said"): rule 4 links them even when they are also English words. ``lone_uses``: in a
+    book (a text with chapters), each token used alone as a name -> its (offset, chapter) in text order; the
+    rules for novels apply (:func:`surname_used_before_its_bearers`).
     """
-    lk = Linker(stats, accepted, rejected, context_singles)
+    lk = Linker(stats, accepted, rejected, context_singles, lone_uses)
     group_full_forms(lk)
     join_particle_surnames(lk)
     _link_names(name_links, lk.entities, lk.alias)
@@ -457,6 +461,37 @@ def skip_rejected(lk: Linker, key: Form, st: FormStats) -> bool:
     return key in lk.rejected and not (tok in lx.MONTHS_DAYS and tok in lk.by_first and tok in lx.given_names())
 
 
+_FEW_NAMINGS = 3  # full and titled mentions below which a bearer has not been introduced (as in :mod:`.mentions`)
+
+
+def surname_used_before_its_bearers(lk: Linker, key: Form, st: FormStats) -> bool:
+    """In a book, a lone surname used on its own at least three times in at least two chapters before any full
+    form with it, and three times as often as all of them, whose bearers are each named (in full, or the
+    surname with a title) fewer than three times, is the name the book uses for someone else: a person of its
+    own. Frankenstein's bare "Frankenstein" (the narrator, from the first chapters on) is not the father, whose
+    full name "Alphonse Frankenstein" is written once, at the end of a letter; "Darcy" is "Fitzwilliam Darcy"
+    (named once too) because "Mr. Darcy" names him again and again; "Kutúzov", used twice in the chapter
+    before "Michael Kutúzov", is Kutúzov."""
+    tok = key[0]
+    bearers = lk.by_last.get(tok)
+    if lk.lone_uses is None or not bearers or key not in lk.accepted or key in lk.rejected:
+        return False
+    people = [lk.entities[i] for i in bearers]
+    titled = sum(
+        n for title, n in st.titles.items() if any(e.gender in (None, lx.title_gender(title)) for e in people)
+    )  # "Mr. Darcy", whatever is known of the bearer's gender
+    if titled + max(e.full_count for e in people) >= _FEW_NAMINGS:
+        return False
+    if st.count < 3 * sum(e.full_count for e in people):
+        return False
+    introduced_at = min(e.first for e in people)
+    before = [chapter for at, chapter in lk.lone_uses.get(tok, ()) if at < introduced_at]
+    if len(before) < 3 or len(set(before)) < 2:
+        return False
+    lk.new_singles.append((key, st, []))
+    return True
+
+
 def surname_of_a_person(lk: Linker, key: Form, st: FormStats) -> bool:
     """Rules 2 and 3: a surname joins its person ("Putin"); one several people share goes to the most
     prominent ("Trump" -> Donald Trump), the others are candidates per occurrence."""
@@ -536,6 +571,7 @@ def own_person(lk: Linker, key: Form, st: FormStats) -> bool:
 
 LONE_FORM_RULES: tuple[Callable[[Linker, Form, FormStats], bool], ...] = (
     skip_rejected,
+    surname_used_before_its_bearers,
     surname_of_a_person,
     given_name_of_a_person,
     nickname_of_a_given_name,

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from reader.document.model import Document, Span
 from reader.nlp.people import evidence
-from reader.nlp.people.candidates import capitalised_counts, name_links
+from reader.nlp.people.candidates import Candidate, capitalised_counts, name_links
 from reader.nlp.people.detection import detect_people
 from reader.nlp.people.lexicon import norm
 from reader.nlp.people.linking import Entity, link, married_name_links
@@ -38,6 +38,7 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
         name_links(text, ctx.candidates),
         evidence.context_singles(ctx),
         married_name_links(text, ctx.candidates),
+        lone_uses(ctx.candidates, story.chapter_of) if story.heading_starts else None,
     )
     mentions, titles = propagate(
         text,
@@ -51,14 +52,23 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
         doc.paragraph_index_at,
         story.chapter_of if story.heading_starts else None,
     )
-    people = [
-        person_of(found, titles[pid], entities[pid] if pid < len(entities) else None)
-        for pid, found in enumerate(mentions)
-        if found
-    ]
-    people = with_identity_titles(people, [pid >= len(entities) for pid, found in enumerate(mentions) if found])
+    found_ids = [pid for pid, found in enumerate(mentions) if found]
+    people = [person_of(mentions[pid], titles[pid], entities[pid] if pid < len(entities) else None) for pid in found_ids]
+    people = with_identity_titles(people, [pid >= len(entities) for pid in found_ids])
+    if story.heading_starts:
+        people = [with_usual_title(p, titles[pid]) for p, pid in zip(people, found_ids)]
     people.sort(key=lambda p: (-len(p.mentions), p.mentions[0].start))
     return with_keys(people)
+
+
+def lone_uses(candidates: list[Candidate], chapter_of: Callable[[int], int]) -> dict[str, list[tuple[int, int]]]:
+    """Each token used alone as a name (no title, not inside a firm or place name) -> its (offset, chapter),
+    in text order."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for cand in candidates:
+        if len(cand.key) == 1 and cand.title is None and not cand.org:
+            out.setdefault(cand.key[0], []).append((cand.start, chapter_of(cand.start)))
+    return out
 
 
 def person_of(found: list[Found], title_counts: dict[str, int], entity: Entity | None) -> Person:
@@ -115,6 +125,18 @@ def with_identity_titles(people: list[Person], other_bearers: list[bool]) -> lis
         titled = bool(person.titles) and (other or names[person.name] > 1)
         out.append(replace(person, name=f"{person.titles[0]} {person.name}") if titled else person)
     return out
+
+
+def with_usual_title(person: Person, title_counts: dict[str, int]) -> Person:
+    """In a book, a person named by one word only, written with the same title at least half the times, is
+    named with it: the fullest form the text uses ("Mr. Collins", "Mrs. Reynolds", "Captain Túshin"; not
+    "Captain Ahab" for an Ahab mostly written bare)."""
+    if " " in person.name or not person.titles:
+        return person
+    top = person.titles[0]
+    if 2 * title_counts.get(top, 0) < len(person.mentions):
+        return person
+    return replace(person, name=f"{top} {person.name}")
 
 
 def with_keys(people: list[Person]) -> list[Person]:
