@@ -492,6 +492,17 @@ def test_a_one_word_person_usually_written_with_a_title_is_named_with_it() -> No
     assert said(text, who(found, "Mr. Collins")) == ["Collins"] * 4
 
 
+def test_a_titled_surname_the_text_calls_her_relative_is_not_the_woman_named_in_full() -> None:
+    text = book(
+        "Do you remember on what occasion Justine Moritz entered our family? Madame Moritz, her mother, was a "
+        "widow. Justine was the favourite of her father. Justine said she was happy.",
+        "Madame Moritz died that winter. Justine Moritz wept. Justine said nothing.",
+    )
+    text, found = people(text)
+    assert said(text, who(found, "Madame Moritz")) == ["Moritz", "Moritz"]
+    assert "Moritz" not in said(text, who(found, "Justine Moritz"))
+
+
 def test_our_family_story_has_one_entry_per_character_with_every_form_and_no_one_elses() -> None:
     text, found = people(STORY.read_text("utf-8"))
     assert {p.name: forms_of(text, p) for p in found} == {

@@ -113,6 +113,39 @@ def _seniors(text: str, candidates: list[Candidate], alias: dict[tuple[str, ...]
     return {g: pid for g, pid in out.items() if pid >= 0}
 
 
+_KIN_AFTER = re.compile(r",\s+(her|his)\s+(\w+)")  # "Madame Moritz, her mother"
+_KIN_BEFORE = re.compile(r"\b(her|his)\s+(\w+),?\s+\Z")  # "her mother, Madame Moritz"
+_KIN_REACH = 400  # characters back to the bearer the pronoun points to
+
+
+def _kin_of_a_bearer(
+    text: str, candidates: list[Candidate], alias: dict[tuple[str, ...], int], genders: list[str | None]
+) -> dict[tuple[str, str], set[int]]:
+    """(surname, identity title) -> people a titled surname is said to be the relative of: "Justine Moritz ...
+    Madame Moritz, her mother" (or "her mother, Madame Moritz"), where the pronoun's person is a bearer of the
+    surname named in full just before (at most a few lines back), of the pronoun's gender. The titled one is not
+    that bearer ("Edmund Harrow ... Mrs. Harrow, his mother" says nothing about Margaret Harrow)."""
+    kin = lx.KIN_FEMALE | lx.KIN_MALE
+    out: dict[tuple[str, str], set[int]] = {}
+    last_full: dict[str, tuple[int, int]] = {}  # surname -> (offset, person) of its last full-name mention
+    for cand in candidates:
+        if cand.org:
+            continue
+        if len(cand.key) >= 2 and cand.key in alias:
+            last_full[cand.key[-1]] = (cand.start, alias[cand.key])
+            continue
+        cls = lx.family_title(cand.title)
+        if cls is None or len(cand.key) != 1 or cand.key[0] not in last_full:
+            continue
+        at, pid = last_full[cand.key[0]]
+        if cand.start - at > _KIN_REACH:
+            continue
+        m = _KIN_AFTER.match(text, cand.ctx_end) or _KIN_BEFORE.search(text, max(0, cand.ctx_start - 30), cand.ctx_start)
+        if m is not None and lx.norm(m.group(2)) in kin and genders[pid] == ("f" if m.group(1) == "her" else "m"):
+            out.setdefault((cand.key[0], cls), set()).add(pid)
+    return out
+
+
 def _bare_surname_genders(text: str, candidates: list[Candidate], alias: dict[tuple[str, ...], int]) -> dict[str, str]:
     """Shared surnames used bare (no title, no given name) whose following pronouns are of one gender at least
     three times in four: "Bingley ... he" (the brother, not Miss Bingley)."""
@@ -213,6 +246,7 @@ def propagate(
     )
 
     bare_gender = _bare_surname_genders(text, candidates, alias)
+    kin_of = _kin_of_a_bearer(text, candidates, alias, genders)
     seniors = _seniors(text, candidates, alias) if chapter_of is not None else {}
     juniors: dict[int, int] = {}  # senior -> the namesake written "little"/"young"
     chapter_default = (
@@ -313,7 +347,8 @@ def propagate(
         gender = _CLASS_GENDER.get(cls) or _title_gender(cand.title)
         if cls in ("mrs", "lady") and surname in wife_of:
             return wife_of[surname]  # "Charlotte, the wife of Mr. Collins" ... "Mrs. Collins"
-        compatible = [p for p in options if gender is None or genders[p] in (None, gender)]
+        not_them = kin_of.get((surname, cls), ())  # "Justine Moritz ... Madame Moritz, her mother": not Justine
+        compatible = [p for p in options if (gender is None or genders[p] in (None, gender)) and p not in not_them]
         # a "Miss Elizabeth (Bennet)" is a younger daughter: plain "Miss Bennet" is another (the eldest)
         explicit = tuple(
             p
