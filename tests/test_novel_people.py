@@ -503,6 +503,32 @@ def test_a_titled_surname_the_text_calls_her_relative_is_not_the_woman_named_in_
     assert "Moritz" not in said(text, who(found, "Justine Moritz"))
 
 
+def test_a_reply_that_addresses_mrs_halloway_by_her_given_name_makes_it_hers() -> None:
+    text = book(
+        "Caroline Bingley laughed at the fire. Mr. Halloway slept. Mrs. Halloway thought the same, and added,--\n\n"
+        "\u201cShe has nothing to recommend her.\u201d\n\n"
+        "\u201cShe did indeed, Louisa. I could hardly keep my countenance.\u201d\n\n"
+        "Louisa said she was tired. Mrs. Halloway went up to bed.",
+        "Mrs. Halloway sang. Louisa smiled at her brother. Mr. Halloway woke.",
+    )
+    text, found = people(text)
+    louisa = next(p for p in found if "Louisa" in p.aliases)
+    assert said(text, louisa).count("Halloway") == 3 and said(text, louisa).count("Louisa") == 3
+    assert said(text, who(found, "Mr. Halloway")) == ["Halloway", "Halloway"]
+
+
+def test_a_given_name_in_brackets_beside_a_married_title_is_hers_but_not_a_mans_or_an_unknown_name() -> None:
+    text = book(
+        "Mrs. Halloway (Louisa) sat down. Mrs. Halloway said she was cold. Louisa said she was tired. Louisa laughed. "
+        "Mr. Halloway slept.",
+        "Mrs. Hussey (Queequeg) laughed. Queequeg said nothing. Mrs. Hussey said she had chowder.",
+    )
+    text, found = people(text)
+    louisa = next(p for p in found if "Louisa" in p.aliases)
+    assert said(text, louisa).count("Halloway") == 2
+    assert not any("Queequeg" in p.aliases and "Hussey" in p.aliases for p in found)
+
+
 def test_our_family_story_has_one_entry_per_character_with_every_form_and_no_one_elses() -> None:
     text, found = people(STORY.read_text("utf-8"))
     assert {p.name: forms_of(text, p) for p in found} == {

@@ -334,6 +334,7 @@ def link(
     context_singles: set[Form] | frozenset[Form] = frozenset(),
     wife_links: list[tuple[Form, str]] = (),
     lone_uses: dict[str, list[tuple[int, int]]] | None = None,
+    given_ties: list[tuple[Form, str]] = (),
 ) -> tuple[list[Entity], dict[Form, int], dict[Form, Choice]]:
     """People (as groups of name forms), the alias table (normalised form -> person index) and the ambiguous
     short forms (form -> candidate people, default first).
@@ -343,7 +344,8 @@ def link(
     ``context_singles`` are lone forms with person context of their own, never written in
     lowercase ("Xi said"): rule 4 links them even when they are also English words. ``lone_uses``: in a
     book (a text with chapters), each token used alone as a name -> its (offset, chapter) in text order; the
-    rules for novels apply (:func:`surname_used_before_its_bearers`).
+    rules for novels apply (:func:`surname_used_before_its_bearers`). ``given_ties``: ``((given,), surname)``
+    from :func:`given_names_of_married_titles` ("Louisa (Mrs. Hurst)").
     """
     lk = Linker(stats, accepted, rejected, context_singles, lone_uses)
     group_full_forms(lk)
@@ -360,6 +362,7 @@ def link(
         if others:
             lk.choices[key] = Choice((len(lk.entities), *others), False)
         lk.entities.append(Entity([key], st.first, st.count))
+    take_married_names_of_singles(lk, given_ties)
     title_classes(lk)
     return lk.entities, lk.alias, lk.choices
 
@@ -668,6 +671,70 @@ def married_name_links(text: str, candidates) -> list[tuple[Form, str]]:
     return out
 
 
+_MARRIED_CLASSES = ("mrs",)
+_PARA = "\n\n"
+_VOCATIVE = re.compile(r"(?:\A“|,\s+)([A-Z][a-z]+)[,.!?]")  # "“Louisa, you ..." / "She did indeed, Louisa."
+_INTRODUCES = re.compile(r"[,:][-—–]*\s*\Z")  # "Mrs. Hurst thought the same, and added,--"
+
+
+def given_names_of_married_titles(text: str, candidates) -> list[tuple[Form, str]]:
+    """``((given,), surname)`` when the text ties a lone given name to a married woman's title with a surname:
+    "Louisa (Mrs. Hurst)", "Mrs. Hurst (Louisa)", or a reply that addresses her by her given name: "Mrs. Hurst
+    thought the same, and added,-- / “She has nothing ...” / “She did indeed, Louisa.”" (the speaker named
+    last, outside quotation marks, in the paragraph that gives her words; the next paragraph, a quotation,
+    addresses her). A given name tied to two different surnames is dropped."""
+    ties: dict[str, set[str]] = {}
+    for i, c in enumerate(candidates):
+        if len(c.key) != 1 or lx.family_title(c.title) not in _MARRIED_CLASSES or c.org:
+            continue
+        surname = c.key[0]
+        before = text[max(0, c.ctx_start - 40) : c.ctx_start]
+        after = text[c.ctx_end : c.ctx_end + 40]
+        paren = re.search(r"([A-Z][a-z]+)\s*\(\s*\Z", before)
+        if paren and after.lstrip().startswith(")"):
+            ties.setdefault(paren.group(1).lower(), set()).add(surname)  # "Louisa (Mrs. Hurst)"
+            continue
+        paren = re.match(r"\s*\(\s*([A-Z][a-z]+)\s*\)", after)
+        if paren:
+            ties.setdefault(paren.group(1).lower(), set()).add(surname)  # "Mrs. Hurst (Louisa)"
+            continue
+        given = _addressed_in_reply(text, c, candidates[i + 1] if i + 1 < len(candidates) else None)
+        if given is not None:
+            ties.setdefault(given.lower(), set()).add(surname)
+    return [((lx.norm(g),), next(iter(s))) for g, s in sorted(ties.items()) if len(s) == 1]
+
+
+def _addressed_in_reply(text: str, cand, following) -> str | None:
+    """The given name the reply to ``cand``'s words addresses, if she speaks last in her paragraph."""
+    para_start = text.rfind(_PARA, 0, cand.start) + 2
+    para_end = text.find(_PARA, cand.end)
+    para_end = len(text) if para_end < 0 else para_end
+    head = text[para_start : cand.ctx_start]
+    if head.count("“") != head.count("”"):
+        return None  # named inside a quotation
+    if following is not None and following.start < para_end:
+        tail = text[cand.ctx_end : following.start]
+        if tail.count("“") == tail.count("”"):
+            return None  # someone else is named after her outside quotation marks
+    rest = text[cand.ctx_end : para_end]
+    if "“" in rest:
+        reply_at = para_end + 2  # her words are in her own paragraph
+    elif _INTRODUCES.search(rest):
+        words_end = text.find(_PARA, para_end + 2)  # her words are the next paragraph
+        if words_end < 0 or not text.startswith("“", para_end + 2):
+            return None
+        reply_at = words_end + 2
+    else:
+        return None
+    reply_end = text.find(_PARA, reply_at)
+    reply = text[reply_at : len(text) if reply_end < 0 else reply_end]
+    if not reply.startswith("“"):
+        return None
+    quote = reply[: (reply.find("”") + 1) or len(reply)]
+    m = _VOCATIVE.search(quote)
+    return m.group(1) if m else None
+
+
 def _married_full_names(text: str, candidates) -> list[tuple[Form, str]]:
     """``((given,), surname)`` for a two-word full name ("Lydia Wickham") of a woman also named in full with
     another surname ("Lydia Bennet"), the surname a man's named in full ("George Wickham"), when her given name,
@@ -739,3 +806,21 @@ def take_married_names(lk: Linker, wife_links: list[tuple[Form, str]]) -> None:
         other = lk.alias.get((form[0], surname))
         if other is not None and other != owner:
             _merge(other, owner, lk.entities, lk.alias)
+
+
+def take_married_names_of_singles(lk: Linker, ties: list[tuple[Form, str]]) -> None:
+    """Rule 8b for a woman named only by her given name ("Louisa"): a cue that ties it to a married title
+    ("Louisa (Mrs. Hurst)", a reply addressing Mrs. Hurst as "Louisa") makes that "Mrs." hers, when the given
+    name is a person of its own and a woman's given name (not "Queequeg", whom a reply to Mrs. Hussey
+    addresses), and no one is named in full with that surname and given
+    name."""
+    names = lx.given_names()
+    for form, surname in ties:
+        if len(form) != 1 or names.get(form[0]) != "f":
+            continue
+        pid = lk.alias.get(form)
+        if pid is None or any(len(k) >= 2 for k in lk.entities[pid].keys):
+            continue
+        if any(form[0] in lk.entities[i].first_tokens for i in lk.by_last.get(surname, ())):
+            continue
+        lk.entities[pid].married.add(surname)

@@ -11,7 +11,7 @@ from reader.nlp.people import evidence
 from reader.nlp.people.candidates import Candidate, capitalised_counts, name_links
 from reader.nlp.people.detection import detect_people
 from reader.nlp.people.lexicon import norm
-from reader.nlp.people.linking import Entity, link, married_name_links
+from reader.nlp.people.linking import Entity, given_names_of_married_titles, link, married_name_links
 from reader.nlp.people.mentions import Found, propagate
 from reader.nlp.people.places import family_uses, reject_places
 from reader.nlp.people.story import find_story
@@ -39,6 +39,7 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
         evidence.context_singles(ctx),
         married_name_links(text, ctx.candidates),
         lone_uses(ctx.candidates, story.chapter_of) if story.heading_starts else None,
+        given_names_of_married_titles(text, ctx.candidates),
     )
     mentions, titles = propagate(
         text,
