@@ -529,6 +529,21 @@ def test_a_given_name_in_brackets_beside_a_married_title_is_hers_but_not_a_mans_
     assert not any("Queequeg" in p.aliases and "Hussey" in p.aliases for p in found)
 
 
+def test_a_word_the_text_uses_as_a_speakers_name_in_dialogue_tags_is_a_person() -> None:
+    text = book(
+        "\u201cWhere is the cook?\u201d cried Stubb Harding. Old Fleece limped across the deck.\n\n"
+        "\u201cAll dention,\u201d said Fleece, stooping over his tongs.\n\n"
+        "\u201cHolloa!\u201d cried a sailor. \u201cHolloa!\u201d\n\n"
+        "\u201cDidn't say dat,\u201d said Fleece, again in the sulks.",
+        "\u201cWell done,\u201d Fleece said. The cook was a cook, and a cook would cook. "
+        "\u201cWe'll try,\u201d said Cook. \u201cNo,\u201d said Cook.",
+    )
+    text, found = people(text)
+    assert said(text, who(found, "Fleece")) == ["Fleece"] * 4
+    names = [p.name for p in found]
+    assert "Holloa" not in names and "Cook" not in names  # an interjection; a word mostly written in lowercase
+
+
 def test_our_family_story_has_one_entry_per_character_with_every_form_and_no_one_elses() -> None:
     text, found = people(STORY.read_text("utf-8"))
     assert {p.name: forms_of(text, p) for p in found} == {

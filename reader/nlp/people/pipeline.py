@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
 from reader.document.model import Document, Span
 from reader.nlp.people import evidence
+from reader.nlp.people import lexicon as lx
+from reader.nlp.people.context import Form, PeopleContext
+from reader.nlp.people.evidence import NAME_USE_RATE
 from reader.nlp.people.candidates import Candidate, capitalised_counts, name_links
 from reader.nlp.people.detection import detect_people
 from reader.nlp.people.lexicon import norm
@@ -31,6 +35,8 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     if ctx is None:
         return []
     reject_places(ctx)
+    if story.heading_starts:
+        ctx.accepted |= names_in_dialogue(ctx)
     entities, alias, choices = link(
         ctx.stats,
         ctx.accepted,
@@ -60,6 +66,44 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
         people = [with_usual_title(p, titles[pid]) for p, pid in zip(people, found_ids)]
     people.sort(key=lambda p: (-len(p.mentions), p.mentions[0].start))
     return with_keys(people)
+
+
+_TAG_BEFORE = re.compile(r"[”\"],?[ \t]+(\w+)[ \t]+\Z")  # "“Well done,” said | Fleece"
+_TAG_AFTER = re.compile(r"[ \t]+(\w+)\b")  # "“Come,” Fleece | said"
+_QUOTE_CLOSE_BEFORE = re.compile(r"[”\"][ \t]*\Z")
+_DIALOGUE_TAGS = 2  # dialogue tags that make a lone word a name
+
+
+def names_in_dialogue(ctx: PeopleContext) -> set[Form]:
+    """In a book, a lone word the text uses as a speaker's name at least twice, in a dialogue tag just after a
+    quotation ("“Didn't say dat t'all,” said Fleece", "“We'll try to,” replied Berg", "“Come,” Fleece
+    said"): a person, though it is also an English word ("fleece", "berg"), provided the text writes it
+    capitalised mid-sentence at least ten times as often as in lowercase, mostly without an article, and it
+    is no title or role noun, place, month, nationality or form rejected outright. (Addressed forms alone,
+    "“Bulkington!", are not enough: interjections stand there too, "“Holloa!", "“Adieu,".)"""
+    text = ctx.text
+    tags: Counter[Form] = Counter()
+    for cand in ctx.candidates:
+        if len(cand.key) != 1 or cand.title is not None or cand.org or not cand.first_in_run or not cand.last_in_run:
+            continue
+        before = text[max(0, cand.ctx_start - 24) : cand.ctx_start]
+        tag = _TAG_BEFORE.search(before)
+        if tag is None and _QUOTE_CLOSE_BEFORE.search(before):
+            tag = _TAG_AFTER.match(text, cand.ctx_end)
+        if tag is not None and lx.norm(tag.group(1)) in lx.SPEECH_VERBS:
+            tags[cand.key] += 1
+    out: set[Form] = set()
+    for key, n in tags.items():
+        tok = key[0]
+        st = ctx.stats.get(key)
+        if n < _DIALOGUE_TAGS or st is None or key in ctx.rejected or key in ctx.accepted:
+            continue
+        if lx.is_title_head(tok, roles=True) or tok in lx.places() or tok in lx.nationalities() or tok in lx.MONTHS_DAYS:
+            continue
+        if st.noninitial < NAME_USE_RATE * ctx.lowercase_seen.get(tok, 0) or st.determiner * 2 >= st.count:
+            continue
+        out.add(key)
+    return out
 
 
 def lone_uses(candidates: list[Candidate], chapter_of: Callable[[int], int]) -> dict[str, list[tuple[int, int]]]:
