@@ -468,13 +468,16 @@ _FEW_NAMINGS = 3  # full and titled mentions below which a bearer has not been i
 
 
 def surname_used_before_its_bearers(lk: Linker, key: Form, st: FormStats) -> bool:
-    """In a book, a lone surname used on its own at least three times in at least two chapters before any full
-    form with it, and three times as often as all of them, whose bearers are each named (in full, or the
-    surname with a title) fewer than three times, is the name the book uses for someone else: a person of its
-    own. Frankenstein's bare "Frankenstein" (the narrator, from the first chapters on) is not the father, whose
-    full name "Alphonse Frankenstein" is written once, at the end of a letter; "Darcy" is "Fitzwilliam Darcy"
-    (named once too) because "Mr. Darcy" names him again and again; "Kutúzov", used twice in the chapter
-    before "Michael Kutúzov", is Kutúzov."""
+    """In a book, a family name: a lone surname that is also written with a title of the other gender than its
+    bearers' ("Madame Frankenstein" beside Alphonse Frankenstein: the family has other members), used on its own
+    at least three times in at least two chapters before any full form with it, and three times as often as all
+    of them, whose bearers are each named (in full, or the surname with a title) fewer than three times, is the
+    name the book uses for someone else of the family: a person of its own. Frankenstein's bare "Frankenstein"
+    (the narrator, from the first chapters on) is not the father, whose full name "Alphonse Frankenstein" is
+    written once, at the end of a letter. "Darcy" is "Fitzwilliam Darcy" (named once too) because "Mr. Darcy"
+    names him again and again; W&P's "Speránski", in two chapters before "Michael Mikháylovich Speránski" is
+    written once, is his: no other Speránski is in sight; "Kutúzov", used twice in the chapter before "Michael
+    Kutúzov", is Kutúzov."""
     tok = key[0]
     bearers = lk.by_last.get(tok)
     if lk.lone_uses is None or not bearers or key not in lk.accepted or key in lk.rejected:
@@ -487,6 +490,10 @@ def surname_used_before_its_bearers(lk: Linker, key: Form, st: FormStats) -> boo
         return False
     if st.count < 3 * sum(e.full_count for e in people):
         return False
+    if not any(
+        (g := lx.title_gender(title)) is not None and all(e.gender not in (None, g) for e in people) for title in st.titles
+    ):
+        return False  # no other bearer of the family name is in sight ("Speránski" is Michael Mikháylovich's)
     introduced_at = min(e.first for e in people)
     before = [chapter for at, chapter in lk.lone_uses.get(tok, ()) if at < introduced_at]
     if len(before) < 3 or len(set(before)) < 2:

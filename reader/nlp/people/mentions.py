@@ -349,6 +349,8 @@ def propagate(
             return wife_of[surname]  # "Charlotte, the wife of Mr. Collins" ... "Mrs. Collins"
         not_them = kin_of.get((surname, cls), ())  # "Justine Moritz ... Madame Moritz, her mother": not Justine
         compatible = [p for p in options if (gender is None or genders[p] in (None, gender)) and p not in not_them]
+        if not_them and not any(cls in classes[p] for p in compatible):
+            return other_bearer(gender or "", surname, cls)  # her relative, a person of her own (not "M. Moritz")
         # a "Miss Elizabeth (Bennet)" is a younger daughter: plain "Miss Bennet" is another (the eldest)
         explicit = tuple(
             p

@@ -179,7 +179,7 @@ def with_usual_title(person: Person, title_counts: dict[str, int]) -> Person:
     if " " in person.name or not person.titles:
         return person
     top = person.titles[0]
-    if 2 * title_counts.get(top, 0) < len(person.mentions):
+    if " " in top or 2 * title_counts.get(top, 0) < len(person.mentions):  # not "Polish Count Golukhovski"
         return person
     return replace(person, name=f"{top} {person.name}")
 
