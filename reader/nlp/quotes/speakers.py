@@ -188,7 +188,8 @@ class SpeakerResolver(QuoteContext):
                 gender = self.genders[pid]
                 if gender is not None and gender != PRONOUN_GENDER[ref.word]:
                     continue
-                if gender is None and (event_pos, pid, para) != self.last_event_before(pos):
+                if gender is None and (event_pos, pid, para) != self.last_event_before(pos) and not self._only_candidate(
+                        pid, PRONOUN_GENDER[ref.word], event_pos, pos):
                     return None, ""
                 rival = self._rival_since(pid, event_pos, pos, PRONOUN_GENDER[ref.word])
                 if rival is not None:  # someone else of that gender began a sentence since: them, if sure
@@ -203,14 +204,17 @@ class SpeakerResolver(QuoteContext):
     def _recent_subject(self, gender: str, pos: int, paragraph: int) -> tuple[int | None, str]:
         """No speaker yet: the last person of that gender who began a sentence, in this or the previous paragraph
         ("Pike went straight to the tram. “I rode on one of these,” she said"), if no one else of it did since."""
-        earliest = max(self.doc.paragraphs[max(0, paragraph - 1)].start, pos - 2 * CONTEXT_CHARS)
+        opened = self._start_of_quote_ending_at(pos)  # “...¶ “...,” he said: the paragraph before the quote's first
+        if opened is not None:
+            paragraph = self.doc.paragraph_index_at(opened)
+        earliest = max(self.doc.paragraphs[max(0, paragraph - 1)].start, (opened or pos) - 2 * CONTEXT_CHARS)
         for s, e, pid in reversed(self.mentions.between(earliest, pos)[-MAX_EVENTS:]):
             if self.in_quote(s) or self.possessive_after(e) or not self.starts_sentence(s):
                 continue
             if self.genders[pid] == gender:
                 return pid, "pronoun"
-            if self.genders[pid] is None:
-                return None, ""
+            if self.genders[pid] is None:  # "Zorvath Kemel spoke. “...,” he said": unknown gender, but the only one
+                return (pid, "pronoun") if self._only_candidate(pid, gender, earliest, pos) else (None, "")
         # "Anna Berg and Tom Hale met on Monday. “...,” he said": the one person of that gender named nearby (not
         # in fiction, where a "he" is as often someone the People list does not know: "a shopkeeper ...")
         if self.dialogue:
@@ -218,9 +222,24 @@ class SpeakerResolver(QuoteContext):
         named = {pid for s, e, pid in self.mentions.between(earliest, pos)[-MAX_EVENTS:]
                  if not self.in_quote(s) and not self.possessive_after(e)}
         fitting = {pid for pid in named if self.genders[pid] in (gender, None)}
-        if len(fitting) == 1 and self.genders[next(iter(fitting))] == gender:
+        if len(fitting) == 1:
             return fitting.pop(), "pronoun"
         return None, ""
+
+    def _start_of_quote_ending_at(self, pos: int) -> int | None:
+        """The start of the quote that ends right before ``pos`` (only a tag's punctuation between), if any."""
+        i = bisect_left(self.quote_spans, (pos, -1)) - 1
+        if i < 0 or not 0 <= pos - self.quote_spans[i][1] <= 3:
+            return None
+        return self.quote_spans[i][0]
+
+    def _only_candidate(self, pid: int, gender: str, lo: int, pos: int) -> bool:
+        """``pid`` (of unknown gender) is the only person named outside quotes in ``text[lo:pos]`` whom a pronoun of
+        ``gender`` may mean: everyone else named there is of the other gender."""
+        for s, e, other in self.mentions.between(lo, pos):
+            if other != pid and not self.in_quote(s) and self.genders[other] in (gender, None):
+                return False
+        return True
 
     def _pronoun_ambiguous(self, pos: int, gender: str) -> bool:
         """The sentence of the pronoun names, before it and outside quotes, someone of that gender who is not its
