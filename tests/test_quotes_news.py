@@ -166,3 +166,44 @@ def test_a_pronoun_after_a_quote_over_several_paragraphs_looks_before_the_quote(
     text = ("Tom Hale spoke after the match.\n\n“We played well in the first half.\n\n"
             "“In the second half we fell apart,” he said.\n")
     assert speakers_of(text) == ["Tom Hale"]
+
+
+_UNION = "Marta Kowalczyk leads the Baltic Ports Union. Derek Ashby runs the ferry company.\n\n"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Kowalczyk responded by saying \"the strike will go on.\"", "Marta Kowalczyk"),
+    ("\"We have made a fair offer,\" company chief executive Derek Ashby told reporters.", "Derek Ashby"),
+    ("\"The strike will go on,\" said the union's leader, Marta Kowalczyk.", "Marta Kowalczyk"),
+])
+def test_a_speaker_named_after_role_words_or_a_verb_with_by_saying(sentence: str, speaker: str) -> None:
+    assert speakers_of(_UNION + sentence + "\n") == [speaker]
+
+
+def test_role_words_before_a_name_do_not_reach_over_a_function_word() -> None:
+    text = _UNION + "\"We have made a fair offer,\" the union heard as Derek Ashby spoke.\n"
+    assert speakers_of(text) == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Prime Minister Anna Lindqvist spoke in parliament. Tom Hale asked the first question.\n\n"
+     "\"We will not raise taxes,\" the prime minister said.\n", "Anna Lindqvist"),
+    ("Derek Ashby, chief executive of the ferry company, met the union. Marta Kowalczyk led the union side.\n\n"
+     "\"We have made a fair offer,\" said the chief executive.\n", "Derek Ashby"),
+    ("Derek Ashby, chief executive of the ferry company, met the union. Marta Kowalczyk led the union side.\n\n"
+     "The chief executive, asked about the strike, said: \"We have made a fair offer.\"\n", "Derek Ashby"),
+    ("Foreign Minister Jan Olsen met Defence Minister Erik Dahl in Oslo.\n\n"
+     "\"We are close to a deal,\" the defence minister told reporters.\n", "Erik Dahl"),
+    ("Foreign Minister Jan Olsen met Defence Minister Erik Dahl in Oslo.\n\n"
+     "\"We are close to a deal,\" the foreign minister told reporters.\n", "Jan Olsen"),
+])
+def test_a_title_of_several_words_refers_to_the_one_who_holds_all_of_it(text: str, speaker: str) -> None:
+    assert speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize("title", ["the defence minister", "the deputy minister", "the deputy chief executive",
+                                   "the former chief executive"])
+def test_a_title_nobody_holds_in_full_gives_no_speaker(title: str) -> None:
+    text = ("Foreign Minister Jan Olsen met Derek Ashby, chief executive of the ferry company, in Oslo.\n\n"
+            f"\"We are close to a deal,\" {title} told reporters.\n")
+    assert speakers_of(text) == [None]

@@ -29,8 +29,11 @@ class QuoteContext:
         self.mentions = Mentions(people)
         self.genders = person_genders(doc.text, people)
         self.title_words = [self._title_words(p) for p in people]
+        self.title_modifiers: list[set[str]] = [set() for _ in people]  # "chief" of "Ashby, chief executive of ..."
         for pid, role in appositive_roles(doc.text, people).items():
-            self.title_words[pid].add(role)
+            *modifiers, head = role.split()
+            self.title_words[pid].add(head)
+            self.title_modifiers[pid].update(modifiers)
         self.any_title_word: frozenset[str] = frozenset().union(*self.title_words)
         # (position, person, paragraph): every time a person is made the current speaker
         self.speaker_events: list[tuple[int, int, int]] = []
@@ -50,6 +53,13 @@ class QuoteContext:
                 low = norm(token)
                 words.add(TITLE_ABBREVIATIONS.get(low, low))
         return words
+
+    def holds_title(self, pid: int, phrase: str) -> bool:
+        """The person holds the title ``phrase`` ("minister", "foreign minister", "chief executive"): its last word
+        is a title word of theirs, and every word before it a title word or a modifier of their role."""
+        *modifiers, head = phrase.split()
+        words = self.title_words[pid]
+        return head in words and all(w in words or w in self.title_modifiers[pid] for w in modifiers)
 
     # --- small text helpers
     def governed(self, mention_start: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import islice
 
 from reader.nlp.quotes.clauses import leads_clause
@@ -70,21 +70,28 @@ class SpeakerResolver(QuoteContext):
         return None, pos
 
     def _title_phrase(self, words: list[re.Match[str]]) -> Ref | None:
-        """"the senator", "the former president" (lowercase, after "the")."""
-        from reader.nlp.people.lexicon import norm
-
+        """"the senator", "the former president", "the prime minister" (lowercase, after "the")."""
         head = words[-1].group()
         if not head.islower():
             return None
         i = len(words) - 2
-        while i >= 0 and words[i].group().casefold() in TITLE_ADJECTIVES:
+        while i >= 0 and words[i].group().casefold() != "the" and len(words) - 2 - i < 4:
             i -= 1
         if i < 0 or words[i].group().casefold() != "the":
             return None
-        low = norm(head)
-        if low in self.any_title_word:
-            return Ref("title", word=low)
-        return None
+        return self._title_ref([w.group() for w in words[i + 1 :]])
+
+    def _title_ref(self, words: Sequence[str]) -> Ref | None:
+        """The title the words after "the" name ("former", "acting" ... left out): at most two lowercase modifiers
+        and a title word of someone on the list ("senator", "prime minister", "chief executive"); None otherwise."""
+        from reader.nlp.people.lexicon import norm
+
+        kept = [norm(w) for w in words if w.casefold() not in TITLE_ADJECTIVES]
+        if not kept or len(kept) > 3 or not all(w.islower() and w not in ROLE_STOP_WORDS for w in words):
+            return None
+        if kept[-1] not in self.any_title_word:
+            return None
+        return Ref("title", word=" ".join(kept))
 
     def _appositive_subject(self, lo: int, pos: int) -> Ref | None:
         """"Keith Kellogg, a Trump adviser who ..., said": the mention before the comma that opens the appositive."""
@@ -112,12 +119,13 @@ class SpeakerResolver(QuoteContext):
         match = TITLE_APPOSITIVE.search(self.text, lo, pos)
         if match is None or not leads_clause(self.text, lo, match.start()):
             return None
-        if not all(w in TITLE_ADJECTIVES for w in match.group(1).split()) or norm(match.group(2)) not in self.any_title_word:
+        title = self._title_ref([*match.group(1).split(), match.group(2)])
+        if title is None:
             return None
         between = self.text[match.end() : pos]
         if re.search(r"[.!?;:”\"]", between) or len(WORD.findall(between)) > 25:
             return None
-        return Ref("title", word=norm(match.group(2)))
+        return title
 
     def ref_starting_at(self, pos: int, hi: int) -> Ref | None:
         """The speaker right after an inverted verb: "said Fried", "said Mr. Bennet", "cried he", "said the mayor"."""
@@ -145,23 +153,25 @@ class SpeakerResolver(QuoteContext):
         role_holder = None if self.dialogue else self._after_role_words(words)  # (news only: in a novel, a
         if role_holder is not None:  # new speaker found so is too often taken for the next "he said")
             return role_holder
-        if low == "the" and len(words) >= 2:
-            i = 1
-            while i < len(words) - 1 and words[i].group().casefold() in TITLE_ADJECTIVES:
-                i += 1
-            head = words[i].group()
-            if head.islower() and norm(head) in self.any_title_word:
-                return Ref("title", word=norm(head))
+        if low == "the" and len(words) >= 2:  # "said the (former) (prime) minister"
+            for j in range(min(len(words), 5) - 1, 0, -1):
+                if not self.text[words[j].end() : words[j].end() + 1].isalnum():
+                    title = self._title_ref([w.group() for w in words[1 : j + 1]])
+                    if title is not None and all(self.text[a.end() : b.start()] == " " for a, b in zip(words, words[1 : j + 1])):
+                        return title
         return None
 
     def _after_role_words(self, words: list[re.Match[str]]) -> Ref | None:
-        """"said retired docker Bill Hanley" / "said the union leader Marcus Webb": one to three lowercase words of
-        a role (no function word), then a name the People list knows, not a possessive."""
+        """"said retired docker Bill Hanley" / "said the union leader Marcus Webb" / "said the union's leader, Marta
+        Kowalczyk": one to three lowercase words of a role (no function word), then a name the People list knows
+        (after a space or a comma), not a possessive."""
         i = 1 if words and words[0].group() == "the" else 0
         j = i
         while j < min(len(words), i + 3) and words[j].group().islower() and words[j].group() not in ROLE_STOP_WORDS:
             j += 1
-        if not i < j < len(words) or any(self.text[a.end() : b.start()] != " " for a, b in zip(words, words[1 : j + 1])):
+        if not i < j < len(words) or any(self.text[a.end() : b.start()] != " " for a, b in zip(words, words[1:j])):
+            return None
+        if self.text[words[j - 1].end() : words[j].start()] not in (" ", ", "):  # "said the union's leader, Marta Kowalczyk"
             return None
         found = self.mentions.by_start.get(words[j].start())
         if found is None or self.possessive_after(found[0]):
@@ -195,7 +205,7 @@ class SpeakerResolver(QuoteContext):
                 if rival is not None:  # someone else of that gender began a sentence since: them, if sure
                     return (rival, "pronoun") if self.genders[rival] is not None else (None, "")
                 return pid, "pronoun"
-            if ref.word in self.title_words[pid]:
+            if self.holds_title(pid, ref.word):
                 return pid, "title"
         if ref.kind == "title":
             return self._last_mentioned_with_title(ref.word, pos, paragraph)
@@ -258,7 +268,7 @@ class SpeakerResolver(QuoteContext):
     def _last_mentioned_with_title(self, word: str, pos: int, paragraph: int) -> tuple[int | None, str]:
         earliest = max(self.doc.paragraphs[max(0, paragraph - PRONOUN_WINDOW_PARAGRAPHS)].start, pos - 8 * CONTEXT_CHARS)
         for s, _e, pid in reversed(self.mentions.between(earliest, pos)):
-            if word in self.title_words[pid]:
+            if self.holds_title(pid, word):
                 return pid, "title"
         return None, ""
 
