@@ -207,3 +207,17 @@ def test_a_title_nobody_holds_in_full_gives_no_speaker(title: str) -> None:
     text = ("Foreign Minister Jan Olsen met Derek Ashby, chief executive of the ferry company, in Oslo.\n\n"
             f"\"We are close to a deal,\" {title} told reporters.\n")
     assert speakers_of(text) == [None]
+
+
+@pytest.mark.parametrize("sentence", ["Kowalczyk did not hold back: \"It is an insult.\"",
+                                      "Kowalczyk had a simple message for the company: \"It is an insult.\"",
+                                      "Asked about the offer, Kowalczyk was blunt.\n\n\"It is an insult.\""])
+def test_the_subject_of_the_sentence_before_a_colon_or_a_quote_only_paragraph(sentence: str) -> None:
+    assert speakers_of(_UNION + sentence + "\n") == ["Marta Kowalczyk"]
+
+
+@pytest.mark.parametrize("sentence", ["Kowalczyk had a letter from Ashby: \"The offer is final.\"",
+                                      "Kowalczyk heard the chant from the crowd: \"No deal, no ferries!\"",
+                                      "Kowalczyk could hear the crowd outside: \"No deal, no ferries!\""])
+def test_words_the_subject_received_or_heard_before_a_colon_are_not_theirs(sentence: str) -> None:
+    assert speakers_of(_UNION + sentence + "\n") == [None]
