@@ -124,6 +124,10 @@ def main() -> int:
             groups.append(f"{group} held-out, fresh")
         if "written check" in gold_note:  # articles written for the evaluation (bench/gold/quotes/texts), held out
             groups.append(f"{group} held-out, written")
+            if "(r6-quotes" in gold_note:  # the newest of them, never measured before round 6 ended
+                groups.append(f"{group} held-out, written r6")
+        if held_out and path.stem.startswith("gum_"):  # the real Wikinews articles (GUM) among the held-out
+            groups.append(f"{group} held-out, GUM")
         for name in groups:
             total = totals.setdefault(name, dict.fromkeys(counts, 0))
             for k, v in counts.items():

@@ -67,3 +67,24 @@ def test_said_her_mother_after_the_daughter_answered_is_the_daughters_mother() -
                                 "“When is the ball to be, Clara?” asked Kitty.\n\n“To-morrow fortnight.”\n\n"
                                 "“Ay, so it is,” cried her mother, “and the vicar will be away.”\n")
     assert speakers_of(text)[-2:] == ["Clara Harlow", "Mrs. Harlow"]
+
+
+# --- round 6: a reply tagged with a pronoun, after narration, goes to the one the turn before spoke to
+
+_BALL = ("“Is it raining?”\n\n“No.”\n\n“Good.”\n\n"  # (a text with dialogue: quote-only paragraphs)
+         "Miss Clara Harlow, the elder, read all day. Miss Ada Harlow sang. Mr. Thomas Vane came to dine.\n\n"
+         "“I like the rain,” said Clara Harlow.\n\n"
+         "Clara Harlow sat down at the pianoforte and played a long sonata.\n\n")
+
+
+def test_a_reply_tagged_she_after_narration_goes_to_the_one_the_turn_before_spoke_to() -> None:
+    # Clara spoke last among the women (and began a sentence since): without the address the "she" was Clara's
+    text = _BALL + ("Soon afterwards Mr. Vane said,--\n\n“Will you not dance, Ada, now that the rain has stopped?”\n\n"
+                    "She smiled, but made no answer. He asked again.\n\n“Oh,” said she, “I heard you the first time.”\n")
+    assert speakers_of(text)[-3:] == ["Thomas Vane", "Ada Harlow", "Ada Harlow"]
+
+
+def test_no_reply_by_address_when_someone_is_named_in_the_narration_between() -> None:
+    text = _BALL + ("Soon afterwards Mr. Vane said,--\n\n“Will you not dance, Ada, now that the rain has stopped?”\n\n"
+                    "Clara Harlow smiled, but Ada made no answer.\n\n“Oh,” said she, “I heard you the first time.”\n")
+    assert speakers_of(text)[-1] != "Ada Harlow"

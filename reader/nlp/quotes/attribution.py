@@ -80,6 +80,12 @@ def _attribute(doc: Document, raws: list[Raw], people: Sequence[Person], should_
                 pid, how = att.tail_speaker(e, max(limit, e), s)
                 if pid is not None:
                     break
+            # 1b. dialogue: '“..., Miss Bennet, ...?” ¶ She smiled. ¶ “Oh,” said she': the one that turn spoke to
+            if how == "pronoun" and dialogue and group_start == qi and opens_paragraph(text, raw, paragraphs):
+                tag = _tag_gender(text, raw)
+                reply = exchange.reply_of_gender(raw, tag) if tag is not None else None
+                if reply is not None:
+                    pid = reply
             # 2. the clause before it, in the same sentence (after any earlier quote)
             if pid is None:
                 prev_end = raws[qi - 1].parts[-1][1] if qi else 0

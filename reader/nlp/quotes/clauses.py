@@ -46,6 +46,14 @@ def leads_clause(text: str, lo: int, pos: int) -> bool:
 
 
 def verb_after(text: str, e: int) -> bool:
-    """A lowercase finite-looking verb right after a mention ("Sunak defended", "Raman says")."""
+    """A lowercase finite-looking verb right after a mention ("Sunak defended", "Raman says", "Kowalczyk had")."""
     verb = WORD.match(text, e + 1) if text[e : e + 1] == " " else None
-    return bool(verb and verb.group().islower() and (verb.group().endswith(("ed", "s")) or verb.group() in QUOTE_VERBS))
+    if not verb or not verb.group().islower():
+        return False
+    word = verb.group()
+    return word.endswith(("ed", "s")) or word in QUOTE_VERBS or word in _FINITE_IRREGULAR
+
+
+# common finite verbs that end neither in -ed nor in -s ("Kowalczyk had a message:", "Berg did not hold back:")
+_FINITE_IRREGULAR = frozenset("""had did could would will can may might must shall should made gave took put kept
+left got went came spoke struck set sent held drew brought stood sat ran""".split())

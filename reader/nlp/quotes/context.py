@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from reader.document.model import Document
 from reader.nlp.quotes.cues import (
-    CONTEXT_CHARS, GOVERNED_BY_PREPOSITION, NAME_PARTICLE_TAIL, TITLE_ABBREVIATIONS, WORD,
+    ABBREVIATION_BEFORE_DOT, CONTEXT_CHARS, GOVERNED_BY_PREPOSITION, NAME_PARTICLE_TAIL, TITLE_ABBREVIATIONS, WORD,
 )
 from reader.nlp.quotes.mentions import Mentions
 from reader.nlp.quotes.traits import appositive_roles, person_genders
@@ -29,14 +29,17 @@ class QuoteContext:
         self.mentions = Mentions(people)
         self.genders = person_genders(doc.text, people)
         self.title_words = [self._title_words(p) for p in people]
+        self.title_modifiers: list[set[str]] = [set() for _ in people]  # "chief" of "Ashby, chief executive of ..."
         for pid, role in appositive_roles(doc.text, people).items():
-            self.title_words[pid].add(role)
+            *modifiers, head = role.split()
+            self.title_words[pid].add(head)
+            self.title_modifiers[pid].update(modifiers)
         self.any_title_word: frozenset[str] = frozenset().union(*self.title_words)
         # (position, person, paragraph): every time a person is made the current speaker
         self.speaker_events: list[tuple[int, int, int]] = []
         self.dialogue = False  # the text has dialogue (a novel): set by attribute()
         self.quote_spans: list[tuple[int, int]] = []
-        self._surnames: dict[str, int] | None = None  # surname -> its one holder (see surname_alias)
+        self._surnames: dict[str, tuple[int, bool]] | None = None  # surname -> its one holder (see surname_alias)
         self.quote_speakers: dict[int, int] = {}
         self._relatives: dict[tuple[int, str, bool], int | None] = {}  # (possessor, gender, by title) -> relative  # the speaker found so far of each quote, by the quote's start
 
@@ -50,6 +53,13 @@ class QuoteContext:
                 low = norm(token)
                 words.add(TITLE_ABBREVIATIONS.get(low, low))
         return words
+
+    def holds_title(self, pid: int, phrase: str) -> bool:
+        """The person holds the title ``phrase`` ("minister", "foreign minister", "chief executive"): its last word
+        is a title word of theirs, and every word before it a title word or a modifier of their role."""
+        *modifiers, head = phrase.split()
+        words = self.title_words[pid]
+        return head in words and all(w in words or w in self.title_modifiers[pid] for w in modifiers)
 
     # --- small text helpers
     def governed(self, mention_start: int) -> bool:
@@ -77,21 +87,51 @@ class QuoteContext:
             return None
         if not word[:1].isupper() or start in self.mentions.by_start or self.text[end : end + 1] in ("'", "’", "-"):
             return None
-        if _CAPITALISED_BEFORE.search(self.text, max(0, start - 40), start):
-            return None  # "Hartford Mills said": another name
+        before = _CAPITALISED_BEFORE.search(self.text, max(0, start - 40), start)
+        title_gender = None
+        if before is not None:
+            title_gender = self._gendered_title(before.group().strip())
+            if title_gender is None and not self._sentence_end(before.group().strip()):
+                return None  # "Hartford Mills said": another name ("Boston. Mills said" ends a sentence)
         if self._surnames is None:
-            from reader.nlp.people.lexicon import given_names, norm
-
-            given = given_names()  # "New Zealand Tom": "Tom" is no surname
-            owners: dict[str, set[int]] = {}
-            for pid, person in enumerate(self.people):
-                tokens = person.name.split()
-                if len(tokens) >= 2 and tokens[0] not in person.titles and norm(tokens[-1]) not in given:
-                    owners.setdefault(norm(tokens[-1]), set()).add(pid)
-            self._surnames = {name: next(iter(pids)) for name, pids in owners.items() if len(pids) == 1}
+            self._surnames = self._surname_holders()
         from reader.nlp.people.lexicon import norm
 
-        return self._surnames.get(norm(word))
+        pid, given_name = self._surnames.get(norm(word), (None, False))
+        if title_gender is None:
+            return None if given_name else pid  # "New Zealand Tom": "Tom" is no surname
+        if pid is None or self.genders[pid] != title_gender:
+            return None  # "Mr. Mills" is not Sandra Mills (her husband, maybe); "Mrs. Harlow" is Jane Harlow
+        return pid
+
+    def _surname_holders(self) -> dict[str, tuple[int, bool]]:
+        """Surname -> (its one holder on the list, whether the word is also a given name)."""
+        from reader.nlp.people.lexicon import given_names, norm
+
+        given = given_names()
+        owners: dict[str, set[int]] = {}
+        for pid, person in enumerate(self.people):
+            tokens = person.name.split()
+            if len(tokens) >= 2 and tokens[0] not in person.titles:
+                owners.setdefault(norm(tokens[-1]), set()).add(pid)
+        return {name: (next(iter(pids)), name in given) for name, pids in owners.items() if len(pids) == 1}
+
+    @staticmethod
+    def _gendered_title(word: str) -> str | None:
+        """"m" / "f" for a gendered title right before a surname ("Mr.", "Mrs.", "Ms."), else None."""
+        from reader.nlp.people.lexicon import FEMALE_TITLES, MALE_TITLES, norm
+
+        key = norm(word.rstrip("."))
+        return "m" if key in MALE_TITLES else "f" if key in FEMALE_TITLES else None
+
+    @staticmethod
+    def _sentence_end(word: str) -> bool:
+        """A capitalised word with a full stop that is no abbreviation, title or initial ("Boston." before "Mills
+        said"): the end of the sentence before, not a part of the name."""
+        from reader.nlp.people.lexicon import norm
+
+        bare = word[:-1] if word.endswith(".") else ""
+        return (len(bare) > 1 and ABBREVIATION_BEFORE_DOT.search(bare) is None and norm(bare) not in TITLE_ABBREVIATIONS)
 
     def words_back(self, start: int, end: int) -> list[re.Match[str]]:
         return list(WORD.finditer(self.text, start, end))

@@ -111,7 +111,9 @@ QUOTED_AS_TAIL = re.compile(r"[\s,]*([^\W\d][\w.'’\- ]{1,60}?)\s+(?:was|is|has
 MARRIED_TITLES = frozenset("mrs mme madame lady".split())
 
 
-TITLE_ADJECTIVES = frozenset("former new old young late acting interim deputy vice senior junior elder".split())
+# words before a title that leave its holder the same ("the new minister", "the acting director"); "former",
+# "deputy", "vice", "senior", "junior", "assistant" name another office: they must be part of the person's title
+TITLE_ADJECTIVES = frozenset("new old young late acting interim elder".split())
 
 
 TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor",

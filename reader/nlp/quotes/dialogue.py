@@ -70,6 +70,9 @@ class Exchange:
         self.addressed = False  # the previous turn named ``other``
         self.recent: list[int] = []  # the speakers of the exchange's last turns
         self.prev_para = -2
+        # the last turn that spoke to someone by name: (its last paragraph, its quote, speaker, addressee); kept over
+        # narration (see reply_of_gender)
+        self.last_address: tuple[int, Raw, int, int] | None = None
 
     def reset(self) -> None:
         self.last = self.other = None
@@ -138,8 +141,48 @@ class Exchange:
         self.last = speaker
         self.recent.append(speaker)
         self.addressed = addressed is not None
+        self.last_address = (self.prev_para, group[-1], speaker, addressed) if addressed is not None else None
         if addressed is not None:
             self.other = addressed
+
+    def reply_of_gender(self, raw: Raw, gender: str) -> int | None:
+        """The one a turn spoke to by name, for the next turn tagged with a pronoun of their gender (“..., Miss
+        Bennet, ...?” ¶ She smiled, but made no answer. ¶ “Oh,” said she): when the one who spoke is of the other
+        gender, at most two paragraphs of narration stand between, and they name no one."""
+        if self.last_address is None:
+            return None
+        paragraph, turn, speaker, addressee = self.last_address
+        genders = self.att.genders
+        if raw.paragraph - paragraph > 3 or genders[addressee] != gender or genders[speaker] in (gender, None):
+            return None
+        if self.att.mentions.between(turn.parts[-1][1], raw.parts[0][0]):
+            return None  # someone else was named since: they may be the one answering
+        if self._shared_title_name(turn, addressee):
+            return None
+        named = {pid for _, _, pid in self.att.mentions.between(raw.parts[0][0], raw.parts[-1][1])}
+        return None if addressee in named else addressee
+
+    def _shared_title_name(self, turn: Raw, addressee: int) -> bool:
+        """The turn calls the addressee only by title and surname, and someone else of their gender has that
+        surname ("Miss Bennet": Jane, or Elizabeth spoken to politely)."""
+        from reader.nlp.people.lexicon import norm
+
+        att = self.att
+        forms = set()
+        for ps, pe in turn.parts:
+            for s, e, pid in att.mentions.between(ps, pe):
+                if pid == addressee:  # the title may be part of the mention or stand right before it
+                    title = _TITLE_BEFORE.search(att.text, max(ps, s - 12), s)
+                    forms.add(((title.group(1) + " ") if title else "") + att.text[s:e])
+        if not forms or any(len(form.split()) != 2 or form.split()[0].rstrip(".") not in _TITLES for form in forms):
+            return False
+        surnames = {norm(form.split()[1]) for form in forms}
+        return any(pid != addressee and att.genders[pid] == att.genders[addressee]
+                   and norm(person.name.split()[-1]) in surnames for pid, person in enumerate(att.people))
+
+
+_TITLES = frozenset("Mr Mrs Ms Miss Dr Sir Lady Lord Colonel Captain Madame Mademoiselle Monsieur".split())
+_TITLE_BEFORE = re.compile(r"\b(" + "|".join(sorted(_TITLES)) + r")\.?\s+$")
 
 
 # what the one whose turn it was did instead ("made no answer", "replied that he had not", "bowed"); not any

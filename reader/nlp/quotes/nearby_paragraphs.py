@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.document.model import Paragraph
+from reader.nlp.quotes.clauses import leads_clause
 from reader.nlp.quotes.cues import CONTEXT_CHARS, PRONOUN_GENDER, QUOTE_VERBS, WORD, after_determiner
 from reader.nlp.quotes.mentions import Ref
 
@@ -65,7 +66,10 @@ def subject_of_paragraph_before(att: Attributor, raw: Raw, paragraphs: Sequence[
     if word in PRONOUN_GENDER:
         return (pid, "paragraph-before") if att.genders[pid] == PRONOUN_GENDER[word] else (None, "")
     first = att.mentions.between(opening.start(), para.end)[:1]
-    if first and first[0][2] == pid and att.starts_sentence(first[0][0]) and not att.possessive_after(first[0][1]):
+    if not first or first[0][2] != pid or att.possessive_after(first[0][1]):
+        return None, ""
+    # "Maria Lopez has run ...", or after a short opening: "Asked about the delay, Lopez was blunt."
+    if att.starts_sentence(first[0][0]) or leads_clause(att.text, max(last.start, para.start), first[0][0]):
         return pid, "paragraph-before"
     return None, ""
 

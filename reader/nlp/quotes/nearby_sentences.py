@@ -29,9 +29,17 @@ def colon_subject(att: Attributor, start: int, lo: int) -> tuple[int | None, str
     if subject is None:
         return None, ""
     pid, e = subject
+    for s, e2, other in att.mentions.between(e, colon):  # "Berg had a letter from Tom Hale:": his words, maybe
+        if other != pid and blank(text, e2, colon - 1) and re.search(r"\b(?:from|by)\s+$", text[max(e, s - 6) : s]):
+            return None, ""
+    if _PERCEIVED.search(text, e, colon):  # "Rostóv heard the command: “Charge!”": someone else's words
+        return None, ""
     if blank(text, e, colon - 1) or verb_after(text, e):
         return pid, "colon"
     return None, ""
+
+
+_PERCEIVED = re.compile(r"\b(?:heard|hear|hears|hearing|saw|see|sees|seeing|read|reads|noticed|overheard|watched)\b")
 
 
 _ISSUED_STATEMENT = re.compile(r"\b(?:issued|released|published|posted|sent|put out|gave|wrote)\s+(?:\w+\s+){0,3}?"

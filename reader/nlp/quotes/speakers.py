@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import islice
 
 from reader.nlp.quotes.clauses import leads_clause
@@ -70,21 +70,28 @@ class SpeakerResolver(QuoteContext):
         return None, pos
 
     def _title_phrase(self, words: list[re.Match[str]]) -> Ref | None:
-        """"the senator", "the former president" (lowercase, after "the")."""
-        from reader.nlp.people.lexicon import norm
-
+        """"the senator", "the former president", "the prime minister" (lowercase, after "the")."""
         head = words[-1].group()
         if not head.islower():
             return None
         i = len(words) - 2
-        while i >= 0 and words[i].group().casefold() in TITLE_ADJECTIVES:
+        while i >= 0 and words[i].group().casefold() != "the" and len(words) - 2 - i < 4:
             i -= 1
         if i < 0 or words[i].group().casefold() != "the":
             return None
-        low = norm(head)
-        if low in self.any_title_word:
-            return Ref("title", word=low)
-        return None
+        return self._title_ref([w.group() for w in words[i + 1 :]])
+
+    def _title_ref(self, words: Sequence[str]) -> Ref | None:
+        """The title the words after "the" name ("former", "acting" ... left out): at most two lowercase modifiers
+        and a title word of someone on the list ("senator", "prime minister", "chief executive"); None otherwise."""
+        from reader.nlp.people.lexicon import norm
+
+        kept = [norm(w) for w in words if w.casefold() not in TITLE_ADJECTIVES]
+        if not kept or len(kept) > 3 or not all(w.islower() and w not in ROLE_STOP_WORDS for w in words):
+            return None
+        if kept[-1] not in self.any_title_word:
+            return None
+        return Ref("title", word=" ".join(kept))
 
     def _appositive_subject(self, lo: int, pos: int) -> Ref | None:
         """"Keith Kellogg, a Trump adviser who ..., said": the mention before the comma that opens the appositive."""
@@ -112,12 +119,13 @@ class SpeakerResolver(QuoteContext):
         match = TITLE_APPOSITIVE.search(self.text, lo, pos)
         if match is None or not leads_clause(self.text, lo, match.start()):
             return None
-        if not all(w in TITLE_ADJECTIVES for w in match.group(1).split()) or norm(match.group(2)) not in self.any_title_word:
+        title = self._title_ref([*match.group(1).split(), match.group(2)])
+        if title is None:
             return None
         between = self.text[match.end() : pos]
         if re.search(r"[.!?;:”\"]", between) or len(WORD.findall(between)) > 25:
             return None
-        return Ref("title", word=norm(match.group(2)))
+        return title
 
     def ref_starting_at(self, pos: int, hi: int) -> Ref | None:
         """The speaker right after an inverted verb: "said Fried", "said Mr. Bennet", "cried he", "said the mayor"."""
@@ -145,23 +153,25 @@ class SpeakerResolver(QuoteContext):
         role_holder = None if self.dialogue else self._after_role_words(words)  # (news only: in a novel, a
         if role_holder is not None:  # new speaker found so is too often taken for the next "he said")
             return role_holder
-        if low == "the" and len(words) >= 2:
-            i = 1
-            while i < len(words) - 1 and words[i].group().casefold() in TITLE_ADJECTIVES:
-                i += 1
-            head = words[i].group()
-            if head.islower() and norm(head) in self.any_title_word:
-                return Ref("title", word=norm(head))
+        if low == "the" and len(words) >= 2:  # "said the (former) (prime) minister"
+            for j in range(min(len(words), 5) - 1, 0, -1):
+                if not self.text[words[j].end() : words[j].end() + 1].isalnum():
+                    title = self._title_ref([w.group() for w in words[1 : j + 1]])
+                    if title is not None and all(self.text[a.end() : b.start()] == " " for a, b in zip(words, words[1 : j + 1])):
+                        return title
         return None
 
     def _after_role_words(self, words: list[re.Match[str]]) -> Ref | None:
-        """"said retired docker Bill Hanley" / "said the union leader Marcus Webb": one to three lowercase words of
-        a role (no function word), then a name the People list knows, not a possessive."""
+        """"said retired docker Bill Hanley" / "said the union leader Marcus Webb" / "said the union's leader, Marta
+        Kowalczyk": one to three lowercase words of a role (no function word), then a name the People list knows
+        (after a space or a comma), not a possessive."""
         i = 1 if words and words[0].group() == "the" else 0
         j = i
         while j < min(len(words), i + 3) and words[j].group().islower() and words[j].group() not in ROLE_STOP_WORDS:
             j += 1
-        if not i < j < len(words) or any(self.text[a.end() : b.start()] != " " for a, b in zip(words, words[1 : j + 1])):
+        if not i < j < len(words) or any(self.text[a.end() : b.start()] != " " for a, b in zip(words, words[1:j])):
+            return None
+        if self.text[words[j - 1].end() : words[j].start()] not in (" ", ", "):  # "said the union's leader, Marta Kowalczyk"
             return None
         found = self.mentions.by_start.get(words[j].start())
         if found is None or self.possessive_after(found[0]):
@@ -188,13 +198,14 @@ class SpeakerResolver(QuoteContext):
                 gender = self.genders[pid]
                 if gender is not None and gender != PRONOUN_GENDER[ref.word]:
                     continue
-                if gender is None and (event_pos, pid, para) != self.last_event_before(pos):
+                if gender is None and (event_pos, pid, para) != self.last_event_before(pos) and not self._only_candidate(
+                        pid, PRONOUN_GENDER[ref.word], event_pos, pos):
                     return None, ""
                 rival = self._rival_since(pid, event_pos, pos, PRONOUN_GENDER[ref.word])
                 if rival is not None:  # someone else of that gender began a sentence since: them, if sure
                     return (rival, "pronoun") if self.genders[rival] is not None else (None, "")
                 return pid, "pronoun"
-            if ref.word in self.title_words[pid]:
+            if self.holds_title(pid, ref.word):
                 return pid, "title"
         if ref.kind == "title":
             return self._last_mentioned_with_title(ref.word, pos, paragraph)
@@ -203,14 +214,17 @@ class SpeakerResolver(QuoteContext):
     def _recent_subject(self, gender: str, pos: int, paragraph: int) -> tuple[int | None, str]:
         """No speaker yet: the last person of that gender who began a sentence, in this or the previous paragraph
         ("Pike went straight to the tram. “I rode on one of these,” she said"), if no one else of it did since."""
-        earliest = max(self.doc.paragraphs[max(0, paragraph - 1)].start, pos - 2 * CONTEXT_CHARS)
+        opened = self._start_of_quote_ending_at(pos)  # “...¶ “...,” he said: the paragraph before the quote's first
+        if opened is not None:
+            paragraph = self.doc.paragraph_index_at(opened)
+        earliest = max(self.doc.paragraphs[max(0, paragraph - 1)].start, (opened or pos) - 2 * CONTEXT_CHARS)
         for s, e, pid in reversed(self.mentions.between(earliest, pos)[-MAX_EVENTS:]):
             if self.in_quote(s) or self.possessive_after(e) or not self.starts_sentence(s):
                 continue
             if self.genders[pid] == gender:
                 return pid, "pronoun"
-            if self.genders[pid] is None:
-                return None, ""
+            if self.genders[pid] is None:  # "Zorvath Kemel spoke. “...,” he said": unknown gender, but the only one
+                return (pid, "pronoun") if self._only_candidate(pid, gender, earliest, pos) else (None, "")
         # "Anna Berg and Tom Hale met on Monday. “...,” he said": the one person of that gender named nearby (not
         # in fiction, where a "he" is as often someone the People list does not know: "a shopkeeper ...")
         if self.dialogue:
@@ -218,9 +232,24 @@ class SpeakerResolver(QuoteContext):
         named = {pid for s, e, pid in self.mentions.between(earliest, pos)[-MAX_EVENTS:]
                  if not self.in_quote(s) and not self.possessive_after(e)}
         fitting = {pid for pid in named if self.genders[pid] in (gender, None)}
-        if len(fitting) == 1 and self.genders[next(iter(fitting))] == gender:
+        if len(fitting) == 1:
             return fitting.pop(), "pronoun"
         return None, ""
+
+    def _start_of_quote_ending_at(self, pos: int) -> int | None:
+        """The start of the quote that ends right before ``pos`` (only a tag's punctuation between), if any."""
+        i = bisect_left(self.quote_spans, (pos, -1)) - 1
+        if i < 0 or not 0 <= pos - self.quote_spans[i][1] <= 3:
+            return None
+        return self.quote_spans[i][0]
+
+    def _only_candidate(self, pid: int, gender: str, lo: int, pos: int) -> bool:
+        """``pid`` (of unknown gender) is the only person named outside quotes in ``text[lo:pos]`` whom a pronoun of
+        ``gender`` may mean: everyone else named there is of the other gender."""
+        for s, e, other in self.mentions.between(lo, pos):
+            if other != pid and not self.in_quote(s) and self.genders[other] in (gender, None):
+                return False
+        return True
 
     def _pronoun_ambiguous(self, pos: int, gender: str) -> bool:
         """The sentence of the pronoun names, before it and outside quotes, someone of that gender who is not its
@@ -239,7 +268,7 @@ class SpeakerResolver(QuoteContext):
     def _last_mentioned_with_title(self, word: str, pos: int, paragraph: int) -> tuple[int | None, str]:
         earliest = max(self.doc.paragraphs[max(0, paragraph - PRONOUN_WINDOW_PARAGRAPHS)].start, pos - 8 * CONTEXT_CHARS)
         for s, _e, pid in reversed(self.mentions.between(earliest, pos)):
-            if word in self.title_words[pid]:
+            if self.holds_title(pid, word):
                 return pid, "title"
         return None, ""
 

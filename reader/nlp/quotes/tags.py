@@ -12,7 +12,7 @@ from reader.nlp.quotes.clauses import leads_clause, sentence_subject, verb_after
 from reader.nlp.quotes.cues import (
     ABBREVIATION_BEFORE_DOT, ATTRIBUTION_WORDS, CLAUSE_OPENERS, CONTEXT_CHARS, COORDINATORS, DASH_BYLINE,
     DISTANT_GAP_WORDS, DISTANT_VERBS, IN_POSSESSIVE_WORDS, IN_THE_WORDS_OF, LEAD_GAP_WORDS, MARRIED_TITLES, POSSESSIVE_GENDER, PRONOUN_GENDER,
-    QUOTED_AS_LEAD, QUOTED_AS_TAIL, QUOTE_VERBS, RELATIONS, TERMINATOR, VOCATIVE_AFTER, VOCATIVE_BEFORE, WORD,
+    QUOTED_AS_LEAD, QUOTED_AS_TAIL, QUOTE_VERBS, RELATIONS, ROLE_STOP_WORDS, TERMINATOR, VOCATIVE_AFTER, VOCATIVE_BEFORE, WORD,
     after_determiner, blank,
 )
 from reader.nlp.quotes.mentions import Ref
@@ -64,6 +64,9 @@ class Attributor(SpeakerResolver):
                 if ref is not None and ref.kind != "person":  # "said she to Charlotte": not Charlotte
                     return self.resolve(ref, end, exclude=addressed)
                 return self.resolve(ref, end)
+            role_named = self._role_then_name(end, word.start())  # “...,” company chief executive Derek Ashby said
+            if role_named is not None:
+                return role_named, "said-verb"
             # “...,” Khaled Al-Maeena, editor at large at the Saudi Gazette, said / “...,” Tom Hale of the Harbour
             # Authority said: a name opening the tag, then its appositive or organisation
             first = self.mentions.between(end, word.start())[:1]
@@ -73,6 +76,19 @@ class Attributor(SpeakerResolver):
                     return ref.person, "said-verb"
             return None, ""
         return None, ""
+
+    def _role_then_name(self, end: int, verb_start: int) -> int | None:
+        """The person of '“...,” company chief executive Derek Ashby told': at most four lowercase role words (no
+        function word), then a People-list name right before the verb (not a possessive, not after a preposition)."""
+        ref, ref_start = self.ref_ending_at(end, verb_start)
+        if ref is None or ref.kind != "person":
+            return None
+        named = [m for m in self.mentions.between(end, verb_start) if m[2] == ref.person]
+        gap = self.text[end : named[-1][0] if named else ref_start]
+        role = WORD.findall(gap)
+        if not role or len(role) > 4 or not re.fullmatch(r"[\s,]*(?:[a-z][\w'’\-]*\s+)+", gap):
+            return None
+        return None if any(w in ROLE_STOP_WORDS for w in role) else ref.person
 
     def _relation_near(self, verb: re.Match[str], words: list[re.Match[str]], k: int, end: int, stop: int,
                        part_start: int | None = None) -> tuple[int | None, str] | None:
@@ -183,6 +199,8 @@ class Attributor(SpeakerResolver):
                 continue
             if low.endswith("ing") and k > 0:
                 ref, _ = self.ref_ending_at(lo, word.start())
+                if ref is None and k >= 2 and words[k - 1].group() == "by" and words[k - 2].group().islower():
+                    ref, _ = self.ref_ending_at(lo, words[k - 2].start())  # "X responded by saying “...”"
                 if ref is not None and ref.kind == "person":  # "with Boswell stating: “...”"
                     return ref.person, "said-verb"
                 # "he said, explaining that ... “...”": a participle continues the clause of the quote before

@@ -20,8 +20,10 @@ though although with without who's there here now today yesterday last next""".s
 def appositive_roles(text: str, people: Sequence[Person]) -> dict[int, str]:
     """The role the text gives a person in an appositive ("Maria Lopez, a spokeswoman for the council,"; "Hilary
     Braysmith, USI associate professor of art history,"), so that "the spokeswoman said" can refer to them; a role
-    two people share is no one's (it would be ambiguous)."""
+    two people share is no one's (it would be ambiguous). The role comes with the lowercase words before it
+    ("chief executive", "associate professor"), so that "the chief executive said" can refer to them too."""
     holders: dict[str, set[int]] = {}
+    modifiers: dict[tuple[int, str], set[str]] = {}
     for pid, person in enumerate(people):
         for mention in person.mentions[:30]:
             match = _APPOSITIVE_ROLE.match(text, mention.end, mention.end + 120)
@@ -32,7 +34,14 @@ def appositive_roles(text: str, people: Sequence[Person]) -> dict[int, str]:
                                                              and not text.startswith((" of", " for", " at"), match.end())):
                 continue
             holders.setdefault(role, set()).add(pid)
-    return {next(iter(pids)): role for role, pids in holders.items() if len(pids) == 1}
+            modifiers.setdefault((pid, role), set()).update(
+                w for w in match.group(2).split() if w.isalpha() and w.islower() and w not in _NOT_ROLES)
+    roles = {}
+    for role, pids in holders.items():
+        if len(pids) == 1:
+            pid = next(iter(pids))
+            roles[pid] = " ".join([*sorted(modifiers[(pid, role)]), role])
+    return roles
 
 
 def person_genders(text: str, people: Sequence[Person]) -> list[str | None]:
