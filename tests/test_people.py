@@ -933,3 +933,33 @@ def test_initials_written_together_stay_in_the_name() -> None:
     assert "T.S. Varrow" in names(text)
     # "U.S." before a title is a country, not initials
     assert mention_texts(text, person(found, "Ada Kemp")) == ["Ada Kemp"]
+
+
+# --- round 6 (issue 12): speech verbs in news, a team before a role noun ------------------------------------
+
+
+def test_according_to_a_full_name_is_a_person_but_a_lone_outlet_is_not() -> None:
+    text = (
+        "The vote was delayed until March, according to Okonjo Adeyemi. The council met again on Friday. "
+        "Talks resumed later, according to Haaretz."
+    )
+    found = names(text)
+    assert "Okonjo Adeyemi" in found
+    assert "Haaretz" not in found
+
+
+def test_a_speech_verb_after_an_appositive_with_a_role_has_the_name_as_its_subject() -> None:
+    text = (
+        "The match ended 2-1 in the rain. Tarrago, the Panama coach, said the team had learned a lot. "
+        "Ostrander, 45, added that the fans were loud."
+    )
+    found = names(text)
+    assert "Tarrago" in found
+    assert "Ostrander" in found
+
+
+def test_a_place_before_a_role_noun_of_one_person_is_the_persons_team_not_a_place_in_a_place() -> None:
+    text = "The match ended 2-1 in the rain. Tarrago, Panama coach, said the team had learned a lot."
+    assert "Tarrago" in names(text)
+    # a place in a place, and a list of places, stay places
+    assert names("The firm is based in Salem, Oregon. Teams came from Kenya, Uganda and Tanzania.") == []

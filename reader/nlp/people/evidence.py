@@ -229,12 +229,21 @@ def _list_neighbours(ctx: PeopleContext, same_line: bool = False):
 
 
 def places_in_place_lists(ctx: PeopleContext) -> None:
-    """List members of places are places: "New South Wales, Victoria, South Australia and Queensland"."""
+    """List members of places are places: "New South Wales, Victoria, South Australia and Queensland"; not a
+    name before a place and a role noun of one person ("Vargas, Panama captain, said": his team)."""
     places = lx.places()
     for a, b in _list_neighbours(ctx):
         for x, y in ((a, b), (b, a)):
             if " ".join(x.key) in places and " ".join(y.key) not in places:
+                if x is b and _role_after(ctx.text, b):
+                    continue
                 ctx.stats[y.key].place_prep += 1
+
+
+def _role_after(text: str, cand: Candidate) -> bool:
+    """A role noun of one person right after the candidate ("Panama coach")."""
+    nxt = _NEXT_WORD.match(text, cand.ctx_end)
+    return nxt is not None and cand.ctx_end == cand.end and _one_persons_role(nxt.group(1))
 
 
 def full_names_of_people(ctx: PeopleContext) -> None:
@@ -596,6 +605,19 @@ def speech_verb_before(occ: Occurrence, before: PrevWord) -> bool:
     return False
 
 
+_ACCORDING_TO = re.compile(r"\baccording[ \t]+to[ \t]*$", re.I)
+
+
+def according_to_before(occ: Occurrence, before: PrevWord) -> bool:
+    """"according to Marta Okonjo, a lawyer": the source of a report, a person when the run has two or more
+    tokens (a lone word after "according to" is as often a paper, firm or agency: "according to Haaretz",
+    "according to Nielsen"; the determiner rule keeps out "according to the ministry")."""
+    if before.low == "to" and before.gap == "" and len(occ.cand.key) >= 2 and _ACCORDING_TO.search(before.left):
+        occ.stats.speech += 1
+        return True
+    return False
+
+
 _KIN_OF = re.compile(r"\b([a-z]+)\s+of\s*$")
 
 
@@ -616,6 +638,7 @@ WORD_BEFORE_RULES: tuple[Callable[[Occurrence, PrevWord], bool], ...] = (
     kin_of_before,
     role_noun_before,
     speech_verb_before,
+    according_to_before,
 )
 
 
@@ -637,13 +660,46 @@ def pronoun_after_subject(occ: Occurrence) -> None:
 
 
 def place_after_comma(occ: Occurrence) -> None:
-    """"Salem, New Jersey", "Coleman , Florida": a place in a place."""
+    """"Salem, New Jersey", "Coleman , Florida": a place in a place; not a place before a role noun of one
+    person, which says whose team or country the person serves ("Vargas, Panama captain, said", "Ruiz,
+    Mexico coach")."""
     cand = occ.cand
     if not cand.last_in_run:
         return
     place = _COMMA_PLACE.match(occ.text, cand.ctx_end, cand.ctx_end + 40)
     if place and " ".join(lx.norm(t) for t in place.group(1).split()) in lx.places():
+        nxt = _NEXT_WORD.match(occ.text, place.end(1))
+        if nxt and _one_persons_role(nxt.group(1)):
+            return
         occ.stats.place_prep += 1
+
+
+def _one_persons_role(word: str) -> bool:
+    """A role noun in the singular ("captain", "coach", "minister"; not "officials", "police")."""
+    low = word.casefold()
+    return low in lx.ROLE_NOUNS and (not low.endswith("s") or low.endswith("ss"))
+
+
+_APPOSITIVE_THEN_SPEECH = re.compile(r"[ \t]*,[ \t]*([^,.;:!?()\[\]“”\"\n]{1,70}?)[ \t]*,[ \t]*([a-z]+)\b")
+_AGE_ONLY = re.compile(r"\d{1,3}")
+
+
+def speech_verb_after_appositive(occ: Occurrence) -> None:
+    """"Hernan Dario Gomez, Panama coach, said", "Vargas, the team's captain, told reporters", "Ilse Brandvold,
+    45, added": a speech verb after an appositive that names a role of one person (or an age) has the run
+    before it as its subject (not after a preposition: "a nurse from Kumasi, the regional capital, said")."""
+    cand = occ.cand
+    if not cand.last_in_run or cand.ctx_end != cand.end:
+        return
+    m = _APPOSITIVE_THEN_SPEECH.match(occ.text, cand.end, cand.end + 90)
+    if m is None or m.group(2) not in lx.SPEECH_VERBS_AFTER:
+        return
+    clause = m.group(1).strip()
+    words = _WORDS.findall(clause)
+    if not (_AGE_ONLY.fullmatch(clause) or (len(words) <= 8 and any(_one_persons_role(w) for w in words))):
+        return
+    if not _preposition_before(occ):
+        occ.stats.speech += 1
 
 
 _POSSESSIVE_NAME_OF = re.compile(r"[ \t]*['’][ \t]*s[ \t]+((?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*)")
@@ -841,6 +897,7 @@ OCCURRENCE_RULES: tuple[Callable[[Occurrence], None], ...] = (
     possessive_place_after,
     firm_use_after,
     words_after,
+    speech_verb_after_appositive,
     role_of_organisation_before,
 )
 """Every occurrence rule, in order; a new piece of context evidence is one more function here (and, if it
