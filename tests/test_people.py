@@ -963,3 +963,18 @@ def test_a_place_before_a_role_noun_of_one_person_is_the_persons_team_not_a_plac
     assert "Tarrago" in names(text)
     # a place in a place, and a list of places, stay places
     assert names("The firm is based in Salem, Oregon. Teams came from Kenya, Uganda and Tanzania.") == []
+
+
+def test_two_initials_without_dots_belong_to_the_name() -> None:
+    text = (
+        "The effect was first shown in a paper by AS Heagle in 1989. Heagle said more work was needed. "
+        "JK Rowling wrote a new book this year."
+    )
+    found = people_of(text)
+    assert mention_texts(text, person(found, "AS Heagle")) == ["AS Heagle", "Heagle"]
+    assert "JK Rowling" in [p.name for p in found]
+
+
+def test_two_capitals_of_a_country_club_or_office_are_not_initials() -> None:
+    found = names("US Steel fell sharply. AC Milan won again. Later PM Johnson spoke to the press.")
+    assert "US Steel" not in found and "AC Milan" not in found and "PM Johnson" not in found

@@ -42,7 +42,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people.lexicon import norm
@@ -445,7 +445,51 @@ def find_candidates(
                 last = idx == n_segments - 1 and seg.toks[-1][1] == last_end + rs
                 first_in_run = seg_start == rs or (idx == 0 and seg_start == first_start + rs)
                 out.append(_candidate(text, seg, rs, re_, ctx_end, seg_start == rs, first_in_run, last, in_title))
-    return written_surnames_only(out)
+    return written_surnames_only(bare_initials_joined(text, starts, out))
+
+
+_BARE_INITIALS = re.compile(r"([A-Z]{2})[ \t]+\Z")
+# two capitals that are a country, union, club prefix, office or trade before a name, not someone's initials
+BARE_INITIALS_ACRONYMS = frozenset(
+    {"us", "uk", "un", "eu", "au", "nz", "sa", "ny", "la", "dc", "ac", "fc", "sc", "ss", "sv", "pm", "mp",
+     "dj", "mc", "tv", "pr", "hr", "it", "ai", "ap", "bp", "ge", "gm", "hp", "lg", "pc", "rt", "uc", "vw", "is",
+     "id", "ok", "er", "ep", "cd", "mi", "gp", "md", "ms", "mr", "dr", "st", "jr", "sr", "no", "vs", "oh", "ad",
+     "bc", "pa", "ca", "tx", "fl", "ga", "nj", "ma", "va", "wa", "or", "co", "az", "nc", "mo", "mn", "wi", "in"}
+)
+
+
+def bare_initials_joined(text: str, starts: set[int], candidates: list[Candidate]) -> list[Candidate]:
+    """Two initials written without dots before a surname ("JK Rowling", "GW Bush", "a paper by AS Heagle")
+    belong to the name: the run split them off as an acronym. Not a country, union, club prefix or office
+    (:data:`BARE_INITIALS_ACRONYMS`: "US Steel", "AC Milan", "PM Johnson"), and only before one word that is
+    no place, nationality, month or ordinary English word (a census surname may be one: "Bush")."""
+    out = []
+    for c in candidates:
+        m = None
+        if len(c.key) == 1 and c.title is None and not c.org and c.first_in_run and c.ctx_start < c.start:
+            m = _BARE_INITIALS.search(text, c.ctx_start, c.start)
+        if m is None or m.start() != c.ctx_start or m.group(1).casefold() in BARE_INITIALS_ACRONYMS:
+            out.append(c)
+            continue
+        k = c.key[0]
+        if c.surface[0].isupper() or k in lx.places() or k in lx.nationalities() or k in lx.MONTHS_DAYS:
+            out.append(c)
+            continue
+        if lx.is_ordinary(k) and k not in lx.surnames():
+            out.append(c)
+            continue
+        letters = m.group(1)
+        out.append(
+            replace(
+                c,
+                start=m.start(1),
+                key=(".".join(letters.casefold()), k),
+                surface=(letters, *c.surface),
+                offsets=((m.start(1), m.end(1)), *c.offsets),
+                initial=_is_initial_position(text, m.start(1), starts),
+            )
+        )
+    return out
 
 
 def written_surnames_only(candidates: list[Candidate]) -> list[Candidate]:
