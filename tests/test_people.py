@@ -978,3 +978,15 @@ def test_two_initials_without_dots_belong_to_the_name() -> None:
 def test_two_capitals_of_a_country_club_or_office_are_not_initials() -> None:
     found = names("US Steel fell sharply. AC Milan won again. Later PM Johnson spoke to the press.")
     assert "US Steel" not in found and "AC Milan" not in found and "PM Johnson" not in found
+
+
+def test_a_nickname_in_quotation_marks_between_given_name_and_surname_is_inside_the_name() -> None:
+    text = (
+        'William Mailes "Cowboy" Cowley (born June 12, 1912) was a hockey player. Cowley broke in as a rookie '
+        "in Ottawa. Later Cowley coached there."
+    )
+    found = people_of(text)
+    assert len(found) == 1
+    assert mention_texts(text, found[0]) == ['William Mailes "Cowboy" Cowley', "Cowley", "Cowley"]
+    # a quoted title after a lowercase word joins nothing
+    assert not any(" " in n and "Spielberg" in n for n in names('He saw the film "Jaws" Spielberg made in 1975.'))

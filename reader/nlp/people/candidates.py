@@ -445,7 +445,63 @@ def find_candidates(
                 last = idx == n_segments - 1 and seg.toks[-1][1] == last_end + rs
                 first_in_run = seg_start == rs or (idx == 0 and seg_start == first_start + rs)
                 out.append(_candidate(text, seg, rs, re_, ctx_end, seg_start == rs, first_in_run, last, in_title))
-    return written_surnames_only(bare_initials_joined(text, starts, out))
+    return written_surnames_only(nicknames_joined(text, bare_initials_joined(text, starts, out)))
+
+
+_NICKNAME_BETWEEN = re.compile(
+    r"[ \t]*([\"“‘'])[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2}[ \t]*([\"”’'])[ \t]*"
+)
+_CLOSING_QUOTE = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+
+
+def nicknames_joined(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A nickname in quotation marks between a given name and a surname is inside the name: 'William "Cowboy"
+    Cowley', 'Harold "Junior" Theriault', 'Dwayne "The Rock" Johnson' are one mention (the key leaves the
+    nickname out, so a later "Cowley" is his surname). The first part starts with a known given name or has two
+    words; the second has one or two words and ends in no place and no ordinary word that is not a surname."""
+    out: list[Candidate] = []
+    i = 0
+    given, world = lx.given_names(), lx.world_given_names()
+    while i < len(candidates):
+        a = candidates[i]
+        merged = None
+        if a.last_in_run and a.ctx_end == a.end and not a.org and (len(a.key) >= 2 or a.key[0] in given or a.key[0] in world):
+            m = _NICKNAME_BETWEEN.match(text, a.end, a.end + 50)
+            if m and _CLOSING_QUOTE[m.group(1)] == m.group(2):
+                j = i + 1
+                while j < len(candidates) and candidates[j].start < m.end():
+                    j += 1  # the nickname's own candidates
+                b = candidates[j] if j < len(candidates) else None
+                if b is not None and b.start == m.end() and b.first_in_run and _surname_part(b):
+                    merged = (j, b)
+        if merged is None:
+            out.append(a)
+            i += 1
+            continue
+        j, b = merged
+        out.append(
+            replace(
+                a,
+                end=b.end,
+                key=a.key + b.key,
+                surface=a.surface + b.surface,
+                offsets=a.offsets + b.offsets,
+                last_in_run=b.last_in_run,
+                ctx_end=b.ctx_end,
+                org=a.org or b.org,
+                work=a.work and b.work,
+            )
+        )
+        i = j + 1
+    return out
+
+
+def _surname_part(b: Candidate) -> bool:
+    """One or two words after a nickname that end a name: no title, organisation word or place, and the last no
+    ordinary English word unless it is a census surname."""
+    if len(b.key) > 2 or b.title is not None or b.org or " ".join(b.key) in lx.places() or b.key[-1] in lx.places():
+        return False
+    return not lx.is_ordinary(b.key[-1]) or b.key[-1] in lx.surnames()
 
 
 _BARE_INITIALS = re.compile(r"([A-Z]{2})[ \t]+\Z")
