@@ -990,3 +990,12 @@ def test_a_nickname_in_quotation_marks_between_given_name_and_surname_is_inside_
     assert mention_texts(text, found[0]) == ['William Mailes "Cowboy" Cowley', "Cowley", "Cowley"]
     # a quoted title after a lowercase word joins nothing
     assert not any(" " in n and "Spielberg" in n for n in names('He saw the film "Jaws" Spielberg made in 1975.'))
+
+
+def test_a_surname_with_its_particle_keeps_the_particle_alone_and_at_a_sentence_start() -> None:
+    text = (
+        "F.W. de Klerk met the delegation on Friday. De Klerk said the talks went well. "
+        "Later de Klerk left for the airport."
+    )
+    found = people_of(text)
+    assert mention_texts(text, person(found, "F.W. de Klerk")) == ["F.W. de Klerk", "De Klerk", "de Klerk"]

@@ -202,6 +202,11 @@ class Segment:
         return capitalised_token(self.toks[i][2])
 
 
+# particles that start a surname used alone ("de Klerk", "van Gogh", "bin Laden"); not the articles and words
+# that also start titles, places and sentences ("Le Monde", "La Paz", "Der Spiegel", "Do", "Das Kapital")
+SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "del", "della", "ten", "ter", "bin", "ibn"})
+
+
 def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
     """Rule 3: a sentence-initial ordinary word in front of a longer run ("Remember Little Rocket Man"; also a
     rare given name the text writes in lowercase: "Soon Starbuck"); kept: a surname first ("Xi Jinping"), and
@@ -212,6 +217,8 @@ def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
     if _INITIAL_TOKEN.match(seg.toks[0][2]):
         return True  # "S. Fleming" at a line start: an initial, not the word "s"
     k0 = seg.keys[0]
+    if k0 in SURNAME_PARTICLES and seg.capitalised(1):
+        return True  # "De Klerk said", "Van Gogh painted": a surname's particle, capitalised at a sentence start
     if (
         lx.is_ordinary(k0)
         and (k0 not in lx.given_names() or scan.rare_given_word(k0))
@@ -445,7 +452,39 @@ def find_candidates(
                 last = idx == n_segments - 1 and seg.toks[-1][1] == last_end + rs
                 first_in_run = seg_start == rs or (idx == 0 and seg_start == first_start + rs)
                 out.append(_candidate(text, seg, rs, re_, ctx_end, seg_start == rs, first_in_run, last, in_title))
-    return written_surnames_only(nicknames_joined(text, bare_initials_joined(text, starts, out)))
+    return written_surnames_only(particle_surnames_joined(text, nicknames_joined(text, bare_initials_joined(text, starts, out))))
+
+
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'’\-.])([a-z]+)[ \t]+\Z")
+
+
+def particle_surnames_joined(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A lone surname after its lowercase particle is the surname with the particle ("F.W. de Klerk ... later
+    de Klerk said", "Vincent van Gogh ... by van Gogh"), when the text writes a full name ending in that particle
+    and surname (so "Paris de Gaulle" joins nothing unless "Charles de Gaulle" is written)."""
+    ends = {k[-2:] for c in candidates if len(k := c.key) >= 3 and k[-2] in SURNAME_PARTICLES}
+    if not ends:
+        return candidates
+    out = []
+    for c in candidates:
+        m = None
+        if len(c.key) == 1 and c.title is None:  # ("Later de Klerk": "Later" was dropped from the run)
+            m = _PARTICLE_BEFORE.search(text, max(0, c.start - 8), c.start)
+        if m is None or (m.group(1), c.key[0]) not in ends:
+            out.append(c)
+            continue
+        out.append(
+            replace(
+                c,
+                start=m.start(1),
+                key=(m.group(1), c.key[0]),
+                surface=(m.group(1), *c.surface),
+                offsets=((m.start(1), m.end(1)), *c.offsets),
+                ctx_start=min(c.ctx_start, m.start(1)),
+                initial=False,
+            )
+        )
+    return out
 
 
 _NICKNAME_BETWEEN = re.compile(
@@ -552,7 +591,11 @@ def written_surnames_only(candidates: list[Candidate]) -> list[Candidate]:
     """A lone name written with a lowercase Arabic article ("al-Amr said") is a candidate only as the surname
     of a full name the text writes ("Suleiman al-Amr"): "al-Qaeda said", "al-Jazeera reported" are none."""
     surnames = {c.key[-1] for c in candidates if len(c.key) >= 2}
-    return [c for c in candidates if c.surface[0][0].isupper() or (len(c.key) == 1 and c.key[0] in surnames)]
+    return [
+        c
+        for c in candidates
+        if c.surface[0][0].isupper() or c.surface[0] in SURNAME_PARTICLES or (len(c.key) == 1 and c.key[0] in surnames)
+    ]
 
 
 PreparedRun = tuple[int, int, int, list[tuple[int, bool, tuple[Token, ...], tuple[str, ...]]]]
