@@ -999,3 +999,9 @@ def test_a_surname_with_its_particle_keeps_the_particle_alone_and_at_a_sentence_
     )
     found = people_of(text)
     assert mention_texts(text, person(found, "F.W. de Klerk")) == ["F.W. de Klerk", "De Klerk", "de Klerk"]
+
+
+def test_a_korean_surname_that_is_an_organisation_word_before_a_two_syllable_given_name_is_a_person() -> None:
+    found = names("Korea brought on Park Joo-ho in the 28th minute. Later Park Ji-sung scored twice.")
+    assert "Park Joo-ho" in found and "Park Ji-sung" in found
+    assert names("They walked in Hyde Park on Sunday. Central Park West was quiet.") == []

@@ -78,6 +78,14 @@ def test_a_title_that_is_a_common_given_name_is_the_given_name_unless_written_lo
     assert [(p.name, p.titles) for p in found] == [("Smith", ("Dean",))]
 
 
+def test_a_common_given_name_that_is_a_title_counts_as_a_given_name_before_a_surname_no_list_has() -> None:
+    # "Kamen" is no census surname, so the candidates keep "Dean Kamen" whole; the evidence scores "Dean" as
+    # the given name, so the full name is one person with his lone surname
+    assert mentions_by_name("The contest was founded by Dean Kamen in 1989. Kamen said it grew fast.") == {
+        "Dean Kamen": ["Dean Kamen", "Kamen"]
+    }
+
+
 def test_results_lines_name_their_athletes() -> None:
     text = (
         "ATHLETICS - MEN'S 800 METRES\n"

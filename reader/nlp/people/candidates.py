@@ -547,9 +547,9 @@ _BARE_INITIALS = re.compile(r"([A-Z]{2})[ \t]+\Z")
 # two capitals that are a country, union, club prefix, office or trade before a name, not someone's initials
 BARE_INITIALS_ACRONYMS = frozenset(
     {"us", "uk", "un", "eu", "au", "nz", "sa", "ny", "la", "dc", "ac", "fc", "sc", "ss", "sv", "pm", "mp",
-     "dj", "mc", "tv", "pr", "hr", "it", "ai", "ap", "bp", "ge", "gm", "hp", "lg", "pc", "rt", "uc", "vw", "is",
+     "dj", "mc", "tv", "pr", "hr", "it", "ai", "ap", "bp", "ge", "gm", "hp", "lg", "pc", "uc", "vw", "is",
      "id", "ok", "er", "ep", "cd", "mi", "gp", "md", "ms", "mr", "dr", "st", "jr", "sr", "no", "vs", "oh", "ad",
-     "bc", "pa", "ca", "tx", "fl", "ga", "nj", "ma", "va", "wa", "or", "co", "az", "nc", "mo", "mn", "wi", "in"}
+     "bc", "ff", "rt", "pa", "ca", "tx", "fl", "ga", "nj", "ma", "va", "wa", "or", "co", "az", "nc", "mo", "mn", "wi", "in"}
 )
 
 
@@ -692,7 +692,7 @@ def _candidate(
             continue
         toks.append(t)
         kk.append(k)
-    org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk))
+    org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk)) and not _korean_name(toks)
     if (last and _firm_after(text, re_, kk)) or (first_seg and _firm_before(text, rs, kk)):
         org = True  # "Halloran & Sons", "Procter & Gamble": a firm, not a person
     before = text[max(rs, toks[0][0] - 8) : toks[0][0]] if seg.title is None else ""
@@ -716,6 +716,15 @@ def _candidate(
         work=in_title,
         nationality=seg.nationality,
     )
+
+
+_SYLLABIC_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}")
+
+
+def _korean_name(toks: list[Token]) -> bool:
+    """"Park Joo-ho", "Park Ji-Sung": a surname that is also an organisation word ("park") before a romanised
+    two-syllable given name is a person's name, not a park."""
+    return len(toks) == 2 and _SYLLABIC_GIVEN.fullmatch(toks[1][2]) is not None
 
 
 _SAINT_BEFORE = re.compile(r"^.*(?<![\w.])(?:St|Ste)\.[ \t]+$")

@@ -982,7 +982,7 @@ def multi_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weigh
     key = stats.key
     given = lx.given_names()
     s = w.multi_base
-    if (key[0] in given and key[0] not in lx.TITLE_HEADS) or stats.learned_given:
+    if (key[0] in given and (key[0] not in lx.TITLE_HEADS or _given_name_as_title(key, lowercase_seen))) or stats.learned_given:
         s += w.given_first
     if key[-1] in lx.surnames():
         s += w.surname_last
@@ -1001,6 +1001,13 @@ def multi_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weigh
     elif stats.noninitial and not any(lx.is_ordinary(k) or k in lowercase_seen or k in lx.TITLE_MODIFIERS for k in names):
         s += w.no_ordinary
     return s
+
+
+def _given_name_as_title(key: Form, lowercase_seen: dict[str, int]) -> bool:
+    """"Dean Kamen", "Earl Warren": a title word that is a common given name (census rank <= 200) left in a pair
+    by the candidates (:func:`.candidates.given_name_title`) is the given name when the text never writes it in
+    lowercase ("the dean said" keeps "Dean Kamen" a dean)."""
+    return len(key) == 2 and lx.given_name_ranks().get(key[0], 10**6) <= 200 and key[0] not in lowercase_seen
 
 
 def lone_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weights = WEIGHTS) -> float:
