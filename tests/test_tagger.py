@@ -187,6 +187,20 @@ def test_the_tagger_adds_no_name_its_context_makes_a_place(monkeypatch: pytest.M
     assert ("hiram",) not in revised and ("sebago",) not in revised
 
 
+def test_the_tagger_adds_no_team_written_after_an_athletes_country(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.nlp.people import crf_detection
+    from reader.nlp.people.detection import detect_people
+
+    text = "CYCLING - STAGE RESULTS\n1. Mario Cipollini (Italy) Saeco 4:33:02\n2. Djamolidine Abdoujaparov (Uzbekistan) Refin\nZorbek said."
+    doc = document_from_plain_text(text, "test")
+    ctx = detect_people(doc, learned=False, headlines=False)
+    # a CRF sure of every form: the teams after a bracketed country stay out, a lone name elsewhere comes in
+    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks, *_: {k: 0.99 for k in ctx.stats})
+    revised = crf_detection.revise(ctx)
+    assert ("saeco",) not in revised and ("refin",) not in revised
+    assert ("zorbek",) in revised and ("mario", "cipollini") in revised
+
+
 def test_a_given_name_before_a_common_surname_that_is_also_a_place_word_is_a_person() -> None:
     assert mentions_by_name("Joan Rivers remains in serious condition after surgery.") == {
         "Joan Rivers": ["Joan Rivers"]
