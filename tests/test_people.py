@@ -1005,3 +1005,12 @@ def test_a_korean_surname_that_is_an_organisation_word_before_a_two_syllable_giv
     found = names("Korea brought on Park Joo-ho in the 28th minute. Later Park Ji-sung scored twice.")
     assert "Park Joo-ho" in found and "Park Ji-sung" in found
     assert names("They walked in Hyde Park on Sunday. Central Park West was quiet.") == []
+
+
+def test_a_lone_surname_that_is_a_place_word_is_the_surname_of_the_full_name_it_ends() -> None:
+    text = (
+        "Damon Hill, who leads the championship, said he was confident. Hill's team mate finished second. "
+        "On Hill 60 the crowd cheered."
+    )
+    found = people_of(text)
+    assert mention_texts(text, person(found, "Damon Hill")) == ["Damon Hill", "Hill"]

@@ -201,6 +201,22 @@ def test_the_tagger_adds_no_team_written_after_an_athletes_country(monkeypatch: 
     assert ("zorbek",) in revised and ("mario", "cipollini") in revised
 
 
+def test_the_tagger_adds_no_team_or_firm_written_before_a_role_and_a_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.nlp.people import crf_detection
+    from reader.nlp.people.detection import detect_people
+
+    text = (
+        "Vorlander driver Damon Quillfeather won the race. Tessaro's Michael Brandtvik was third. "
+        "Zorbek said it was a fine day."
+    )
+    doc = document_from_plain_text(text, "test")
+    ctx = detect_people(doc, learned=False, headlines=False)
+    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks, *_: {k: 0.99 for k in ctx.stats})
+    revised = crf_detection.revise(ctx)
+    assert ("vorlander",) not in revised and ("tessaro",) not in revised
+    assert ("zorbek",) in revised and ("damon", "quillfeather") in revised
+
+
 def test_a_given_name_before_a_common_surname_that_is_also_a_place_word_is_a_person() -> None:
     assert mentions_by_name("Joan Rivers remains in serious condition after surgery.") == {
         "Joan Rivers": ["Joan Rivers"]

@@ -147,6 +147,29 @@ def _may_come_in(key: Form, st: evidence.FormStats, surnames: set[str], teams: s
 _COUNTRY_BRACKET_BEFORE = re.compile(r"\([ \t]*([^()\n]{2,30}?)[ \t]*\)[ \t]*\Z")
 
 
+_ROLE_THEN_NAME = re.compile(r"[ \t]+([a-z][\w-]*)[ \t]+[A-Z]")
+
+
+def attributive_before_roles(ctx: PeopleContext) -> set[Form]:
+    """Lone words written only as the team, firm or party of a role before a name ("Williams driver Damon
+    Hill", "Ferrari driver Michael Schumacher", "Salomon analyst Sue Hanley") or as a possessive before an
+    accepted full name ("Ferrari's Michael Schumacher"): what the person works for or comes from."""
+    seen: dict[Form, bool] = {}
+    cands = ctx.candidates
+    for i, cand in enumerate(cands):
+        if len(cand.key) != 1:
+            continue
+        m = _ROLE_THEN_NAME.match(ctx.text, cand.ctx_end)
+        attributive = m is not None and cand.ctx_end == cand.end and m.group(1) in lx.ROLE_NOUNS
+        if not attributive and cand.ctx_end > cand.end and i + 1 < len(cands):
+            # "Ferrari's Michael Schumacher", "Britain's Tim Henman": a possessive before an accepted full name
+            nxt = cands[i + 1]
+            gap = ctx.text[cand.ctx_end : nxt.start]
+            attributive = len(nxt.key) >= 2 and nxt.key in ctx.accepted and gap.strip() == "" and "\n" not in gap
+        seen[cand.key] = seen.get(cand.key, True) and attributive
+    return {k for k, only in seen.items() if only}
+
+
 def teams_after_countries(ctx: PeopleContext) -> set[Form]:
     """Lone words written right after an athlete's bracketed country in a results line: the team or sponsor
     ("1. Mario Cipollini (Italy) Saeco 4:33:02", "3. Djamolidine Abdoujaparov (Uzbekistan) Refin"), not a
@@ -166,7 +189,7 @@ def revise(ctx: PeopleContext) -> set[Form]:
         return ctx.accepted
     unfused = set(evidence.accepted_forms(ctx)) - ctx.accepted  # two names run together: evidence split them
     surnames = {k[-1] for k in ctx.accepted if len(k) >= 2}
-    teams = teams_after_countries(ctx)
+    teams = teams_after_countries(ctx) | attributive_before_roles(ctx)
 
     def undecided(key: Form) -> bool:  # the decision below depends on the vote
         if key in unfused:

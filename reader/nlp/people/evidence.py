@@ -326,11 +326,36 @@ def firms_by_use(ctx: PeopleContext) -> None:
         ]  # "the Caloi family" still names the people
 
 
+_NUMBER_AFTER = re.compile(r"[ \t]+\d")
+
+
+def surnames_that_are_cue_words(ctx: PeopleContext) -> None:
+    """"Damon Hill ... Hill's team mate", "Doris Day ... Day said": a lone organisation/place cue word that is
+    a common surname ("hill", "day") is the surname of an accepted full name that ends in it, not a place or
+    firm: its uses are no longer organisation names, so linking and propagation give them to the person."""
+    surnames = {k[-1] for k in ctx.accepted if len(k) >= 2 and lx.is_surname_cue(k)}
+    lone = {(k,) for k in surnames if (k,) in ctx.rejected and not never_a_person((k,))}
+    if not lone:
+        return
+    ctx.candidates = [
+        replace(c, org=False)
+        if c.key in lone and c.org and c.title is None and not _NUMBER_AFTER.match(ctx.text, c.end)
+        else c
+        for c in ctx.candidates
+    ]  # "Day 3", "Hill 60": a numbered day or hill stays a thing; "Mr. Mills" beside "Sandra Mills" is not hers
+    freed = {c.key for c in ctx.candidates if c.key in lone and not c.org}
+    ctx.rejected -= freed
+    for cand in ctx.candidates:
+        if cand.key in freed and not cand.org:
+            context_of(ctx.text, cand, ctx.stats[cand.key], ctx.lowercase_seen)
+
+
 FORM_RULES: tuple[Callable[[PeopleContext], None], ...] = (
     firms_by_use,
     reject_fused_pairs,
     places_in_place_lists,
     full_names_of_people,
+    surnames_that_are_cue_words,
     learned_given_names,
     list_members,
 )
