@@ -1014,3 +1014,13 @@ def test_a_lone_surname_that_is_a_place_word_is_the_surname_of_the_full_name_it_
     )
     found = people_of(text)
     assert mention_texts(text, person(found, "Damon Hill")) == ["Damon Hill", "Hill"]
+
+
+def test_a_news_outlet_that_reports_or_quotes_is_not_a_person_though_someone_told_it() -> None:
+    text = (
+        "A source told Vesterbladet the deal was done. Vesterbladet reported the sale on Friday. "
+        "Agency Nordpress quoted Halvorsen as saying the price was fair. Halvorsen said it was final."
+    )
+    found = names(text)
+    assert "Vesterbladet" not in found and "Nordpress" not in found
+    assert "Halvorsen" in found

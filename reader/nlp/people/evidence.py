@@ -752,13 +752,17 @@ _FIRM_USE_AFTER = re.compile(
     r"|liquidated|floated|privatised|privatized|nationalised|nationalized)"
     r"|(?:currently[ \t]+)?manufactures)\b"
     r"|[ \t]*['’][ \t]*s[ \t]+(?:[a-z]+[ \t]+)?(?:shares|shareholders|subsidiary|subsidiaries|factory|factories"
-    r"|customers|workforce|products)\b"
+    r"|customers|workforce|products|reporters?|correspondents?|website|editors?|newsroom|readers|viewers)\b"
+    # a news outlet: "Bloomberg reported", "Interfax quoted him as saying", "Haaretz's correspondent"
+    # (not "X reports on", "X reported from Kabul": a reporter)
+    r"|[ \t]+(?:reported(?![ \t]+from\b)|quoted[ \t]+(?:[\w'’.-]+[ \t]+){1,5}?as[ \t]+saying)\b"
 )
 
 
 def firm_use_after(occ: Occurrence) -> None:
     """"Caloi was founded in 1898", "Caloi currently manufactures", "Caloi's voting shares": what only a firm
-    is or has (a person is born, not founded; "acquired" and "listed" are said of players too)."""
+    is or has (a person is born, not founded; "acquired" and "listed" are said of players too); and what a
+    news outlet does or has: "Bloomberg reported", "Interfax quoted him as saying", "Haaretz's correspondent"."""
     cand = occ.cand
     if len(cand.key) == 1 and cand.last_in_run and _FIRM_USE_AFTER.match(occ.text, cand.end, cand.end + 60):
         occ.stats.firm_use += 1
