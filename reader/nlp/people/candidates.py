@@ -32,6 +32,11 @@ Rules, in order (each explained by a test in ``tests/test_people.py``):
    given name (or a one-letter respelling of one, "Viktor") of the other gender only, and the surname (or the
    second name + surname) used elsewhere in the text. ("his wife Sarah Jessica Parker", "her husband John
    Paul Jones", "his wife Hillary Rodham Clinton" stay whole.)
+8b. After the runs (round 6): two initials without dots before a surname join it ("JK Rowling",
+   :func:`bare_initials_joined`); a quoted nickname between a given name and a surname is inside the name
+   ('William "Cowboy" Cowley', :func:`nicknames_joined`); a lone surname after its lowercase particle takes the
+   particle when the text writes the full name ("F.W. de Klerk ... de Klerk", :func:`particle_surnames_joined`);
+   a sentence-initial surname particle is not dropped as an ordinary word ("De Klerk said").
 9. Name links (see :mod:`.linking` rule 8): "Dana Halloran, née Mercer", "Dana Halloran (born Dana Mercer)",
    "Peter married Dana Mercer".
 """

@@ -33,6 +33,12 @@ rule one added to :data:`FORM_RULES`):
   or for two tokens surname first whose first token ("Xi Jinping" / "Xi said"), is used alone with person
   context of its own (:func:`full_name_of_person`); for two or more tokens a person's act after the name
   ("Barack Obama spoke", "met", "visited", "arrived", "warned") counts as a speech verb.
+- round 6: "according to" a run of two or more tokens, and a speech verb after an appositive naming a one-person
+  role or an age ("Tarrago, the Panama coach, said"), count as a speech verb; a place before a one-person
+  role noun is no place-in-place evidence ("Vargas, Panama captain"); a common given name that is a title
+  scores as a given name in a pair the candidates kept ("Dean Kamen"); a lone cue word that is a common
+  surname is no organisation when an accepted full name ends in it ("Damon Hill ... Hill's";
+  :func:`surnames_that_are_cue_words`); an outlet that "reported" or "quoted X as saying" is a firm.
 - context penalties: -2.5 when at least half of the occurrences follow an article and are not attributive
   ("the Kremlin said", "Save the Children told"; not "the Biden administration"); -2.5 when at least half of
   the occurrences follow a place preposition ("in Adelaide"; possessives excepted: "in Putin's Russia"),
