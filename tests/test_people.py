@@ -1024,3 +1024,13 @@ def test_a_news_outlet_that_reports_or_quotes_is_not_a_person_though_someone_tol
     found = names(text)
     assert "Vesterbladet" not in found and "Nordpress" not in found
     assert "Halvorsen" in found
+
+
+def test_a_number_written_in_words_with_a_hyphen_is_nobody(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.nlp.people import crf_detection
+
+    # even a CRF sure of every form adds no number
+    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks, *_: {k: 0.99 for k in ctx.stats})
+    found = names("CHAPTER XIII\n\nTwenty-three soldiers and Forty-two horses came. Zorbek Quildaz said so.")
+    assert "Twenty-three" not in found and "Forty-two" not in found
+    assert "Zorbek Quildaz" in found

@@ -942,10 +942,16 @@ needs a new count, one more :class:`FormStats` field and :class:`Weights` entry)
 # --- forms that are never people; the score ----------------------------------------------------------------
 
 
+_NUMBER_WORD = re.compile(
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
+    r"(?:-(?:hundred|thousand))?|(?:one|two|three|four|five|six|seven|eight|nine|ten)-(?:hundred|thousand)"
+)
+
+
 def never_a_person(key: Form) -> bool:
     """Forms that are never a person whatever the context (organisation cue words are judged per candidate)."""
-    if any(ch.isdigit() for k in key for ch in k):
-        return True
+    if any(ch.isdigit() for k in key for ch in k) or any(_NUMBER_WORD.fullmatch(k) for k in key):
+        return True  # "Twenty-three soldiers": a number, written in digits or words
     if " ".join(key) in lx.places() or " ".join(key) in ORGANISATION_NAMES:
         return True  # "Reuters said", "Juventus beat": a place or a well-known organisation
     if key[0].startswith(("l'", "l’")) and len(key[0]) > 3:
