@@ -999,6 +999,8 @@ def test_a_surname_with_its_particle_keeps_the_particle_alone_and_at_a_sentence_
     )
     found = people_of(text)
     assert mention_texts(text, person(found, "F.W. de Klerk")) == ["F.W. de Klerk", "De Klerk", "de Klerk"]
+    # a sentence-initial word that may be a particle, with no full name written with it, is dropped as before
+    assert names("Da Nang was hit on Monday. Ten Americans died in the attack.") in ([], ["Nang"])
 
 
 def test_a_korean_surname_that_is_an_organisation_word_before_a_two_syllable_given_name_is_a_person() -> None:

@@ -160,6 +160,16 @@ class Scan:
     starts: set[int]  # sentence starts
     lowercase_seen: dict[str, int]
     lone_caps: dict[str, bool] = field(default_factory=dict)  # cache of :meth:`used_alone_capitalised`
+    particle_names: dict[tuple[str, str], bool] = field(default_factory=dict)  # :meth:`written_after_particle`
+
+    def written_after_particle(self, particle: str, word: str) -> bool:
+        """The text writes a full name ending in the lowercase particle and the word ("F.W. de Klerk", "Vincent
+        van Gogh"): a sentence-initial "De Klerk" is that surname (not "Ten Americans", "Da Nang", "Del Monte")."""
+        key = (particle, word)
+        if key not in self.particle_names:
+            pattern = rf"[{UPPER}][\w.'’\-]*[ \t]+{re.escape(particle)}[ \t]+{re.escape(word)}(?![\w'’\-])"
+            self.particle_names[key] = re.search(pattern, self.text) is not None
+        return self.particle_names[key]
 
     def rare_given_word(self, k: str) -> bool:
         """"Soon Starbuck", "See Stubb": a rare given name that the text uses as an ordinary lowercase word."""
@@ -209,7 +219,7 @@ class Segment:
 
 # particles that start a surname used alone ("de Klerk", "van Gogh", "bin Laden"); not the articles and words
 # that also start titles, places and sentences ("Le Monde", "La Paz", "Der Spiegel", "Do", "Das Kapital")
-SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "del", "della", "ten", "ter", "bin", "ibn"})
+SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "del", "della", "ter", "bin", "ibn"})
 
 
 def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
@@ -222,8 +232,8 @@ def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
     if _INITIAL_TOKEN.match(seg.toks[0][2]):
         return True  # "S. Fleming" at a line start: an initial, not the word "s"
     k0 = seg.keys[0]
-    if k0 in SURNAME_PARTICLES and seg.capitalised(1):
-        return True  # "De Klerk said", "Van Gogh painted": a surname's particle, capitalised at a sentence start
+    if k0 in SURNAME_PARTICLES and seg.capitalised(1) and scan.written_after_particle(k0, seg.toks[1][2]):
+        return True  # "De Klerk said" beside "F.W. de Klerk": a surname's particle, capitalised at a sentence start
     if (
         lx.is_ordinary(k0)
         and (k0 not in lx.given_names() or scan.rare_given_word(k0))
