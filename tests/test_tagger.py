@@ -78,6 +78,14 @@ def test_a_title_that_is_a_common_given_name_is_the_given_name_unless_written_lo
     assert [(p.name, p.titles) for p in found] == [("Smith", ("Dean",))]
 
 
+def test_a_common_given_name_that_is_a_title_counts_as_a_given_name_before_a_surname_no_list_has() -> None:
+    # "Kamen" is no census surname, so the candidates keep "Dean Kamen" whole; the evidence scores "Dean" as
+    # the given name, so the full name is one person with his lone surname
+    assert mentions_by_name("The contest was founded by Dean Kamen in 1989. Kamen said it grew fast.") == {
+        "Dean Kamen": ["Dean Kamen", "Kamen"]
+    }
+
+
 def test_results_lines_name_their_athletes() -> None:
     text = (
         "ATHLETICS - MEN'S 800 METRES\n"
@@ -177,6 +185,36 @@ def test_the_tagger_adds_no_name_its_context_makes_a_place(monkeypatch: pytest.M
     revised = crf_detection.revise(ctx)
     assert ("zorbek", "quildaz") in revised
     assert ("hiram",) not in revised and ("sebago",) not in revised
+
+
+def test_the_tagger_adds_no_team_written_after_an_athletes_country(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.nlp.people import crf_detection
+    from reader.nlp.people.detection import detect_people
+
+    text = "CYCLING - STAGE RESULTS\n1. Mario Cipollini (Italy) Saeco 4:33:02\n2. Djamolidine Abdoujaparov (Uzbekistan) Refin\nZorbek said."
+    doc = document_from_plain_text(text, "test")
+    ctx = detect_people(doc, learned=False, headlines=False)
+    # a CRF sure of every form: the teams after a bracketed country stay out, a lone name elsewhere comes in
+    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks, *_: {k: 0.99 for k in ctx.stats})
+    revised = crf_detection.revise(ctx)
+    assert ("saeco",) not in revised and ("refin",) not in revised
+    assert ("zorbek",) in revised and ("mario", "cipollini") in revised
+
+
+def test_the_tagger_adds_no_team_or_firm_written_before_a_role_and_a_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.nlp.people import crf_detection
+    from reader.nlp.people.detection import detect_people
+
+    text = (
+        "Vorlander driver Damon Quillfeather won the race. Tessaro's Michael Brandtvik was third. "
+        "Zorbek said it was a fine day."
+    )
+    doc = document_from_plain_text(text, "test")
+    ctx = detect_people(doc, learned=False, headlines=False)
+    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks, *_: {k: 0.99 for k in ctx.stats})
+    revised = crf_detection.revise(ctx)
+    assert ("vorlander",) not in revised and ("tessaro",) not in revised
+    assert ("zorbek",) in revised and ("damon", "quillfeather") in revised
 
 
 def test_a_given_name_before_a_common_surname_that_is_also_a_place_word_is_a_person() -> None:

@@ -32,6 +32,11 @@ Rules, in order (each explained by a test in ``tests/test_people.py``):
    given name (or a one-letter respelling of one, "Viktor") of the other gender only, and the surname (or the
    second name + surname) used elsewhere in the text. ("his wife Sarah Jessica Parker", "her husband John
    Paul Jones", "his wife Hillary Rodham Clinton" stay whole.)
+8b. After the runs (round 6): two initials without dots before a surname join it ("JK Rowling",
+   :func:`bare_initials_joined`); a quoted nickname between a given name and a surname is inside the name
+   ('William "Cowboy" Cowley', :func:`nicknames_joined`); a lone surname after its lowercase particle takes the
+   particle when the text writes the full name ("F.W. de Klerk ... de Klerk", :func:`particle_surnames_joined`);
+   a sentence-initial surname particle is not dropped as an ordinary word ("De Klerk said").
 9. Name links (see :mod:`.linking` rule 8): "Dana Halloran, née Mercer", "Dana Halloran (born Dana Mercer)",
    "Peter married Dana Mercer".
 """
@@ -42,7 +47,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people.lexicon import norm
@@ -155,6 +160,16 @@ class Scan:
     starts: set[int]  # sentence starts
     lowercase_seen: dict[str, int]
     lone_caps: dict[str, bool] = field(default_factory=dict)  # cache of :meth:`used_alone_capitalised`
+    particle_names: dict[tuple[str, str], bool] = field(default_factory=dict)  # :meth:`written_after_particle`
+
+    def written_after_particle(self, particle: str, word: str) -> bool:
+        """The text writes a full name ending in the lowercase particle and the word ("F.W. de Klerk", "Vincent
+        van Gogh"): a sentence-initial "De Klerk" is that surname (not "Ten Americans", "Da Nang", "Del Monte")."""
+        key = (particle, word)
+        if key not in self.particle_names:
+            pattern = rf"[{UPPER}][\w.'’\-]*[ \t]+{re.escape(particle)}[ \t]+{re.escape(word)}(?![\w'’\-])"
+            self.particle_names[key] = re.search(pattern, self.text) is not None
+        return self.particle_names[key]
 
     def rare_given_word(self, k: str) -> bool:
         """"Soon Starbuck", "See Stubb": a rare given name that the text uses as an ordinary lowercase word."""
@@ -202,6 +217,11 @@ class Segment:
         return capitalised_token(self.toks[i][2])
 
 
+# particles that start a surname used alone ("de Klerk", "van Gogh", "bin Laden"); not the articles and words
+# that also start titles, places and sentences ("Le Monde", "La Paz", "Der Spiegel", "Do", "Das Kapital")
+SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "del", "della", "ter", "bin", "ibn"})
+
+
 def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
     """Rule 3: a sentence-initial ordinary word in front of a longer run ("Remember Little Rocket Man"; also a
     rare given name the text writes in lowercase: "Soon Starbuck"); kept: a surname first ("Xi Jinping"), and
@@ -212,6 +232,8 @@ def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
     if _INITIAL_TOKEN.match(seg.toks[0][2]):
         return True  # "S. Fleming" at a line start: an initial, not the word "s"
     k0 = seg.keys[0]
+    if k0 in SURNAME_PARTICLES and seg.capitalised(1) and scan.written_after_particle(k0, seg.toks[1][2]):
+        return True  # "De Klerk said" beside "F.W. de Klerk": a surname's particle, capitalised at a sentence start
     if (
         lx.is_ordinary(k0)
         and (k0 not in lx.given_names() or scan.rare_given_word(k0))
@@ -445,14 +467,150 @@ def find_candidates(
                 last = idx == n_segments - 1 and seg.toks[-1][1] == last_end + rs
                 first_in_run = seg_start == rs or (idx == 0 and seg_start == first_start + rs)
                 out.append(_candidate(text, seg, rs, re_, ctx_end, seg_start == rs, first_in_run, last, in_title))
-    return written_surnames_only(out)
+    return written_surnames_only(particle_surnames_joined(text, nicknames_joined(text, bare_initials_joined(text, starts, out))))
+
+
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'’\-.])([a-z]+)[ \t]+\Z")
+
+
+def particle_surnames_joined(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A lone surname after its lowercase particle is the surname with the particle ("F.W. de Klerk ... later
+    de Klerk said", "Vincent van Gogh ... by van Gogh"), when the text writes a full name ending in that particle
+    and surname (so "Paris de Gaulle" joins nothing unless "Charles de Gaulle" is written)."""
+    ends = {k[-2:] for c in candidates if len(k := c.key) >= 3 and k[-2] in SURNAME_PARTICLES}
+    if not ends:
+        return candidates
+    out = []
+    for c in candidates:
+        m = None
+        if len(c.key) == 1 and c.title is None:  # ("Later de Klerk": "Later" was dropped from the run)
+            m = _PARTICLE_BEFORE.search(text, max(0, c.start - 8), c.start)
+        if m is None or (m.group(1), c.key[0]) not in ends:
+            out.append(c)
+            continue
+        out.append(
+            replace(
+                c,
+                start=m.start(1),
+                key=(m.group(1), c.key[0]),
+                surface=(m.group(1), *c.surface),
+                offsets=((m.start(1), m.end(1)), *c.offsets),
+                ctx_start=min(c.ctx_start, m.start(1)),
+                initial=False,
+            )
+        )
+    return out
+
+
+_NICKNAME_BETWEEN = re.compile(
+    r"[ \t]*([\"“‘'])[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2}[ \t]*([\"”’'])[ \t]*"
+)
+_CLOSING_QUOTE = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+
+
+def nicknames_joined(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A nickname in quotation marks between a given name and a surname is inside the name: 'William "Cowboy"
+    Cowley', 'Harold "Junior" Theriault', 'Dwayne "The Rock" Johnson' are one mention (the key leaves the
+    nickname out, so a later "Cowley" is his surname). The first part starts with a known given name or has two
+    words; the second has one or two words and ends in no place and no ordinary word that is not a surname."""
+    out: list[Candidate] = []
+    i = 0
+    given, world = lx.given_names(), lx.world_given_names()
+    while i < len(candidates):
+        a = candidates[i]
+        merged = None
+        if a.last_in_run and a.ctx_end == a.end and not a.org and (len(a.key) >= 2 or a.key[0] in given or a.key[0] in world):
+            m = _NICKNAME_BETWEEN.match(text, a.end, a.end + 50)
+            if m and _CLOSING_QUOTE[m.group(1)] == m.group(2):
+                j = i + 1
+                while j < len(candidates) and candidates[j].start < m.end():
+                    j += 1  # the nickname's own candidates
+                b = candidates[j] if j < len(candidates) else None
+                if b is not None and b.start == m.end() and b.first_in_run and _surname_part(b):
+                    merged = (j, b)
+        if merged is None:
+            out.append(a)
+            i += 1
+            continue
+        j, b = merged
+        out.append(
+            replace(
+                a,
+                end=b.end,
+                key=a.key + b.key,
+                surface=a.surface + b.surface,
+                offsets=a.offsets + b.offsets,
+                last_in_run=b.last_in_run,
+                ctx_end=b.ctx_end,
+                org=a.org or b.org,
+                work=a.work and b.work,
+            )
+        )
+        i = j + 1
+    return out
+
+
+def _surname_part(b: Candidate) -> bool:
+    """One or two words after a nickname that end a name: no title, organisation word or place, and the last no
+    ordinary English word unless it is a census surname."""
+    if len(b.key) > 2 or b.title is not None or b.org or " ".join(b.key) in lx.places() or b.key[-1] in lx.places():
+        return False
+    return not lx.is_ordinary(b.key[-1]) or b.key[-1] in lx.surnames()
+
+
+_BARE_INITIALS = re.compile(r"([A-Z]{2})[ \t]+\Z")
+# two capitals that are a country, union, club prefix, office or trade before a name, not someone's initials
+BARE_INITIALS_ACRONYMS = frozenset(
+    {"us", "uk", "un", "eu", "au", "nz", "sa", "ny", "la", "dc", "ac", "fc", "sc", "ss", "sv", "pm", "mp",
+     "dj", "mc", "tv", "pr", "hr", "it", "ai", "ap", "bp", "ge", "gm", "hp", "lg", "pc", "uc", "vw", "is",
+     "id", "ok", "er", "ep", "cd", "mi", "gp", "md", "ms", "mr", "dr", "st", "jr", "sr", "no", "vs", "oh", "ad",
+     "bc", "ff", "rt", "pa", "ca", "tx", "fl", "ga", "nj", "ma", "va", "wa", "or", "co", "az", "nc", "mo", "mn", "wi", "in"}
+)
+
+
+def bare_initials_joined(text: str, starts: set[int], candidates: list[Candidate]) -> list[Candidate]:
+    """Two initials written without dots before a surname ("JK Rowling", "GW Bush", "a paper by AS Heagle")
+    belong to the name: the run split them off as an acronym. Not a country, union, club prefix or office
+    (:data:`BARE_INITIALS_ACRONYMS`: "US Steel", "AC Milan", "PM Johnson"), and only before one word that is
+    no place, nationality, month or ordinary English word (a census surname may be one: "Bush")."""
+    out = []
+    for c in candidates:
+        m = None
+        if len(c.key) == 1 and c.title is None and not c.org and c.first_in_run and c.ctx_start < c.start:
+            m = _BARE_INITIALS.search(text, c.ctx_start, c.start)
+        if m is None or m.start() != c.ctx_start or m.group(1).casefold() in BARE_INITIALS_ACRONYMS:
+            out.append(c)
+            continue
+        k = c.key[0]
+        if c.surface[0].isupper() or k in lx.places() or k in lx.nationalities() or k in lx.MONTHS_DAYS:
+            out.append(c)
+            continue
+        if lx.is_ordinary(k) and k not in lx.surnames():
+            out.append(c)
+            continue
+        letters = m.group(1)
+        out.append(
+            replace(
+                c,
+                start=m.start(1),
+                key=(".".join(letters.casefold()), k),
+                surface=(letters, *c.surface),
+                offsets=((m.start(1), m.end(1)), *c.offsets),
+                initial=_is_initial_position(text, m.start(1), starts),
+            )
+        )
+    return out
 
 
 def written_surnames_only(candidates: list[Candidate]) -> list[Candidate]:
     """A lone name written with a lowercase Arabic article ("al-Amr said") is a candidate only as the surname
     of a full name the text writes ("Suleiman al-Amr"): "al-Qaeda said", "al-Jazeera reported" are none."""
     surnames = {c.key[-1] for c in candidates if len(c.key) >= 2}
-    return [c for c in candidates if c.surface[0][0].isupper() or (len(c.key) == 1 and c.key[0] in surnames)]
+    return [
+        c
+        for c in candidates
+        if c.surface[0][0].isupper() or c.surface[0] in SURNAME_PARTICLES or (len(c.key) == 1 and c.key[0] in surnames)
+    ]
 
 
 PreparedRun = tuple[int, int, int, list[tuple[int, bool, tuple[Token, ...], tuple[str, ...]]]]
@@ -549,7 +707,7 @@ def _candidate(
             continue
         toks.append(t)
         kk.append(k)
-    org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk))
+    org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk)) and not _korean_name(toks)
     if (last and _firm_after(text, re_, kk)) or (first_seg and _firm_before(text, rs, kk)):
         org = True  # "Halloran & Sons", "Procter & Gamble": a firm, not a person
     before = text[max(rs, toks[0][0] - 8) : toks[0][0]] if seg.title is None else ""
@@ -573,6 +731,15 @@ def _candidate(
         work=in_title,
         nationality=seg.nationality,
     )
+
+
+_SYLLABIC_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}")
+
+
+def _korean_name(toks: list[Token]) -> bool:
+    """"Park Joo-ho", "Park Ji-Sung": a surname that is also an organisation word ("park") before a romanised
+    two-syllable given name is a person's name, not a park."""
+    return len(toks) == 2 and _SYLLABIC_GIVEN.fullmatch(toks[1][2]) is not None
 
 
 _SAINT_BEFORE = re.compile(r"^.*(?<![\w.])(?:St|Ste)\.[ \t]+$")

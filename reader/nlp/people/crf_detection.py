@@ -23,12 +23,13 @@ The thresholds are chosen by ``tools/train_tagger.py --tune`` on a part of the t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from reader.nlp.people import evidence
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people import tagger as tg
-from reader.nlp.people.candidates import Candidate
+from reader.nlp.people.candidates import Candidate, country_like
 from reader.nlp.people.context import Form, PeopleContext
 
 MAX_VOTES = 6
@@ -132,10 +133,54 @@ def _kept_whatever_the_vote(ctx: PeopleContext, st: evidence.FormStats) -> bool:
     )
 
 
-def _may_come_in(key: Form, st: evidence.FormStats, surnames: set[str]) -> bool:
+def _may_come_in(key: Form, st: evidence.FormStats, surnames: set[str], teams: set[Form] = frozenset()) -> bool:
     """A form evidence did not accept that a high enough vote lets in: no thing, no surname of an accepted full
-    name first, no context against a person."""
-    return not _ends_with_a_thing(key) and key[0] not in surnames and evidence.context_score(st) >= 0
+    name first, no context against a person, no team of a results line (:func:`teams_after_countries`)."""
+    return (
+        not _ends_with_a_thing(key)
+        and key[0] not in surnames
+        and evidence.context_score(st) >= 0
+        and key not in teams
+    )
+
+
+_COUNTRY_BRACKET_BEFORE = re.compile(r"\([ \t]*([^()\n]{2,30}?)[ \t]*\)[ \t]*\Z")
+
+
+_ROLE_THEN_NAME = re.compile(r"[ \t]+([a-z][\w-]*)[ \t]+[A-Z]")
+
+
+def attributive_before_roles(ctx: PeopleContext) -> set[Form]:
+    """Lone words written only as the team, firm or party of a role before a name ("Williams driver Damon
+    Hill", "Ferrari driver Michael Schumacher", "Salomon analyst Sue Hanley") or as a possessive before an
+    accepted full name ("Ferrari's Michael Schumacher"): what the person works for or comes from."""
+    seen: dict[Form, bool] = {}
+    cands = ctx.candidates
+    for i, cand in enumerate(cands):
+        if len(cand.key) != 1:
+            continue
+        m = _ROLE_THEN_NAME.match(ctx.text, cand.ctx_end)
+        attributive = m is not None and cand.ctx_end == cand.end and m.group(1) in lx.ROLE_NOUNS
+        if not attributive and cand.ctx_end > cand.end and i + 1 < len(cands):
+            # "Ferrari's Michael Schumacher", "Britain's Tim Henman": a possessive before an accepted full name
+            nxt = cands[i + 1]
+            gap = ctx.text[cand.ctx_end : nxt.start]
+            attributive = len(nxt.key) >= 2 and nxt.key in ctx.accepted and gap.strip() == "" and "\n" not in gap
+        seen[cand.key] = seen.get(cand.key, True) and attributive
+    return {k for k, only in seen.items() if only}
+
+
+def teams_after_countries(ctx: PeopleContext) -> set[Form]:
+    """Lone words written right after an athlete's bracketed country in a results line: the team or sponsor
+    ("1. Mario Cipollini (Italy) Saeco 4:33:02", "3. Djamolidine Abdoujaparov (Uzbekistan) Refin"), not a
+    person."""
+    out: set[Form] = set()
+    for cand in ctx.candidates:
+        if len(cand.key) == 1 and cand.title is None:
+            m = _COUNTRY_BRACKET_BEFORE.search(ctx.text, max(0, cand.start - 40), cand.start)
+            if m and country_like(m.group(1)):
+                out.add(cand.key)
+    return out
 
 
 def revise(ctx: PeopleContext) -> set[Form]:
@@ -144,6 +189,7 @@ def revise(ctx: PeopleContext) -> set[Form]:
         return ctx.accepted
     unfused = set(evidence.accepted_forms(ctx)) - ctx.accepted  # two names run together: evidence split them
     surnames = {k[-1] for k in ctx.accepted if len(k) >= 2}
+    teams = teams_after_countries(ctx) | attributive_before_roles(ctx)
 
     def undecided(key: Form) -> bool:  # the decision below depends on the vote
         if key in unfused:
@@ -151,7 +197,7 @@ def revise(ctx: PeopleContext) -> set[Form]:
         st = ctx.stats[key]
         if key in ctx.accepted:
             return not _kept_whatever_the_vote(ctx, st)
-        return _may_come_in(key, st, surnames)
+        return _may_come_in(key, st, surnames, teams)
 
     votes = form_votes(ctx, marks_of(ctx.candidates, ctx.accepted), undecided)
     out = set()
@@ -163,7 +209,7 @@ def revise(ctx: PeopleContext) -> set[Form]:
             ok = (vote is not None and vote >= KEEP) or _kept_whatever_the_vote(ctx, st)
         else:
             needed = ACCEPT_NEW if len(key) >= 2 else ACCEPT_NEW_LONE
-            ok = vote is not None and vote >= needed and _may_come_in(key, st, surnames)
+            ok = vote is not None and vote >= needed and _may_come_in(key, st, surnames, teams)
         if ok:
             out.add(key)
     return out

@@ -33,6 +33,12 @@ rule one added to :data:`FORM_RULES`):
   or for two tokens surname first whose first token ("Xi Jinping" / "Xi said"), is used alone with person
   context of its own (:func:`full_name_of_person`); for two or more tokens a person's act after the name
   ("Barack Obama spoke", "met", "visited", "arrived", "warned") counts as a speech verb.
+- round 6: "according to" a run of two or more tokens, and a speech verb after an appositive naming a one-person
+  role or an age ("Tarrago, the Panama coach, said"), count as a speech verb; a place before a one-person
+  role noun is no place-in-place evidence ("Vargas, Panama captain"); a common given name that is a title
+  scores as a given name in a pair the candidates kept ("Dean Kamen"); a lone cue word that is a common
+  surname is no organisation when an accepted full name ends in it ("Damon Hill ... Hill's";
+  :func:`surnames_that_are_cue_words`); an outlet that "reported" or "quoted X as saying" is a firm.
 - context penalties: -2.5 when at least half of the occurrences follow an article and are not attributive
   ("the Kremlin said", "Save the Children told"; not "the Biden administration"); -2.5 when at least half of
   the occurrences follow a place preposition ("in Adelaide"; possessives excepted: "in Putin's Russia"),
@@ -229,12 +235,21 @@ def _list_neighbours(ctx: PeopleContext, same_line: bool = False):
 
 
 def places_in_place_lists(ctx: PeopleContext) -> None:
-    """List members of places are places: "New South Wales, Victoria, South Australia and Queensland"."""
+    """List members of places are places: "New South Wales, Victoria, South Australia and Queensland"; not a
+    name before a place and a role noun of one person ("Vargas, Panama captain, said": his team)."""
     places = lx.places()
     for a, b in _list_neighbours(ctx):
         for x, y in ((a, b), (b, a)):
             if " ".join(x.key) in places and " ".join(y.key) not in places:
+                if x is b and _role_after(ctx.text, b):
+                    continue
                 ctx.stats[y.key].place_prep += 1
+
+
+def _role_after(text: str, cand: Candidate) -> bool:
+    """A role noun of one person right after the candidate ("Panama coach")."""
+    nxt = _NEXT_WORD.match(text, cand.ctx_end)
+    return nxt is not None and cand.ctx_end == cand.end and _one_persons_role(nxt.group(1))
 
 
 def full_names_of_people(ctx: PeopleContext) -> None:
@@ -317,11 +332,36 @@ def firms_by_use(ctx: PeopleContext) -> None:
         ]  # "the Caloi family" still names the people
 
 
+_NUMBER_AFTER = re.compile(r"[ \t]+\d")
+
+
+def surnames_that_are_cue_words(ctx: PeopleContext) -> None:
+    """"Damon Hill ... Hill's team mate", "Doris Day ... Day said": a lone organisation/place cue word that is
+    a common surname ("hill", "day") is the surname of an accepted full name that ends in it, not a place or
+    firm: its uses are no longer organisation names, so linking and propagation give them to the person."""
+    surnames = {k[-1] for k in ctx.accepted if len(k) >= 2 and lx.is_surname_cue(k)}
+    lone = {(k,) for k in surnames if (k,) in ctx.rejected and not never_a_person((k,))}
+    if not lone:
+        return
+    ctx.candidates = [
+        replace(c, org=False)
+        if c.key in lone and c.org and c.title is None and not _NUMBER_AFTER.match(ctx.text, c.end)
+        else c
+        for c in ctx.candidates
+    ]  # "Day 3", "Hill 60": a numbered day or hill stays a thing; "Mr. Mills" beside "Sandra Mills" is not hers
+    freed = {c.key for c in ctx.candidates if c.key in lone and not c.org}
+    ctx.rejected -= freed
+    for cand in ctx.candidates:
+        if cand.key in freed and not cand.org:
+            context_of(ctx.text, cand, ctx.stats[cand.key], ctx.lowercase_seen)
+
+
 FORM_RULES: tuple[Callable[[PeopleContext], None], ...] = (
     firms_by_use,
     reject_fused_pairs,
     places_in_place_lists,
     full_names_of_people,
+    surnames_that_are_cue_words,
     learned_given_names,
     list_members,
 )
@@ -596,6 +636,19 @@ def speech_verb_before(occ: Occurrence, before: PrevWord) -> bool:
     return False
 
 
+_ACCORDING_TO = re.compile(r"\baccording[ \t]+to[ \t]*$", re.I)
+
+
+def according_to_before(occ: Occurrence, before: PrevWord) -> bool:
+    """"according to Marta Okonjo, a lawyer": the source of a report, a person when the run has two or more
+    tokens (a lone word after "according to" is as often a paper, firm or agency: "according to Haaretz",
+    "according to Nielsen"; the determiner rule keeps out "according to the ministry")."""
+    if before.low == "to" and before.gap == "" and len(occ.cand.key) >= 2 and _ACCORDING_TO.search(before.left):
+        occ.stats.speech += 1
+        return True
+    return False
+
+
 _KIN_OF = re.compile(r"\b([a-z]+)\s+of\s*$")
 
 
@@ -616,6 +669,7 @@ WORD_BEFORE_RULES: tuple[Callable[[Occurrence, PrevWord], bool], ...] = (
     kin_of_before,
     role_noun_before,
     speech_verb_before,
+    according_to_before,
 )
 
 
@@ -637,13 +691,46 @@ def pronoun_after_subject(occ: Occurrence) -> None:
 
 
 def place_after_comma(occ: Occurrence) -> None:
-    """"Salem, New Jersey", "Coleman , Florida": a place in a place."""
+    """"Salem, New Jersey", "Coleman , Florida": a place in a place; not a place before a role noun of one
+    person, which says whose team or country the person serves ("Vargas, Panama captain, said", "Ruiz,
+    Mexico coach")."""
     cand = occ.cand
     if not cand.last_in_run:
         return
     place = _COMMA_PLACE.match(occ.text, cand.ctx_end, cand.ctx_end + 40)
     if place and " ".join(lx.norm(t) for t in place.group(1).split()) in lx.places():
+        nxt = _NEXT_WORD.match(occ.text, place.end(1))
+        if nxt and _one_persons_role(nxt.group(1)):
+            return
         occ.stats.place_prep += 1
+
+
+def _one_persons_role(word: str) -> bool:
+    """A role noun in the singular ("captain", "coach", "minister"; not "officials", "police")."""
+    low = word.casefold()
+    return low in lx.ROLE_NOUNS and (not low.endswith("s") or low.endswith("ss"))
+
+
+_APPOSITIVE_THEN_SPEECH = re.compile(r"[ \t]*,[ \t]*([^,.;:!?()\[\]“”\"\n]{1,70}?)[ \t]*,[ \t]*([a-z]+)\b")
+_AGE_ONLY = re.compile(r"\d{1,3}")
+
+
+def speech_verb_after_appositive(occ: Occurrence) -> None:
+    """"Hernan Dario Gomez, Panama coach, said", "Vargas, the team's captain, told reporters", "Ilse Brandvold,
+    45, added": a speech verb after an appositive that names a role of one person (or an age) has the run
+    before it as its subject (not after a preposition: "a nurse from Kumasi, the regional capital, said")."""
+    cand = occ.cand
+    if not cand.last_in_run or cand.ctx_end != cand.end:
+        return
+    m = _APPOSITIVE_THEN_SPEECH.match(occ.text, cand.end, cand.end + 90)
+    if m is None or m.group(2) not in lx.SPEECH_VERBS_AFTER:
+        return
+    clause = m.group(1).strip()
+    words = _WORDS.findall(clause)
+    if not (_AGE_ONLY.fullmatch(clause) or (len(words) <= 8 and any(_one_persons_role(w) for w in words))):
+        return
+    if not _preposition_before(occ):
+        occ.stats.speech += 1
 
 
 _POSSESSIVE_NAME_OF = re.compile(r"[ \t]*['’][ \t]*s[ \t]+((?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*)")
@@ -671,13 +758,17 @@ _FIRM_USE_AFTER = re.compile(
     r"|liquidated|floated|privatised|privatized|nationalised|nationalized)"
     r"|(?:currently[ \t]+)?manufactures)\b"
     r"|[ \t]*['’][ \t]*s[ \t]+(?:[a-z]+[ \t]+)?(?:shares|shareholders|subsidiary|subsidiaries|factory|factories"
-    r"|customers|workforce|products)\b"
+    r"|customers|workforce|products|reporters?|correspondents?|website|editors?|newsroom|readers|viewers)\b"
+    # a news outlet: "Bloomberg reported", "Interfax quoted him as saying", "Haaretz's correspondent"
+    # (not "X reports on", "X reported from Kabul": a reporter)
+    r"|[ \t]+(?:reported(?![ \t]+from\b)|quoted[ \t]+(?:[\w'’.-]+[ \t]+){1,5}?as[ \t]+saying)\b"
 )
 
 
 def firm_use_after(occ: Occurrence) -> None:
     """"Caloi was founded in 1898", "Caloi currently manufactures", "Caloi's voting shares": what only a firm
-    is or has (a person is born, not founded; "acquired" and "listed" are said of players too)."""
+    is or has (a person is born, not founded; "acquired" and "listed" are said of players too); and what a
+    news outlet does or has: "Bloomberg reported", "Interfax quoted him as saying", "Haaretz's correspondent"."""
     cand = occ.cand
     if len(cand.key) == 1 and cand.last_in_run and _FIRM_USE_AFTER.match(occ.text, cand.end, cand.end + 60):
         occ.stats.firm_use += 1
@@ -841,6 +932,7 @@ OCCURRENCE_RULES: tuple[Callable[[Occurrence], None], ...] = (
     possessive_place_after,
     firm_use_after,
     words_after,
+    speech_verb_after_appositive,
     role_of_organisation_before,
 )
 """Every occurrence rule, in order; a new piece of context evidence is one more function here (and, if it
@@ -850,10 +942,16 @@ needs a new count, one more :class:`FormStats` field and :class:`Weights` entry)
 # --- forms that are never people; the score ----------------------------------------------------------------
 
 
+_NUMBER_WORD = re.compile(
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
+    r"(?:-(?:hundred|thousand))?|(?:one|two|three|four|five|six|seven|eight|nine|ten)-(?:hundred|thousand)"
+)
+
+
 def never_a_person(key: Form) -> bool:
     """Forms that are never a person whatever the context (organisation cue words are judged per candidate)."""
-    if any(ch.isdigit() for k in key for ch in k):
-        return True
+    if any(ch.isdigit() for k in key for ch in k) or any(_NUMBER_WORD.fullmatch(k) for k in key):
+        return True  # "Twenty-three soldiers": a number, written in digits or words
     if " ".join(key) in lx.places() or " ".join(key) in ORGANISATION_NAMES:
         return True  # "Reuters said", "Juventus beat": a place or a well-known organisation
     if key[0].startswith(("l'", "l’")) and len(key[0]) > 3:
@@ -925,7 +1023,7 @@ def multi_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weigh
     key = stats.key
     given = lx.given_names()
     s = w.multi_base
-    if (key[0] in given and key[0] not in lx.TITLE_HEADS) or stats.learned_given:
+    if (key[0] in given and (key[0] not in lx.TITLE_HEADS or _given_name_as_title(key, lowercase_seen))) or stats.learned_given:
         s += w.given_first
     if key[-1] in lx.surnames():
         s += w.surname_last
@@ -944,6 +1042,13 @@ def multi_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weigh
     elif stats.noninitial and not any(lx.is_ordinary(k) or k in lowercase_seen or k in lx.TITLE_MODIFIERS for k in names):
         s += w.no_ordinary
     return s
+
+
+def _given_name_as_title(key: Form, lowercase_seen: dict[str, int]) -> bool:
+    """"Dean Kamen", "Earl Warren": a title word that is a common given name (census rank <= 200) left in a pair
+    by the candidates (:func:`.candidates.given_name_title`) is the given name when the text never writes it in
+    lowercase ("the dean said" keeps "Dean Kamen" a dean)."""
+    return len(key) == 2 and lx.given_name_ranks().get(key[0], 10**6) <= 200 and key[0] not in lowercase_seen
 
 
 def lone_token_score(stats: FormStats, lowercase_seen: dict[str, int], w: Weights = WEIGHTS) -> float:
