@@ -27,7 +27,8 @@ ships, only the weights do) and writes reader/nlp/data/summary_ranker.json with 
    sum (the goal is each measure >= Lead-3 on each dev set: keep the widest margin where it is thinnest).
 5. Prints the validation table on a validation-split sample (``--val`` articles, never used for tuning):
    Lead-3, the ranker's top 3, with trigram blocking, and the shipped choice (``ranker.choose``: 9-word floor,
-   lead bonus); rouge-score, use_stemmer=True, rougeLsum with one sentence a line.
+   lead bonus); rouge-score, use_stemmer=True, rougeLsum with one sentence a line; each with its difference to
+   Lead-3 and a 95% paired bootstrap interval.
 ``--weights FILE`` re-tunes the policy of an existing weight file and prints its table (no training).
 Deterministic: the same data and seed give the same JSON byte for byte.
 """
@@ -421,6 +422,13 @@ def tune_policy(tune, stop_words, ranker: Model) -> tuple[LeadPolicy, str]:
     return policy, tuned_on
 
 
+def _bootstrap(deltas: np.ndarray, resamples: int = 2000, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """95% percentile interval of the mean of each column of ``deltas`` (one row per article: paired)."""
+    rng = np.random.default_rng(seed)
+    means = np.stack([deltas[rng.integers(0, len(deltas), len(deltas))].mean(axis=0) for _ in range(resamples)])
+    return np.percentile(means, 2.5, axis=0), np.percentile(means, 97.5, axis=0)
+
+
 def validate(val, stop_words, ranker: Model, policy: LeadPolicy) -> dict[str, dict[str, float]]:
     scored = Scored.validation(val, stop_words, ranker)
     auto = "auto (9-word floor, policy)"
@@ -437,12 +445,21 @@ def validate(val, stop_words, ranker: Model, policy: LeadPolicy) -> dict[str, di
             systems[name].append(scored.rouge(k, indices))
     print(f"\n### Validation split ({len(scored.articles):,} articles, top 3 sentences; "
           f"Lead-3 = first 3 eligible sentences; policy {_describe(policy)})\n")
-    print("| system | ROUGE-1 | ROUGE-2 | ROUGE-Lsum |\n|---|---|---|---|")
+    print("| system | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | Δ R-1 [95%] | Δ R-2 [95%] | Δ R-Lsum [95%] |\n"
+          "|---|---|---|---|---|---|---|")
     table = {}
+    lead = np.asarray(systems["lead3"])
     for name, values in systems.items():
         means = np.asarray(values).mean(axis=0)
         table[name] = {m: round(float(v), 2) for m, v in zip(METRICS, means)}
-        print(f"| {name} | " + " | ".join(f"{v:.2f}" for v in means) + " |")
+        cells = [f"{v:.2f}" for v in means]
+        if name != "lead3":
+            deltas = np.asarray(values) - lead
+            low, high = _bootstrap(deltas)
+            cells += [f"{d:+.2f} [{lo:+.2f}, {hi:+.2f}]" for d, lo, hi in zip(deltas.mean(axis=0), low, high)]
+        else:
+            cells += ["", "", ""]
+        print(f"| {name} | " + " | ".join(cells) + " |")
     share = differ / len(scored.articles)
     print(f"\nauto differs from Lead-3 on {share:.0%} of these articles")
     table["auto differs from lead3"] = round(share, 3)
