@@ -1,6 +1,7 @@
 """ROUGE of every summary algorithm against human summaries, as differences to Lead-3 with 95% intervals.
 
     .venv/bin/python bench/eval_summaries.py [--count 3] [--all-layouts] [--resamples 2000] [--systems auto,lexrank]
+        [--datasets gum_wikinews]
 
 Datasets (../shared/data/dev/summaries/, evaluation only, skipped cleanly when absent):
 - gum_wikinews: 24 Wikinews articles; ``references_all`` = 1 GUM human summary + LLM-written ones (their
@@ -63,6 +64,8 @@ def main() -> int:
     parser.add_argument("--all-layouts", action="store_true", help="run every algorithm on every layout")
     parser.add_argument("--resamples", type=int, default=2000, help="bootstrap resamples (default 2000)")
     parser.add_argument("--systems", help="comma-separated algorithms to run (default: all)")
+    parser.add_argument("--datasets", help=f"comma-separated datasets (default: all of {', '.join(DATASETS)}); "
+                                           "gum_wikinews alone leaves the test articles unread while tuning")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} is not available")
@@ -85,6 +88,8 @@ def main() -> int:
     seconds: dict[str, float] = {}
     sizes: dict[str, int] = {}
     for name, filename in DATASETS.items():
+        if args.datasets and name not in args.datasets.split(","):
+            continue
         rows = dev_rows(name)
         if not rows:
             print(f"skipped {name}: {DATA / filename} is missing")

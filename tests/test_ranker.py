@@ -13,8 +13,8 @@ from reader.nlp.summary.guards import (
     footer_start, is_bare_quotation, is_eligible, opens_with_reference, words_of,
 )
 from reader.nlp.summary.ranker import (
-    FEATURES, NEWS_MIN_WORDS, LeadPolicy, centrality, choose, feature_rows, load_model, repeated_bigrams, select,
-    with_lead_bonus,
+    FEATURES, NEWS_MIN_WORDS, Forest, LeadPolicy, Model, centrality, choose, feature_rows, load_model,
+    repeated_bigrams, select, with_lead_bonus,
 )
 
 # A news article whose lead is a dateline and a one-line teaser; the story is told later.
@@ -102,6 +102,56 @@ def test_feature_rows_match_the_shipped_model() -> None:
     rows = feature_rows(sentences, [words_of(s) for s in sentences], model.stop_words)
     assert len(rows) == 2 and all(len(r) == len(FEATURES) == len(model.weights) for r in rows)
     assert len(model.scores(rows)) == 2
+
+
+# Two trees of depth 2 over two features. Tree 1 splits on feature 0 at 0.5, then on feature 1 at 10 (left) and
+# stopped early on the right (its leaf 3.0 repeated). Tree 2 is a single split on feature 1 at 5.
+FOREST = Forest.from_json({
+    "depth": 2,
+    "features": [[0, 1, 0], [1, 0, 0]],
+    "thresholds": [[0.5, 10.0, 0.0], [5.0, 0.0, 0.0]],
+    "leaves": [[1.0, 2.0, 3.0, 3.0], [-0.5, -0.5, 0.5, 0.5]],
+})
+
+
+def test_forest_walks_each_tree_to_its_leaf_and_sums_them() -> None:
+    rows = [[0.5, 10.0], [0.2, 11.0], [0.9, 0.0], [0.9, 7.0]]  # a value equal to its threshold goes left
+    assert FOREST.scores(rows) == [1.0 + 0.5, 2.0 + 0.5, 3.0 - 0.5, 3.0 + 0.5]
+
+
+def test_model_scores_average_the_regression_and_the_trees() -> None:
+    linear = Model((2.0, 0.0), 1.0, (0.0, 0.0), (1.0, 1.0), frozenset(), LeadPolicy())
+    both = Model((2.0, 0.0), 1.0, (0.0, 0.0), (1.0, 1.0), frozenset(), LeadPolicy(), FOREST)
+    rows = [[0.2, 11.0], [0.9, 0.0]]
+    assert linear.scores(rows) == pytest.approx([1.4, 2.8])
+    assert both.scores(rows) == pytest.approx([(1.4 + 2.5) / 2, (2.8 + 2.5) / 2])
+
+
+def test_a_lightgbm_tree_becomes_a_complete_tree_that_routes_the_same() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "train_ranker.py"
+    spec = importlib.util.spec_from_file_location("train_ranker", path)
+    train_ranker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train_ranker)
+    dump = {"split_feature": 0, "threshold": 0.5, "decision_type": "<=", "left_child": {"leaf_value": 1.0},
+            "right_child": {"split_feature": 1, "threshold": 2.0, "decision_type": "<=",
+                            "left_child": {"leaf_value": 2.0}, "right_child": {"leaf_value": 3.0}}}
+    features, thresholds, leaves = train_ranker._complete(dump, 2)
+    assert leaves == [1.0, 1.0, 2.0, 3.0]  # the early leaf fills both leaves below it
+    forest = Forest.from_json({"depth": 2, "features": [features], "thresholds": [thresholds], "leaves": [leaves]})
+    assert forest.scores([[0.1, 9.0], [0.7, 2.0], [0.7, 2.5]]) == [1.0, 2.0, 3.0]
+
+
+def test_the_shipped_model_has_its_trees() -> None:
+    model = load_model()
+    assert model.forest is not None and model.forest.features.max() < len(FEATURES)
+    sentences = [s for s in ARTICLE.split("\n") if len(s.split()) > 5]
+    tokens = [words_of(s) for s in sentences]
+    rows = feature_rows(sentences, tokens, model.stop_words)
+    trees = model.forest.scores(rows)
+    assert len(trees) == len(rows) and len(set(trees)) > 1  # the trees tell the sentences apart
 
 
 def test_repeated_bigrams_count_content_pairs_another_sentence_shares() -> None:
@@ -199,11 +249,11 @@ def test_auto_picks_the_same_sentences_whatever_the_layout() -> None:
     assert texts(relaid, summarize(relaid, "auto", 3)) == texts(doc, summarize(doc, "auto", 3))
 
 
-def test_auto_does_not_import_sumy() -> None:
+def test_auto_does_not_import_sumy_nor_lightgbm() -> None:
     code = ("import sys; from reader.document.build import document_from_plain_text; "
             "from reader.nlp.summary import summarize; "
             f"doc = document_from_plain_text({ARTICLE!r}, 'a'); summarize(doc, 'auto'); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sumy'))")
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sumy', 'lightgbm', 'sklearn')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 

@@ -34,7 +34,9 @@ from reader.nlp.summary.guards import is_eligible
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "sample_articles" / "trump_foreign_policy.txt"
-SHARED_BOOKS = ROOT.parent / "shared" / "data" / "books"
+# ../shared/data next to the checkout (a git worktree under /work/wt/ has it one level further up)
+SHARED_BOOKS = next((p / "shared" / "data" / "books" for p in (ROOT.parent, ROOT.parent.parent)
+                     if (p / "shared" / "data" / "books").is_dir()), ROOT.parent / "shared" / "data" / "books")
 ALL = list(ALGORITHMS)
 
 

@@ -3,7 +3,7 @@
 - Candidates: sentences of text/quote/list paragraphs before any trailing footer, that ``guards.is_eligible``
   accepts (a book also drops bare quotations).
 - Up to LONG_TEXT candidates (news, essays, a chapter): ``ranker`` scores every sentence (logistic regression
-  trained on CNN/DailyMail, see ``tools/train_ranker.py``), then ``ranker.choose`` keeps the lead unless a
+  and boosted trees trained on CNN/DailyMail, see ``tools/train_ranker.py``), then ``ranker.choose`` keeps the lead unless a
   later sentence scores more than the model's ``LeadPolicy`` margin above it (a little less per word: shorter
   is better), and takes the best with trigram blocking and the antecedent rule (``ranker.select``).
 - Longer texts (books): the ranker's position features mean nothing there, so each sentence's centrality (cosine
