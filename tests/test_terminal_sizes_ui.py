@@ -259,3 +259,28 @@ async def test_typing_a_list_filter_shows_its_keys_not_the_reading_ones(seed_doc
         await pilot.pause()
         assert app.focused is app.reader.query_one("#people-list")
         assert "Merge/split/hide/undo" in footer_entries(app)
+
+
+def shown_footer_actions(app: ReaderApp) -> set[str]:
+    """The actions of the footer keys on screen whole."""
+    width = app.screen.size.width
+    return {w.action for w in app.screen.query(FooterKey) if w.region.width and w.region.right <= width}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 8), (140, 45)])
+async def test_in_every_list_the_footer_cuts_no_key_and_keeps_help(seed_document, size) -> None:
+    """The People list's corrections and one person's quotes (Escape) add keys: the footer drops the last ones
+    whole (F1 lists them all), never shows one cut at the edge."""
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for keys in (["p"], ["p", "enter", "quotation_mark"], ["s"], ["c"], ["i"], ["escape", "escape"]):
+            await pilot.press(*keys)
+            await settle(pilot)
+            assert not cut_footer_entries(app), (keys, footer_entries(app))
+            assert "help" in shown_footer_actions(app), (keys, footer_entries(app))
+        if size[0] >= 140:
+            await pilot.press("p")
+            await settle(pilot)
+            assert {"Merge/split/hide/undo", "Quit", "Help", "Next/prev", "Tabs", "Length"} <= set(
+                footer_entries(app)), "a wide terminal shows them all"

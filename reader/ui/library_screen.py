@@ -20,7 +20,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -28,6 +28,7 @@ from reader.document.load import display_name
 from reader.document.model import Document, Span
 from reader.library import (Library, LibraryEntry, SortKey, filter_entries, people_index, remember_opened,
                             scan_files, scan_library, sort_entries)
+from reader.ui.footer import FittingFooter
 from reader.ui.messages import WorkFailed
 from reader.wording import count_of
 
@@ -146,7 +147,7 @@ class LibraryScreen(Screen[None]):
                 yield PersonArticles(id="person-articles")
         yield FilterBar(placeholder="Filter: title, author, file or person (Enter: keep, Escape: clear)",
                         id="library-filter")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one(FilterBar).display = False

@@ -25,6 +25,7 @@ from reader.marks import MarkStore, marks_path_beside
 from reader.ui import search
 from reader.ui.analysis_progress import AnalysisProgress, CalmLoadingIndicator
 from reader.ui.book_keys import BOOK_BINDINGS, BookKeys
+from reader.ui.footer import FittingFooter
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ArticleHeader
 from reader.ui.help_screen import HelpScreen, help_sections
@@ -158,7 +159,7 @@ class ReaderScreen(BookKeys, Screen[None]):
         yield SearchBar(placeholder="Search (Enter: find, Escape: cancel)", id="search-bar")
         yield AnalysisProgress()
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield FittingFooter(compact=True)
 
     @property
     def article(self) -> ArticleView:
