@@ -34,7 +34,7 @@ from reader.ui.panes import PANES, PeoplePane, SidePane, SummaryPane
 from reader.ui.panes.quotes import QuotesPane, quote_counts, quoted_spans
 from reader.ui.side_tabs import SideTabs
 from reader.ui.sizes import NARROW_WIDTH, SHORT_HEIGHT
-from reader.ui.spoiler_filter import SpoilerFilter
+from reader.ui.spoiler_filter import SpoilerFilter, reading_offset
 from reader.ui.targets import Targets
 from reader.wording import count_of
 
@@ -588,10 +588,12 @@ class ReaderScreen(BookKeys, Screen[None]):
             self.action_percent()
             return
         self.article.take_count()
+        on_screen = Span(self.article.top_offset, max(self.article.top_offset + 1, reading_offset(self.article)))
         self.show_pane(True)
         self.side_pane.active = tab
         for side_pane in self.query(SidePane):
             if side_pane.TAB_ID == tab:
+                side_pane.opened_at(on_screen)
                 side_pane.focus_main()
 
     def action_toggle_pane(self) -> None:
