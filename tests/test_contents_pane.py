@@ -119,3 +119,40 @@ def test_contents_tab_snapshot(snap_compare) -> None:
         await settle(pilot)
 
     assert snap_compare(ReaderApp(book()), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_slash_filters_the_chapters_by_title_and_enter_jumps_to_one() -> None:
+    app = ReaderApp(book(chapters=6))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "slash", *"iv")
+        await pilot.pause()
+        chapters = app.reader.query_one(ChapterList)
+        prompts = [str(chapters.get_option_at_index(i).prompt).strip() for i in range(chapters.option_count)]
+        assert prompts[0].startswith("CHAPTER IV") and prompts[1] == "≡ summary (ch. 4)", prompts
+        assert len(prompts) == 2, prompts
+        await pilot.press("enter", "enter")  # Enter: back to the list, then jump to its first row
+        await pilot.pause()
+        assert top_chapter(app) == "CHAPTER IV"
+        await pilot.press("c", "slash", "escape")  # Escape clears the filter: every chapter again
+        await pilot.pause()
+        assert chapters.option_count == 12
+        await pilot.press("right_square_bracket")  # the chapter being read is marked as the reader moves on
+        await pilot.pause(0.4)
+        await pilot.press("c")
+        await settle(pilot)
+        assert chapters.highlighted is not None
+
+
+async def test_slash_in_a_chapter_summary_filters_the_chapters() -> None:
+    app = ReaderApp(book(chapters=6))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("z", "c", "down", "down", "enter")  # spoilers shown, the summary of CHAPTER I
+        await settle(pilot)
+        assert app.focused is app.reader.query_one(ChapterSummaryList)
+        await pilot.press("slash", *"vi")
+        await pilot.pause()
+        chapters = app.reader.query_one(ChapterList)
+        prompts = [str(chapters.get_option_at_index(i).prompt).strip() for i in range(chapters.option_count)]
+        assert len(prompts) == 2 and prompts[0].startswith("CHAPTER VI"), prompts

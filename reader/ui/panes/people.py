@@ -149,6 +149,10 @@ class PeoplePane(CorrectsPeople, SidePane):
             ids = [option.id for option in options]
             people_list.highlighted = ids.index(kept) if kept in ids else 0
 
+    @property
+    def filtered_list(self) -> PeopleList:
+        return self.query_one(PeopleList)
+
     def apply_filter(self, text: str) -> None:
         self.filter_text = text
         self._fill_people()
