@@ -124,3 +124,46 @@ def test_library_snapshot(state, cache, snap_compare, monkeypatch) -> None:
     monkeypatch.chdir(ROOT)  # the header shows the folder as given: the same in every checkout
     app = ReaderApp(LibrarySource(folder=Path("sample_articles")), state=state, cache=cache)
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+LONG_TITLE = "The Remarkable and Entirely Unabridged Chronicle of a Quiet House by the Sea"
+
+
+def column_labels(app: ReaderApp) -> list[str]:
+    return [column.label.plain for column in app.screen.query_one(DataTable).columns.values()]
+
+
+def assert_no_sideways_scroll(app: ReaderApp) -> None:
+    table = app.screen.query_one(DataTable)
+    assert table.virtual_size.width <= table.scrollable_content_region.width, (table.virtual_size,
+                                                                               table.scrollable_content_region)
+    assert table.max_scroll_x == 0
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 8), (140, 45)])
+async def test_the_table_fits_the_terminal_and_never_scrolls_sideways(folder, state, cache, size) -> None:
+    (folder / "long.txt").write_text(book_text().replace("The Quiet House", LONG_TITLE, 1), "utf-8")
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert_no_sideways_scroll(app)
+        labels = column_labels(app)
+        assert labels[0] == "Title" and "Read" in labels, labels
+        if size[0] >= 80:
+            assert {"Author", "Words"} <= set(labels), labels
+        if size[0] >= 140:
+            assert labels == ["Title", "Author", "Words", "Time", "Read", "Last opened", "People"]
+        long = next(title for title in titles(app) if title.startswith("The Remarkable"))
+        assert long.endswith("…") and LONG_TITLE.startswith(long[:-1].rstrip()), long
+
+
+async def test_the_columns_follow_a_resize(folder, state, cache) -> None:
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        assert "People" in column_labels(app)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert_no_sideways_scroll(app)
+        assert "People" not in column_labels(app)
+        assert len(titles(app)) == 3
