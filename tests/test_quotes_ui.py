@@ -213,7 +213,12 @@ async def test_slash_filters_the_quotes_by_their_words_or_speaker(seed_document)
         assert quotes_list.option_count >= sum(1 for q in quotes if q.speaker == speaker)
 
 
-async def test_the_quotes_open_at_the_first_quote_from_the_reading_position(seed_document) -> None:
+@pytest.mark.parametrize("eager_rows", [500, 0])  # 0: the rows are built when the tab is first shown (a novel's)
+async def test_the_quotes_open_at_the_first_quote_from_the_reading_position(seed_document, eager_rows,
+                                                                           monkeypatch) -> None:
+    from reader.ui.panes import quotes as quotes_module
+
+    monkeypatch.setattr(quotes_module, "EAGER_ROWS", eager_rows)
     app = ReaderApp(seed_document)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -224,6 +229,8 @@ async def test_the_quotes_open_at_the_first_quote_from_the_reading_position(seed
         expected = next(i for i, q in enumerate(quotes) if q.span.start >= view.top_offset)
         assert expected > 0, "the seed article has quotes before its middle"
         assert quotes_list.highlighted == expected
+        top = quotes_list._index_to_line[expected]  # Textual's row -> line map: the cursor's row is in view
+        assert quotes_list.scroll_y <= top < quotes_list.scroll_y + quotes_list.scrollable_content_region.height
         await pilot.press("down", "enter")  # picked: the text shows it; back in the list, the cursor is still on it
         await settle(pilot)
         await pilot.press("quotation_mark")

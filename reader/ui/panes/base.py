@@ -43,6 +43,12 @@ class PaneList(OptionList):
         Binding("slash", "filter", "Filter the list", show=False, id="list.filter"),
     ]
 
+    def move_to(self, index: int) -> None:
+        """Put the cursor on row ``index``, at the top of the view once the list is laid out (rows built while the tab was hidden,
+        or just shown, have no height yet: Textual's own scrolling then misses the row)."""
+        self.highlighted = index
+        self.call_after_refresh(self.scroll_to_highlight, top=True)
+
     def action_filter(self) -> None:
         pane = next((a for a in self.ancestors if isinstance(a, SidePane)), None)
         if pane is None or not pane.open_filter(self):

@@ -215,7 +215,7 @@ class QuotesPane(SidePane):
         quotes_list = self.query_one(QuotesList)
         index = row_to_open([q.span.start for q in self.rows], on_screen, quotes_list.highlighted)
         if index is not None:
-            quotes_list.highlighted = index
+            quotes_list.move_to(index)
 
     def _build_rows(self) -> None:
         """The rows of the quotes listed (``shown``); the cursor stays on the quote it was on (or the first one
@@ -234,7 +234,7 @@ class QuotesPane(SidePane):
             on_screen = Span(kept.start, kept.start + 1) if kept is not None else Span(0, 1)
         opened = row_to_open(starts, on_screen, None)
         if opened is not None:
-            quotes_list.highlighted = opened
+            quotes_list.move_to(opened)
 
     def _row(self, index: int, quote: Quote) -> Option:
         """The list row of the ``index``-th listed quote: where, who (when everyone's are listed), what."""

@@ -192,7 +192,7 @@ class SummaryPane(SidePane):
     def _highlight_near(self, on_screen: Span, current: int | None) -> None:
         row = row_to_open([span.start for span in self.row_spans], on_screen, current)
         if row is not None:
-            self.query_one(PaneList).highlighted = row
+            self.query_one(PaneList).move_to(row)
 
     def on_option_list_option_selected(self, event: PaneList.OptionSelected) -> None:
         event.stop()
