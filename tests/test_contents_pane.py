@@ -156,3 +156,17 @@ async def test_slash_in_a_chapter_summary_filters_the_chapters() -> None:
         chapters = app.reader.query_one(ChapterList)
         prompts = [str(chapters.get_option_at_index(i).prompt).strip() for i in range(chapters.option_count)]
         assert len(prompts) == 2 and prompts[0].startswith("CHAPTER VI"), prompts
+
+
+async def test_the_contents_open_at_the_chapter_being_read() -> None:
+    app = ReaderApp(book(chapters=6))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*["right_square_bracket"] * 5, "c")  # at once: before the marking follows the move
+        chapters = app.reader.query_one(ChapterList)
+        pane = app.reader.query_one(ContentsPane)
+        assert top_chapter(app) == "CHAPTER V"
+        assert pane.rows[chapters.highlighted] == ("chapter", 4)
+        await settle(pilot)
+        top = chapters._index_to_line[chapters.highlighted]  # Textual's row -> line map: the row is in view
+        assert chapters.scroll_y <= top < chapters.scroll_y + chapters.scrollable_content_region.height

@@ -155,6 +155,15 @@ class ContentsPane(SidePane):
             self._fill_chapters()
 
     # ------------------------------------------------------------------ the chapter being read
+    def opened_at(self, on_screen: Span) -> None:
+        """Opened: the cursor on the chapter at the top of the screen (unless it is on that chapter's rows), even
+        before the marking follows a move (it waits for scrolling to pause)."""
+        index = chapter_index(self.document).index_at(on_screen.start)
+        chapter_list = self.query_one(ChapterList)
+        row = chapter_list.highlighted
+        if ("chapter", index) in self.rows and (row is None or self.rows[row][1] != index):
+            chapter_list.move_to(self.rows.index(("chapter", index)))
+
     def mark_current(self, offset: int) -> None:
         """Highlight the row of the chapter holding ``offset`` (the list keeps its own cursor while focused)."""
         index = chapter_index(self.document).index_at(offset)
@@ -163,7 +172,7 @@ class ContentsPane(SidePane):
         self.current = index
         chapter_list = self.query_one(ChapterList)
         if ("chapter", index) in self.rows and not chapter_list.has_focus:
-            chapter_list.highlighted = self.rows.index(("chapter", index))
+            chapter_list.move_to(self.rows.index(("chapter", index)))
 
     # ------------------------------------------------------------------ picking
     def on_option_list_option_selected(self, event: PaneList.OptionSelected) -> None:
