@@ -284,3 +284,20 @@ async def test_in_every_list_the_footer_cuts_no_key_and_keeps_help(seed_document
             await settle(pilot)
             assert {"Merge/split/hide/undo", "Quit", "Help", "Next/prev", "Tabs", "Length"} <= set(
                 footer_entries(app)), "a wide terminal shows them all"
+
+
+async def test_at_40x8_every_list_of_a_book_keeps_a_row_on_screen() -> None:
+    """A long info line (the Contents' keys, the Summary's spoiler note) is cut on its one row, not wrapped over
+    the list below it."""
+    from .book_texts import book
+
+    app = ReaderApp(book(chapters=6))
+    async with app.run_test(size=(40, 8)) as pilot:
+        await settle(pilot)
+        for key, selector in (("s", "#summary-list"), ("p", "#people-list"), ("c", "#contents-list")):
+            await pilot.press(key)
+            await settle(pilot)
+            shown = app.reader.query_one(selector)
+            assert shown.scrollable_content_region.height >= 1, (key, shown.size)
+            info = app.reader.side_pane.query_one(f"#{app.reader.side_pane.active}-pane").info
+            assert info.size.height == 1, key

@@ -97,7 +97,7 @@ class ContentsPane(SidePane):
         self._fill_chapters()
         parts = sum(1 for chapter in chapters if chapter.level == 1)
         counts = [count_of(len(chapters) - parts, "chapter")] + ([count_of(parts, "part")] if parts else [])
-        self.show_info(" · ".join(counts) + " · Enter: jump (on ≡: summarise) · ]/[: next/previous · / filters")
+        self.show_info(" · ".join(counts) + " · Enter: jump (on ≡: summarise) · / filters · ]/[: next/previous")
 
     def _fill_chapters(self) -> None:
         """The rows of the chapters whose title matches the filter (with the part they are in), each leaf followed
