@@ -301,3 +301,19 @@ async def test_at_40x8_every_list_of_a_book_keeps_a_row_on_screen() -> None:
             assert shown.scrollable_content_region.height >= 1, (key, shown.size)
             info = app.reader.side_pane.query_one(f"#{app.reader.side_pane.active}-pane").info
             assert info.size.height == 1, key
+
+
+async def test_the_footer_under_the_help_cuts_no_key(seed_document) -> None:
+    """The help opened from the People list: the reader's footer, recomposed under it, still fits."""
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert app.screen is not app.reader
+        width = app.reader.size.width
+        cut = [w for w in app.reader.query("Footer *") if isinstance(w, (FooterKey, FooterLabel))
+               and w.display and w.parent.display and (w.region.right > width or not w.region.width)]
+        assert not cut, cut

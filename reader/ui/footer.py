@@ -14,6 +14,7 @@ from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 __all__ = ["FittingFooter", "footer_entries"]
 
+LAYOUT_WAITS = 20  # refreshes to wait for the keys to be laid out before measuring them
 KEPT_ACTIONS = ("help",)
 """Entries never hidden: the key to the help, which lists the hidden ones."""
 
@@ -40,8 +41,11 @@ def _actions(entry: list[Widget]) -> set[str]:
 class FittingFooter(Footer):
     """A Footer that never shows a key cut at its edge (see the module)."""
 
+    _waits = 0
+
     async def recompose(self) -> None:
         await super().recompose()
+        self._waits = 0
         self.call_after_refresh(self.fit)
 
     def on_resize(self) -> None:
@@ -53,6 +57,10 @@ class FittingFooter(Footer):
             return
         entries = footer_entries(list(self.children))
         if not entries:
+            return
+        if not all(entry[0].region.width for entry in entries) and self._waits < LAYOUT_WAITS:
+            self._waits += 1  # not laid out yet (recomposed under a modal screen, the help): measure after the next
+            self.call_after_refresh(self.fit)
             return
         left = self.region.x
         starts = [entry[0].region.x - left for entry in entries]
