@@ -317,3 +317,16 @@ async def test_the_footer_under_the_help_cuts_no_key(seed_document) -> None:
         cut = [w for w in app.reader.query("Footer *") if isinstance(w, (FooterKey, FooterLabel))
                and w.display and w.parent.display and (w.region.right > width or not w.region.width)]
         assert not cut, cut
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 8)])
+async def test_a_list_filters_prompt_fits_its_line(seed_document, size) -> None:
+    from reader.ui.panes.base import ListFilter
+
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "slash")
+        await settle(pilot)
+        line = app.reader.query_one(ListFilter)
+        assert len(line.placeholder) <= line.content_region.width, (line.placeholder, line.content_region)

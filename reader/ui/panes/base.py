@@ -76,7 +76,7 @@ class ListFilter(Input):
     ]
 
     def __init__(self, target: PaneList) -> None:
-        super().__init__(placeholder="Filter (accents ignored; Enter: list, Escape: clear)", classes="list-filter")
+        super().__init__(placeholder="Type to filter", classes="list-filter")  # the footer shows its keys
         self.target = target
 
     def action_clear(self) -> None:
