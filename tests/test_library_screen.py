@@ -167,3 +167,12 @@ async def test_the_columns_follow_a_resize(folder, state, cache) -> None:
         assert_no_sideways_scroll(app)
         assert "People" not in column_labels(app)
         assert len(titles(app)) == 3
+
+
+async def test_the_title_lines_end_with_an_ellipsis_in_a_narrow_terminal(folder, state, cache) -> None:
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=(40, 8)) as pilot:
+        await settle(pilot)
+        header = app.screen.query_one("#header")
+        rows = [header.render_line(y).text.rstrip() for y in range(header.size.height)]
+        assert rows[0].strip().startswith("Library:") and rows[1].endswith("…"), rows

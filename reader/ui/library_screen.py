@@ -135,6 +135,7 @@ class FilterBar(Input):
 class LibraryScreen(Screen[None]):
     AUTO_FOCUS = "LibraryTable"  # not the tab row: the table is what the reader works in
     DEFAULT_CSS = """
+    LibraryTitle { text-wrap: nowrap; text-overflow: ellipsis; }  /* two rows: each line cut, never wrapped away */
     #library-tabs { height: 1fr; }
     #library-tabs TabPane { height: 1fr; padding: 0; }
     LibraryTable { height: 1fr; }
