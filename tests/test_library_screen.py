@@ -176,3 +176,26 @@ async def test_the_title_lines_end_with_an_ellipsis_in_a_narrow_terminal(folder,
         header = app.screen.query_one("#header")
         rows = [header.render_line(y).text.rstrip() for y in range(header.size.height)]
         assert rows[0].strip().startswith("Library:") and rows[1].endswith("…"), rows
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 8)])
+async def test_f1_shows_the_librarys_keys_and_the_footer_keeps_it(folder, state, cache, size) -> None:
+    from textual.widgets._footer import FooterKey
+
+    from reader.ui.help_screen import HelpScreen
+
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        library = app.screen
+        shown = [key.description for key in library.query(FooterKey) if key.display and key.region.width
+                 and key.region.right <= size[0]]
+        assert "Help" in shown, shown
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = {label for _, entries in app.screen.sections for _, label in entries}
+        assert {"Reverse sort", "Sort", "People index", "Clear filter"} <= rows, rows
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is library

@@ -146,6 +146,7 @@ class LibraryScreen(Screen[None]):
     """
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="app.quit"),
+        Binding("f1,h", "help", "Help", id="app.help"),
         Binding("slash", "filter", "Filter", id="library.filter"),
         Binding("o", "sort", "Sort", id="library.sort"),
         Binding("O", "reverse", "Reverse sort", show=False, id="library.reverse"),
@@ -272,6 +273,11 @@ class LibraryScreen(Screen[None]):
         title = Text.assemble((f"Library: {self.source.name}", "bold"), "\n",
                               (f"{count} · sorted by {order} (o / O) · / filter · Enter read · p people index", "dim"))
         self.query_one(LibraryTitle).update(title)
+
+    def action_help(self) -> None:
+        from reader.ui.help_screen import HelpScreen, help_sections
+
+        self.app.push_screen(HelpScreen(help_sections(self.active_bindings)))
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
