@@ -330,3 +330,16 @@ async def test_a_list_filters_prompt_fits_its_line(seed_document, size) -> None:
         await settle(pilot)
         line = app.reader.query_one(ListFilter)
         assert len(line.placeholder) <= line.content_region.width, (line.placeholder, line.content_region)
+
+
+async def test_the_status_line_takes_the_wording_of_the_new_width(seed_document) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=(40, 8)) as pilot:
+        await settle(pilot)
+        assert "Summary 5 (auto)" in status(app)
+        await pilot.resize_terminal(120, 36)
+        await settle(pilot)
+        assert "Summary: 5 sentences (auto)" in status(app), status(app)
+        await pilot.resize_terminal(40, 8)
+        await settle(pilot)
+        assert "Summary 5 (auto)" in status(app), status(app)

@@ -637,6 +637,8 @@ class ReaderScreen(BookKeys, Screen[None]):
             self.set_class(narrow, "narrow")
             self.show_pane(not narrow)
             self.query_one(Footer).show_command_palette = not narrow  # ctrl+p still works: its room goes to keys
+            if self.is_mounted:
+                self._refresh_idle_status()  # its short or long wording
         self.query_one("#algorithm", Select).compact = self.has_class("short")
 
     def action_summary_length(self, delta: int) -> None:
