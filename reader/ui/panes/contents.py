@@ -110,7 +110,7 @@ class ContentsPane(SidePane):
         options = []
         self.rows = []
         for number in shown:
-            chapter, label = chapters[number], index.labels[number]
+            chapter = chapters[number]
             indent = "" if chapter.level == 1 else "  "
             # the title, not the label: "ch. 5" beside "Chapter 1" (after four letters) would only confuse
             prompt = Text.assemble(indent, (short_title(chapter.title, 60), "bold"),
@@ -119,7 +119,8 @@ class ContentsPane(SidePane):
             options.append(Option(prompt, id=f"chapter-{number}"))
             self.rows.append(("chapter", number))
             if chapter in leaves:
-                options.append(Option(Text(f"{indent}  ≡ summary ({label})", style="dim italic"),
+                # below its chapter's row: no label ("ch. 8.22" wrapped the row in an 80-column terminal)
+                options.append(Option(Text(f"{indent}  ≡ summary", style="dim italic", no_wrap=True),
                                       id=f"chapter-summary-{number}"))
                 self.rows.append(("summary", number))
         chapter_list = self.query_one(ChapterList)
