@@ -199,3 +199,26 @@ async def test_f1_shows_the_librarys_keys_and_the_footer_keeps_it(folder, state,
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is library
+
+
+async def test_the_people_index_footer_offers_no_sort_or_filter_of_the_hidden_table(folder, state, cache) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        library = app.screen
+
+        def footer() -> set[str]:
+            return {key.description for key in library.query(FooterKey) if key.display}
+
+        assert {"Sort", "Filter"} <= footer()
+        await pilot.press("p")
+        await settle(pilot)
+        assert not {"Sort", "Filter"} & footer(), footer()
+        before = library.sort
+        await pilot.press("o")  # does nothing here, rather than sort a table out of sight
+        assert library.sort == before
+        await pilot.press("b")
+        await settle(pilot)
+        assert {"Sort", "Filter"} <= footer()

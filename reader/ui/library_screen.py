@@ -141,7 +141,7 @@ class LibraryScreen(Screen[None]):
     LibraryTable { height: 1fr; }
     #people-index-info { height: auto; padding: 0 1; }
     PersonList { height: 2fr; }
-    PersonArticles { height: 1fr; border-top: solid $panel-lighten-2; }
+    PersonArticles { height: 1fr; }
     FilterBar { dock: bottom; margin-bottom: 1; }
     """
     BINDINGS = [
@@ -337,8 +337,17 @@ class LibraryScreen(Screen[None]):
         else:
             self.call_after_refresh(self.query_one(LibraryTable).focus)
 
+    BOOKS_ACTIONS = ("filter", "sort", "reverse")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Filter and sort act on the Books table: not in the footer (nor run) while the People index is shown."""
+        if action in self.BOOKS_ACTIONS and self.is_mounted:
+            return self.query_one(TabbedContent).active != "people-index"
+        return True
+
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()
         if event.pane.id == "people-index" and self.index is None:
             self.build_index()
 
