@@ -44,8 +44,8 @@ class PaneList(OptionList):
     ]
 
     def move_to(self, index: int) -> None:
-        """Put the cursor on row ``index``, at the top of the view once the list is laid out (rows built while the tab was hidden,
-        or just shown, have no height yet: Textual's own scrolling then misses the row)."""
+        """Put the cursor on row ``index``, at the top of the view once the list is laid out (rows built while the
+        tab was hidden, or just shown, have no height yet: Textual's own scrolling then misses the row)."""
         self.highlighted = index
         self.call_after_refresh(self.scroll_to_highlight, top=True)
 
