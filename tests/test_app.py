@@ -674,3 +674,22 @@ async def test_the_info_tab_takes_the_focus_so_no_key_goes_to_a_hidden_list(seed
         assert people_list.highlighted == highlighted, "j does not move the hidden People list"
         await pilot.press("escape")
         assert seed_app.focused is seed_app.reader.article
+
+
+async def test_the_summary_opens_at_the_reading_position_and_keeps_its_sentence_when_it_grows(seed_app,
+                                                                                               settle) -> None:
+    async with seed_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view, pane = seed_app.reader.article, seed_app.reader.query_one(SummaryPane)
+        summary_list = seed_app.reader.query_one("#summary-list", OptionList)
+        await pilot.press("3", "0", "percent_sign", "s")
+        await settle(pilot)
+        sentences = seed_app.reader.document.sentences
+        starts = [sentences[i].start for i in pane.sentence_indices]
+        expected = next(i for i, start in enumerate(starts) if start >= view.top_offset)
+        assert expected > 0, "summary sentences above the middle of the seed article"
+        assert summary_list.highlighted == expected
+        chosen = pane.sentence_indices[expected]
+        await pilot.press("plus")  # a longer summary: the cursor stays on its sentence
+        await settle(pilot)
+        assert pane.sentence_indices[summary_list.highlighted] == chosen

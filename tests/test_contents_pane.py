@@ -34,7 +34,7 @@ async def test_contents_lists_chapters_and_enter_jumps_there() -> None:
         prompts = [str(chapters.get_option_at_index(i).prompt) for i in range(chapters.option_count)]
         assert [p.strip().split("  ")[0] for p in prompts[::2]] == ["CHAPTER I", "CHAPTER II", "CHAPTER III",
                                                                     "CHAPTER IV"]
-        assert [p.strip() for p in prompts[1::2]] == [f"≡ summary (ch. {n})" for n in range(1, 5)]
+        assert [p.strip() for p in prompts[1::2]] == ["≡ summary"] * 4
         chapters.highlighted = 4  # CHAPTER III
         await pilot.press("enter")
         await pilot.pause()
@@ -119,3 +119,81 @@ def test_contents_tab_snapshot(snap_compare) -> None:
         await settle(pilot)
 
     assert snap_compare(ReaderApp(book()), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_slash_filters_the_chapters_by_title_and_enter_jumps_to_one() -> None:
+    app = ReaderApp(book(chapters=6))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "slash", *"iv")
+        await pilot.pause()
+        chapters = app.reader.query_one(ChapterList)
+        prompts = [str(chapters.get_option_at_index(i).prompt).strip() for i in range(chapters.option_count)]
+        assert prompts[0].startswith("CHAPTER IV") and prompts[1] == "≡ summary", prompts
+        assert len(prompts) == 2, prompts
+        await pilot.press("enter", "enter")  # Enter: back to the list, then jump to its first row
+        await pilot.pause()
+        assert top_chapter(app) == "CHAPTER IV"
+        await pilot.press("c", "slash", "escape")  # Escape clears the filter: every chapter again
+        await pilot.pause()
+        assert chapters.option_count == 12
+        await pilot.press("right_square_bracket")  # the chapter being read is marked as the reader moves on
+        await pilot.pause(0.4)
+        await pilot.press("c")
+        await settle(pilot)
+        assert chapters.highlighted is not None
+
+
+async def test_slash_in_a_chapter_summary_filters_the_chapters() -> None:
+    app = ReaderApp(book(chapters=6))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("z", "c", "down", "down", "enter")  # spoilers shown, the summary of CHAPTER I
+        await settle(pilot)
+        assert app.focused is app.reader.query_one(ChapterSummaryList)
+        await pilot.press("slash", *"vi")
+        await pilot.pause()
+        chapters = app.reader.query_one(ChapterList)
+        prompts = [str(chapters.get_option_at_index(i).prompt).strip() for i in range(chapters.option_count)]
+        assert len(prompts) == 2 and prompts[0].startswith("CHAPTER VI"), prompts
+
+
+async def test_the_contents_open_at_the_chapter_being_read() -> None:
+    app = ReaderApp(book(chapters=6))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*["right_square_bracket"] * 5, "c")  # at once: before the marking follows the move
+        chapters = app.reader.query_one(ChapterList)
+        pane = app.reader.query_one(ContentsPane)
+        assert top_chapter(app) == "CHAPTER V"
+        assert pane.rows[chapters.highlighted] == ("chapter", 4)
+        await settle(pilot)
+        top = chapters._index_to_line[chapters.highlighted]  # Textual's row -> line map: the row is in view
+        assert chapters.scroll_y <= top < chapters.scroll_y + chapters.scrollable_content_region.height
+
+
+def long_book():
+    """Two books of fourteen chapters: labels as long as "ch. 2.14", rows indented under their part."""
+    from reader.document.build import document_from_plain_text
+
+    from .book_texts import FILLER
+
+    numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV"]
+    parts = ["A Long Book\n\nby Jane Example"]
+    for number, name in enumerate(["ONE", "TWO"]):
+        parts.append(f"BOOK {name}: 180{number}")
+        for numeral in numerals:
+            parts += [f"CHAPTER {numeral}", FILLER * 3]
+    return document_from_plain_text("\n\n".join(parts) + "\n", "long_book.txt")
+
+
+async def test_every_contents_row_is_one_line_at_80_columns() -> None:
+    app = ReaderApp(long_book())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        chapters = app.reader.query_one(ChapterList)
+        room = chapters.scrollable_content_region.width - 2  # an option's padding
+        widths = [chapters.get_option_at_index(i).prompt.cell_len for i in range(chapters.option_count)]
+        assert chapters.option_count == 58 and max(widths) <= room, (max(widths), room)

@@ -173,3 +173,32 @@ async def test_after_a_merge_the_cursor_is_on_the_merged_person(seed_document) -
         await pilot.press("m", *"gershk", "enter")
         await settle(pilot)
         assert "Biden" in details(app) and "Gershkovich" in details(app)
+
+
+async def test_the_details_of_a_person_end_with_an_ellipsis_when_cut(seed_document) -> None:
+    """At 80x24 the aliases, titles and quotes of Donald Trump take more than the details' three rows: the last
+    row ends with an ellipsis, never with a word cut (his '8 quotes' showed as '8')."""
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        details = app.reader.query_one("#person-details")
+        rows = [details.render_line(y).text.strip() for y in range(details.size.height)]
+        assert rows and rows[-1] and len(rows) <= 3, rows
+        assert rows[-1].endswith("…") or "quotes" in rows[-1], rows
+
+
+async def test_the_merge_picker_shows_its_list_at_40x8(seed_document) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=(40, 8)) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "m")
+        await settle(pilot)
+        assert isinstance(app.screen, PickFromList)
+        choices = app.screen.query_one("#pick-list")
+        box = choices.parent.content_region  # the list's rows inside its box, not clipped away below it
+        assert min(choices.region.bottom, box.bottom) - choices.region.y >= 3, (choices.region, box)
+        await pilot.press(*"putin", "enter")
+        await settle(pilot)
+        assert app.screen is app.reader

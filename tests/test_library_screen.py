@@ -124,3 +124,101 @@ def test_library_snapshot(state, cache, snap_compare, monkeypatch) -> None:
     monkeypatch.chdir(ROOT)  # the header shows the folder as given: the same in every checkout
     app = ReaderApp(LibrarySource(folder=Path("sample_articles")), state=state, cache=cache)
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+LONG_TITLE = "The Remarkable and Entirely Unabridged Chronicle of a Quiet House by the Sea"
+
+
+def column_labels(app: ReaderApp) -> list[str]:
+    return [column.label.plain for column in app.screen.query_one(DataTable).columns.values()]
+
+
+def assert_no_sideways_scroll(app: ReaderApp) -> None:
+    table = app.screen.query_one(DataTable)
+    assert table.virtual_size.width <= table.scrollable_content_region.width, (table.virtual_size,
+                                                                               table.scrollable_content_region)
+    assert table.max_scroll_x == 0
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 8), (140, 45)])
+async def test_the_table_fits_the_terminal_and_never_scrolls_sideways(folder, state, cache, size) -> None:
+    (folder / "long.txt").write_text(book_text().replace("The Quiet House", LONG_TITLE, 1), "utf-8")
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert_no_sideways_scroll(app)
+        labels = column_labels(app)
+        assert labels[0] == "Title" and "Read" in labels, labels
+        if size[0] >= 80:
+            assert {"Author", "Words"} <= set(labels), labels
+        if size[0] >= 140:
+            assert labels == ["Title", "Author", "Words", "Time", "Read", "Last opened", "People"]
+        long = next(title for title in titles(app) if title.startswith("The Remarkable"))
+        assert long.endswith("…") and LONG_TITLE.startswith(long[:-1].rstrip()), long
+
+
+async def test_the_columns_follow_a_resize(folder, state, cache) -> None:
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        assert "People" in column_labels(app)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert_no_sideways_scroll(app)
+        assert "People" not in column_labels(app)
+        assert len(titles(app)) == 3
+
+
+async def test_the_title_lines_end_with_an_ellipsis_in_a_narrow_terminal(folder, state, cache) -> None:
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=(40, 8)) as pilot:
+        await settle(pilot)
+        header = app.screen.query_one("#header")
+        rows = [header.render_line(y).text.rstrip() for y in range(header.size.height)]
+        assert rows[0].strip().startswith("Library:") and rows[1].endswith("…"), rows
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 8)])
+async def test_f1_shows_the_librarys_keys_and_the_footer_keeps_it(folder, state, cache, size) -> None:
+    from textual.widgets._footer import FooterKey
+
+    from reader.ui.help_screen import HelpScreen
+
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        library = app.screen
+        shown = [key.description for key in library.query(FooterKey) if key.display and key.region.width
+                 and key.region.right <= size[0]]
+        assert "Help" in shown, shown
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = {label for _, entries in app.screen.sections for _, label in entries}
+        assert {"Reverse sort", "Sort", "People index", "Clear filter"} <= rows, rows
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is library
+
+
+async def test_the_people_index_footer_offers_no_sort_or_filter_of_the_hidden_table(folder, state, cache) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        library = app.screen
+
+        def footer() -> set[str]:
+            return {key.description for key in library.query(FooterKey) if key.display}
+
+        assert {"Sort", "Filter"} <= footer()
+        await pilot.press("p")
+        await settle(pilot)
+        assert not {"Sort", "Filter"} & footer(), footer()
+        before = library.sort
+        await pilot.press("o")  # does nothing here, rather than sort a table out of sight
+        assert library.sort == before
+        await pilot.press("b")
+        await settle(pilot)
+        assert {"Sort", "Filter"} <= footer()

@@ -211,3 +211,44 @@ async def test_slash_filters_the_quotes_by_their_words_or_speaker(seed_document)
         await pilot.press("slash", *names[speaker].split()[-1].lower())
         await pilot.pause()
         assert quotes_list.option_count >= sum(1 for q in quotes if q.speaker == speaker)
+
+
+@pytest.mark.parametrize("eager_rows", [500, 0])  # 0: the rows are built when the tab is first shown (a novel's)
+async def test_the_quotes_open_at_the_first_quote_from_the_reading_position(seed_document, eager_rows,
+                                                                           monkeypatch) -> None:
+    from reader.ui.panes import quotes as quotes_module
+
+    monkeypatch.setattr(quotes_module, "EAGER_ROWS", eager_rows)
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        quotes, view = app.reader.quotes, app.reader.article
+        await pilot.press("5", "0", "percent_sign", "quotation_mark")
+        await settle(pilot)
+        quotes_list = app.reader.query_one("#quotes-list")
+        expected = next(i for i, q in enumerate(quotes) if q.span.start >= view.top_offset)
+        assert expected > 0, "the seed article has quotes before its middle"
+        assert quotes_list.highlighted == expected
+        top = quotes_list._index_to_line[expected]  # Textual's row -> line map: the cursor's row is in view
+        assert quotes_list.scroll_y <= top < quotes_list.scroll_y + quotes_list.scrollable_content_region.height
+        await pilot.press("down", "enter")  # picked: the text shows it; back in the list, the cursor is still on it
+        await settle(pilot)
+        await pilot.press("quotation_mark")
+        await settle(pilot)
+        assert quotes_list.highlighted == expected + 1
+
+
+async def test_the_highlighted_quote_stays_when_the_list_is_refreshed(seed_document) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        quotes, people = app.reader.quotes, app.reader.people
+        await pilot.press("quotation_mark", "j", "j", "j")
+        quotes_list = app.reader.query_one("#quotes-list")
+        chosen = quotes[quotes_list.highlighted].span
+        speakers = {q.speaker for q in quotes}
+        unquoted = next(i for i, p in enumerate(people) if p.key not in speakers)
+        await pilot.press("p", "g", *["j"] * unquoted, "d")  # a correction: people, then quotes, found again
+        await settle(pilot)
+        assert people[unquoted].key not in {p.key for p in app.reader.people}
+        assert app.reader.quotes[quotes_list.highlighted].span == chosen

@@ -259,3 +259,87 @@ async def test_typing_a_list_filter_shows_its_keys_not_the_reading_ones(seed_doc
         await pilot.pause()
         assert app.focused is app.reader.query_one("#people-list")
         assert "Merge/split/hide/undo" in footer_entries(app)
+
+
+def shown_footer_actions(app: ReaderApp) -> set[str]:
+    """The actions of the footer keys on screen whole."""
+    width = app.screen.size.width
+    return {w.action for w in app.screen.query(FooterKey) if w.region.width and w.region.right <= width}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 8), (140, 45)])
+async def test_in_every_list_the_footer_cuts_no_key_and_keeps_help(seed_document, size) -> None:
+    """The People list's corrections and one person's quotes (Escape) add keys: the footer drops the last ones
+    whole (F1 lists them all), never shows one cut at the edge."""
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for keys in (["p"], ["p", "enter", "quotation_mark"], ["s"], ["c"], ["i"], ["escape", "escape"]):
+            await pilot.press(*keys)
+            await settle(pilot)
+            assert not cut_footer_entries(app), (keys, footer_entries(app))
+            assert "help" in shown_footer_actions(app), (keys, footer_entries(app))
+        if size[0] >= 140:
+            await pilot.press("p")
+            await settle(pilot)
+            assert {"Merge/split/hide/undo", "Quit", "Help", "Next/prev", "Tabs", "Length"} <= set(
+                footer_entries(app)), "a wide terminal shows them all"
+
+
+async def test_at_40x8_every_list_of_a_book_keeps_a_row_on_screen() -> None:
+    """A long info line (the Contents' keys, the Summary's spoiler note) is cut on its one row, not wrapped over
+    the list below it."""
+    from .book_texts import book
+
+    app = ReaderApp(book(chapters=6))
+    async with app.run_test(size=(40, 8)) as pilot:
+        await settle(pilot)
+        for key, selector in (("s", "#summary-list"), ("p", "#people-list"), ("c", "#contents-list")):
+            await pilot.press(key)
+            await settle(pilot)
+            shown = app.reader.query_one(selector)
+            assert shown.scrollable_content_region.height >= 1, (key, shown.size)
+            info = app.reader.side_pane.query_one(f"#{app.reader.side_pane.active}-pane").info
+            assert info.size.height == 1, key
+
+
+async def test_the_footer_under_the_help_cuts_no_key(seed_document) -> None:
+    """The help opened from the People list: the reader's footer, recomposed under it, still fits."""
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert app.screen is not app.reader
+        width = app.reader.size.width
+        cut = [w for w in app.reader.query("Footer *") if isinstance(w, (FooterKey, FooterLabel))
+               and w.display and w.parent.display and (w.region.right > width or not w.region.width)]
+        assert not cut, cut
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 8)])
+async def test_a_list_filters_prompt_fits_its_line(seed_document, size) -> None:
+    from reader.ui.panes.base import ListFilter
+
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "slash")
+        await settle(pilot)
+        line = app.reader.query_one(ListFilter)
+        assert len(line.placeholder) <= line.content_region.width, (line.placeholder, line.content_region)
+
+
+async def test_the_status_line_takes_the_wording_of_the_new_width(seed_document) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=(40, 8)) as pilot:
+        await settle(pilot)
+        assert "Summary 5 (auto)" in status(app)
+        await pilot.resize_terminal(120, 36)
+        await settle(pilot)
+        assert "Summary: 5 sentences (auto)" in status(app), status(app)
+        await pilot.resize_terminal(40, 8)
+        await settle(pilot)
+        assert "Summary 5 (auto)" in status(app), status(app)

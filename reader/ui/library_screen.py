@@ -20,7 +20,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -28,6 +28,7 @@ from reader.document.load import display_name
 from reader.document.model import Document, Span
 from reader.library import (Library, LibraryEntry, SortKey, filter_entries, people_index, remember_opened,
                             scan_files, scan_library, sort_entries)
+from reader.ui.footer import FittingFooter
 from reader.ui.messages import WorkFailed
 from reader.wording import count_of
 
@@ -43,7 +44,37 @@ SORT_NAMES = {"title": "title", "author": "author", "length": "length", "progres
 SCAN_GROUP = "library-scan"
 OPEN_GROUP = "library-open"
 INDEX_GROUP = "library-people"
-TITLE_CELLS = 36
+TITLE_MIN_CELLS = 20  # below this the title's column gives way: the least useful other column is dropped
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the books table: its label, the cells its text takes at most, and how useful it is (the
+    columns that do not fit are dropped, the least useful first)."""
+
+    key: str
+    label: str
+    most: int
+    rank: int  # 0: the most useful (the title, never dropped)
+
+
+COLUMNS = (Column("title", "Title", 60, 0), Column("author", "Author", 22, 2), Column("words", "Words", 17, 3),
+           Column("time", "Time", 11, 4), Column("read", "Read", 4, 1), Column("last opened", "Last opened", 16, 5),
+           Column("people", "People", 30, 6))
+
+
+def fitting_columns(widths: dict[str, int], room: int, padding: int = 2) -> dict[str, int]:
+    """The columns shown in ``room`` cells, in table order, with their widths: each as wide as its widest text
+    (``widths``), the title taking what is left; while the title would get fewer than TITLE_MIN_CELLS (or its
+    widest, if shorter) the least useful other column is dropped. ``padding``: cells around each column."""
+    shown = list(COLUMNS)
+    while True:
+        others = sum(widths[c.key] + padding for c in shown if c.key != "title")
+        title = room - padding - others
+        if title >= min(TITLE_MIN_CELLS, widths["title"]) or len(shown) == 1:
+            break
+        shown.remove(max(shown, key=lambda c: c.rank))
+    return {c.key: (max(1, min(title, widths["title"])) if c.key == "title" else widths[c.key]) for c in shown}
 
 
 @dataclass(frozen=True)
@@ -104,16 +135,18 @@ class FilterBar(Input):
 class LibraryScreen(Screen[None]):
     AUTO_FOCUS = "LibraryTable"  # not the tab row: the table is what the reader works in
     DEFAULT_CSS = """
+    LibraryTitle { text-wrap: nowrap; text-overflow: ellipsis; }  /* two rows: each line cut, never wrapped away */
     #library-tabs { height: 1fr; }
     #library-tabs TabPane { height: 1fr; padding: 0; }
     LibraryTable { height: 1fr; }
     #people-index-info { height: auto; padding: 0 1; }
     PersonList { height: 2fr; }
-    PersonArticles { height: 1fr; border-top: solid $panel-lighten-2; }
+    PersonArticles { height: 1fr; }
     FilterBar { dock: bottom; margin-bottom: 1; }
     """
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="app.quit"),
+        Binding("f1,h", "help", "Help", id="app.help"),
         Binding("slash", "filter", "Filter", id="library.filter"),
         Binding("o", "sort", "Sort", id="library.sort"),
         Binding("O", "reverse", "Reverse sort", show=False, id="library.reverse"),
@@ -134,6 +167,7 @@ class LibraryScreen(Screen[None]):
         self.query_text = ""
         self.shown: list[LibraryEntry] = []
         self.index: list[tuple[str, list[tuple[LibraryEntry, int]]]] | None = None
+        self.columns: dict[str, int] = {}  # the columns shown and their widths (``fitting_columns``)
 
     def compose(self) -> ComposeResult:
         yield LibraryTitle("", id="header")
@@ -146,13 +180,13 @@ class LibraryScreen(Screen[None]):
                 yield PersonArticles(id="person-articles")
         yield FilterBar(placeholder="Filter: title, author, file or person (Enter: keep, Escape: clear)",
                         id="library-filter")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one(FilterBar).display = False
-        table = self.query_one(LibraryTable)
-        for label in ("Title", "Author", "Words", "Time", "Read", "Last opened", "People"):
-            table.add_column(label, key=label.lower())
+
+    def on_resize(self) -> None:
+        self.show_rows()  # the columns that fit the new width
 
     def on_screen_resume(self) -> None:
         self.rescan()
@@ -204,12 +238,31 @@ class LibraryScreen(Screen[None]):
         self.shown = sort_entries(entries, self.sort, reverse=self.reverse)
         table = self.query_one(LibraryTable)
         keep = table.cursor_row
+        self._fit_columns()
         table.clear()
         for entry in self.shown:
-            table.add_row(*_cells(entry), key=str(entry.path))
+            cells = _cells(entry)
+            table.add_row(*(_clipped_cell(cells[key], width) for key, width in self.columns.items()),
+                          key=str(entry.path))
         if self.shown:
             table.move_cursor(row=min(keep, len(self.shown) - 1))
         self._update_title()
+
+    def _fit_columns(self) -> None:
+        """The columns that fit the table's width without scrolling sideways (room kept for its scrollbar)."""
+        table = self.query_one(LibraryTable)
+        room = (table.size.width or self.size.width) - table.styles.scrollbar_size_vertical
+        entries = self.library.entries if self.library is not None else []
+        widths = {column.key: min(column.most, max([len(column.label)] + [cells[column.key].cell_len for cells in
+                                                                           map(_cells, entries)]))
+                  for column in COLUMNS}
+        columns = fitting_columns(widths, room, padding=2 * table.cell_padding)
+        if columns != self.columns:
+            self.columns = columns
+            table.clear(columns=True)
+            labels = {column.key: column.label for column in COLUMNS}
+            for key, width in columns.items():
+                table.add_column(labels[key], key=key, width=width)
 
     def _update_title(self) -> None:
         total = len(self.library.entries) if self.library else 0
@@ -220,6 +273,11 @@ class LibraryScreen(Screen[None]):
         title = Text.assemble((f"Library: {self.source.name}", "bold"), "\n",
                               (f"{count} · sorted by {order} (o / O) · / filter · Enter read · p people index", "dim"))
         self.query_one(LibraryTitle).update(title)
+
+    def action_help(self) -> None:
+        from reader.ui.help_screen import HelpScreen, help_sections
+
+        self.app.push_screen(HelpScreen(help_sections(self.active_bindings)))
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -279,8 +337,17 @@ class LibraryScreen(Screen[None]):
         else:
             self.call_after_refresh(self.query_one(LibraryTable).focus)
 
+    BOOKS_ACTIONS = ("filter", "sort", "reverse")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Filter and sort act on the Books table: not in the footer (nor run) while the People index is shown."""
+        if action in self.BOOKS_ACTIONS and self.is_mounted:
+            return self.query_one(TabbedContent).active != "people-index"
+        return True
+
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()
         if event.pane.id == "people-index" and self.index is None:
             self.build_index()
 
@@ -338,16 +405,23 @@ class LibraryScreen(Screen[None]):
         self.open_entry(entry, Span(first, first + len(name.split()[0])))
 
 
-def _cells(entry: LibraryEntry) -> tuple[Text, ...]:
+def _cells(entry: LibraryEntry) -> dict[str, Text]:
+    """The entry's text in every column (by column key), uncut."""
     progress = "–" if entry.progress is None else f"{round(entry.progress * 100)}%"
     opened = "never" if entry.last_opened is None else entry.last_opened.replace("T", " ")[:16]
     length = f"{entry.words:,}" + (f" · {entry.chapters} ch." if entry.chapters else "")
-    return (Text(_clipped(entry.title, TITLE_CELLS), style="bold"), Text(_clipped(entry.author or "", 24), style="italic"),
-            Text(length, justify="right"), Text(entry.reading_time), Text(progress, justify="right"),
-            Text(opened, style="dim"), Text(_clipped(", ".join(entry.top_people[:2]), 30), style="cyan"))
+    return {"title": Text(entry.title, style="bold"), "author": Text(entry.author or "", style="italic"),
+            "words": Text(length, justify="right"), "time": Text(entry.reading_time),
+            "read": Text(progress, justify="right"), "last opened": Text(opened, style="dim"),
+            "people": Text(", ".join(entry.top_people[:2]), style="cyan")}
 
 
-def _clipped(text: str, cells: int) -> str:
-    """One line of at most ``cells`` characters (the table scrolls sideways, but the title should not)."""
-    return text if len(text) <= cells else text[: cells - 1].rstrip() + "…"
+def _clipped_cell(cell: Text, cells: int) -> Text:
+    """``cell`` on one line of at most ``cells`` cells, cut with an ellipsis."""
+    line = Text(" ".join(cell.plain.split()), style=cell.style, justify=cell.justify)
+    if line.cell_len > cells:
+        line.truncate(cells - 1)
+        line.rstrip()
+        line.append("…")
+    return line
 

@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.events import Key
+from textual.events import Key, Resize
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -27,6 +27,7 @@ from reader.nlp.people.corrections import Correction, hide, merge, split, undo
 from reader.nlp.results import Person
 from reader.nlp.text import fold
 from reader.ui.panes.base import PaneList
+from reader.ui.sizes import SHORT_HEIGHT
 from reader.wording import count_of
 
 Choice = tuple[str, str]  # (value returned, label shown)
@@ -43,6 +44,9 @@ class PickFromList(ModalScreen[str | None]):
     }
     PickFromList #pick-title { height: auto; margin-bottom: 1; }
     PickFromList OptionList { height: auto; max-height: 16; }
+    PickFromList.short > Vertical { width: 100%; max-width: 100%; max-height: 100%; border: none; padding: 0; }
+    PickFromList.short #pick-title { margin-bottom: 0; text-wrap: nowrap; text-overflow: ellipsis; }
+    PickFromList.short OptionList { height: 1fr; max-height: 100%; border: none; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick.cancel")]
 
@@ -60,6 +64,12 @@ class PickFromList(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self._highlight_first()
         self.query_one(Input).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        """A short terminal (40x8): no box, a one-row title and filter, every other row for the list."""
+        short = event.size.height < SHORT_HEIGHT
+        self.set_class(short, "short")
+        self.query_one(Input).compact = short
 
     def _options(self, wanted: str) -> list[Option]:
         folded = fold(wanted).strip()

@@ -25,6 +25,7 @@ from reader.marks import MarkStore, marks_path_beside
 from reader.ui import search
 from reader.ui.analysis_progress import AnalysisProgress, CalmLoadingIndicator
 from reader.ui.book_keys import BOOK_BINDINGS, BookKeys
+from reader.ui.footer import FittingFooter
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ArticleHeader
 from reader.ui.help_screen import HelpScreen, help_sections
@@ -33,7 +34,7 @@ from reader.ui.panes import PANES, PeoplePane, SidePane, SummaryPane
 from reader.ui.panes.quotes import QuotesPane, quote_counts, quoted_spans
 from reader.ui.side_tabs import SideTabs
 from reader.ui.sizes import NARROW_WIDTH, SHORT_HEIGHT
-from reader.ui.spoiler_filter import SpoilerFilter
+from reader.ui.spoiler_filter import SpoilerFilter, reading_offset
 from reader.ui.targets import Targets
 from reader.wording import count_of
 
@@ -158,7 +159,7 @@ class ReaderScreen(BookKeys, Screen[None]):
         yield SearchBar(placeholder="Search (Enter: find, Escape: cancel)", id="search-bar")
         yield AnalysisProgress()
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield FittingFooter(compact=True)
 
     @property
     def article(self) -> ArticleView:
@@ -587,10 +588,12 @@ class ReaderScreen(BookKeys, Screen[None]):
             self.action_percent()
             return
         self.article.take_count()
+        on_screen = Span(self.article.top_offset, max(self.article.top_offset + 1, reading_offset(self.article)))
         self.show_pane(True)
         self.side_pane.active = tab
         for side_pane in self.query(SidePane):
             if side_pane.TAB_ID == tab:
+                side_pane.opened_at(on_screen)
                 side_pane.focus_main()
 
     def action_toggle_pane(self) -> None:
@@ -634,6 +637,8 @@ class ReaderScreen(BookKeys, Screen[None]):
             self.set_class(narrow, "narrow")
             self.show_pane(not narrow)
             self.query_one(Footer).show_command_palette = not narrow  # ctrl+p still works: its room goes to keys
+            if self.is_mounted:
+                self._refresh_idle_status()  # its short or long wording
         self.query_one("#algorithm", Select).compact = self.has_class("short")
 
     def action_summary_length(self, delta: int) -> None:

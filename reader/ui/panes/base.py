@@ -6,7 +6,8 @@ A tab is a subclass in a module of its own (named ``PANE`` there), listed once i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
@@ -17,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.document.model import Document
+from reader.document.model import Document, Span
 from reader.nlp.analysis import Cancelled, ShouldStop, SummaryOptions
 from reader.ui.messages import WorkFailed
 from reader.ui.search import fold
@@ -41,6 +42,12 @@ class PaneList(OptionList):
         Binding("b", "page_up", "Page up", show=False, id="list.page-up"),
         Binding("slash", "filter", "Filter the list", show=False, id="list.filter"),
     ]
+
+    def move_to(self, index: int) -> None:
+        """Put the cursor on row ``index``, at the top of the view once the list is laid out (rows built while the
+        tab was hidden, or just shown, have no height yet: Textual's own scrolling then misses the row)."""
+        self.highlighted = index
+        self.call_after_refresh(self.scroll_to_highlight, top=True)
 
     def action_filter(self) -> None:
         pane = next((a for a in self.ancestors if isinstance(a, SidePane)), None)
@@ -69,7 +76,7 @@ class ListFilter(Input):
     ]
 
     def __init__(self, target: PaneList) -> None:
-        super().__init__(placeholder="Filter (accents ignored; Enter: list, Escape: clear)", classes="list-filter")
+        super().__init__(placeholder="Type to filter", classes="list-filter")  # the footer shows its keys
         self.target = target
 
     def action_clear(self) -> None:
@@ -84,6 +91,17 @@ def matches(query: str, *fields: str) -> bool:
         return True
     wanted = fold(query).casefold()
     return any(wanted in fold(field).casefold() for field in fields)
+
+
+def row_to_open(starts: Sequence[int], on_screen: Span, current: int | None) -> int | None:
+    """The row a list in document order (``starts``: where each row's text starts) opens at: the ``current`` row
+    while its text is on screen, else the first row at or after the top of the screen (the last row when every
+    one is above it); None for an empty list."""
+    if not starts:
+        return None
+    if current is not None and 0 <= current < len(starts) and on_screen.start <= starts[current] < on_screen.end:
+        return current
+    return min(bisect_left(starts, on_screen.start), len(starts) - 1)
 
 
 class PaneInfo(Static):
@@ -124,15 +142,27 @@ class SidePane(Vertical):
         """Focus the part of the tab the reader works in (its list)."""
         self.focus()
 
+    def opened_at(self, on_screen: Span) -> None:
+        """The reader opened this tab (its key) with ``on_screen`` of the text in view: a list in document order
+        moves its cursor there (``row_to_open``); others ignore it."""
+
     # ------------------------------------------------------------------ type to filter
     filter_text = ""
 
-    def apply_filter(self, text: str) -> None:
-        """Show only the entries that match ``text`` (a tab with a filterable list overrides this)."""
+    @property
+    def filtered_list(self) -> PaneList | None:
+        """The list ``/`` filters, whichever of the tab's lists it is pressed in (None: nothing to filter). A tab
+        that sets it shows only the rows that match in ``apply_filter``."""
+        return None
 
-    def open_filter(self, target: PaneList) -> bool:
-        """Open the filter line above ``target``; False when this tab has nothing to filter."""
-        if type(self).apply_filter is SidePane.apply_filter:
+    def apply_filter(self, text: str) -> None:
+        """Show only the entries of ``filtered_list`` that match ``text`` (``matches``)."""
+
+    def open_filter(self, pressed_in: PaneList) -> bool:
+        """Open the filter line above the tab's filtered list (``/`` in any of its lists); False when this tab has
+        nothing to filter."""
+        target = self.filtered_list
+        if target is None:
             return False
         found = [f for f in self.query(ListFilter) if f.target is target]
         line = found[0] if found else ListFilter(target)

@@ -20,7 +20,7 @@ from reader.document.model import Chapter, Document, Span
 from reader.nlp.analysis import Cancelled, ShouldStop, SummaryOptions, analysis_refusal
 from reader.nlp.results import Summary
 from reader.ui.chapter_index import chapter_index, short_title
-from reader.ui.panes.base import PaneInfo, PaneList, SidePane
+from reader.ui.panes.base import PaneInfo, PaneList, SidePane, matches
 from reader.ui.snippets import clip
 from reader.ui.spoiler_filter import spoiler_filter_of
 from reader.wording import count_of
@@ -94,10 +94,23 @@ class ContentsPane(SidePane):
         if not chapters:
             self.show_info("No chapters found in this text.")
             return
+        self._fill_chapters()
+        parts = sum(1 for chapter in chapters if chapter.level == 1)
+        counts = [count_of(len(chapters) - parts, "chapter")] + ([count_of(parts, "part")] if parts else [])
+        self.show_info(" · ".join(counts) + " · Enter: jump (on ≡: summarise) · / filters · ]/[: next/previous")
+
+    def _fill_chapters(self) -> None:
+        """The rows of the chapters whose title matches the filter (with the part they are in), each leaf followed
+        by its summary line; the cursor on the chapter being read, when listed."""
+        index = chapter_index(self.document)
+        chapters = index.chapters
         leaves = set(leaf_chapters(chapters))
         total = max(1, len(self.document.text))
+        shown = self._matching_chapters()
         options = []
-        for number, (chapter, label) in enumerate(zip(chapters, index.labels)):
+        self.rows = []
+        for number in shown:
+            chapter = chapters[number]
             indent = "" if chapter.level == 1 else "  "
             # the title, not the label: "ch. 5" beside "Chapter 1" (after four letters) would only confuse
             prompt = Text.assemble(indent, (short_title(chapter.title, 60), "bold"),
@@ -106,16 +119,52 @@ class ContentsPane(SidePane):
             options.append(Option(prompt, id=f"chapter-{number}"))
             self.rows.append(("chapter", number))
             if chapter in leaves:
-                options.append(Option(Text(f"{indent}  ≡ summary ({label})", style="dim italic"),
+                # below its chapter's row: no label ("ch. 8.22" wrapped the row in an 80-column terminal)
+                options.append(Option(Text(f"{indent}  ≡ summary", style="dim italic", no_wrap=True),
                                       id=f"chapter-summary-{number}"))
                 self.rows.append(("summary", number))
         chapter_list = self.query_one(ChapterList)
+        chapter_list.clear_options()
         chapter_list.add_options(options)
-        parts = sum(1 for chapter in chapters if chapter.level == 1)
-        counts = [count_of(len(chapters) - parts, "chapter")] + ([count_of(parts, "part")] if parts else [])
-        self.show_info(" · ".join(counts) + " · Enter: jump (on ≡: summarise) · ]/[: next/previous")
+        if ("chapter", self.current) in self.rows:
+            chapter_list.highlighted = self.rows.index(("chapter", self.current))
+        elif options and self.filter_text:  # Enter picks the first match (unfiltered, the cursor starts unset)
+            chapter_list.highlighted = 0
+
+    def _matching_chapters(self) -> list[int]:
+        """The numbers of the chapters to list: those whose title or label matches the filter, and the part
+        (level 1) each of them is in."""
+        index = chapter_index(self.document)
+        shown: list[int] = []
+        part: int | None = None
+        for number, (chapter, label) in enumerate(zip(index.chapters, index.labels)):
+            if chapter.level == 1:
+                part = number
+            if matches(self.filter_text, chapter.title, label):
+                if part is not None and part not in shown and part != number:
+                    shown.append(part)
+                shown.append(number)
+        return shown
+
+    @property
+    def filtered_list(self) -> ChapterList:
+        return self.query_one(ChapterList)
+
+    def apply_filter(self, text: str) -> None:
+        self.filter_text = text
+        if chapter_index(self.document).chapters:
+            self._fill_chapters()
 
     # ------------------------------------------------------------------ the chapter being read
+    def opened_at(self, on_screen: Span) -> None:
+        """Opened: the cursor on the chapter at the top of the screen (unless it is on that chapter's rows), even
+        before the marking follows a move (it waits for scrolling to pause)."""
+        index = chapter_index(self.document).index_at(on_screen.start)
+        chapter_list = self.query_one(ChapterList)
+        row = chapter_list.highlighted
+        if ("chapter", index) in self.rows and (row is None or self.rows[row][1] != index):
+            chapter_list.move_to(self.rows.index(("chapter", index)))
+
     def mark_current(self, offset: int) -> None:
         """Highlight the row of the chapter holding ``offset`` (the list keeps its own cursor while focused)."""
         index = chapter_index(self.document).index_at(offset)
@@ -123,8 +172,8 @@ class ContentsPane(SidePane):
             return
         self.current = index
         chapter_list = self.query_one(ChapterList)
-        if index is not None and not chapter_list.has_focus:
-            chapter_list.highlighted = self.rows.index(("chapter", index))
+        if ("chapter", index) in self.rows and not chapter_list.has_focus:
+            chapter_list.move_to(self.rows.index(("chapter", index)))
 
     # ------------------------------------------------------------------ picking
     def on_option_list_option_selected(self, event: PaneList.OptionSelected) -> None:

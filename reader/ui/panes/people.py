@@ -149,6 +149,10 @@ class PeoplePane(CorrectsPeople, SidePane):
             ids = [option.id for option in options]
             people_list.highlighted = ids.index(kept) if kept in ids else 0
 
+    @property
+    def filtered_list(self) -> PeopleList:
+        return self.query_one(PeopleList)
+
     def apply_filter(self, text: str) -> None:
         self.filter_text = text
         self._fill_people()
@@ -242,13 +246,36 @@ class PeoplePane(CorrectsPeople, SidePane):
         if isinstance(event.option_list, PeopleList):
             person = self.highlighted_person()
             details = self.query_one(PersonDetails)
-            details.update(person_details(person, self.quote_counts.get(person.key)) if person else "")
+            details.show(person_details(person, self.quote_counts.get(person.key)) if person else Text())
 
 
 class PersonDetails(Static):
-    """Every name form of the highlighted person (so a wrong merge can be seen), titles, number of quotes."""
+    """Every name form of the highlighted person (so a wrong merge can be seen), titles, number of quotes: at most
+    MAX_ROWS rows, the last one ending with an ellipsis when the rest is cut (never a word cut at the edge)."""
 
-    DEFAULT_CSS = "PersonDetails { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }"
+    MAX_ROWS = 3
+    DEFAULT_CSS = "PersonDetails { height: auto; padding: 0 1; color: $text-muted; }"
+
+    details = Text()
+
+    def show(self, details: Text) -> None:
+        self.details = details
+        self.update(details)
+
+    def render(self) -> Text:
+        width = self.content_region.width or self.size.width
+        if not width or not self.details:
+            return self.details
+        rows = self.details.wrap(self.app.console, width)
+        if len(rows) <= self.MAX_ROWS:
+            return self.details
+        kept = rows[: self.MAX_ROWS]
+        last = kept[-1]
+        last.rstrip()
+        if last.cell_len > width - 1:
+            last.truncate(width - 1)
+        last.append("…")
+        return Text("\n").join(kept)
 
 
 PANE = PeoplePane

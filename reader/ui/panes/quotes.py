@@ -24,7 +24,7 @@ from reader.document.model import Span
 from reader.nlp import analysis
 from reader.nlp.results import Person, Quote
 from reader.ui.cached_analysis import analysis_runner
-from reader.ui.panes.base import PaneInfo, PaneList, SidePane, matches
+from reader.ui.panes.base import PaneInfo, PaneList, SidePane, matches, row_to_open
 from reader.ui.snippets import clip
 from reader.ui.spoiler_filter import spoiler_filter_of
 from reader.ui.targets import Targets
@@ -111,7 +111,9 @@ class QuotesPane(SidePane):
         self.names: dict[str, str] = {}
         self.person: Person | None = None
         self.shown: list[Quote] = []
+        self.rows: list[Quote] = []  # the quotes the list's rows show (``shown`` once they are built)
         self._rows_stale = False
+        self._open_at: Span | None = None  # the text on screen when the tab was opened, until the rows are built
         yield PaneInfo("Waiting for the people list…")
         yield QuotesList(id="quotes-list")
 
@@ -149,14 +151,9 @@ class QuotesPane(SidePane):
         """List ``person``'s quotes, or everyone's (None); the highlighted quote stays highlighted if still listed."""
         if person == self.person:
             return
-        quotes_list = self.query_one(QuotesList)
-        index = quotes_list.highlighted
-        kept = self.shown[index] if index is not None and index < len(self.shown) else None
         self.person = person
         self._fill()
-        if kept is not None and kept in self.shown:
-            self.highlight_quote(self.shown.index(kept))
-        quotes_list.refresh_bindings()  # Escape (everyone's) in the footer, or not
+        self.query_one(QuotesList).refresh_bindings()  # Escape (everyone's) in the footer, or not
 
     def _listed(self) -> list[Quote]:
         """The quotes to list: the person's (or everyone's) that match the filter (/: words of the quote or the
@@ -165,6 +162,10 @@ class QuotesPane(SidePane):
         quotes = [q for q in self.quotes if (person is None or q.speaker == person.key)
                   and matches(wanted, self.names.get(q.speaker or "", ""), *(text[p.start:p.end] for p in q.parts))]
         return spoiler_filter_of(self).spans(quotes, lambda quote: quote.span)
+
+    @property
+    def filtered_list(self) -> QuotesList:
+        return self.query_one(QuotesList)
 
     def apply_filter(self, text: str) -> None:
         self.filter_text = text
@@ -190,6 +191,7 @@ class QuotesPane(SidePane):
                 self._build_rows()
         else:
             quotes_list = self.query_one(QuotesList)
+            self.rows = shown
             if len(shown) > len(before):
                 quotes_list.add_options(self._row(index, shown[index]) for index in range(len(before), len(shown)))
             else:
@@ -205,15 +207,34 @@ class QuotesPane(SidePane):
         if self._rows_stale:
             self._build_rows()
 
-    def _build_rows(self) -> None:
-        """The rows of the quotes listed (``shown``), the first highlighted."""
-        self._rows_stale = False
-        options = [self._row(index, quote) for index, quote in enumerate(self.shown)]
+    def opened_at(self, on_screen: Span) -> None:
+        """Opened: the cursor on the first quote from the top of the screen (it stays on a quote in view)."""
+        if self._rows_stale:
+            self._open_at = on_screen  # the rows are built once shown
+            return
         quotes_list = self.query_one(QuotesList)
+        index = row_to_open([q.span.start for q in self.rows], on_screen, quotes_list.highlighted)
+        if index is not None:
+            quotes_list.move_to(index)
+
+    def _build_rows(self) -> None:
+        """The rows of the quotes listed (``shown``); the cursor stays on the quote it was on (or the first one
+        after it, if that one left the list), or goes to the reading position when the tab was just opened."""
+        self._rows_stale = False
+        quotes_list = self.query_one(QuotesList)
+        index = quotes_list.highlighted
+        kept = self.rows[index].span if index is not None and index < len(self.rows) else None
+        self.rows = self.shown
+        options = [self._row(index, quote) for index, quote in enumerate(self.shown)]
         quotes_list.clear_options()
         quotes_list.add_options(options)
-        if options:
-            quotes_list.highlighted = 0
+        starts = [q.span.start for q in self.shown]
+        on_screen, self._open_at = self._open_at, None
+        if on_screen is None:
+            on_screen = Span(kept.start, kept.start + 1) if kept is not None else Span(0, 1)
+        opened = row_to_open(starts, on_screen, None)
+        if opened is not None:
+            quotes_list.move_to(opened)
 
     def _row(self, index: int, quote: Quote) -> Option:
         """The list row of the ``index``-th listed quote: where, who (when everyone's are listed), what."""

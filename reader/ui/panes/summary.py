@@ -19,7 +19,7 @@ from reader.ui.about_section import AboutSection
 from reader.ui.cached_analysis import analysis_runner
 from reader.ui.chapter_index import chapter_index
 from reader.ui.messages import SummaryReady
-from reader.ui.panes.base import PaneInfo, PaneList, SidePane, matches
+from reader.ui.panes.base import PaneInfo, PaneList, SidePane, matches, row_to_open
 from reader.ui.snippets import clip
 from reader.ui.spoiler_filter import spoiler_filter_of
 from reader.wording import count_of
@@ -46,6 +46,7 @@ class SummaryPane(SidePane):
         self._request = 0  # number of the latest request; older results are dropped
         self._saturated = False  # the last summary already holds every sentence it could
         self.shown_spans: list[Span] = []
+        self.row_spans: list[Span] = []  # the sentence of each row of the list (those matching the filter)
         self.summary: Summary | None = None
 
     def compose(self) -> ComposeResult:
@@ -153,13 +154,22 @@ class SummaryPane(SidePane):
             with self.prevent(Select.Changed):
                 select.value = summary.algorithm
 
+    @property
+    def filtered_list(self) -> PaneList:
+        return self.query_one("#summary-list", PaneList)
+
     def apply_filter(self, text: str) -> None:
         self.filter_text = text
         self._fill()
 
     def _fill(self) -> None:
-        """The picked sentences that match the filter, in document order."""
+        """The picked sentences that match the filter, in document order; the cursor stays on its sentence (or
+        the next one, if that one left the list)."""
         doc = self.document
+        summary_list = self.query_one(PaneList)
+        index = summary_list.highlighted
+        kept = self.row_spans[index].start if index is not None and index < len(self.row_spans) else 0
+        self.row_spans = []
         options = []
         total = max(1, len(doc.text))
         chapters = chapter_index(doc)
@@ -170,11 +180,19 @@ class SummaryPane(SidePane):
             where = chapters.prefixed(span.start, f"¶{paragraph} · {round(100 * span.start / total)}%")
             prompt = Text.assemble((where, "dim"), "\n", clip(doc.text, span.start, span.end))
             options.append(Option(prompt, id=f"sentence-{index}"))
-        summary_list = self.query_one(PaneList)
+            self.row_spans.append(span)
         summary_list.clear_options()
         summary_list.add_options(options)
-        if options:
-            summary_list.highlighted = 0
+        self._highlight_near(Span(kept, kept + 1), None)
+
+    def opened_at(self, on_screen: Span) -> None:
+        """Opened: the cursor on the first sentence from the top of the screen (it stays on one in view)."""
+        self._highlight_near(on_screen, self.query_one(PaneList).highlighted)
+
+    def _highlight_near(self, on_screen: Span, current: int | None) -> None:
+        row = row_to_open([span.start for span in self.row_spans], on_screen, current)
+        if row is not None:
+            self.query_one(PaneList).move_to(row)
 
     def on_option_list_option_selected(self, event: PaneList.OptionSelected) -> None:
         event.stop()
