@@ -131,3 +131,19 @@ async def test_the_quotes_tab_and_the_quote_counts_stop_at_the_reading_position(
             assert [row.id for row in rows] == [f"quote-{i}" for i in range(len(expected))]
             assert all(str(row.prompt).startswith(f"{round(100 * q.span.start / len(text))}%")
                        for row, q in zip(rows, expected))
+
+
+async def test_the_reading_position_follows_a_resize_of_the_text_alone() -> None:
+    """Hiding the pane (or the pane laying itself out) changes the rows on screen but not the top row: what is
+    read changes, and no spoilers follows it (it used to follow only a scroll or a terminal resize)."""
+    from reader.ui.spoiler_filter import reading_offset
+
+    app = ReaderApp(book())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await wait_for_reading_position(pilot)
+        before = app.reader.spoilers.offset
+        await pilot.press("t")
+        await wait_for_reading_position(pilot)
+        assert reading_offset(app.reader.article) != before, "a wider text shows more on the same rows"
+        assert app.reader.spoilers.offset == reading_offset(app.reader.article)

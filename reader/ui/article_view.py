@@ -142,7 +142,7 @@ class ArticleView(ScrollView, can_focus=True):
             (offset, top), self._pending = self._pending, None
             self.scroll_to_offset(offset, top=top)
         self.refresh()
-        self._update_progress()
+        self._update_progress(resized=True)
 
     @property
     def top_offset(self) -> int:
@@ -247,13 +247,15 @@ class ArticleView(ScrollView, can_focus=True):
         super().watch_scroll_y(old, new)
         self._update_progress()
 
-    def _update_progress(self) -> None:
-        """How far into the article the first row on screen is: 0% at the top, 100% at the end."""
+    def _update_progress(self, resized: bool = False) -> None:
+        """How far into the article the first row on screen is: 0% at the top, 100% at the end. Posted when it
+        changes, and on every resize (more or fewer rows on screen: the reading position moves though the top
+        row stays)."""
         if self._layout is None:
             return
         end = self.max_scroll_y
         progress = 1.0 if end <= 0 else min(1.0, self.scroll_offset.y / end)
-        if progress != self.progress:
+        if progress != self.progress or resized:
             self.progress = progress
             self.post_message(self.Scrolled(progress))
 
