@@ -945,3 +945,43 @@ def test_a_file_replaced_after_its_check_is_refused_without_blocking(make, tmp_p
                             capture_output=True, text=True, cwd=ROOT, timeout=HANG_GUARD)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "swapped.txt" in result.stdout and ("not a regular file" in result.stdout or "directory" in result.stdout)
+
+
+# --- round five: dense sentence ends at the speed of prose (work counted, not timed) -----------------------
+
+
+def test_punkt_decides_each_distinct_sentence_end_once(monkeypatch) -> None:
+    """"The mayor spoke on Monday. " * 240,000 paid Punkt's full decision (~60 us) at each of its 240k ends;
+    a repeated context is decided once, and the spans are Punkt's own."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from reader.document import sentences
+
+    paragraph = "The mayor spoke on Monday. " * 2_000 + "Then Dr. Smith left."
+    plain = list(sentences._tokenizer().span_tokenize(paragraph[:9_000]))
+    sentences._SENTBREAK_DECISIONS.clear()
+    calls = []
+    decide = PunktSentenceTokenizer.text_contains_sentbreak
+    monkeypatch.setattr(PunktSentenceTokenizer, "text_contains_sentbreak",
+                        lambda self, text: calls.append(text) or decide(self, text))
+    doc = document_from_plain_text(paragraph, "mayor.txt")
+    texts = [doc.text[s.start : s.end] for s in doc.sentences]
+    assert len(texts) == 2_001 and set(texts[:2_000]) == {"The mayor spoke on Monday."}
+    assert texts[-1] == "Then Dr. Smith left."
+    assert len(calls) <= 10, len(calls)
+    sentences._SENTBREAK_DECISIONS.clear()
+    assert list(sentences._tokenizer().span_tokenize(paragraph[:9_000])) == plain
+
+
+def test_a_run_of_titles_keeps_a_bounded_segment() -> None:
+    """'Dr. ' * 500,000 is one capitalised run: its one segment kept all 500k tokens (then was dropped as too
+    long for a name); it keeps MAX_RUN and its last token, so where it ends is still known."""
+    from reader.nlp.people.candidates import MAX_RUN, split_run
+
+    run = "Dr. " * 5_000 + "Smith"
+    segments, initial = split_run(run, 0, len(run), True)
+    assert len(segments) == 1 and initial == [True]
+    assert len(segments[0]) == MAX_RUN + 1
+    assert segments[0][0] == (0, 3, "Dr.") and segments[0][-1] == (len(run) - 5, len(run), "Smith")
+    short = "Anna Smith The Bob Jones"
+    assert [[t[2] for t in s] for s in split_run(short, 0, len(short), True)[0]] == [["Anna", "Smith"], ["Bob", "Jones"]]
