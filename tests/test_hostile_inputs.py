@@ -985,3 +985,41 @@ def test_a_run_of_titles_keeps_a_bounded_segment() -> None:
     assert segments[0][0] == (0, 3, "Dr.") and segments[0][-1] == (len(run) - 5, len(run), "Smith")
     short = "Anna Smith The Bob Jones"
     assert [[t[2] for t in s] for s in split_run(short, 0, len(short), True)[0]] == [["Anna", "Smith"], ["Bob", "Jones"]]
+
+
+MARKDOWN_UNIT = "## Part\n\n- Anna Smith met Bob.\n- She left.\n\nSmith said the talks went well.\n\n"
+
+
+def test_markdown_with_too_many_blocks_is_refused_before_the_parse(tmp_path: Path, monkeypatch) -> None:
+    """A 190 MB Markdown file was refused for its paragraph count only after ~60% of it was parsed (a minute):
+    the count of block starts is estimated first, and the same one-line refusal comes before any parse."""
+    from reader.document import build, markdown
+
+    monkeypatch.setattr(build, "MAX_PARAGRAPHS", 300)
+    parsed = []
+    monkeypatch.setattr(markdown, "_parser", lambda: parsed.append(1) or pytest.fail("parsed before the refusal"))
+    message = load_bytes(tmp_path, "big.md", (MARKDOWN_UNIT * 120).encode())
+    assert isinstance(message, str) and message.endswith("too many paragraphs (more than 300) to read as an "
+                                                         "article or a book") and "big.md" in message
+    assert parsed == []
+
+
+@pytest.mark.parametrize("body", [
+    MARKDOWN_UNIT * 60,  # 240 blocks: under the cap
+    "- item\n" * 900,  # 900 items, no blank line: not estimated, the build's count refuses it
+    "```\n" + "code line\n\n" * 900 + "```\n",  # blank lines inside fenced code make one block
+    "<!--\n" + "hidden\n\n" * 900 + "-->\n\nShown text.\n",  # and inside an HTML comment, none
+    "---\ntitle: T\n" + "key: v\n\n" * 20 + "---\n\n" + MARKDOWN_UNIT * 60,  # front matter is not counted
+], ids=["under the cap", "one long list", "fenced code", "html comment", "front matter"])
+def test_the_markdown_block_estimate_never_refuses_what_the_build_accepts(body: str, monkeypatch) -> None:
+    """The estimate is a lower bound: whatever it refuses, the build would refuse too."""
+    from reader.document import build, markdown
+
+    monkeypatch.setattr(build, "MAX_PARAGRAPHS", 300)
+    try:
+        blocks = len(markdown.markdown_document(body, "x.md").paragraphs)
+    except ReaderError:
+        blocks = 301
+    assert not markdown.surely_too_many_blocks(body) or blocks > 300
+    if body.startswith(("```", "<!--", "---", "- ")):
+        assert not markdown.surely_too_many_blocks(body)
