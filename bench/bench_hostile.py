@@ -121,6 +121,12 @@ def corpus(folder: Path) -> dict[str, str]:
         "'A. B. C. ' x 220k": repeat("initials.txt", b"A. B. C. ", 220_000),
         "'. ' x 1M": repeat("dots.txt", b". ", 1_000_000),
         "'The cat sat. ' x 500k (6.5 MB)": repeat("cat.txt", b"The cat sat. ", 500_000),
+        # round five: dense sentence ends that are prose-like, one element with a million attributes, deep quotes
+        "'Mr. Smith. ' x 300k": repeat("mrsmith.txt", b"Mr. Smith. ", 300_000),
+        "'A. ' x 500k": repeat("a_dot.txt", b"A. ", 500_000),
+        "<p> with 1M attributes (11 MB)": write("attributes.html", b"<html><body><p " + b" ".join(
+            b'a%d="x"' % i for i in range(1_000_000)) + b">Anna Smith met Bob Jones in Paris.</p></body></html>"),
+        "Markdown: 100k nested blockquotes": write("quotes.md", b"> " * 100_000 + b"deep text\n\nAfter it.\n"),
     }
     return inputs
 

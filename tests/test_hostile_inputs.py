@@ -1023,3 +1023,28 @@ def test_the_markdown_block_estimate_never_refuses_what_the_build_accepts(body: 
     assert not markdown.surely_too_many_blocks(body) or blocks > 300
     if body.startswith(("```", "<!--", "---", "- ")):
         assert not markdown.surely_too_many_blocks(body)
+
+
+def _attributes(count: int, shape: str) -> str:
+    return " ".join({"valued": f'a{i}="x"', "bare": f"a{i}", "quoted >": f'a{i}="x>y"',
+                     "repeated": "a=1"}[shape] for i in range(count))
+
+
+@pytest.mark.parametrize("shape", ["valued", "bare", "quoted >", "repeated"])
+def test_an_element_with_too_many_attributes_falls_back_to_a_linear_scan(shape: str, tmp_path: Path) -> None:
+    """lxml's parse of one element is quadratic in its attributes: 40k took 2 s, a page with one <p> of 1M
+    attributes (11 MB) never finished. Past MAX_ATTRIBUTES the page gets the linear scan, with its warning."""
+    from reader.document.html import MAX_ATTRIBUTES
+
+    page = f"<html><body><p {_attributes(MAX_ATTRIBUTES + 50, shape)}>{WORDS_HTML}</p></body></html>"
+    doc = load_bytes(tmp_path, "attributes.html", page.encode())
+    assert isinstance(doc, Document), doc
+    assert "Anna Smith met Bob Jones in Paris." in doc.text
+    assert any("attributes" in warning for warning in doc.meta.warnings), doc.meta.warnings
+
+
+def test_elements_with_a_few_attributes_and_long_text_keep_the_extractor(tmp_path: Path) -> None:
+    page = ('<html><body><article><p class="lede" id="a" data-x="1" title="' + "t " * 5_000 + '">'
+            + "Long paragraph text. " * 3_000 + "</p>" + WORDS_HTML * 20 + "</article></body></html>")
+    doc = load_bytes(tmp_path, "ok.html", page.encode())
+    assert isinstance(doc, Document) and doc.meta.warnings == ()
