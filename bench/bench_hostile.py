@@ -127,6 +127,9 @@ def corpus(folder: Path) -> dict[str, str]:
         "<p> with 1M attributes (11 MB)": write("attributes.html", b"<html><body><p " + b" ".join(
             b'a%d="x"' % i for i in range(1_000_000)) + b">Anna Smith met Bob Jones in Paris.</p></body></html>"),
         "Markdown: 100k nested blockquotes": write("quotes.md", b"> " * 100_000 + b"deep text\n\nAfter it.\n"),
+        "Markdown table of 100k columns (4 MB)": write("table.md", b"|" + b"a|" * 100_000 + b"\n|" + b"-|" * 100_000
+                                                       + b"\n" + (b"|" + b"b|" * 100_000 + b"\n") * 20),
+        "Markdown: '*a ' x 500k": repeat("emphasis.md", b"*a ", 500_000),
     }
     return inputs
 

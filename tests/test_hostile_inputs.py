@@ -1048,3 +1048,34 @@ def test_elements_with_a_few_attributes_and_long_text_keep_the_extractor(tmp_pat
             + "Long paragraph text. " * 3_000 + "</p>" + WORDS_HTML * 20 + "</article></body></html>")
     doc = load_bytes(tmp_path, "ok.html", page.encode())
     assert isinstance(doc, Document) and doc.meta.warnings == ()
+
+
+@pytest.mark.parametrize("body", [
+    "| a | b |\n|---|---|\n" + "| cell one | cell two |\n" * 400,  # a table: three tokens a cell
+    "- item of a list\n" * 400,  # a list without blank lines: six tokens a line
+    "*a " * 3_000 + "end\n",  # an emphasis run: markdown-it's delimiter stack
+], ids=["table", "list", "emphasis"])
+def test_markdown_too_dense_to_parse_in_one_piece_is_plain_text(body: str, tmp_path: Path, monkeypatch) -> None:
+    """A section that cannot be cut at a blank line and is dense with markup made markdown-it's tokens take
+    hundreds of times its size (a 4.4 MB table: 2.7 GB and 40 s). Past MAX_SECTION_TOKENS (estimated by counting)
+    the section is plain text, every word kept, with a warning; the sections around it are still Markdown."""
+    from reader.document import markdown
+
+    monkeypatch.setattr(markdown, "MAX_SECTION_TOKENS", 2_000)
+    monkeypatch.setattr(markdown, "SECTION_CHARS", 2_000)
+    doc = load_bytes(tmp_path, "dense.md", ("# Title\n\n" + "A paragraph. " * 200 + "\n\n" + body
+                                            + "\n\nThe end.\n").encode())
+    assert isinstance(doc, Document), doc
+    assert any("too dense" in warning for warning in doc.meta.warnings), doc.meta.warnings
+    words = re.findall(r"[a-z]+", body)
+    assert re.findall(r"[a-z]+", doc.text).count(words[0]) >= words.count(words[0])
+    assert doc.paragraphs[0].kind == "heading" and doc.text.rstrip().endswith("The end.")
+
+
+def test_ordinary_markdown_is_not_too_dense(tmp_path: Path) -> None:
+    from reader.document import markdown
+
+    for path in sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]:
+        text = path.read_text()
+        assert all(markdown.estimated_tokens(text[a:b]) < markdown.MAX_SECTION_TOKENS // 10
+                   for a, b in markdown._sections(text)), path

@@ -126,6 +126,12 @@ def surely_too_many_blocks(text: str) -> bool:
 def _section_blocks(text: str, start: int, warnings: list[str]) -> Iterator[tuple[list[Block], str | None]]:
     for low, high in _sections(text, start):
         section = sanitise(text[low:high])
+        if estimated_tokens(section) > MAX_SECTION_TOKENS:
+            # a table, list or emphasis run that cannot be cut at a blank line: its tokens would take hundreds
+            # of times its size (a 4 MB table took 2.7 GB and 40 s); every word is kept as plain text
+            _warn(warnings, "Markdown too dense with markup to parse in one piece: shown as plain text")
+            yield plain_text_blocks(section), None
+            continue
         tokens = _parser().parse(section)
         blocks, h1 = _blocks(tokens)
         if "&" in section:  # the parser decodes "&#x202e;", "&ZeroWidthSpace;" ... after the source was sanitised
@@ -135,10 +141,25 @@ def _section_blocks(text: str, start: int, warnings: list[str]) -> Iterator[tupl
         if dropped:
             # markdown-it dropped what lies deeper than its nesting limit: keep every word of it as plain text
             blocks, h1 = plain_text_blocks(section), None
-            warning = f"Markdown nested more than {MAX_NESTING // 2} levels deep: shown as plain text"
-            if warning not in warnings:
-                warnings.append(warning)
+            _warn(warnings, f"Markdown nested more than {MAX_NESTING // 2} levels deep: shown as plain text")
         yield blocks, h1
+
+
+def _warn(warnings: list[str], warning: str) -> None:
+    if warning not in warnings:
+        warnings.append(warning)
+
+
+MAX_SECTION_TOKENS = 400_000  # markdown-it tokens of one section: ~330 bytes each, so ~130 MB at most
+_TOKENS_PER_LINE = 6  # a list item line: item, paragraph and inline open/close, its text
+_TOKENS_PER_MARK = 3  # a table cell (open, inline, close), an emphasis or a link delimiter
+_MARKS = "|*_`[<&"
+
+
+def estimated_tokens(section: str) -> int:
+    """About how many tokens markdown-it makes of ``section`` (a few C-speed counts): prose makes few, a table
+    or a list line many (a 256 KB table: ~260k tokens, 86 MB)."""
+    return section.count("\n") * _TOKENS_PER_LINE + sum(section.count(mark) for mark in _MARKS) * _TOKENS_PER_MARK
 
 
 def _sections(text: str, start: int = 0) -> list[tuple[int, int]]:
