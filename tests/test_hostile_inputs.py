@@ -1079,3 +1079,52 @@ def test_ordinary_markdown_is_not_too_dense(tmp_path: Path) -> None:
         text = path.read_text()
         assert all(markdown.estimated_tokens(text[a:b]) < markdown.MAX_SECTION_TOKENS // 10
                    for a, b in markdown._sections(text)), path
+
+
+@pytest.mark.parametrize("encoding", [b"gzip", b"deflate"])
+def test_a_corrupt_compressed_body_says_so(encoding: bytes) -> None:
+    """A body that is not the compressed data its Content-Encoding announces was "could not download (error)"."""
+    response = http_response(b"\x1b]2;pwned\x07 not compressed at all", b"Content-Type: text/plain",
+                             b"Content-Encoding: " + encoding)
+    with raw_server({"/": response}) as url:
+        result = reader_process("analyze", url + "/", "--no-people")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, encoding.decode(), "corrupt")
+
+
+@pytest.mark.parametrize("header", [
+    b'Content-Disposition: attachment; filename="a\x1b]2;pwned\x07\x9b2J.txt"',
+    b"Content-Type: application/x\x1b]2;pwned\x07\x9b2J",
+    b"Content-Type: text/plain; charset=\xe2\x80\xaeutf-8\x9d2;x\x07",
+    b"Content-Language: \x1b]52;c;aGk=\x07",
+], ids=["content-disposition", "unknown content type", "bidi and OSC in charset", "content-language"])
+def test_escapes_in_headers_the_reader_does_not_use_never_reach_the_output(header: bytes) -> None:
+    body = b"Plain article text from the server. It has two sentences."
+    with raw_server({"/": http_response(body, header)}) as url:
+        for json_flag in ((), ("--json",)):
+            result = reader_process("analyze", url + "/", "--no-people", *json_flag)
+            shown = (result.stdout + result.stderr).decode("utf-8")
+            assert result.returncode == 0, shown
+            assert TERMINAL_CONTROL.search(shown.replace("\n", "")) is None and "\u202e" not in shown, repr(shown)
+            assert "Plain article text" in shown
+
+
+@pytest.mark.parametrize("location", ["http://127.0.0.1:1/\x9b2J\x9d2;x\x07", "http://127.0.0.1:1/\u202eevil\u2066",
+                                      "file:///etc/passwd\x1b[2J", "/" + "\x1b]2;x\x07" * 3000])
+def test_hostile_redirect_targets_are_one_clean_line(location: str) -> None:
+    response = http_response(b"", b"Location: " + location.encode("utf-8"), status=b"302 Found")
+    with raw_server({"/": response}) as url:
+        result = reader_process("analyze", url + "/")
+    assert result.returncode == 2
+    line = assert_one_clean_line(result.stderr)
+    assert "\u202e" not in line and "\u2066" not in line and len(line) < 600
+
+
+@pytest.mark.parametrize("escape", ["\x9b2J", "\u202e", "\u2066", "\x9d2;pwned\x07", "\u200b"])
+def test_c1_controls_and_bidi_in_argv_and_file_names_are_removed(escape: str, tmp_path: Path) -> None:
+    for args in (("analyze", f"--x{escape}y", "README.md"), ("analyze", str(tmp_path / f"no{escape}file.txt")),
+                 (f"--x{escape}y",), (str(tmp_path / f"no{escape}file.txt"),)):
+        result = reader_process(*args)
+        assert result.returncode == 2, args
+        line = assert_one_clean_line(result.stderr)
+        assert escape not in line and "\u202e" not in line and "\u2066" not in line, repr(line)
