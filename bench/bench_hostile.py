@@ -18,7 +18,7 @@ gzip bomb) come from a local server in this process.
 
     python bench/bench_hostile.py            # everything (a quarter of an hour: 200 MB files, 1M-element pages)
     python bench/bench_hostile.py --quick    # without the inputs over 20 MB
-    python bench/bench_hostile.py --only WORD   # the inputs whose label contains WORD
+    python bench/bench_hostile.py --only WORD   # the inputs whose label contains WORD (WORD,WORD: either)
 """
 
 from __future__ import annotations
@@ -348,7 +348,7 @@ def main() -> None:
         print(json.dumps(corpus(folder)))
         return
     quick = "--quick" in sys.argv[1:]
-    only = sys.argv[sys.argv.index("--only") + 1].lower() if "--only" in sys.argv[1:] else ""
+    only = sys.argv[sys.argv.index("--only") + 1].lower().split(",") if "--only" in sys.argv[1:] else []
     big: list[tuple[str, str, int]] = []
     with tempfile.TemporaryDirectory() as tmp:
         # made by a child process: building the inputs takes ~60 MB, and a child's ru_maxrss starts from the
@@ -360,7 +360,7 @@ def main() -> None:
         print("| input | size | exit | time | peak RSS | base | x file | x file - base | stderr |\n"
               "|---|---|---|---|---|---|---|---|---|")
         for label, source in inputs.items():
-            if only and only not in label.lower():
+            if only and not any(word in label.lower() for word in only):
                 continue
             path = Path(source)
             size = path.stat().st_size if path.is_file() and not path.is_symlink() else 0

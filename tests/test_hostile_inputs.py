@@ -1128,3 +1128,17 @@ def test_c1_controls_and_bidi_in_argv_and_file_names_are_removed(escape: str, tm
         assert result.returncode == 2, args
         line = assert_one_clean_line(result.stderr)
         assert escape not in line and "\u202e" not in line and "\u2066" not in line, repr(line)
+
+
+@pytest.mark.parametrize("layers", [1, 2])
+def test_a_gzip_bomb_stops_at_the_download_cap(layers: int) -> None:
+    """30 MB of zeros in 30 KB of gzip (and a gzip inside it): refused at the 20 MB cap in one line, never
+    unpacked whole."""
+    body = b"\0" * 30_000_000
+    for _ in range(layers):
+        body = gzip.compress(body)
+    response = http_response(body, b"Content-Type: text/plain", b"Content-Encoding: gzip")
+    with raw_server({"/": response}) as url:
+        result = reader_process("analyze", url + "/", "--no-people")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, "too large" if layers == 1 else "")
