@@ -503,3 +503,27 @@ def test_open_error_inputs_in_process(capsys, tmp_path, unchanged, kind) -> None
     assert_one_error_line(err)
     if check is not None:
         check()
+
+
+CRASHING_APP = """
+import sys
+from reader.ui.app import ReaderApp
+from reader.ui.article_view import ArticleView
+run = ReaderApp.run
+ReaderApp.run = lambda self, *args, **kwargs: run(self, headless=True, size=(80, 24))
+def broken(self, y):
+    raise RuntimeError("a bug while rendering")
+ArticleView.render_line = broken
+from reader.cli.main import main
+sys.exit(main())
+"""
+
+
+def test_a_crash_of_the_app_exits_non_zero(tmp_path: Path) -> None:
+    """A TUI crash exited 0 (issue 9): scripts and shells saw success. Textual's own status (1) is returned."""
+    env = {**os.environ, **{name: str(tmp_path) for name in ("READER_STATE_DIR", "READER_CACHE_DIR",
+                                                             "READER_DATA_DIR", "READER_CONFIG_DIR")}}
+    result = subprocess.run([sys.executable, "-c", CRASHING_APP, "sample_articles/family_firm.txt"], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    assert result.returncode not in (0, None), result.stdout[-500:] + result.stderr[-500:]
+    assert "a bug while rendering" in result.stdout + result.stderr

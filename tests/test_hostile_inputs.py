@@ -945,3 +945,200 @@ def test_a_file_replaced_after_its_check_is_refused_without_blocking(make, tmp_p
                             capture_output=True, text=True, cwd=ROOT, timeout=HANG_GUARD)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "swapped.txt" in result.stdout and ("not a regular file" in result.stdout or "directory" in result.stdout)
+
+
+# --- round five: dense sentence ends at the speed of prose (work counted, not timed) -----------------------
+
+
+def test_punkt_decides_each_distinct_sentence_end_once(monkeypatch) -> None:
+    """"The mayor spoke on Monday. " * 240,000 paid Punkt's full decision (~60 us) at each of its 240k ends;
+    a repeated context is decided once, and the spans are Punkt's own."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from reader.document import sentences
+
+    paragraph = "The mayor spoke on Monday. " * 2_000 + "Then Dr. Smith left."
+    plain = list(sentences._tokenizer().span_tokenize(paragraph[:9_000]))
+    sentences._SENTBREAK_DECISIONS.clear()
+    calls = []
+    decide = PunktSentenceTokenizer.text_contains_sentbreak
+    monkeypatch.setattr(PunktSentenceTokenizer, "text_contains_sentbreak",
+                        lambda self, text: calls.append(text) or decide(self, text))
+    doc = document_from_plain_text(paragraph, "mayor.txt")
+    texts = [doc.text[s.start : s.end] for s in doc.sentences]
+    assert len(texts) == 2_001 and set(texts[:2_000]) == {"The mayor spoke on Monday."}
+    assert texts[-1] == "Then Dr. Smith left."
+    assert len(calls) <= 10, len(calls)
+    sentences._SENTBREAK_DECISIONS.clear()
+    assert list(sentences._tokenizer().span_tokenize(paragraph[:9_000])) == plain
+
+
+def test_a_run_of_titles_keeps_a_bounded_segment() -> None:
+    """'Dr. ' * 500,000 is one capitalised run: its one segment kept all 500k tokens (then was dropped as too
+    long for a name); it keeps MAX_RUN and its last token, so where it ends is still known."""
+    from reader.nlp.people.candidates import MAX_RUN, split_run
+
+    run = "Dr. " * 5_000 + "Smith"
+    segments, initial = split_run(run, 0, len(run), True)
+    assert len(segments) == 1 and initial == [True]
+    assert len(segments[0]) == MAX_RUN + 1
+    assert segments[0][0] == (0, 3, "Dr.") and segments[0][-1] == (len(run) - 5, len(run), "Smith")
+    short = "Anna Smith The Bob Jones"
+    assert [[t[2] for t in s] for s in split_run(short, 0, len(short), True)[0]] == [["Anna", "Smith"], ["Bob", "Jones"]]
+
+
+MARKDOWN_UNIT = "## Part\n\n- Anna Smith met Bob.\n- She left.\n\nSmith said the talks went well.\n\n"
+
+
+def test_markdown_with_too_many_blocks_is_refused_before_the_parse(tmp_path: Path, monkeypatch) -> None:
+    """A 190 MB Markdown file was refused for its paragraph count only after ~60% of it was parsed (a minute):
+    the count of block starts is estimated first, and the same one-line refusal comes before any parse."""
+    from reader.document import build, markdown
+
+    monkeypatch.setattr(build, "MAX_PARAGRAPHS", 300)
+    parsed = []
+    monkeypatch.setattr(markdown, "_parser", lambda: parsed.append(1) or pytest.fail("parsed before the refusal"))
+    message = load_bytes(tmp_path, "big.md", (MARKDOWN_UNIT * 120).encode())
+    assert isinstance(message, str) and message.endswith("too many paragraphs (more than 300) to read as an "
+                                                         "article or a book") and "big.md" in message
+    assert parsed == []
+
+
+@pytest.mark.parametrize("body", [
+    MARKDOWN_UNIT * 60,  # 240 blocks: under the cap
+    "- item\n" * 900,  # 900 items, no blank line: not estimated, the build's count refuses it
+    "```\n" + "code line\n\n" * 900 + "```\n",  # blank lines inside fenced code make one block
+    "<!--\n" + "hidden\n\n" * 900 + "-->\n\nShown text.\n",  # and inside an HTML comment, none
+    "---\ntitle: T\n" + "key: v\n\n" * 20 + "---\n\n" + MARKDOWN_UNIT * 60,  # front matter is not counted
+], ids=["under the cap", "one long list", "fenced code", "html comment", "front matter"])
+def test_the_markdown_block_estimate_never_refuses_what_the_build_accepts(body: str, monkeypatch) -> None:
+    """The estimate is a lower bound: whatever it refuses, the build would refuse too."""
+    from reader.document import build, markdown
+
+    monkeypatch.setattr(build, "MAX_PARAGRAPHS", 300)
+    try:
+        blocks = len(markdown.markdown_document(body, "x.md").paragraphs)
+    except ReaderError:
+        blocks = 301
+    assert not markdown.surely_too_many_blocks(body) or blocks > 300
+    if body.startswith(("```", "<!--", "---", "- ")):
+        assert not markdown.surely_too_many_blocks(body)
+
+
+def _attributes(count: int, shape: str) -> str:
+    return " ".join({"valued": f'a{i}="x"', "bare": f"a{i}", "quoted >": f'a{i}="x>y"',
+                     "repeated": "a=1"}[shape] for i in range(count))
+
+
+@pytest.mark.parametrize("shape", ["valued", "bare", "quoted >", "repeated"])
+def test_an_element_with_too_many_attributes_falls_back_to_a_linear_scan(shape: str, tmp_path: Path) -> None:
+    """lxml's parse of one element is quadratic in its attributes: 40k took 2 s, a page with one <p> of 1M
+    attributes (11 MB) never finished. Past MAX_ATTRIBUTES the page gets the linear scan, with its warning."""
+    from reader.document.html import MAX_ATTRIBUTES
+
+    page = f"<html><body><p {_attributes(MAX_ATTRIBUTES + 50, shape)}>{WORDS_HTML}</p></body></html>"
+    doc = load_bytes(tmp_path, "attributes.html", page.encode())
+    assert isinstance(doc, Document), doc
+    assert "Anna Smith met Bob Jones in Paris." in doc.text
+    assert any("attributes" in warning for warning in doc.meta.warnings), doc.meta.warnings
+
+
+def test_elements_with_a_few_attributes_and_long_text_keep_the_extractor(tmp_path: Path) -> None:
+    page = ('<html><body><article><p class="lede" id="a" data-x="1" title="' + "t " * 5_000 + '">'
+            + "Long paragraph text. " * 3_000 + "</p>" + WORDS_HTML * 20 + "</article></body></html>")
+    doc = load_bytes(tmp_path, "ok.html", page.encode())
+    assert isinstance(doc, Document) and doc.meta.warnings == ()
+
+
+@pytest.mark.parametrize("body", [
+    "| a | b |\n|---|---|\n" + "| cell one | cell two |\n" * 400,  # a table: three tokens a cell
+    "- item of a list\n" * 400,  # a list without blank lines: six tokens a line
+    "*a " * 3_000 + "end\n",  # an emphasis run: markdown-it's delimiter stack
+], ids=["table", "list", "emphasis"])
+def test_markdown_too_dense_to_parse_in_one_piece_is_plain_text(body: str, tmp_path: Path, monkeypatch) -> None:
+    """A section that cannot be cut at a blank line and is dense with markup made markdown-it's tokens take
+    hundreds of times its size (a 4.4 MB table: 2.7 GB and 40 s). Past MAX_SECTION_TOKENS (estimated by counting)
+    the section is plain text, every word kept, with a warning; the sections around it are still Markdown."""
+    from reader.document import markdown
+
+    monkeypatch.setattr(markdown, "MAX_SECTION_TOKENS", 2_000)
+    monkeypatch.setattr(markdown, "SECTION_CHARS", 2_000)
+    doc = load_bytes(tmp_path, "dense.md", ("# Title\n\n" + "A paragraph. " * 200 + "\n\n" + body
+                                            + "\n\nThe end.\n").encode())
+    assert isinstance(doc, Document), doc
+    assert any("too dense" in warning for warning in doc.meta.warnings), doc.meta.warnings
+    words = re.findall(r"[a-z]+", body)
+    assert re.findall(r"[a-z]+", doc.text).count(words[0]) >= words.count(words[0])
+    assert doc.paragraphs[0].kind == "heading" and doc.text.rstrip().endswith("The end.")
+
+
+def test_ordinary_markdown_is_not_too_dense(tmp_path: Path) -> None:
+    from reader.document import markdown
+
+    for path in sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]:
+        text = path.read_text()
+        assert all(markdown.estimated_tokens(text[a:b]) < markdown.MAX_SECTION_TOKENS // 10
+                   for a, b in markdown._sections(text)), path
+
+
+@pytest.mark.parametrize("encoding", [b"gzip", b"deflate"])
+def test_a_corrupt_compressed_body_says_so(encoding: bytes) -> None:
+    """A body that is not the compressed data its Content-Encoding announces was "could not download (error)"."""
+    response = http_response(b"\x1b]2;pwned\x07 not compressed at all", b"Content-Type: text/plain",
+                             b"Content-Encoding: " + encoding)
+    with raw_server({"/": response}) as url:
+        result = reader_process("analyze", url + "/", "--no-people")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, encoding.decode(), "corrupt")
+
+
+@pytest.mark.parametrize("header", [
+    b'Content-Disposition: attachment; filename="a\x1b]2;pwned\x07\x9b2J.txt"',
+    b"Content-Type: application/x\x1b]2;pwned\x07\x9b2J",
+    b"Content-Type: text/plain; charset=\xe2\x80\xaeutf-8\x9d2;x\x07",
+    b"Content-Language: \x1b]52;c;aGk=\x07",
+], ids=["content-disposition", "unknown content type", "bidi and OSC in charset", "content-language"])
+def test_escapes_in_headers_the_reader_does_not_use_never_reach_the_output(header: bytes) -> None:
+    body = b"Plain article text from the server. It has two sentences."
+    with raw_server({"/": http_response(body, header)}) as url:
+        for json_flag in ((), ("--json",)):
+            result = reader_process("analyze", url + "/", "--no-people", *json_flag)
+            shown = (result.stdout + result.stderr).decode("utf-8")
+            assert result.returncode == 0, shown
+            assert TERMINAL_CONTROL.search(shown.replace("\n", "")) is None and "\u202e" not in shown, repr(shown)
+            assert "Plain article text" in shown
+
+
+@pytest.mark.parametrize("location", ["http://127.0.0.1:1/\x9b2J\x9d2;x\x07", "http://127.0.0.1:1/\u202eevil\u2066",
+                                      "file:///etc/passwd\x1b[2J", "/" + "\x1b]2;x\x07" * 3000])
+def test_hostile_redirect_targets_are_one_clean_line(location: str) -> None:
+    response = http_response(b"", b"Location: " + location.encode("utf-8"), status=b"302 Found")
+    with raw_server({"/": response}) as url:
+        result = reader_process("analyze", url + "/")
+    assert result.returncode == 2
+    line = assert_one_clean_line(result.stderr)
+    assert "\u202e" not in line and "\u2066" not in line and len(line) < 600
+
+
+@pytest.mark.parametrize("escape", ["\x9b2J", "\u202e", "\u2066", "\x9d2;pwned\x07", "\u200b"])
+def test_c1_controls_and_bidi_in_argv_and_file_names_are_removed(escape: str, tmp_path: Path) -> None:
+    for args in (("analyze", f"--x{escape}y", "README.md"), ("analyze", str(tmp_path / f"no{escape}file.txt")),
+                 (f"--x{escape}y",), (str(tmp_path / f"no{escape}file.txt"),)):
+        result = reader_process(*args)
+        assert result.returncode == 2, args
+        line = assert_one_clean_line(result.stderr)
+        assert escape not in line and "\u202e" not in line and "\u2066" not in line, repr(line)
+
+
+@pytest.mark.parametrize("layers", [1, 2])
+def test_a_gzip_bomb_stops_at_the_download_cap(layers: int) -> None:
+    """30 MB of zeros in 30 KB of gzip (and a gzip inside it): refused at the 20 MB cap in one line, never
+    unpacked whole."""
+    body = b"\0" * 30_000_000
+    for _ in range(layers):
+        body = gzip.compress(body)
+    response = http_response(body, b"Content-Type: text/plain", b"Content-Encoding: gzip")
+    with raw_server({"/": response}) as url:
+        result = reader_process("analyze", url + "/", "--no-people")
+    assert result.returncode == 2
+    assert_one_clean_line(result.stderr, "too large" if layers == 1 else "")

@@ -522,3 +522,25 @@ async def test_escapes_in_the_settings_file_never_reach_a_notification(tmp_path,
         assert any("[keys]" in text for text in toasts), toasts
         for text in toasts:
             assert "\x1b" not in text and CONTROL.search(text) is None, repr(text)
+
+
+HOSTILE_HEAD = ("<html><head><title>Ti\x1b]2;pwned\x07tle \x9b2J\u202eevil\u2066</title>"
+                '<meta name="author" content="Ann \x1b[2J\x9d0;x\x07Smith \u202e\u200b">'
+                "</head><body><article><p>" + "Anna Smith met Bob Jones in Paris. " * 30 + "</p></article></body></html>")
+
+
+async def test_escapes_and_bidi_in_an_html_title_and_author_never_reach_the_header(tmp_path, settle) -> None:
+    """The header shows the page's <title> and meta author: text from the page, sanitised like the article."""
+    from reader.document import load_document
+
+    path = tmp_path / "page.html"
+    path.write_text(HOSTILE_HEAD, encoding="utf-8")
+    doc = load_document(str(path))
+    app = ReaderApp(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        header = str(app.reader.query_one("#header").render())
+        assert "Title" in header and "Ann" in header, header
+        assert CONTROL.search(header) is None and "\u200b" not in header, repr(header)
+        status = str(app.reader.query_one("#status").render())
+        assert CONTROL.search(status) is None, repr(status)

@@ -74,8 +74,7 @@ def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool =
         if low == high:
             continue
         if len(starts) >= MAX_PARAGRAPHS:
-            raise ReaderError(f"{sanitise_line(meta.source)}: too many paragraphs (more than {MAX_PARAGRAPHS:,}) "
-                              "to read as an article or a book")
+            raise too_many_paragraphs(meta.source)
         if starts:
             gathered += _SEPARATOR_BYTES
             offset += len(PARAGRAPH_SEPARATOR)
@@ -100,6 +99,12 @@ def build_document(blocks: Iterable[Block], meta: Metadata, *, sanitised: bool =
     text = gathered.decode("utf-8", "surrogatepass")
     del gathered
     return Document(text, Paragraphs.from_columns(starts, ends, kinds, levels), clean_meta)
+
+
+def too_many_paragraphs(source: str) -> ReaderError:
+    """The refusal of a text with more than MAX_PARAGRAPHS paragraphs (a converter may find it before parsing)."""
+    return ReaderError(f"{sanitise_line(source)}: too many paragraphs (more than {MAX_PARAGRAPHS:,}) "
+                       "to read as an article or a book")
 
 
 _GATHER_SLICE = 1 << 20

@@ -179,7 +179,10 @@ def _read_body(response, deadline: float, max_bytes: int, cancel: threading.Even
             break
         received += len(chunk)
         if decompressor is not None:
-            chunk = decompressor.decompress(chunk, max_bytes + 1 - total)
+            try:
+                chunk = decompressor.decompress(chunk, max_bytes + 1 - total)
+            except zlib.error:
+                raise _FetchError(f"the {encoding} body is corrupt (not valid compressed data)") from None
         chunks.append(chunk)
         total += len(chunk)
         if total > max_bytes:

@@ -5,9 +5,10 @@ article text is never re-parsed as markup) plus title, author and date; navigati
 boilerplate are left out. When it finds nothing (tiny or odd pages), a linear-time visible-text scan of the page
 is used instead; when that is empty too, the page has no article text.
 
-trafilatura's work grows faster than the page (a million ``<br>`` takes minutes and a gigabyte), and lxml drops
-the text inside more than 255 nested elements without a word. So a page with more than ``MAX_ELEMENTS`` tags, or
-nested deeper than ``MAX_DEPTH``, goes straight to the linear scan, and the Document says so in
+trafilatura's work grows faster than the page (a million ``<br>`` takes minutes and a gigabyte), lxml's parse of one
+element is quadratic in its attributes (a million take hours), and lxml drops the text inside more than 255 nested
+elements without a word. So a page with more than ``MAX_ELEMENTS`` tags, an element with more than
+``MAX_ATTRIBUTES`` attributes, or nesting deeper than ``MAX_DEPTH`` goes straight to the linear scan, and the Document says so in
 ``Metadata.warnings`` (all of the page's visible text is shown, not only the article).
 
 Scripts and styles are cut out before parsing (a 20 MB inline script costs one linear scan), and
@@ -103,6 +104,8 @@ def markup_beyond_bounds(page: str) -> str | None:
     tags = page.count("<")
     if tags > MAX_ELEMENTS:
         return f"the page has about {tags:,} elements (more than {MAX_ELEMENTS:,} is too many to find the article in)"
+    if too_many_attributes(page):
+        return f"an element has more than {MAX_ATTRIBUTES:,} attributes"
     if tags <= MAX_DEPTH:
         return None
     depth = 0
@@ -120,6 +123,30 @@ def markup_beyond_bounds(page: str) -> str | None:
         if depth > MAX_DEPTH:
             return f"elements nested more than {MAX_DEPTH} levels deep"
     return None
+
+
+MAX_ATTRIBUTES = 256  # per element (real ones have a few dozen at most); lxml checks each against the others: 40k take 2 s
+_ATTRIBUTE_CHARS = 2  # the shortest attribute with its separator ("a ")
+# A start tag followed by enough characters before the next "<" to hold more than MAX_ATTRIBUTES attributes (a quoted
+# value may hold ">", so only "<" ends the stretch); each character is looked at from one "<" only: linear.
+_LONG_START_TAG = re.compile(rf"<[A-Za-z][^\s/<>]*+(?=[^<]{{{MAX_ATTRIBUTES * _ATTRIBUTE_CHARS}}})")
+# One attribute as HTML reads it: a name, then maybe "=" and a quoted (perhaps unterminated) or bare value.
+_ATTRIBUTE = re.compile(r"""[\s/]*+[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s>]*+))?""")
+
+
+def too_many_attributes(page: str) -> bool:
+    """Whether an element of ``page`` has more than MAX_ATTRIBUTES attributes (lxml's parse of it is quadratic).
+    Only start tags with a long stretch after them are read, attribute by attribute up to the cap: linear."""
+    for tag in _LONG_START_TAG.finditer(page):
+        position = tag.end()
+        for _ in range(MAX_ATTRIBUTES + 1):
+            attribute = _ATTRIBUTE.match(page, position)
+            if attribute is None:
+                break
+            position = attribute.end()
+        else:
+            return True
+    return False
 
 
 def strip_scripts(page: str) -> str:

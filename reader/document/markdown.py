@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from reader.document.build import Block, Parts, build_parts, plain_text_blocks
+from reader.document import build
+from reader.document.build import Block, Parts, build_parts, plain_text_blocks, too_many_paragraphs
 from reader.document.model import Document, Metadata
 from reader.sanitize import normalise_newlines, sanitise
 
@@ -61,7 +62,10 @@ def markdown_document(text: str, source: str) -> Document:
 
 
 def markdown_parts(text: str, source: str) -> Parts:
-    """The blocks of Markdown text, parsed a section at a time while they are read, and the front matter."""
+    """The blocks of Markdown text, parsed a section at a time while they are read, and the front matter.
+    A text that surely has more than MAX_PARAGRAPHS blocks is refused before the parse (``surely_too_many_blocks``)."""
+    if surely_too_many_blocks(text):
+        raise too_many_paragraphs(source)
     front, sections, warnings = _parse(text)
     del text  # the sections generator holds the only reference
     first, first_h1 = next(sections, ([], None))
@@ -95,9 +99,39 @@ def _parse(text: str) -> tuple[dict[str, str], Iterator[tuple[list[Block], str |
     return front, _section_blocks(text, start, warnings), warnings
 
 
+# A line after a blank line that starts (at most 3 spaces in) with a letter, or with a bullet or a heading mark and
+# a letter: a paragraph, a list item or a heading with text, so one block more, read as Markdown or as plain text.
+_BLOCK_START = re.compile(r"\n[ \t\r]*\n(?:[ \t\r]*\n)*[ ]{0,3}(?:(?:[-+*]|#{1,6})[ \t]+)?[^\W\d_]")
+# What can hold blank lines and letters without making blocks: fenced code and HTML blocks (a comment, <pre>).
+_HOLDS_BLANK_LINES = re.compile(r"^[ ]{0,3}(?:<|`{3}|~{3})", re.M)
+
+
+def surely_too_many_blocks(text: str) -> bool:
+    """Whether ``text`` has more block starts (``_BLOCK_START``) than the paragraph cap, counted by one linear scan
+    before the parse (a 190 MB text was refused only after ~60% of it was parsed, a minute of work). Each start is
+    a block of its own (a lower bound: blocks without a blank line before them are not counted), so only a text
+    the build would refuse is refused. A text with fenced code or HTML at the margin is not estimated (their
+    blank lines and letters may make no block); the build's own count still refuses it."""
+    limit = build.MAX_PARAGRAPHS
+    if text.count("\n") // 2 <= limit or _HOLDS_BLANK_LINES.search(text):
+        return False
+    start = _LEADING_NEWLINES.match(text).end()  # type: ignore[union-attr]  # always matches (maybe empty)
+    after_front_matter = start + _FRONT_MATTER_MAX + 8 if text.startswith("---", start) else 0
+    for count, _ in enumerate(_BLOCK_START.finditer(text, after_front_matter), 1):
+        if count > limit:
+            return True
+    return False
+
+
 def _section_blocks(text: str, start: int, warnings: list[str]) -> Iterator[tuple[list[Block], str | None]]:
     for low, high in _sections(text, start):
         section = sanitise(text[low:high])
+        if estimated_tokens(section) > MAX_SECTION_TOKENS:
+            # a table, list or emphasis run that cannot be cut at a blank line: its tokens would take hundreds
+            # of times its size (a 4 MB table took 2.7 GB and 40 s); every word is kept as plain text
+            _warn(warnings, "Markdown too dense with markup to parse in one piece: shown as plain text")
+            yield plain_text_blocks(section), None
+            continue
         tokens = _parser().parse(section)
         blocks, h1 = _blocks(tokens)
         if "&" in section:  # the parser decodes "&#x202e;", "&ZeroWidthSpace;" ... after the source was sanitised
@@ -107,10 +141,25 @@ def _section_blocks(text: str, start: int, warnings: list[str]) -> Iterator[tupl
         if dropped:
             # markdown-it dropped what lies deeper than its nesting limit: keep every word of it as plain text
             blocks, h1 = plain_text_blocks(section), None
-            warning = f"Markdown nested more than {MAX_NESTING // 2} levels deep: shown as plain text"
-            if warning not in warnings:
-                warnings.append(warning)
+            _warn(warnings, f"Markdown nested more than {MAX_NESTING // 2} levels deep: shown as plain text")
         yield blocks, h1
+
+
+def _warn(warnings: list[str], warning: str) -> None:
+    if warning not in warnings:
+        warnings.append(warning)
+
+
+MAX_SECTION_TOKENS = 400_000  # markdown-it tokens of one section: ~330 bytes each, so ~130 MB at most
+_TOKENS_PER_LINE = 6  # a list item line: item, paragraph and inline open/close, its text
+_TOKENS_PER_MARK = 3  # a table cell (open, inline, close), an emphasis or a link delimiter
+_MARKS = "|*_`[<&"
+
+
+def estimated_tokens(section: str) -> int:
+    """About how many tokens markdown-it makes of ``section`` (a few C-speed counts): prose makes few, a table
+    or a list line many (a 256 KB table: ~260k tokens, 86 MB)."""
+    return section.count("\n") * _TOKENS_PER_LINE + sum(section.count(mark) for mark in _MARKS) * _TOKENS_PER_MARK
 
 
 def _sections(text: str, start: int = 0) -> list[tuple[int, int]]:

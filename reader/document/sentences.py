@@ -66,7 +66,32 @@ def _tokenizer():
     params.sent_starters = set(raw["sent_starters"])
     params.ortho_context = defaultdict(int, raw["ortho_context"])
     language, token = _plain_regex_classes()
-    return PunktSentenceTokenizer(params, lang_vars=language(), token_cls=token)
+
+    class RememberingTokenizer(PunktSentenceTokenizer):
+        """Punkt whose decision at each sentence-end candidate is remembered per context.
+
+        Punkt decides every candidate ("Monday. The") by tokenising and annotating its short context
+        (``text_contains_sentbreak``), a pure function of that string and the fixed parameters: ~60 us a call,
+        the whole cost of a text dense with sentence ends ("The mayor spoke on Monday. " * 240,000 has 240k).
+        Contexts repeat (prose too: "said. He"), so each distinct one is decided once; the spans are the same.
+        """
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            decided = _SENTBREAK_DECISIONS.get(text)
+            if decided is None:
+                decided = super().text_contains_sentbreak(text)
+                if len(text) <= _REMEMBERED_CONTEXT_CHARS:
+                    if len(_SENTBREAK_DECISIONS) >= _REMEMBERED_CONTEXTS:
+                        _SENTBREAK_DECISIONS.clear()
+                    _SENTBREAK_DECISIONS[text] = decided
+            return decided
+
+    return RememberingTokenizer(params, lang_vars=language(), token_cls=token)
+
+
+_SENTBREAK_DECISIONS: dict[str, bool] = {}
+_REMEMBERED_CONTEXTS = 200_000  # a few tens of MB at most; cleared when full
+_REMEMBERED_CONTEXT_CHARS = 120
 
 
 @lru_cache(maxsize=1)
@@ -143,10 +168,22 @@ def _continues_previous(chunk: str, previous_start: int, a: int, b: int) -> bool
     """
     if _starts_lowercase(chunk, a) or (a > 0 and not chunk[a - 1].isspace()):
         return True
-    if not any(ch.isalnum() for ch in chunk[a:b]):
+    if _ALNUM.search(chunk, a, b) is None:
         return True
     first = _OPENING.match(chunk, a).end()  # type: ignore[union-attr]  # always matches (maybe empty)
-    return first < b and chunk[first].isupper() and _TITLE_AT_END.search(chunk[previous_start:a].rstrip()) is not None
+    return first < b and chunk[first].isupper() and _ends_with_title(chunk, previous_start, a)
+
+
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts: a letter or a digit of any script
+
+
+def _ends_with_title(chunk: str, start: int, end: int) -> bool:
+    """Whether ``chunk[start:end]``, trailing whitespace left out, ends with a title (``_TITLE_AT_END``). Only its
+    last 12 characters are read: the longest title with the character before it is 8, so a sentence's length
+    does not count (a text of 240k sentences asks this 240k times)."""
+    while end > start and chunk[end - 1].isspace():
+        end -= 1
+    return _TITLE_AT_END.search(chunk[max(start, end - 12) : end]) is not None
 
 
 def _starts_lowercase(chunk: str, position: int) -> bool:

@@ -48,6 +48,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people.lexicon import norm
@@ -656,34 +657,45 @@ def dotted_initials(tok: str) -> bool:
 
 def split_run(text: str, rs: int, re_: int, run_initial: bool) -> tuple[list[list[Token]], list[bool]]:
     """Rule 2: the run's segments, split at capitalised function words, pronoun contractions, a sentence-initial
-    modal and acronyms; with, per segment, whether it starts the sentence."""
+    modal and acronyms; with, per segment, whether it starts the sentence. A segment longer than MAX_RUN tokens
+    keeps its first MAX_RUN and its last token only (it is no name, and "Dr. " * 500,000 is one run)."""
     segments: list[list[Token]] = []
     current: list[Token] = []
     seg_initial: list[bool] = []
     initial_here = run_initial
     for tm in _SPACE_TOKENS.finditer(text, rs, re_):
         tok = tm.group()
-        if tok[0].isupper():
-            key = norm(tok)
-            if "'" in key and key.split("'", 1)[0] in _CONTRACTED:
-                key = "i"  # I'll, I'm, He's, We're: a pronoun
-            if initial_here and not current and key in lx.MODALS:
-                key = "i"  # "Will Papa come?": a sentence-initial modal verb
-            initial_letter = (tok.endswith(".") and len(key) == 1) or dotted_initials(tok)
-            roman = bool(current) and _ROMAN.match(tok) is not None
-            bare_initial = bool(current) and len(tok) == 1 and tok not in "IA"  # "Forrest J Ackerman"
-            if not (initial_letter or roman or bare_initial) and (key in lx.STOP or len(key) == 1 or _is_acronym(tok)):
-                if current:
-                    segments.append(current)
-                    seg_initial.append(initial_here)
-                current = []
-                initial_here = False
-                continue
-        current.append((tm.start(), tm.end(), tok))
+        if tok[0].isupper() and _splits_run(tok, bool(current), initial_here and not current):
+            if current:
+                segments.append(current)
+                seg_initial.append(initial_here)
+            current = []
+            initial_here = False
+            continue
+        if len(current) <= MAX_RUN:
+            current.append((tm.start(), tm.end(), tok))
+        else:
+            current[-1] = (tm.start(), tm.end(), tok)
     if current:
         segments.append(current)
         seg_initial.append(initial_here)
     return segments, seg_initial
+
+
+@lru_cache(maxsize=1 << 16)
+def _splits_run(tok: str, inside_segment: bool, sentence_initial_first: bool) -> bool:
+    """Whether the capitalised token ``tok`` splits a run (:func:`split_run`): a function word, a pronoun
+    contraction ("I'll"), a modal first in a sentence ("Will Papa come?"), a lone letter or an acronym; not an
+    initial, a regnal number or a bare initial inside a segment ("Louis XVI", "Forrest J Ackerman")."""
+    key = norm(tok)
+    if "'" in key and key.split("'", 1)[0] in _CONTRACTED:
+        key = "i"  # I'll, I'm, He's, We're: a pronoun
+    if sentence_initial_first and key in lx.MODALS:
+        key = "i"  # "Will Papa come?": a sentence-initial modal verb
+    initial_letter = (tok.endswith(".") and len(key) == 1) or dotted_initials(tok)
+    roman = inside_segment and _ROMAN.match(tok) is not None
+    bare_initial = inside_segment and len(tok) == 1 and tok not in "IA"  # "Forrest J Ackerman"
+    return not (initial_letter or roman or bare_initial) and (key in lx.STOP or len(key) == 1 or _is_acronym(tok))
 
 
 def _candidate(
