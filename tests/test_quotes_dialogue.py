@@ -88,3 +88,55 @@ def test_no_reply_by_address_when_someone_is_named_in_the_narration_between() ->
     text = _BALL + ("Soon afterwards Mr. Vane said,--\n\n“Will you not dance, Ada, now that the rain has stopped?”\n\n"
                     "Clara Harlow smiled, but Ada made no answer.\n\n“Oh,” said she, “I heard you the first time.”\n")
     assert speakers_of(text)[-1] != "Ada Harlow"
+
+
+# --- round 7: the turn spoken to by name is forgotten at a turn of unknown speaker; a polite "Miss Harlow" is the
+# one of the sisters the scene names
+
+def test_the_turn_spoken_to_by_name_is_forgotten_when_an_unknown_speaker_takes_a_turn() -> None:
+    # the voice at the door spoke after Ada was asked: the "she" who answers it is not Ada by address
+    text = _BALL + ("Soon afterwards Mr. Vane said,--\n\n“Will you not dance, Ada, now that the rain has stopped?”\n\n"
+                    "“Nonsense!” cried a voice from the door.\n\n“Oh,” said she, “I heard you the first time.”\n")
+    assert "Ada Harlow" not in speakers_of(text)[-2:]
+
+
+def test_reset_forgets_the_turn_spoken_to_by_name() -> None:
+    from reader.nlp.quotes.dialogue import Exchange
+    from reader.nlp.quotes.spans import locate
+    from reader.nlp.quotes.tags import Attributor
+
+    text = FAMILY + "“Will you not dance, Ada?” said Mr. Harlow.\n"
+    doc = document_from_plain_text(text, "test")
+    people = find_people(doc)
+    att = Attributor(doc, people)
+    raws = locate(doc.text, doc.paragraphs)
+    harlow = next(i for i, p in enumerate(people) if p.name == "Mr. Harlow")
+    exchange = Exchange(doc.text, doc.paragraphs, att)
+    exchange.end(raws[-1:], {harlow})
+    assert exchange.last_address is not None
+    exchange.reset()
+    assert exchange.last_address is None
+
+
+# (the elder sister is "Miss Harlow", as Jane is "Miss Bennet")
+_SISTERS = ("Miss Clara Harlow was the elder sister. Miss Harlow read all day. Miss Ada Harlow sang. Mr. Thomas Vane "
+            "came to dine.\n\n"
+            "“Is it raining?”\n\n“No.”\n\n“Good.”\n\n"  # (a text with dialogue: quote-only paragraphs)
+            "“I like the rain,” said Clara Harlow.\n\n"
+            "Clara Harlow sat down at the pianoforte and played a long sonata.\n\n")
+
+
+def test_a_reply_to_a_polite_title_and_surname_goes_to_the_sister_the_scene_names() -> None:
+    # "Miss Harlow" is Clara or Ada; Mr. Vane drew near Ada: she answers (not Clara, who began a sentence since
+    # she last spoke)
+    text = _SISTERS + ("Soon afterwards Mr. Vane, drawing near Ada, said to her,--\n\n"
+                       "“Will you not dance, Miss Harlow, now that the rain has stopped?”\n\n"
+                       "She smiled, but made no answer. He asked again.\n\n“Oh,” said she, “I heard you the first time.”\n")
+    assert speakers_of(text)[-3:] == ["Thomas Vane", "Ada Harlow", "Ada Harlow"]
+
+
+def test_a_reply_to_a_polite_title_and_surname_is_not_guessed_when_the_scene_names_both_sisters() -> None:
+    text = _SISTERS + ("Soon afterwards Mr. Vane, drawing near Ada and Clara, said to them,--\n\n"
+                       "“Will you not dance, Miss Harlow, now that the rain has stopped?”\n\n"
+                       "She smiled, but made no answer. He asked again.\n\n“Oh,” said she, “I heard you the first time.”\n")
+    assert speakers_of(text)[-1] != "Ada Harlow"

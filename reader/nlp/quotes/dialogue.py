@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.document.model import Paragraph
-from reader.nlp.quotes.cues import KIN_VOCATIVE, KIN_VOCATIVE_BEFORE, KIN_VOCATIVE_RELATION, VOCATIVE_AFTER, VOCATIVE_BEFORE, WORD
+from reader.nlp.quotes.cues import QUOTE_VERBS, KIN_VOCATIVE, KIN_VOCATIVE_BEFORE, KIN_VOCATIVE_RELATION, VOCATIVE_AFTER, VOCATIVE_BEFORE, WORD
 
 if TYPE_CHECKING:
     from reader.nlp.quotes.spans import Raw
@@ -74,9 +74,13 @@ class Exchange:
         # narration (see reply_of_gender)
         self.last_address: tuple[int, Raw, int, int] | None = None
 
-    def reset(self) -> None:
+    def reset(self, keep_address: bool = False) -> None:
+        """End the exchange; the last turn spoken to someone by name is kept only over narration (``keep_address``:
+        see reply_of_gender), never over a turn whose speaker is unknown or another exchange."""
         self.last = self.other = None
         self.recent = []
+        if not keep_address:
+            self.last_address = None
 
     def begin(self, paragraph: int) -> None:
         """The first quote of ``paragraph``: carry the exchange over the paragraphs since the last turn, or end it."""
@@ -89,11 +93,11 @@ class Exchange:
 
     def _narration(self, para: Paragraph) -> None:
         if para.end - para.start > NARRATION_BRIDGE_CHARS or self.last is None or self.other is None:
-            self.reset()
+            self.reset(keep_address=True)
             return
         named = self.att.mentions.between(para.start, para.end)
         if not named:  # "They were silent for a while." / "The driver’s eyes sparkled": anyone may speak next
-            self.reset()
+            self.reset(keep_address=True)
             return
         s, e, pid = named[0]
         opens = self.att.doc.sentences[self.att.doc.sentence_index_at(s)].start <= para.start and self.att.starts_sentence(s)
@@ -102,7 +106,7 @@ class Exchange:
                 and not self.att.possessive_after(e)):
             self.last, self.other = self.other, self.last  # they took their turn without a word
         else:
-            self.reset()
+            self.reset(keep_address=True)
 
     def expect(self, raw: Raw) -> int | None:
         """The speaker of an untagged quote-only turn, or None (which ends the exchange when it cannot go on)."""
@@ -131,8 +135,8 @@ class Exchange:
         """A paragraph's quotes are attributed (``known``: their speakers)."""
         para_end = self.paragraphs[group[-1].last_paragraph].end
         self.prev_para = group[-1].last_paragraph
-        if len(known) != 1:
-            self.reset()
+        if len(known) != 1:  # the turn spoken to by name is kept over a turn whose speaker is only not told
+            self.reset(keep_address=not known and not any(_tagged(self.text, raw, para_end) for raw in group))
             return
         speaker = next(iter(known))
         addressed = _addressee(self.text, group[-1], speaker, self.att, para_end)
@@ -157,14 +161,27 @@ class Exchange:
             return None
         if self.att.mentions.between(turn.parts[-1][1], raw.parts[0][0]):
             return None  # someone else was named since: they may be the one answering
-        if self._shared_title_name(turn, addressee):
-            return None
+        sharers = self._title_name_sharers(turn, addressee)
+        if sharers:  # "Miss Bennet": the one of them the scene names ("Mr. Darcy, drawing near Elizabeth, said")
+            addressee = self._one_named_in_scene(turn, sharers | {addressee})
+            if addressee is None:
+                return None
         named = {pid for _, _, pid in self.att.mentions.between(raw.parts[0][0], raw.parts[-1][1])}
         return None if addressee in named else addressee
 
-    def _shared_title_name(self, turn: Raw, addressee: int) -> bool:
-        """The turn calls the addressee only by title and surname, and someone else of their gender has that
-        surname ("Miss Bennet": Jane, or Elizabeth spoken to politely)."""
+    def _one_named_in_scene(self, turn: Raw, candidates: set[int]) -> int | None:
+        """The one of ``candidates`` named outside quotes in the turn's paragraph or the one before it (at most
+        SCENE_CHARS back), or None when none or several are."""
+        att = self.att
+        first = max(0, att.doc.paragraph_index_at(turn.parts[0][0]) - 1)
+        lo = max(self.paragraphs[first].start, turn.parts[0][0] - SCENE_CHARS)
+        named = {pid for s, _e, pid in att.mentions.between(lo, turn.parts[0][0])
+                 if pid in candidates and not att.in_quote(s)}
+        return named.pop() if len(named) == 1 else None
+
+    def _title_name_sharers(self, turn: Raw, addressee: int) -> set[int]:
+        """When the turn calls the addressee only by title and surname, the others of their gender who have that
+        surname ("Miss Bennet": Jane, or Elizabeth spoken to politely); else the empty set."""
         from reader.nlp.people.lexicon import norm
 
         att = self.att
@@ -175,10 +192,10 @@ class Exchange:
                     title = _TITLE_BEFORE.search(att.text, max(ps, s - 12), s)
                     forms.add(((title.group(1) + " ") if title else "") + att.text[s:e])
         if not forms or any(len(form.split()) != 2 or form.split()[0].rstrip(".") not in _TITLES for form in forms):
-            return False
+            return set()
         surnames = {norm(form.split()[1]) for form in forms}
-        return any(pid != addressee and att.genders[pid] == att.genders[addressee]
-                   and norm(person.name.split()[-1]) in surnames for pid, person in enumerate(att.people))
+        return {pid for pid, person in enumerate(att.people) if pid != addressee
+                and att.genders[pid] == att.genders[addressee] and norm(person.name.split()[-1]) in surnames}
 
 
 _TITLES = frozenset("Mr Mrs Ms Miss Dr Sir Lady Lord Colonel Captain Madame Mademoiselle Monsieur".split())
@@ -191,7 +208,16 @@ _WORDLESS_ANSWER = re.compile(r"\b(?:made no (?:answer|reply)|did not (?:answer|
                               r"replied|answered|bowed|nodded)\b")
 
 
+def _tagged(text: str, raw: Raw, para_end: int) -> bool:
+    """A speech verb within the first words after a part of the quote: someone spoke it (“Nonsense!” cried a
+    voice), though not anyone on the People list."""
+    ends = [e for _, e in raw.parts]
+    limits = [s for s, _ in raw.parts[1:]] + [para_end]
+    return any(w.casefold() in QUOTE_VERBS for e, hi in zip(ends, limits) for w in WORD.findall(text, e, hi)[:4])
+
+
 NARRATION_BRIDGE_CHARS = 200  # the longest narration paragraph an exchange goes on over
+SCENE_CHARS = 1000  # how far back the scene of a turn is read for the one a polite "Miss Bennet" means
 
 
 def _caption_paragraphs(text: str, paragraphs: Sequence[Paragraph]) -> set[int]:
