@@ -17,7 +17,8 @@ favour the program on borderline cases).
 Sets whose source is in ../shared/data are skipped when that folder is absent.
 
 Run: ``python bench/eval_quotes.py [--misses | --misses-all]`` (``--misses`` prints each tuned-on gold speaker not
-found, in context, for error analysis; ``--misses-all`` the held-out ones too) from the repository root (``READER_SHARED_DATA=/path/to/shared/data`` elsewhere).
+found, in context, for error analysis; ``--misses-all`` the held-out ones too, and their wrong speakers, which are
+otherwise counted without being printed) from the repository root (``READER_SHARED_DATA=/path/to/shared/data`` elsewhere).
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def show_miss(path: Path, doc, g: dict, q, names: dict[str, str]) -> None:
     print(f"  MISS {path.stem} {g['start']}: gold {g['speaker']}, got {got}\n      {context}")
 
 
-def score_file(path: Path, misses: bool = False) -> dict[str, int] | None:
+def score_file(path: Path, misses: bool = False, errors: bool = True) -> dict[str, int] | None:
     gold = json.loads(path.read_text("utf-8"))
     src = source_path(gold["source"])
     if not src.exists():
@@ -92,12 +93,13 @@ def score_file(path: Path, misses: bool = False) -> dict[str, int] | None:
             continue
         counts["attributed"] += 1
         if match is None or not match["speaker"]:
-            print(f"  {path.stem}: {q.span.start} attributed to {names[q.speaker]}, gold: no speaker")
+            if errors:
+                print(f"  {path.stem}: {q.span.start} attributed to {names[q.speaker]}, gold: no speaker")
             continue
         ok = {fold(n) for n in [match["speaker"], *accept.get(match["speaker"], [])]}
         if fold(names[q.speaker]) in ok:
             counts["right"] += 1
-        else:
+        elif errors:
             print(f"  {path.stem}: {q.span.start} attributed to {names[q.speaker]} ({q.how}), gold: {match['speaker']}")
     if misses:
         for g in gold["quotes"]:
@@ -114,7 +116,9 @@ def main() -> int:
         gold_note = json.loads(path.read_text("utf-8")).get("note", "")
         held_out = gold_note.startswith("held out")
         # misses are printed for the tuned-on gold only (the held-out gold is not for error analysis), unless asked
-        counts = score_file(path, misses="--misses-all" in sys.argv or ("--misses" in sys.argv and not held_out))
+        # so are the wrong speakers: counted for every file, printed for the held-out ones only with --misses-all
+        counts = score_file(path, misses="--misses-all" in sys.argv or ("--misses" in sys.argv and not held_out),
+                            errors="--misses-all" in sys.argv or not held_out)
         if counts is None:
             print(f"skip {path.name}: its source is not in ../shared/data")
             continue

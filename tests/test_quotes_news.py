@@ -221,3 +221,64 @@ def test_the_subject_of_the_sentence_before_a_colon_or_a_quote_only_paragraph(se
                                       "Kowalczyk could hear the crowd outside: \"No deal, no ferries!\""])
 def test_words_the_subject_received_or_heard_before_a_colon_are_not_theirs(sentence: str) -> None:
     assert speakers_of(_UNION + sentence + "\n") == [None]
+
+
+# --- round 7: forms found by the articles written for the tuned-on gold (bench/gold/quotes/texts/tuned_*)
+
+def test_in_the_words_of_a_role_then_the_name_gives_the_named_speaker() -> None:
+    text = ("Gwen Aldous has run the port since 2015. Tom Hale chairs the council.\n\n"
+            "In the words of the harbour master, Gwen Aldous, the port is “at the limit of what it can handle”.\n")
+    assert speakers_of(text) == ["Gwen Aldous"]
+
+
+def test_in_the_words_of_a_role_then_a_name_far_from_the_quote_is_not_guessed() -> None:
+    text = ("Gwen Aldous has run the port since 2015.\n\n"
+            "In the words of the harbour master, Gwen Aldous, the port, which was built in 1880 by the railway company "
+            "and rebuilt twice since then after the great storms, is “at the limit”.\n")
+    assert speakers_of(text) == [None]
+
+
+def test_an_inverted_verb_then_an_organisation_and_a_role_before_the_name() -> None:
+    text = ("Keith Morrow has supported the team since childhood. Lee Hammond is the captain.\n\n"
+            "“It is a great day for the club,” said Rovers chairman Keith Morrow, 61.\n")
+    assert speakers_of(text) == ["Keith Morrow"]
+
+
+def test_a_possessive_organisation_before_a_role_is_not_the_speakers_role() -> None:
+    text = ("Alireza Mehraban coached the team. According to the Afghan team's coach, Alireza Mehraban, the robot "
+            "named “Better Idea” scored two points.\n")
+    assert speakers_of(text) == [None]
+
+
+def test_a_name_after_an_organisation_and_a_role_opens_the_sentence_for_a_later_pronoun() -> None:
+    # "he" is the manager who opens the paragraph, not the substitute named in the one before
+    text = ("Harford Rovers won 2-1, with substitute Danny Obi scoring late.\n\n"
+            "Rovers manager Phil Garside could not hide his delight. “I told the lads we were still in it,” he said.\n")
+    assert speakers_of(text) == ["Phil Garside"]
+
+
+def test_a_participle_after_a_comma_is_the_sentence_subjects() -> None:
+    text = ("Senator Ruth Calloway on Thursday defended her vote against the water bill, saying it would “hand the "
+            "rivers to the farm lobby”.\n")
+    assert speakers_of(text) == ["Ruth Calloway"]
+
+
+def test_a_participle_after_another_person_is_named_is_not_guessed() -> None:
+    text = ("Ruth Calloway is a senator. Dale Hoskins wrote the bill.\n\n"
+            "Ruth Calloway praised Dale Hoskins on Thursday, saying the bill was “a good start”.\n")
+    assert speakers_of(text) == [None]
+
+
+def test_a_quote_only_paragraph_after_one_about_the_person_whose_quote_came_before() -> None:
+    text = ("Senator Ruth Calloway on Thursday defended her vote, saying it would “hand the rivers to the farm lobby”.\n\n"
+            "Calloway, a Democrat who has represented the valley for 12 years, spoke for nearly an hour.\n\n"
+            "“I grew up on a farm. My brother still runs it.\n\n"
+            "“But this bill does not protect farmers.”\n")
+    assert speakers_of(text) == ["Ruth Calloway", "Ruth Calloway"]
+
+
+def test_a_quote_only_paragraph_after_one_about_a_person_whose_quote_was_someone_elses() -> None:
+    text = ("Dale Hoskins wrote the bill. “It is fair,” said Dale Hoskins.\n\n"
+            "Ruth Calloway, a Democrat who has represented the valley for 12 years, spoke for nearly an hour.\n\n"
+            "“I grew up on a farm. My brother still runs it.”\n")
+    assert speakers_of(text)[-1] is None

@@ -9,13 +9,17 @@ from collections.abc import Sequence
 
 from reader.document.model import Document
 from reader.nlp.quotes.cues import (
-    ABBREVIATION_BEFORE_DOT, CONTEXT_CHARS, GOVERNED_BY_PREPOSITION, NAME_PARTICLE_TAIL, TITLE_ABBREVIATIONS, WORD,
+    ABBREVIATION_BEFORE_DOT, CONTEXT_CHARS, GOVERNED_BY_PREPOSITION, NAME_PARTICLE_TAIL, QUOTE_VERBS, ROLE_STOP_WORDS,
+    TITLE_ABBREVIATIONS, WORD,
 )
 from reader.nlp.quotes.mentions import Mentions
 from reader.nlp.quotes.traits import appositive_roles, person_genders
 from reader.nlp.results import Person
 
 
+# a capitalised word or two, then one or two lowercase role words, before a name opening a sentence ("Rovers
+# manager ", "Opposition health spokesman ")
+_ROLE_BEFORE_NAME = re.compile(r"(?:[A-Z][\w'’.\-]* ){1,2}(?:[a-z][a-z\-]{2,}(?<!ed)(?<!ly) ){1,2}")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w.'’])[A-Z][\w'’\-]*\.? $")  # a capitalised word or title (Mr.), then a space
 
 
@@ -145,7 +149,12 @@ class QuoteContext:
             return False
         head = self.text[sentence.start : pos]
         words = WORD.findall(head)
-        return all(w[0].isupper() for w in words) and len(words) <= 3 and not re.search(r"[”\"]", head)
+        if re.search(r"[”\"]", head):
+            return False
+        if all(w[0].isupper() for w in words) and len(words) <= 3:
+            return True
+        return not self.dialogue and _ROLE_BEFORE_NAME.fullmatch(head) is not None and not any(
+            w in ROLE_STOP_WORDS or w in QUOTE_VERBS for w in words)  # news: "Castleton coach Marta Silvestri was"
 
     def quote_within(self, lo: int, hi: int) -> bool:
         """Some quote overlaps ``text[lo:hi]`` (quotes are disjoint and sorted: the last one opening before ``hi``

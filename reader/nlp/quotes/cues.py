@@ -137,6 +137,8 @@ TERMINATOR = re.compile(r"[.!?;:](?=\s|$|[”\"’)])|\n")
 # ends where the first pattern starts, or the second one ends where the name starts
 IN_POSSESSIVE_WORDS = re.compile(r"['’]s (?:own )?words[,:]?\s*$")
 IN_THE_WORDS_OF = re.compile(r"\b[Ii]n the (?:very )?words of\s+$")
+# "In the words of the harbour master, Gwen Aldous, ...": a role in lowercase, then a comma and the name
+IN_THE_WORDS_OF_ROLE = re.compile(r"\b[Ii]n the (?:very )?words of (?:the|a|an|its|their) (?:[a-z][\w'’\-]* ){0,4}[a-z][\w'’\-]*, ")
 # "According to Okoro, the depot will close": Okoro speaks (a literal prefix: a fast scan of a whole book)
 ACCORDING_TO = re.compile(r"ccording to\s+(?<=(?<!\w)[Aa]ccording to\s)")
 # "The minister, asked whether he would resign, said": a title opening the clause, then an appositive

@@ -4,6 +4,7 @@ paragraph before, or "He added ..." after it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -52,12 +53,12 @@ def subject_of_paragraph_before(att: Attributor, raw: Raw, paragraphs: Sequence[
     para = paragraphs[raw.paragraph - 1]
     if para.kind != "text" or att.quote_within(para.start, para.end):
         return None, ""
-    if raw.paragraph > 1 and att.quote_within(paragraphs[raw.paragraph - 2].start, paragraphs[raw.paragraph - 2].end):
-        return None, ""  # “...?” said Anna. ¶ Clara looked away. ¶ “...”: a conversation, whose turns are not known
     named = {pid for _, _, pid in att.mentions.between(para.start, para.end)}
     if len(named) != 1:
         return None, ""
     pid = named.pop()
+    if raw.paragraph > 1 and _quoted_other_than(att, paragraphs[raw.paragraph - 2], pid):
+        return None, ""  # “...?” said Anna. ¶ Clara looked away. ¶ “...”: a conversation, whose turns are not known
     last = att.doc.sentences[att.doc.sentence_index_at(max(para.start, para.end - 1))]
     opening = WORD.match(att.text, max(last.start, para.start))
     if opening is None:
@@ -72,6 +73,19 @@ def subject_of_paragraph_before(att: Attributor, raw: Raw, paragraphs: Sequence[
     if att.starts_sentence(first[0][0]) or leads_clause(att.text, max(last.start, para.start), first[0][0]):
         return pid, "paragraph-before"
     return None, ""
+
+
+def _quoted_other_than(att: Attributor, para: Paragraph, pid: int) -> bool:
+    """The paragraph holds a quote that is not known to be ``pid``'s (a quote of theirs may come before: "Calloway
+    ... defended her vote, saying it would “...”." ¶ "Calloway ... spoke for an hour." ¶ “...”)."""
+    i = bisect_left(att.quote_spans, (para.start, -1))
+    if i and att.quote_spans[i - 1][1] > para.start:
+        return True  # a quote from the paragraph before reaches into it
+    while i < len(att.quote_spans) and att.quote_spans[i][0] < para.end:
+        if att.quote_speakers.get(att.quote_spans[i][0]) != pid:
+            return True
+        i += 1
+    return False
 
 
 # what a person does as they start to speak ("began scolding one of her daughters", "turned to her and ...")

@@ -163,14 +163,21 @@ class SpeakerResolver(QuoteContext):
 
     def _after_role_words(self, words: list[re.Match[str]]) -> Ref | None:
         """"said retired docker Bill Hanley" / "said the union leader Marcus Webb" / "said the union's leader, Marta
-        Kowalczyk": one to three lowercase words of a role (no function word), then a name the People list knows
-        (after a space or a comma), not a possessive."""
+        Kowalczyk" / "said Rovers chairman Keith Morrow": at most two capitalised words of an organisation, one to
+        three lowercase words of a role (no function word), then a name the People list knows (after a space or a
+        comma), not a possessive."""
         i = 1 if words and words[0].group() == "the" else 0
+        while (i < min(len(words), 3) and words[i].group()[0].isupper() and words[i].start() not in self.mentions.by_start
+               and self.text[words[i].end() : words[i].end() + 1] == " "):
+            i += 1  # "said Rovers chairman Keith Morrow" / "said White House spokesman ..." (an organisation)
+        organisation = i > (1 if words and words[0].group() == "the" else 0)
         j = i
         while j < min(len(words), i + 3) and words[j].group().islower() and words[j].group() not in ROLE_STOP_WORDS:
             j += 1
         if not i < j < len(words) or any(self.text[a.end() : b.start()] != " " for a, b in zip(words, words[1:j])):
             return None
+        if organisation and re.search(r"['’]", self.text[words[0].start() : words[j - 1].end()]):
+            return None  # "according to the Afghan team's coach, X": the team's, not a role of X's organisation
         if self.text[words[j - 1].end() : words[j].start()] not in (" ", ", "):  # "said the union's leader, Marta Kowalczyk"
             return None
         found = self.mentions.by_start.get(words[j].start())

@@ -11,7 +11,7 @@ from itertools import islice
 from reader.nlp.quotes.clauses import leads_clause, sentence_subject, verb_after
 from reader.nlp.quotes.cues import (
     ABBREVIATION_BEFORE_DOT, ATTRIBUTION_WORDS, CLAUSE_OPENERS, CONTEXT_CHARS, COORDINATORS, DASH_BYLINE,
-    DISTANT_GAP_WORDS, DISTANT_VERBS, IN_POSSESSIVE_WORDS, IN_THE_WORDS_OF, LEAD_GAP_WORDS, MARRIED_TITLES, POSSESSIVE_GENDER, PRONOUN_GENDER,
+    DISTANT_GAP_WORDS, DISTANT_VERBS, IN_POSSESSIVE_WORDS, IN_THE_WORDS_OF, IN_THE_WORDS_OF_ROLE, LEAD_GAP_WORDS, MARRIED_TITLES, POSSESSIVE_GENDER, PRONOUN_GENDER,
     QUOTED_AS_LEAD, QUOTED_AS_TAIL, QUOTE_VERBS, RELATIONS, ROLE_STOP_WORDS, TERMINATOR, VOCATIVE_AFTER, VOCATIVE_BEFORE, WORD,
     after_determiner, blank,
 )
@@ -204,7 +204,9 @@ class Attributor(SpeakerResolver):
                 if ref is not None and ref.kind == "person":  # "with Boswell stating: “...”"
                     return ref.person, "said-verb"
                 # "he said, explaining that ... “...”": a participle continues the clause of the quote before
-                return (prev_speaker, "said-verb") if prev_speaker is not None else (None, "")
+                if prev_speaker is not None:
+                    return prev_speaker, "said-verb"
+                return self._participle_subject(word, lo)
             if len(words) - k - 1 > LEAD_GAP_WORDS:  # "X asked officials how ... stored in “...”": not its tag,
                 return self._distant_report(word, start, lo)  # unless X said / told ... that ... “...”
             ref, ref_start = self.ref_ending_at(lo, word.start())
@@ -223,11 +225,27 @@ class Attributor(SpeakerResolver):
             return self.resolve(ref, start)
         return None, ""
 
+    def _participle_subject(self, participle: re.Match[str], lo: int) -> tuple[int | None, str]:
+        """"Senator Ruth Calloway on Thursday defended her vote ..., saying it would “...”": the person opening the
+        sentence as its subject, when a comma stands before the participle and no one else is named between."""
+        if not self.text[lo : participle.start()].rstrip().endswith(","):
+            return None, ""
+        sentence = self.sentence_start(participle.start())
+        subject = sentence_subject(self, max(lo, sentence), participle.start())
+        if subject is None:
+            return None, ""
+        pid, subject_end = subject
+        if not verb_after(self.text, subject_end) and not re.match(r" [a-z]", self.text[subject_end : subject_end + 2]):
+            return None, ""
+        if any(other != pid for s, _e, other in self.mentions.between(subject_end, participle.start()) if not self.in_quote(s)):
+            return None, ""  # "Calloway praised Hoskins, saying ...": either may be meant
+        return pid, "said-verb"
+
     def _in_words_of(self, start: int, lo: int) -> int | None:
         """The person of "in Anna Berg’s words, “...”" / "in the words of Anna Berg, “...”" right before a quote."""
         text = self.text
         if "words" not in text[max(lo, start - 60) : start]:
-            return None
+            return self._in_the_words_of_role(start, lo)
         possessive = IN_POSSESSIVE_WORDS.search(text, max(lo, start - 20), start)
         if possessive is not None:
             s = self.mentions.start_by_end.get(possessive.start())
@@ -237,7 +255,19 @@ class Attributor(SpeakerResolver):
         named = [m for m in self.mentions.between(lo, start) if re.fullmatch(r"[,:]?\s*", text[m[1] : start])]
         if named and IN_THE_WORDS_OF.search(text, max(lo, named[-1][0] - 24), named[-1][0]):
             return named[-1][2]
-        return None
+        return self._in_the_words_of_role(start, lo)
+
+    def _in_the_words_of_role(self, start: int, lo: int) -> int | None:
+        """"In the words of the harbour master, Gwen Aldous, the port is “...”": the name after the role, set off by
+        commas, opening the sentence of the quote (at most LEAD_GAP_WORDS words from the name to it, no quote
+        between)."""
+        phrase = IN_THE_WORDS_OF_ROLE.search(self.text, lo, start)
+        if phrase is None or not leads_clause(self.text, lo, phrase.start()):
+            return None
+        named = self.mentions.by_start.get(phrase.end())
+        if named is None or not self.text.startswith(",", named[0]) or self.quote_within(named[0], start):
+            return None
+        return named[1] if len(WORD.findall(self.text, named[0], start)) <= LEAD_GAP_WORDS else None
 
     def _quoted_as(self, quoted: re.Match[str], lo: int) -> tuple[int | None, str]:
         named = self.mentions.between(quoted.start("object"), quoted.end("object")) if quoted.group("object") else []
