@@ -282,3 +282,19 @@ def test_a_quote_only_paragraph_after_one_about_a_person_whose_quote_was_someone
             "Ruth Calloway, a Democrat who has represented the valley for 12 years, spoke for nearly an hour.\n\n"
             "“I grew up on a farm. My brother still runs it.”\n")
     assert speakers_of(text)[-1] is None
+
+
+def test_a_role_before_the_name_then_the_title_in_capitals_refers_to_them() -> None:
+    text = ("The local MP, Harriet Greene, has called the decision “short-sighted”. Alan Brooks runs the school.\n\n"
+            "The MP told reporters outside the school: “When the school goes, the shop goes.”\n")
+    assert speakers_of(text) == ["Harriet Greene", "Harriet Greene"]
+
+
+def test_a_relative_clause_after_a_name_gives_no_role() -> None:
+    from reader.nlp.quotes.traits import appositive_roles
+
+    text = "Mayor Helen Okafor, who proposed the levy, spoke first. Tom Hale, the harbour master, spoke next.\n"
+    doc = document_from_plain_text(text, "test")
+    people = find_people(doc)
+    roles = {people[pid].name: role for pid, role in appositive_roles(doc.text, people).items()}
+    assert roles == {"Tom Hale": "harbour master"}

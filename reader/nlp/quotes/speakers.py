@@ -18,6 +18,11 @@ from reader.nlp.quotes.mentions import Ref
 from reader.nlp.quotes.polling import POLL_EVERY, never, poll
 
 
+def _acronym(word: str) -> bool:
+    """A title written in capitals ("MP", "CEO")."""
+    return 2 <= len(word) <= 4 and word.isupper() and word.isalpha()
+
+
 class SpeakerResolver(QuoteContext):
     """Reads the reference next to a reporting verb and resolves pronouns and titles to people."""
 
@@ -72,7 +77,7 @@ class SpeakerResolver(QuoteContext):
     def _title_phrase(self, words: list[re.Match[str]]) -> Ref | None:
         """"the senator", "the former president", "the prime minister" (lowercase, after "the")."""
         head = words[-1].group()
-        if not head.islower():
+        if not (head.islower() or _acronym(head)):
             return None
         i = len(words) - 2
         while i >= 0 and words[i].group().casefold() != "the" and len(words) - 2 - i < 4:
@@ -87,8 +92,9 @@ class SpeakerResolver(QuoteContext):
         from reader.nlp.people.lexicon import norm
 
         kept = [norm(w) for w in words if w.casefold() not in TITLE_ADJECTIVES]
-        if not kept or len(kept) > 3 or not all(w.islower() and w not in ROLE_STOP_WORDS for w in words):
-            return None
+        if not kept or len(kept) > 3 or not all(
+                (w.islower() or (_acronym(w) and w is words[-1])) and w not in ROLE_STOP_WORDS for w in words):
+            return None  # lowercase words, the last one may be an acronym ("the MP", "the local MP")
         if kept[-1] not in self.any_title_word:
             return None
         return Ref("title", word=" ".join(kept))

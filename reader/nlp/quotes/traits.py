@@ -13,6 +13,13 @@ _APPOSITIVE_ROLE = re.compile(r"(?:,|\s+(?:is|was|has been|became))\s+(?:(a|an|t
                               r"([a-z]{3,})(?=\s+(?:of|for|at|with|to|in)\b|[,.;])")
 
 
+# "The local MP, Harriet Greene," / "The health minister, Priya Nair,": the role before the name, set off by commas,
+# opening the sentence (not "from the old count, the countess, Pétya, Véra", a list); the name is followed by a
+# lowercase word (see appositive_roles)
+_ROLE_BEFORE_NAME = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:(The|Its|Their)\s+)((?:[a-z][\w'’\-]*\s+){0,3}?)([a-z]{3,}|[A-Z]{2,4}),\s+$")
+
+
+_CLAUSE_WORDS = frozenset("the a an had has have is was were will would".split())
 _NOT_ROLES = frozenset("""who which whose whom that and but also then when where while after before since because
 though although with without who's there here now today yesterday last next""".split())
 
@@ -28,8 +35,12 @@ def appositive_roles(text: str, people: Sequence[Person]) -> dict[int, str]:
         for mention in person.mentions[:30]:
             match = _APPOSITIVE_ROLE.match(text, mention.end, mention.end + 120)
             if match is None or "\n" in match.group():
-                continue
-            role = match.group(3)
+                match = _ROLE_BEFORE_NAME.search(text, max(0, mention.start - 80), mention.start)
+                if match is None or "\n" in match.group() or not re.match(r", [a-z]", text[mention.end : mention.end + 3]):
+                    continue
+            role = match.group(3).casefold() if match.group(3).isupper() else match.group(3)
+            if any(w.casefold() in _NOT_ROLES or w.casefold() in _CLAUSE_WORDS for w in match.group(2).split()):
+                continue  # "Helen Okafor, who proposed the levy,": a clause, not a role
             if role in _NOT_ROLES or role in QUOTE_VERBS or (match.group(1) is None and match.group(2).strip() == ""
                                                              and not text.startswith((" of", " for", " at"), match.end())):
                 continue
