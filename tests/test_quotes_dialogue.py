@@ -140,3 +140,19 @@ def test_a_reply_to_a_polite_title_and_surname_is_not_guessed_when_the_scene_nam
                        "“Will you not dance, Miss Harlow, now that the rain has stopped?”\n\n"
                        "She smiled, but made no answer. He asked again.\n\n“Oh,” said she, “I heard you the first time.”\n")
     assert speakers_of(text)[-1] != "Ada Harlow"
+
+
+def test_the_answer_to_a_turn_of_unknown_speaker_that_calls_someone_by_name_is_theirs() -> None:
+    exchange = "“Is it raining?”\n\n“No.”\n\n“Good.”\n\n"  # (a text with dialogue: quote-only paragraphs)
+    text = FAMILY + exchange + ("Mr. Harlow came in from the garden.\n\n“Then, my dear, you may ask the vicar.”\n\n"
+                                "“Impossible, Mr. Harlow, impossible, when I do not know him myself!”\n\n"
+                                "“I honour your caution. A fortnight is very little.”\n")
+    assert speakers_of(text)[-1] == "Mr. Harlow"
+
+
+def test_a_name_in_the_middle_of_a_turn_of_unknown_speaker_is_not_whom_it_speaks_to() -> None:
+    exchange = "“Is it raining?”\n\n“No.”\n\n“Good.”\n\n"
+    text = FAMILY + exchange + ("Mr. Harlow came in from the garden.\n\n“Then, my dear, you may ask the vicar.”\n\n"
+                                "“I met the vicar and his cousin, Mr. Harlow. How strange these things are!”\n\n"
+                                "“I honour your caution. A fortnight is very little.”\n")
+    assert speakers_of(text)[-1] != "Mr. Harlow"

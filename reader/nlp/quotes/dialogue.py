@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.document.model import Paragraph
+from reader.nlp.quotes.shapes import quote_only
 from reader.nlp.quotes.cues import QUOTE_VERBS, KIN_VOCATIVE, KIN_VOCATIVE_BEFORE, KIN_VOCATIVE_RELATION, VOCATIVE_AFTER, VOCATIVE_BEFORE, WORD
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def named_in_quote(att: Attributor, raw: Raw, pid: int, vocative_only: bool) -> 
     return False
 
 
-def _addressee(text: str, raw: Raw, speaker: int, att: Attributor, para_end: int) -> int | None:
+def _addressee(text: str, raw: Raw, speaker: int | None, att: Attributor, para_end: int) -> int | None:
     """The one person a turn speaks to: named in a vocative inside the quote ("Did not you think, Mr. Darcy,
     that ...", "Mr. Bennet, how can you ...") or after the tag ("said she to Charlotte"); None if not one."""
     found = set()
@@ -38,8 +39,8 @@ def _addressee(text: str, raw: Raw, speaker: int, att: Attributor, para_end: int
                 continue
             if VOCATIVE_BEFORE.search(text, max(s, ms - 24), ms) and VOCATIVE_AFTER.match(text, me):
                 found.add(pid)
-        for kin in KIN_VOCATIVE.finditer(text, s, e):  # “But you forget, mamma,”: the speaker's mother
-            if not KIN_VOCATIVE_BEFORE.search(text, max(s, kin.start() - 12), kin.start()):
+        for kin in KIN_VOCATIVE.finditer(text, s, e) if speaker is not None else ():  # “But you forget, mamma,”
+            if not KIN_VOCATIVE_BEFORE.search(text, max(s, kin.start() - 12), kin.start()):  # the speaker's mother
                 continue
             parent = att.relative(speaker, *KIN_VOCATIVE_RELATION[kin.group(1).casefold()])
             if parent is not None:
@@ -110,7 +111,7 @@ class Exchange:
 
     def expect(self, raw: Raw) -> int | None:
         """The speaker of an untagged quote-only turn, or None (which ends the exchange when it cannot go on)."""
-        if self.last is None or self.other is None:
+        if self.other is None or (self.last is None and not self.addressed):
             return None
         if len(set(self.recent[-4:])) >= 3 and not self.addressed:
             return None  # "Ay, so it is," cried her mother (after Kitty and Elizabeth): not a conversation of two
@@ -137,6 +138,15 @@ class Exchange:
         self.prev_para = group[-1].last_paragraph
         if len(known) != 1:  # the turn spoken to by name is kept over a turn whose speaker is only not told
             self.reset(keep_address=not known and not any(_tagged(self.text, raw, para_end) for raw in group))
+            if not known and len(group) == 1 and quote_only(self.text, group[0], self.paragraphs):
+                # “Impossible, Mr. Bennet, ...” (speaker not known) ¶ “I honour your circumspection.”: Mr. Bennet
+                addressed = _addressee(self.text, group[0], None, self.att, para_end)
+                if addressed is not None and _called_at_an_end(self.text, group[0], addressed, self.att):
+                    addressed = self._addressee_in_scene(group[0], addressed)
+                else:
+                    addressed = None
+                if addressed is not None:
+                    self.other, self.addressed = addressed, True
             return
         speaker = next(iter(known))
         addressed = _addressee(self.text, group[-1], speaker, self.att, para_end)
@@ -161,13 +171,17 @@ class Exchange:
             return None
         if self.att.mentions.between(turn.parts[-1][1], raw.parts[0][0]):
             return None  # someone else was named since: they may be the one answering
-        sharers = self._title_name_sharers(turn, addressee)
-        if sharers:  # "Miss Bennet": the one of them the scene names ("Mr. Darcy, drawing near Elizabeth, said")
-            addressee = self._one_named_in_scene(turn, sharers | {addressee})
-            if addressee is None:
-                return None
+        addressee = self._addressee_in_scene(turn, addressee)  # "Miss Bennet": "Mr. Darcy, drawing near Elizabeth,"
+        if addressee is None:
+            return None
         named = {pid for _, _, pid in self.att.mentions.between(raw.parts[0][0], raw.parts[-1][1])}
         return None if addressee in named else addressee
+
+    def _addressee_in_scene(self, turn: Raw, addressee: int) -> int | None:
+        """The one a turn speaks to: ``addressee``, unless the turn calls them by a title and surname others of their
+        gender share ("Miss Bennet"); then the one of those the scene names, or None."""
+        sharers = self._title_name_sharers(turn, addressee)
+        return self._one_named_in_scene(turn, sharers | {addressee}) if sharers else addressee
 
     def _one_named_in_scene(self, turn: Raw, candidates: set[int]) -> int | None:
         """The one of ``candidates`` named outside quotes in the turn's paragraph or the one before it (at most
@@ -206,6 +220,23 @@ _TITLE_BEFORE = re.compile(r"\b(" + "|".join(sorted(_TITLES)) + r")\.?\s+$")
 # action ("Princess Mary again shook her head" may well go on to speak)
 _WORDLESS_ANSWER = re.compile(r"\b(?:made no (?:answer|reply)|did not (?:answer|reply)|gave no (?:answer|reply)|"
                               r"replied|answered|bowed|nodded)\b")
+
+
+def _called_at_an_end(text: str, raw: Raw, pid: int, att: Attributor) -> bool:
+    """The quote calls the person by name set off by commas in its first words (“Impossible, Mr. Bennet,
+    impossible”, “Lizzy, when you ...”, “Did not you think, Mr. Darcy, that”), or last, after a comma (“..., Mr.
+    Darcy?”), where a name is spoken to; not elsewhere (“... of her mother, Lady Catherine. How ...” names her)."""
+    s, e = raw.parts[0][0], raw.parts[-1][1]
+    for ms, me, other in att.mentions.between(s, e):
+        if other != pid:
+            continue
+        title = _TITLE_BEFORE.search(text, max(s, ms - 12), ms)
+        ms = title.start() if title else ms
+        after_comma = text[ms - 2 : ms] == ", " or len(WORD.findall(text, s, ms)) == 0
+        if (after_comma and len(WORD.findall(text, s, ms)) <= 6 and text.startswith(",", me)) or (
+                after_comma and re.fullmatch(r"[?!.]?[”\"]", text[me:e])):
+            return True  # (“Dearest Jane! who could ...” names her)
+    return False
 
 
 def _tagged(text: str, raw: Raw, para_end: int) -> bool:
