@@ -130,6 +130,8 @@ def main() -> int:
             groups.append(f"{group} held-out, written")
             if "(r6-quotes" in gold_note:  # the newest of them, never measured before round 6 ended
                 groups.append(f"{group} held-out, written r6")
+        if "written for round 7" in gold_note:  # tuned-on articles written for error analysis (texts/tuned_*)
+            groups.append(f"{group} tuned-on, written r7")
         if held_out and path.stem.startswith("gum_"):  # the real Wikinews articles (GUM) among the held-out
             groups.append(f"{group} held-out, GUM")
         for name in groups:
