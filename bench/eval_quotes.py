@@ -11,7 +11,8 @@ speaker; recall = right speakers / gold quotes with a speaker. Sets: news (artic
 their held-out parts (gold files whose ``note`` says they were annotated before any rule was changed for them)
 and the rest ("tuned-on": the gold the rules were developed against). "news held-out, written" are articles written
 for this evaluation (``bench/gold/quotes/texts/``, several speakers, pronouns, interrupted quotes, "according to",
-a spokeswoman speaking for someone), annotated by reading before their attributions were looked at.
+a spokeswoman speaking for someone), annotated by reading before their attributions were looked at; "news tuned-on,
+written r7" are articles written the same way in round 7 (``texts/tuned_*``), whose misses the rules were fixed on.
 The other gold was drafted from the program's output and then corrected by reading each quote (so it may
 favour the program on borderline cases).
 Sets whose source is in ../shared/data are skipped when that folder is absent.
