@@ -102,8 +102,8 @@ class ReaderApp(App[None]):
             await self.push_screen(ReaderScreen(self._opening, self.options, self.state))
         else:
             await self.push_screen(LoadingScreen(self._opening.name))
-            self.run_worker(self._opening.load, thread=True, group=LOAD_GROUP, exit_on_error=False,
-                            description=f"open {self._opening.name}")
+            self.run_worker(partial(_load_unless_cancelled, self._opening), thread=True, group=LOAD_GROUP,
+                            exit_on_error=False, description=f"open {self._opening.name}")
 
     def on_unmount(self) -> None:
         """Quitting: the analysis processes are terminated at once (a task still running is dropped)."""
@@ -272,3 +272,29 @@ def _detach_from_terminal() -> None:
         except OSError:
             pass
     os.close(devnull)
+
+
+def _load_unless_cancelled(pending: PendingDocument) -> Document | None:
+    """The worker that loads ``pending``: the load itself runs in a daemon thread, so quitting (q, SIGTERM) while
+    a huge file loads is not held up until it is read: the worker stops waiting once it is cancelled at exit."""
+    from textual.worker import get_current_worker
+
+    worker = get_current_worker()
+    outcome: dict[str, object] = {}
+    done = threading.Event()
+
+    def load() -> None:
+        try:
+            outcome["document"] = pending.load()
+        except BaseException as error:  # noqa: BLE001 - handed to the worker, which reports it
+            outcome["error"] = error
+        finally:
+            done.set()
+
+    threading.Thread(target=load, name="reader-load", daemon=True).start()
+    while not done.wait(0.1):  # a poll for cancellation, not a timeout: the load may take minutes
+        if worker.is_cancelled:
+            return None
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["document"]  # type: ignore[return-value]
