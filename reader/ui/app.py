@@ -88,6 +88,8 @@ class ReaderApp(App[None]):
         """Run in the terminal; without one to read keys from (``reader x </dev/null``, cron) one line, not a
         screen nobody can quit."""
         if not headless and not os.isatty(0):
+            if self.analysis.processes is not None:
+                self.analysis.processes.close()
             raise ReaderError("the reader needs a terminal to read keys from, and standard input is not one "
                               "(for text output: reader analyze SOURCE)")
         return super().run(*args, headless=headless, **kwargs)
