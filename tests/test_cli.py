@@ -628,3 +628,20 @@ def test_the_app_without_a_terminal_is_one_line_not_a_screen_nobody_can_quit(tmp
         result = run_reader(source)
         assert result.returncode == 2
         assert_one_error_line(result.stderr, "terminal")
+
+
+def _without_stdin() -> None:
+    os.close(0)
+
+
+@pytest.mark.parametrize("args, words", [(("analyze", SEED_ARG, "--no-people"), None), (("analyze", "-"), "empty"),
+                                         ((SEED_ARG,), "terminal")])
+def test_a_closed_stdin_is_no_internal_error(args, words) -> None:
+    """``reader analyze x <&-`` was "internal error (AttributeError ...)" even for a file."""
+    result = subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=ROOT,
+                            timeout=TIMEOUT, preexec_fn=_without_stdin)
+    if words is None:
+        assert result.returncode == 0 and result.stdout.startswith(SEED_ARG) and result.stderr == ""
+    else:
+        assert result.returncode == 2
+        assert_one_error_line(result.stderr, words)

@@ -184,7 +184,7 @@ def write_output(text: str) -> None:
 def _reserve_standard_fds() -> None:
     """A closed standard descriptor (``reader analyze x >&-``) on /dev/null: else the next file or pipe opened (a
     worker pool's) would take its number, and what is written to stdout would go there. ``sys.stdout`` stays None,
-    so the output is still refused with one line."""
+    so the output is still refused with one line; a closed stdin reads as empty."""
     for fd in (0, 1, 2):
         try:
             os.fstat(fd)
@@ -196,6 +196,8 @@ def _reserve_standard_fds() -> None:
             if devnull != fd:
                 os.dup2(devnull, fd)
                 os.close(devnull)
+    if sys.stdin is None:  # closed at start (``<&-``): read as empty, so "-" is the usual one-line error
+        sys.stdin = open(0, "r", closefd=False)  # noqa: SIM115 - lives as long as the process
 
 
 def _silence_stdout() -> None:
