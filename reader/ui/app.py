@@ -234,10 +234,14 @@ class ReaderApp(App[None]):
             return
         if event.state == WorkerState.SUCCESS and isinstance(worker.result, Document):
             self.open_document(worker.result)
+        elif event.state == WorkerState.SUCCESS and isinstance(worker.result, BaseException):
+            self._load_failed(worker.result, worker.description)
         elif event.state == WorkerState.ERROR:
-            error = worker.error
-            self.load_error = error if isinstance(error, ReaderError) else ReaderError(f"{worker.description}: {error}")
-            self.exit(return_code=self.load_error.exit_code)
+            self._load_failed(worker.error, worker.description)
+
+    def _load_failed(self, error: BaseException | None, description: str) -> None:
+        self.load_error = error if isinstance(error, ReaderError) else ReaderError(f"{description}: {error}")
+        self.exit(return_code=self.load_error.exit_code)
 
     def on_work_failed(self, message: WorkFailed) -> None:
         """A worker failed: its message in the widget that asked for the work, a notification, no crash."""
@@ -276,9 +280,10 @@ def _detach_from_terminal() -> None:
     os.close(devnull)
 
 
-def _load_unless_cancelled(pending: PendingDocument) -> Document | None:
+def _load_unless_cancelled(pending: PendingDocument) -> Document | BaseException | None:
     """The worker that loads ``pending``: the load itself runs in a daemon thread, so quitting (q, SIGTERM) while
-    a huge file loads is not held up until it is read: the worker stops waiting once it is cancelled at exit."""
+    a huge file loads is not held up until it is read: the worker stops waiting once it is cancelled at exit.
+    Returns the Document, or the error the load raised (the worker itself succeeds), or None when cancelled."""
     from textual.worker import get_current_worker
 
     worker = get_current_worker()
@@ -288,7 +293,7 @@ def _load_unless_cancelled(pending: PendingDocument) -> Document | None:
     def load() -> None:
         try:
             outcome["document"] = pending.load()
-        except BaseException as error:  # noqa: BLE001 - handed to the worker, which reports it
+        except BaseException as error:  # noqa: BLE001 - handed on to on_worker_state_changed, which reports it
             outcome["error"] = error
         finally:
             done.set()
@@ -297,6 +302,4 @@ def _load_unless_cancelled(pending: PendingDocument) -> Document | None:
     while not done.wait(0.1):  # a poll for cancellation, not a timeout: the load may take minutes
         if worker.is_cancelled:
             return None
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["document"]  # type: ignore[return-value]
+    return outcome.get("error") or outcome["document"]  # type: ignore[return-value]
