@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
 
 import pytest
 from rich.console import Console
@@ -693,3 +695,29 @@ async def test_the_summary_opens_at_the_reading_position_and_keeps_its_sentence_
         await pilot.press("plus")  # a longer summary: the cursor stays on its sentence
         await settle(pilot)
         assert pane.sentence_indices[summary_list.highlighted] == chosen
+
+
+# ---------------------------------------------------------------------------------------------- lifecycle: signals
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP])
+async def test_a_signal_ends_the_app_as_q_does_with_the_reading_position(seed_document, tmp_path, number,
+                                                                        settle) -> None:
+    """SIGTERM (a shutdown) and SIGHUP (the terminal closed) once lost the reading position: only q saved it."""
+    from reader.state import StateStore, document_key
+
+    store = StateStore(tmp_path / "state.json")
+    app = ReaderApp(seed_document, state=store)
+    before = signal.getsignal(number)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "space")
+        offset = app.reader.article.top_offset
+        assert offset > 0
+        assert signal.getsignal(number) not in (signal.SIG_DFL, signal.SIG_IGN), "the app does not catch it"
+        os.kill(os.getpid(), number)
+        for _ in range(200):  # the handler runs on the next bytecode, the exit on the loop: wait for it
+            if app.return_code is not None:
+                break
+            await pilot.pause(0.05)
+    assert app.return_code == 128 + number and app.exit_signal == number
+    assert StateStore(tmp_path / "state.json").get_position(document_key(seed_document)) == offset
+    assert signal.getsignal(number) == before  # the handlers are put back when the app ends

@@ -527,3 +527,121 @@ def test_a_crash_of_the_app_exits_non_zero(tmp_path: Path) -> None:
                             env=env, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
     assert result.returncode not in (0, None), result.stdout[-500:] + result.stderr[-500:]
     assert "a bug while rendering" in result.stdout + result.stderr
+
+
+# --- the trial as a new user (round 7): bad inputs, closed output, Ctrl+C, long sentences -----------------------
+
+def bullet_items(report: str) -> list[str]:
+    """The bulleted sentences of a human-readable report, each joined back into one line."""
+    items: list[str] = []
+    in_item = False
+    for line in report.splitlines():
+        if line.startswith("  • "):
+            items.append(line[4:])
+            in_item = True
+        elif in_item and line.startswith("    "):
+            items[-1] += " " + line.strip()
+        else:
+            in_item = False
+    return items
+
+
+def test_a_very_long_sentence_is_shortened_in_the_report_and_whole_in_json(capsys, tmp_path) -> None:
+    """A one-line sentence of megabytes was printed whole: the report shows its start and an ellipsis."""
+    words = " ".join(f"word{i % 97}" for i in range(6_000))
+    path = tmp_path / "long.txt"
+    path.write_text(f"Alice Walker met Bob Jones in Paris. Walker said that {words} went well.\n", "utf-8")
+    status, out, err = call(capsys, "analyze", str(path), "--sentences", "2", "--about", "Walker")
+    assert status == 0, err
+    long_ones = [item for item in bullet_items(out) if "word0" in item]
+    assert len(long_ones) == 2, out[:2000]  # in the summary and in the About sentences
+    assert all(item.endswith("…") and len(item) <= 401 for item in long_ones), long_ones
+    assert len(out) < 5_000
+    status, out, _ = call(capsys, "analyze", str(path), "--json", "--sentences", "2", "--about", "Walker")
+    data = json.loads(out)
+    for block in (data["summary"], data["about"]):  # every sentence whole, as long as it is
+        assert max(len(s["text"]) for s in block["sentences"]) > 5_000
+
+
+def test_jobs_honour_about(capsys, tmp_path) -> None:
+    """``--jobs`` ignored --about (an unknown name even exited 0) and left the quotes out of the report."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(SHORT_TEXT, "utf-8")
+    sources = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    status, out, err = call(capsys, "analyze", "--jobs", "2", "--about", "Nobody Known", *sources)
+    assert status == 2 and out == ""
+    assert [line.startswith("reader: no person named 'Nobody Known'") for line in err.splitlines()] == [True, True]
+    status, out, err = call(capsys, "analyze", "--jobs", "2", "--about", "Walker", *sources)
+    assert status == 0, err
+    assert out.count("About Alice Walker") == 2 and out.count("Quotes:") == 2
+    status, single, _ = call(capsys, "analyze", "--about", "Walker", *sources)
+    assert single == out
+
+
+def _without_stdout() -> None:
+    os.close(1)
+
+
+@pytest.mark.parametrize("args", [("analyze", SEED_ARG), ("analyze", "--json", SEED_ARG),
+                                  ("analyze", "-j", "2", SEED_ARG, SEED_ARG), ("--version",), ("analyze", "--help")])
+def test_a_closed_stdout_is_one_line_and_status_2(args) -> None:
+    """``reader analyze x >&-``: with --jobs the pool's pipe took descriptor 1 (a traceback and a hang)."""
+    result = subprocess.run([sys.executable, "-m", "reader", *args], stdin=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, cwd=ROOT, timeout=TIMEOUT * 3, preexec_fn=_without_stdout)
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, "standard output is closed")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("analyze", "--no-people", SEED_ARG)])
+def test_a_full_disk_is_one_line_and_status_2(args) -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "reader", *args], stdin=subprocess.DEVNULL, stdout=full,
+                                stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=TIMEOUT)
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, "no space left")
+
+
+def test_ctrl_c_while_a_big_input_loads_exits_130_quietly() -> None:
+    """SIGINT to the whole process group (what Ctrl+C sends) while the input is still being read."""
+    import signal
+
+    process = subprocess.Popen([sys.executable, "-m", "reader", "analyze", "-"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True)
+    try:
+        # a pipe holds 64 KB: once this write returns, the reader has read most of it and waits for the rest
+        process.stdin.write(SHORT_TEXT.encode() * 20_000)
+        process.stdin.flush()
+        os.killpg(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=TIMEOUT)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert process.returncode == 130
+    assert out == b"" and b"Traceback" not in err and len(err.splitlines()) <= 1, err[-500:]
+
+
+def test_the_app_without_a_terminal_is_one_line_not_a_screen_nobody_can_quit(tmp_path) -> None:
+    """``reader FILE </dev/null`` (cron, a script) drew a screen that waited for keys forever."""
+    for source in (SEED_ARG, str(tmp_path)):  # a file, and a FOLDER (its library)
+        result = run_reader(source)
+        assert result.returncode == 2
+        assert_one_error_line(result.stderr, "terminal")
+
+
+def _without_stdin() -> None:
+    os.close(0)
+
+
+@pytest.mark.parametrize("args, words", [(("analyze", SEED_ARG, "--no-people"), None), (("analyze", "-"), "empty"),
+                                         ((SEED_ARG,), "terminal")])
+def test_a_closed_stdin_is_no_internal_error(args, words) -> None:
+    """``reader analyze x <&-`` was "internal error (AttributeError ...)" even for a file."""
+    result = subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=ROOT,
+                            timeout=TIMEOUT, preexec_fn=_without_stdin)
+    if words is None:
+        assert result.returncode == 0 and result.stdout.startswith(SEED_ARG) and result.stderr == ""
+    else:
+        assert result.returncode == 2
+        assert_one_error_line(result.stderr, words)

@@ -1,5 +1,6 @@
 """The real ``reader`` in a pseudo-terminal: a URL loads after the first paint, a load error is one line and
-exit status 2, and a crash of the UI exits non-zero with the reading position saved."""
+exit status 2, a crash of the UI exits non-zero with the reading position saved, and SIGTERM or the terminal
+closing (SIGHUP) end it as q does: position saved, screen restored, status 128 + signal."""
 
 from __future__ import annotations
 
@@ -28,8 +29,11 @@ class Terminal:
     def __init__(self, code: str, *args: str, env: dict[str, str], columns: int = 100, rows: int = 30) -> None:
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        # a session of its own whose controlling terminal is the pty: closing the master hangs it up (SIGHUP),
+        # as closing a terminal window does
         self.process = subprocess.Popen([sys.executable, "-c", code, *args], stdin=slave, stdout=slave, stderr=slave,
-                                        cwd=ROOT, env=env, start_new_session=True)
+                                        cwd=ROOT, env=env, start_new_session=True,
+                                        preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
         os.close(slave)
         self.output = b""
 
@@ -56,10 +60,20 @@ class Terminal:
     def send(self, keys: str) -> None:
         os.write(self.master, keys.encode())
 
+    def hang_up(self) -> int:
+        """Close the terminal, as closing its window does; the exit status."""
+        os.close(self.master)
+        try:
+            return self.process.wait(timeout=DEADLINE)
+        finally:
+            if self.process.poll() is None:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
     def wait(self) -> int:
         try:
             while self._read(0.2) or self.process.poll() is None:
                 pass
+            self.modes_after = termios.tcgetattr(self.master)  # the terminal's modes as the child left them
             return self.process.wait(timeout=DEADLINE)
         finally:
             if self.process.poll() is None:
@@ -128,3 +142,40 @@ def test_a_crash_of_the_ui_exits_non_zero_and_keeps_the_reading_position(env) ->
     assert status != 0, "a crashed UI must not report success"
     assert b"a bug in the UI" in terminal.output
     assert saved_offsets(env) and saved_offsets(env)[0] > 0
+
+
+def read_to_the_end(terminal: Terminal) -> None:
+    """Open the seed article and go to its end (G): the header says 100% once the view is there."""
+    terminal.expect("Summary")
+    terminal.send("G")
+    terminal.expect("100%")
+
+
+def test_sigterm_saves_the_position_restores_the_screen_and_exits_143(env) -> None:
+    terminal = Terminal(MAIN, str(SEED), env=env)
+    read_to_the_end(terminal)
+    terminal.process.send_signal(signal.SIGTERM)
+    status = terminal.wait()
+    assert status == 128 + signal.SIGTERM, terminal.output[-2000:]
+    after_the_ui = terminal.output.rsplit(b"\x1b[?1049h", 1)[-1]
+    assert b"\x1b[?1049l" in after_the_ui and b"\x1b[?25h" in after_the_ui  # alternate screen left, cursor shown
+    assert terminal.modes_after[3] & termios.ECHO and terminal.modes_after[3] & termios.ICANON  # line mode again
+    assert saved_offsets(env)[0] > 0
+
+
+def test_closing_the_terminal_saves_the_position_and_exits_129(env) -> None:
+    terminal = Terminal(MAIN, str(SEED), env=env)
+    read_to_the_end(terminal)
+    status = terminal.hang_up()
+    assert status == 128 + signal.SIGHUP
+    assert saved_offsets(env)[0] > 0
+
+
+def test_sigterm_while_a_big_file_loads_exits_143(env, tmp_path) -> None:
+    """The load runs on in a thread nobody waits for: quitting is not held up until a huge file is read."""
+    big = tmp_path / "big.txt"
+    big.write_text("A line of a long text, written again and again.\n\n" * 40_000, "utf-8")  # over 1 MB: loads in app
+    terminal = Terminal(MAIN, str(big), env=env)
+    terminal.expect("big.txt")
+    terminal.process.send_signal(signal.SIGTERM)
+    assert terminal.wait() == 128 + signal.SIGTERM

@@ -37,6 +37,7 @@ class Task:
     stdin: bytes | None
     options: dict[str, Any]
     as_json: bool
+    about: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,11 @@ def expand_sources(sources: Iterable[str]) -> Iterator[str | ReaderError]:
 
 
 def run_batch(args: argparse.Namespace, report: Callable[[ReaderError], int],
-              warn: Callable[[str, str], None]) -> int:
+              warn: Callable[[str, str], None], write: Callable[[str], None]) -> int:
     """Analyse every source of ``args`` (``--jobs`` workers), print in input order; the exit status.
 
-    ``report`` prints an input's error, ``warn(source, warning)`` each warning of an input that loaded."""
+    ``report`` prints an input's error, ``warn(source, warning)`` each warning of an input that loaded, ``write``
+    an input's output (raising ``OutputError`` when it cannot)."""
     if args.jobs < 0:
         raise ReaderError(f"--jobs must be 0 (one per core) or a number of workers, not {args.jobs}")
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
@@ -77,8 +79,8 @@ def run_batch(args: argparse.Namespace, report: Callable[[ReaderError], int],
                "people": not args.no_people}
     items = list(expand_sources(args.sources))
     stdin = sys.stdin.buffer.read() if "-" in items else None
-    tasks = [item if isinstance(item, ReaderError) else Task(item, stdin if item == "-" else None, options, args.json)
-             for item in items]
+    tasks = [item if isinstance(item, ReaderError)
+             else Task(item, stdin if item == "-" else None, options, args.json, args.about) for item in items]
     jobs = min(jobs, max(1, len(tasks)))  # one input: no pool to start
     status = 0
     with _progress(len(tasks)) as advance:
@@ -88,22 +90,22 @@ def run_batch(args: argparse.Namespace, report: Callable[[ReaderError], int],
             else:
                 for warning in outcome.warnings:
                     warn(outcome.source, warning)
-                sys.stdout.write(outcome.output or "")
-                sys.stdout.flush()
+                write(outcome.output or "")
             advance()
     return status
 
 
 def analyse_task(task: Task) -> Outcome:
     """Load, analyse and format one input (runs in a worker process); every failure becomes one line."""
-    from reader.cli.report import analyse, human_report, json_line
+    from reader.cli.quotes_report import analysis_output
+    from reader.cli.report import analyse
     from reader.document.load import load_document
 
     try:
         stdin = io.BytesIO(task.stdin) if task.stdin is not None else None
         document = load_document(task.source, stdin=stdin)
         result = analyse(document, **task.options)
-        return Outcome(json_line(result) if task.as_json else human_report(result), source=document.source,
+        return Outcome(analysis_output(result, as_json=task.as_json, about=task.about), source=document.source,
                        warnings=document.meta.warnings)
     except ReaderError as error:
         return Outcome(None, str(error))

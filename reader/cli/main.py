@@ -47,6 +47,11 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise ReaderError(f"{message} (see {self.prog} --help)")
 
+    def _print_message(self, message: str, file=None) -> None:
+        """--help and --version: written as every output is (an unwritable stdout is one line and status 2)."""
+        if message:
+            write_output(message)
+
 
 def _add_summary_options(parser: argparse.ArgumentParser, remembered: bool = False) -> None:
     default = "the last one used, else " + DEFAULT_ALGORITHM if remembered else DEFAULT_ALGORITHM
@@ -95,6 +100,7 @@ def analyze_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    _reserve_standard_fds()
     try:
         if args and args[0] == "analyze":
             return run_analyze(analyze_parser().parse_args(args[1:]))
@@ -175,6 +181,25 @@ def write_output(text: str) -> None:
         raise OutputError(f"cannot write the output ({str(reason).rstrip('.').lower()})") from None
 
 
+def _reserve_standard_fds() -> None:
+    """A closed standard descriptor (``reader analyze x >&-``) on /dev/null: else the next file or pipe opened (a
+    worker pool's) would take its number, and what is written to stdout would go there. ``sys.stdout`` stays None,
+    so the output is still refused with one line; a closed stdin reads as empty."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                devnull = os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one
+            except OSError:
+                return
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+    if sys.stdin is None:  # closed at start (``<&-``): read as empty, so "-" is the usual one-line error
+        sys.stdin = open(0, "r", closefd=False)  # noqa: SIM115 - lives as long as the process
+
+
 def _silence_stdout() -> None:
     """Point stdout at /dev/null, so the interpreter's final flush of unwritable output prints nothing."""
     try:
@@ -195,7 +220,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     from reader.cli.batch import run_batch, wants_batch
 
     if wants_batch(args):
-        return run_batch(args, _report, _warn)
+        return run_batch(args, _report, _warn, write_output)
     status = 0
     for source in args.sources:
         try:
@@ -227,6 +252,8 @@ def run_app(args: argparse.Namespace) -> int:
     app = ReaderApp(opening, algorithm=args.algorithm, sentences=args.sentences, state=state, cache=AnalysisCache(),
                     config=load_config(), processes=True)
     app.run()
+    if app.exit_signal is not None:  # SIGTERM, SIGHUP: ended as q does, with the shell's status for the signal
+        return 128 + app.exit_signal
     if app.load_error is not None:
         return _report(app.load_error)
     return app.return_code or 0  # Textual sets 1 when the UI crashed

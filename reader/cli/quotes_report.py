@@ -43,7 +43,7 @@ def about_json(result: Analysis, person: Person) -> dict[str, Any]:
 def analysis_output(result: Analysis, *, as_json: bool, about: str | None = None) -> str:
     """What ``reader analyze`` prints for one input: the report plus quotes (when people were found) and the
     ``--about`` sentences. An unknown ``about`` name raises ReaderError before anything is printed."""
-    from reader.cli.report import analysis_to_dict, human_report
+    from reader.cli.report import analysis_to_dict, human_report, shortened
 
     if about is not None and result.people is None:
         from dataclasses import replace
@@ -63,6 +63,6 @@ def analysis_output(result: Analysis, *, as_json: bool, about: str | None = None
         block = about_json(result, person)
         lines += ["", f"About {person.name} ({count_of(len(block['sentences']), 'sentence')}):"]
         for sentence in block["sentences"]:
-            lines.append(textwrap.fill(" ".join(sentence["text"].split()), 88, initial_indent="  • ",
+            lines.append(textwrap.fill(shortened(sentence["text"]), 88, initial_indent="  • ",
                                        subsequent_indent="    "))
     return "\n".join(lines) + "\n\n"

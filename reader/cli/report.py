@@ -13,7 +13,10 @@ from reader.nlp.analysis import Analysis
 from reader.nlp.results import Person, Quote
 from reader.wording import count_of
 
-__all__ = ["analyse", "analysis_to_dict", "json_line", "human_report", "check_count_spec", "quotes_json"]
+__all__ = ["analyse", "analysis_to_dict", "json_line", "human_report", "check_count_spec", "quotes_json", "shortened"]
+
+MAX_SHOWN_CHARS = 400
+"""The longest sentence or quote the human-readable report prints whole (about five lines); ``--json`` keeps all."""
 
 
 def analyse(document: Document, **options: Any) -> Analysis:
@@ -97,9 +100,22 @@ def json_line(result: Analysis) -> str:
     return json.dumps(analysis_to_dict(result), ensure_ascii=False) + "\n"
 
 
+def shortened(text: str, limit: int = MAX_SHOWN_CHARS) -> str:
+    """``text`` on one line (whitespace runs as one space), cut after a word with "…" when longer than ``limit``.
+    Only a bounded prefix is read: a 5 MB sentence costs no more than a short one."""
+    prefix = text[: limit * 8 + 1]
+    line = " ".join(prefix.split())
+    if len(line) <= limit and (len(prefix) == len(text) or text[len(prefix):].isspace()):
+        return line
+    cut = line[:limit]
+    word_end = cut.rfind(" ")
+    return (cut[:word_end] if word_end > limit // 2 else cut).rstrip(" ,;:") + "…"
+
+
 def human_report(result: Analysis, width: int = 88) -> str:
     doc = result.document
-    lines = [doc.title or doc.source, "=" * min(width, len(doc.title or doc.source))]
+    heading = shortened(doc.title or doc.source, width)
+    lines = [heading, "=" * len(heading)]
     if doc.meta.author or doc.meta.date:
         lines.append(" · ".join(part for part in (doc.meta.author, doc.meta.date) if part))
     lines.append(f"source: {doc.source}")
@@ -108,7 +124,7 @@ def human_report(result: Analysis, width: int = 88) -> str:
     if result.summary is not None:
         lines += ["", f"Summary ({result.summary.algorithm}, {count_of(len(result.summary.spans), 'sentence')}):"]
         for span in result.summary.spans:
-            sentence = " ".join(doc.text[span.start : span.end].split())
+            sentence = shortened(doc.text[span.start : span.end])
             lines.append(textwrap.fill(sentence, width, initial_indent="  • ", subsequent_indent="    "))
     if result.people is not None:
         lines += ["", f"People ({len(result.people)}):"]

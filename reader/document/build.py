@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from dataclasses import dataclass, field
 
+from reader.document.title_page import TITLE_PAGE_BLOCKS, title_page
 from reader.document.model import BlockKind, Document, Metadata, Paragraphs, kind_code
 from reader.sanitize import normalise_newlines, sanitise, sanitise_line
 from reader.errors import ReaderError
@@ -25,8 +26,10 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _HEADING_SCAN_LIMIT = 2_000  # raw characters; a heading or headline is far shorter even with its line breaks
 _GUTENBERG_START = re.compile(r"^[ \t]*\*\*\* ?START OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT).*$", re.M | re.I)
 _GUTENBERG_END = re.compile(r"^[ \t]*\*\*\* ?END OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT).*$", re.M | re.I)
-_GUTENBERG_TITLE = re.compile(r"^Title:[ \t]*(.+)$", re.M)
-_GUTENBERG_AUTHOR = re.compile(r"^Author:[ \t]*(.+)$", re.M)
+_GUTENBERG_TITLE = re.compile(r"^Title:[ \t]*(.+(?:\n[ \t]+\S.*)*)", re.M)  # indented lines go on with it
+_GUTENBERG_AUTHOR = re.compile(r"^Authors?:[ \t]*(.+(?:\n[ \t]+\S.*)*)", re.M)
+_GUTENBERG_FIRST_LINE = re.compile(r"^\W*The Project Gutenberg e(?:Book|Text) of (.+?)(?:, by (.+?))?[ \t]*$",
+                                   re.I | re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,16 +219,18 @@ def plain_text_parts(text: str, source: str, title: str | None = None) -> Parts:
     start = _GUTENBERG_START.search(text)
     if start:
         header = sanitise(text[: start.start()])
-        title = title or _first_group(_GUTENBERG_TITLE, header)
-        author = _first_group(_GUTENBERG_AUTHOR, header)
+        title, author = _gutenberg_header(header, title)
         end = _GUTENBERG_END.search(text, start.end())
         text = text[start.end() : end.start() if end else len(text)]
     blocks = iter_plain_text_blocks(text, clean=sanitise)
     del text  # the generator holds the only reference: the source goes once its last paragraph is read
-    head = list(islice(blocks, 3))  # enough to tell a headline; the rest is read one block at a time
+    head = list(islice(blocks, TITLE_PAGE_BLOCKS))  # a headline or a title page; the rest is read block by block
     if title is None and _is_headline(head):
         title = " ".join(head[0].text.split())
         head[0] = Block(title, "heading", 1)
+    if title is None or author is None:
+        page_title, page_author = title_page([block.text for block in head])
+        title, author = title or page_title, author or page_author
     return Parts(chain(head, blocks), Metadata(source=source, title=title, author=author), sanitised=True)
 
 
@@ -240,6 +245,14 @@ def _is_headline(blocks: list[Block]) -> bool:
             and not first.endswith((".", ",", ";", ":", "!", "?", "\"", "”")))
 
 
+def _gutenberg_header(header: str, title: str | None) -> tuple[str | None, str | None]:
+    """(title, author) from a Project Gutenberg header: its Title: and Author: fields, else its first line ("The
+    Project Gutenberg eBook of Pride and Prejudice, by Jane Austen"), as older headers have only that."""
+    first_line = _GUTENBERG_FIRST_LINE.search(header[:_HEADING_SCAN_LIMIT])
+    title = title or _first_group(_GUTENBERG_TITLE, header) or (first_line and first_line.group(1))
+    return title, _first_group(_GUTENBERG_AUTHOR, header) or (first_line and first_line.group(2)) or None
+
+
 def _first_group(pattern: re.Pattern[str], text: str) -> str | None:
     match = pattern.search(text)
-    return match.group(1).strip() if match else None
+    return " ".join(match.group(1).split()) if match else None

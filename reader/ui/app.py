@@ -7,6 +7,10 @@ side-pane tabs are ``reader.ui.panes``.
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
+import threading
 from collections.abc import Iterable
 from functools import partial
 
@@ -50,6 +54,9 @@ def binding_ids() -> set[str]:
     return ids
 
 LOAD_GROUP = "load"
+EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+"""Signals that end the app as ``q`` does (reading position saved, terminal restored), with status 128 + signal:
+SIGHUP is the terminal closing, SIGTERM a shutdown or ``kill``, SIGINT a ``kill -INT`` (ctrl+c is a key here)."""
 
 
 class ReaderApp(App[None]):
@@ -73,8 +80,22 @@ class ReaderApp(App[None]):
         self.load_error: ReaderError | None = None
         """Why the document could not be loaded (the app then exits with status 2)."""
         self._opening = document
+        self.exit_signal: int | None = None
+        """The signal that ended the app (SIGTERM, SIGHUP, SIGINT), if one did: the process exits 128 + it."""
+        self._signal_handlers: dict[int, object] = {}
+
+    def run(self, *args, headless: bool = False, **kwargs):
+        """Run in the terminal; without one to read keys from (``reader x </dev/null``, cron) one line, not a
+        screen nobody can quit."""
+        if not headless and not os.isatty(0):
+            if self.analysis.processes is not None:
+                self.analysis.processes.close()
+            raise ReaderError("the reader needs a terminal to read keys from, and standard input is not one "
+                              "(for text output: reader analyze SOURCE)")
+        return super().run(*args, headless=headless, **kwargs)
 
     async def on_mount(self) -> None:
+        self._catch_exit_signals()
         self._apply_config()
         if isinstance(self._opening, LibrarySource):
             await self.push_screen(LibraryScreen(self._opening, self.state, self.analysis.cache))
@@ -83,13 +104,54 @@ class ReaderApp(App[None]):
             await self.push_screen(ReaderScreen(self._opening, self.options, self.state))
         else:
             await self.push_screen(LoadingScreen(self._opening.name))
-            self.run_worker(self._opening.load, thread=True, group=LOAD_GROUP, exit_on_error=False,
-                            description=f"open {self._opening.name}")
+            self.run_worker(partial(_load_unless_cancelled, self._opening), thread=True, group=LOAD_GROUP,
+                            exit_on_error=False, description=f"open {self._opening.name}")
 
     def on_unmount(self) -> None:
         """Quitting: the analysis processes are terminated at once (a task still running is dropped)."""
         if self.analysis.processes is not None:
             self.analysis.processes.close()
+        self._release_exit_signals()
+
+    # ------------------------------------------------------------------ signals: end as q does
+    def _catch_exit_signals(self) -> None:
+        """From now on SIGTERM, SIGHUP and SIGINT end the app as ``q`` does (see ``EXIT_SIGNALS``)."""
+        if threading.current_thread() is not threading.main_thread():
+            return  # only the main thread may set handlers (an app run from a thread keeps the defaults)
+        loop = asyncio.get_running_loop()
+        for number in EXIT_SIGNALS:
+            self._signal_handlers[number] = signal.signal(number, partial(self._on_exit_signal, loop))
+
+    def _release_exit_signals(self) -> None:
+        while self._signal_handlers:
+            number, handler = self._signal_handlers.popitem()
+            signal.signal(number, handler)
+
+    def _on_exit_signal(self, loop: asyncio.AbstractEventLoop, number: int, _frame: object) -> None:
+        """The signal handler (main thread, between two bytecodes): note the signal, let go of a terminal that hung
+        up, and leave the rest to the event loop."""
+        if self.exit_signal is None:
+            self.exit_signal = number
+        if number == signal.SIGHUP and _terminal_hung_up():
+            _detach_from_terminal()  # the screen's last writes and the key reader's reads go nowhere, never block
+        try:
+            loop.call_soon_threadsafe(self._exit_after_signal)
+        except RuntimeError:  # the loop is closed: the app is ending already
+            pass
+
+    def _exit_after_signal(self) -> None:
+        """Save the reading position at once (nothing is lost if the terminal cannot be restored), then quit."""
+        reader = self.reader
+        if reader is not None:
+            reader.save_position()
+        self.exit(return_code=128 + (self.exit_signal or 0))
+
+    def panic(self, *renderables) -> None:
+        """A terminal that hung up fails the key reader's thread: that is the signal's exit, not a crash to show."""
+        if self.exit_signal is not None:
+            self.exit(return_code=128 + self.exit_signal)
+        else:
+            super().panic(*renderables)
 
     # ------------------------------------------------------------------ settings
     def _apply_config(self) -> None:
@@ -172,10 +234,14 @@ class ReaderApp(App[None]):
             return
         if event.state == WorkerState.SUCCESS and isinstance(worker.result, Document):
             self.open_document(worker.result)
+        elif event.state == WorkerState.SUCCESS and isinstance(worker.result, BaseException):
+            self._load_failed(worker.result, worker.description)
         elif event.state == WorkerState.ERROR:
-            error = worker.error
-            self.load_error = error if isinstance(error, ReaderError) else ReaderError(f"{worker.description}: {error}")
-            self.exit(return_code=self.load_error.exit_code)
+            self._load_failed(worker.error, worker.description)
+
+    def _load_failed(self, error: BaseException | None, description: str) -> None:
+        self.load_error = error if isinstance(error, ReaderError) else ReaderError(f"{description}: {error}")
+        self.exit(return_code=self.load_error.exit_code)
 
     def on_work_failed(self, message: WorkFailed) -> None:
         """A worker failed: its message in the widget that asked for the work, a notification, no crash."""
@@ -189,3 +255,51 @@ class ReaderApp(App[None]):
         """Notifications may quote the article (names, search text) or a setting from the user's file (a binding id
         in [keys]): never parse them as markup, and sanitise them (no escape reaches the terminal)."""
         super().notify(sanitise(message), title=sanitise(title), severity=severity, timeout=timeout, markup=markup)
+
+
+def _terminal_hung_up() -> bool:
+    """True once the terminal is gone: writing to it fails (EIO)."""
+    try:
+        os.write(2, b"")
+    except OSError:
+        return True
+    return False
+
+
+def _detach_from_terminal() -> None:
+    """Standard input, output and error on /dev/null, in place of a terminal that hung up."""
+    try:
+        devnull = os.open(os.devnull, os.O_RDWR)
+    except OSError:
+        return
+    for fd in (0, 1, 2):
+        try:
+            os.dup2(devnull, fd)
+        except OSError:
+            pass
+    os.close(devnull)
+
+
+def _load_unless_cancelled(pending: PendingDocument) -> Document | BaseException | None:
+    """The worker that loads ``pending``: the load itself runs in a daemon thread, so quitting (q, SIGTERM) while
+    a huge file loads is not held up until it is read: the worker stops waiting once it is cancelled at exit.
+    Returns the Document, or the error the load raised (the worker itself succeeds), or None when cancelled."""
+    from textual.worker import get_current_worker
+
+    worker = get_current_worker()
+    outcome: dict[str, object] = {}
+    done = threading.Event()
+
+    def load() -> None:
+        try:
+            outcome["document"] = pending.load()
+        except BaseException as error:  # noqa: BLE001 - handed on to on_worker_state_changed, which reports it
+            outcome["error"] = error
+        finally:
+            done.set()
+
+    threading.Thread(target=load, name="reader-load", daemon=True).start()
+    while not done.wait(0.1):  # a poll for cancellation, not a timeout: the load may take minutes
+        if worker.is_cancelled:
+            return None
+    return outcome.get("error") or outcome["document"]  # type: ignore[return-value]
