@@ -8,9 +8,10 @@ import sys
 import pytest
 
 from reader.document.build import document_from_plain_text
+from reader.document.markdown import markdown_document
 from reader.nlp.summary import DEFAULT_ALGORITHM, summarize
 from reader.nlp.summary.guards import (
-    footer_start, is_bare_quotation, is_eligible, opens_with_reference, words_of,
+    footer_start, is_attribution, is_bare_quotation, is_eligible, opens_with_reference, words_of,
 )
 from reader.nlp.summary.ranker import (
     FEATURES, NEWS_MIN_WORDS, Forest, LeadPolicy, Model, centrality, choose, feature_rows, load_model,
@@ -55,6 +56,9 @@ def texts(doc, summary) -> list[str]:
     "Chapter 12. In which the family goes to town",
     "[Illustration: “He came in with his hat in his hand”]",
     "This eBook is for the use of anyone anywhere under Project Gutenberg terms.",
+    '"Sensitive government document found on rainy Ottawa street" — CBC.ca, August 15, 2008',  # attribution
+    'Peter Zimonjic. "MP calls for probe into misplaced documents" — Edmonton Sun, August 16, 2008',
+    "Officials said the talks would resume next week – Reuters, 3 May 2019.",
 ])
 def test_guards_reject_what_is_never_a_summary_sentence(sentence: str) -> None:
     assert not is_eligible(sentence)
@@ -64,6 +68,8 @@ def test_guards_reject_what_is_never_a_summary_sentence(sentence: str) -> None:
     "The council voted on Monday to close the old bridge.",
     "“I am quite sure of it,” said she, with a smile.",
     "mr. bingley was good - looking and gentlemanlike .",  # the lower-cased training text is not "all capitals"
+    "The council met on Tuesday — a week late, as it had on May 5, 2015.",  # a dash and a date, no attribution
+    "Smith — the mayor, who was elected on June 3, 2020 — said nothing.",
 ])
 def test_guards_accept_ordinary_sentences(sentence: str) -> None:
     assert is_eligible(sentence)
@@ -85,6 +91,26 @@ def test_footer_starts_at_a_trailing_sources_line_only() -> None:
     body = ["Paragraph one is here."] * 8
     assert footer_start(body + ["---", "Sources: Wikinews"]) == 8
     assert footer_start(["Sources: early mention is content."] + body) == 9  # not in the last 30%: no footer
+
+
+def test_a_run_of_source_attributions_starts_the_footer() -> None:
+    body = ["Paragraph one is here."] * 8
+    cites = ['"Document found on street" — The Canadian Press, August 15, 2008', "Categories: Canada Politics"]
+    assert footer_start(body + cites + ["---", "Source: Wikinews"]) == 8
+    assert is_attribution(cites[0]) and not is_attribution(body[0])
+
+
+def test_auto_leaves_list_items_out_while_enough_prose_is_left() -> None:
+    items = "\n".join(f"- The council also agreed to change rule number {k} about the parking of the buses."
+                      for k in range(6))
+    text = ARTICLE.replace("He said it was the right decision.",
+                           f"The plan differs from the first one in six ways:\n\n{items}")
+    doc = markdown_document(text, "list.md")
+    assert any(p.kind == "item" for p in doc.paragraphs)
+    for count in (3, 6):
+        assert not any("rule number" in p for p in texts(doc, summarize(doc, "auto", count)))
+    only_items = markdown_document("Changes:\n\n" + items, "items.md")
+    assert len(texts(only_items, summarize(only_items, "auto", 2))) == 2  # a list alone is still summarized
 
 
 def test_centrality_prefers_the_sentence_sharing_the_texts_words() -> None:

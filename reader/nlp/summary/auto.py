@@ -1,7 +1,8 @@
 """The default summary, "auto": the learned ranker on articles, central sentences spread evenly on books.
 
 - Candidates: sentences of text/quote/list paragraphs before any trailing footer, that ``guards.is_eligible``
-  accepts (a book also drops bare quotations).
+  accepts (a book also drops bare quotations); list items only in a text with fewer than PROSE_FLOOR prose
+  candidates (an item leans on the line that introduces it, "... in three main ways:", which is never picked).
 - Up to LONG_TEXT candidates (news, essays, a chapter): ``ranker`` scores every sentence (logistic regression
   and boosted trees trained on CNN/DailyMail, see ``tools/train_ranker.py``), then ``ranker.choose`` keeps the lead unless a
   later sentence scores more than the model's ``LeadPolicy`` margin above it (a little less per word: shorter
@@ -26,6 +27,7 @@ from reader.nlp.summary.ranker import centrality, choose, feature_rows, load_mod
 
 LONG_TEXT = 400  # candidate sentences; beyond this (or in a book with chapters) a text is summarized as a book
 FULL_WORDS = 25  # in a book, a shorter sentence's centrality counts for less ("Pierre went out." says little)
+PROSE_FLOOR = 5  # with at least this many candidate sentences outside lists (a news summary), list items are left out
 
 
 def auto_summary(doc: Document, count: int, should_stop: Callable[[], bool] | None = None
@@ -111,6 +113,7 @@ def _candidates(doc: Document, should_stop: Callable[[], bool] | None
     texts: list[str] = []
     tokens: list[list[str]] = []
     indices: list[int] = []
+    in_list: list[bool] = []
     paragraph_of = _paragraph_of(doc)
     cased = text != text.lower()  # in a cased text a sentence starting in lower case is the tail of a broken one
     for i, span in enumerate(doc.sentences):
@@ -127,12 +130,21 @@ def _candidates(doc: Document, should_stop: Callable[[], bool] | None
         texts.append(sentence)
         tokens.append(words)
         indices.append(i)
-    if len(indices) > LONG_TEXT:
-        keep = _book_candidates(doc, paragraph_texts, paragraph_of, indices)
+        in_list.append(paragraphs[paragraph_of[i]].kind == "item")
+    keep = _outside_lists(in_list)
+    if len(keep) > LONG_TEXT:
+        keep = [keep[k] for k in _book_candidates(doc, paragraph_texts, paragraph_of, [indices[k] for k in keep])]
+    if len(keep) < len(indices):
         texts = [texts[k] for k in keep]
         tokens = [tokens[k] for k in keep]
         indices = [indices[k] for k in keep]
     return texts, tokens, indices
+
+
+def _outside_lists(in_list: list[bool]) -> list[int]:
+    """Positions of the candidates to keep: all, or those outside list items when PROSE_FLOOR of them are."""
+    prose = [k for k, item in enumerate(in_list) if not item]
+    return prose if len(prose) >= PROSE_FLOOR else list(range(len(in_list)))
 
 
 def _starts_lowercase(sentence: str) -> bool:

@@ -7,7 +7,9 @@ applies the same ``is_eligible`` to CNN/DailyMail sentences, so the ranker learn
 - a heading or chapter title ("CHAPTER IV.", "BOOK ONE: 1805", a line without a lower-case letter);
 - an illustration caption ("[Illustration: ...]") or a bracketed editorial note;
 - front/back matter: a Project Gutenberg or licence line, and everything from a footer ("Sources", "---",
-  "Source: Wikinews", "License:") near the end of the text (``footer_start``);
+  "Source: Wikinews", "License:", "Categories:") near the end of the text (``footer_start``);
+- a source attribution: a line that only credits a source and a date (``"Title" — CBC.ca, August 15, 2008``,
+  ``is_attribution``), anywhere, and a run of them near the end starts the footer;
 - in a novel, a bare quotation with no narration (``is_bare_quotation``);
 - ``opens_with_reference``: a sentence starting with a pronoun or connective ("He said...", "But..."), which
   the selection only takes right after its antecedent sentence.
@@ -33,7 +35,11 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 _FOOTER_LINE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|sources?\s*:?|references|external links|see also"
-                          r"|related news|licen[cs]e\s*:)", re.I)
+                          r"|related news|licen[cs]e\s*:|categories\s*:)", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+# " — Publisher, <date>" closing the line: a dash, a short source name (no sentence inside), a comma, a date
+_ATTRIBUTION = re.compile(rf"(?:^|\s)(?:[—–]|--?)\s*[^\s—–.!?][^—–!?]{{0,60}}?,\s*{_DATE}[\s.)\]]*$", re.I)
 _FIRST_CHAPTER = re.compile(r"\W*(?:chapter|letter|book|part)\s+(?:1|i|one)\b", re.I)
 FRONT_ZONE = 0.25  # a book's first chapter starts within its first quarter (after preface, contents, ...)
 STORY_WORDS = 40  # ... and is followed within three paragraphs by one of at least this many words
@@ -69,6 +75,8 @@ def is_eligible(text: str, tokens: Sequence[str] | None = None) -> bool:
         return False
     if _CHAPTER.match(stripped) or (_may_be_boilerplate(lowered) and _BOILERPLATE.search(lowered)):
         return False
+    if is_attribution(stripped):
+        return False
     if stripped == stripped.upper() and stripped != lowered:
         return False  # letters, all capitals: a heading or a title line (never so in the lower-cased training text)
     return True
@@ -79,8 +87,15 @@ def _may_be_boilerplate(lowered: str) -> bool:
 
 
 def is_footer_line(text: str) -> bool:
-    """A line that starts a footer: "Sources", "---", "License:", "References", ..."""
-    return bool(_FOOTER_LINE.match(text))
+    """A line that starts a footer: "Sources", "---", "License:", "References", "Categories:", or a source
+    attribution (``is_attribution``)."""
+    return bool(_FOOTER_LINE.match(text)) or is_attribution(text)
+
+
+def is_attribution(text: str) -> bool:
+    """A line that credits a source and a date, as a news footer cites its sources:
+    ``"Sensitive document found on street" — CBC.ca, August 15, 2008``, ``— Reuters, 3 May 2019``."""
+    return any(ch in text for ch in "—–-") and bool(_ATTRIBUTION.search(text.strip()[-100:]))
 
 
 def footer_start(paragraph_texts: Sequence[str]) -> int:
