@@ -95,7 +95,8 @@ def is_footer_line(text: str) -> bool:
 def is_attribution(text: str) -> bool:
     """A line that credits a source and a date, as a news footer cites its sources:
     ``"Sensitive document found on street" — CBC.ca, August 15, 2008``, ``— Reuters, 3 May 2019``."""
-    return any(ch in text for ch in "—–-") and bool(_ATTRIBUTION.search(text.strip()[-100:]))
+    tail = text.rstrip(" \t\n.)]")[-100:]
+    return tail[-4:].isdigit() and bool(_ATTRIBUTION.search(tail))  # it ends with a year
 
 
 def footer_start(paragraph_texts: Sequence[str]) -> int:
