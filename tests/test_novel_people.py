@@ -603,3 +603,16 @@ def test_a_character_whose_name_is_a_common_word_is_found_when_the_text_uses_it_
     assert len(flask.mentions) == 24 and all(text[m.start] == "F" for m in flask.mentions)
     _text, found = people(book("He drank from a flask. The flask was old. Then Flask said no. A flask broke."))
     assert "Flask" not in [p.name for p in found]  # mostly a word here
+
+
+def test_an_epithet_beside_a_name_is_not_a_given_name() -> None:
+    """"an Ahasuerus to behold" ... "this imperial negro, Ahasuerus Daggoo": the first word is used alone only
+    after an article, so the pair is an epithet and a name, and the person is Daggoo."""
+    text = book(
+        "A gigantic savage came, an Ahasuerus to behold. Daggoo said nothing. Daggoo laughed.",
+        "This imperial negro, Ahasuerus Daggoo, was the squire of Flask. Daggoo said yes. Flask said no.",
+        "Daggoo rowed. Daggoo said he was tired. Flask slept.",
+    )
+    text, found = people(text)
+    daggoo = who(found, "Daggoo")
+    assert "Ahasuerus Daggoo" not in [p.name for p in found] and "Daggoo" in said(text, daggoo)
