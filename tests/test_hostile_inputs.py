@@ -952,13 +952,25 @@ def test_a_file_replaced_after_its_check_is_refused_without_blocking(make, tmp_p
 
 def test_punkt_decides_each_distinct_sentence_end_once(monkeypatch) -> None:
     """"The mayor spoke on Monday. " * 240,000 paid Punkt's full decision (~60 us) at each of its 240k ends;
-    a repeated context is decided once, and the spans are Punkt's own."""
+    a repeated context is decided once, the spans are those of plain Punkt (the same parameters, nothing
+    remembered), and what was remembered is forgotten when the document is split (round 7: it was kept for the
+    life of the process, up to 200k contexts)."""
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
     from reader.document import sentences
 
+    remembering = sentences._tokenizer()
+    plain = PunktSentenceTokenizer(remembering._params, lang_vars=remembering._lang_vars,
+                                   token_cls=remembering._Token)
+    varied = "Then Dr. Smith left. He met Mr. Jones in the U.S. Then it ended. Was it 5 p.m. Monday? No. "
+    chunk = "The mayor spoke on Monday. " * 100 + varied * 30
+    expected = list(plain.span_tokenize(chunk))
+    assert len(expected) > 200
+    sentences._SENTBREAK_DECISIONS.clear()
+    assert list(remembering.span_tokenize(chunk)) == expected  # deciding, remembering
+    assert list(remembering.span_tokenize(chunk)) == expected  # from what was remembered
+
     paragraph = "The mayor spoke on Monday. " * 2_000 + "Then Dr. Smith left."
-    plain = list(sentences._tokenizer().span_tokenize(paragraph[:9_000]))
     sentences._SENTBREAK_DECISIONS.clear()
     calls = []
     decide = PunktSentenceTokenizer.text_contains_sentbreak
@@ -969,8 +981,28 @@ def test_punkt_decides_each_distinct_sentence_end_once(monkeypatch) -> None:
     assert len(texts) == 2_001 and set(texts[:2_000]) == {"The mayor spoke on Monday."}
     assert texts[-1] == "Then Dr. Smith left."
     assert len(calls) <= 10, len(calls)
+    assert sentences._SENTBREAK_DECISIONS == {}  # nothing is kept once the document is split
+
+
+def test_the_remembered_punkt_decisions_are_bounded(monkeypatch) -> None:
+    """Within one document the remembered contexts are capped (cleared when full), and the spans stay Punkt's."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from reader.document import sentences
+
+    monkeypatch.setattr(sentences, "_REMEMBERED_CONTEXTS", 50)
+    remembering = sentences._tokenizer()
+    plain = PunktSentenceTokenizer(remembering._params, lang_vars=remembering._lang_vars,
+                                   token_cls=remembering._Token)
+    chunk = "".join(f"It cost {n} dollars. W{n} came. " for n in range(300))  # 300+ distinct contexts
+    expected = list(plain.span_tokenize(chunk))
+    sizes = []
+    decide = PunktSentenceTokenizer.text_contains_sentbreak
+    monkeypatch.setattr(PunktSentenceTokenizer, "text_contains_sentbreak",
+                        lambda self, text: sizes.append(len(sentences._SENTBREAK_DECISIONS)) or decide(self, text))
+    assert list(remembering.span_tokenize(chunk)) == expected
+    assert len(sizes) > 250 and max(sizes) <= 50  # many more distinct contexts than the cap
     sentences._SENTBREAK_DECISIONS.clear()
-    assert list(sentences._tokenizer().span_tokenize(paragraph[:9_000])) == plain
 
 
 def test_a_run_of_titles_keeps_a_bounded_segment() -> None:
