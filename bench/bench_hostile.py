@@ -130,8 +130,35 @@ def corpus(folder: Path) -> dict[str, str]:
         "Markdown table of 100k columns (4 MB)": write("table.md", b"|" + b"a|" * 100_000 + b"\n|" + b"-|" * 100_000
                                                        + b"\n" + (b"|" + b"b|" * 100_000 + b"\n") * 20),
         "Markdown: '*a ' x 500k": repeat("emphasis.md", b"*a ", 500_000),
+        # round seven: repeated patterns aimed at each analysis stage (people, quotes, About, summary, chapters)
+        "'De <distinct word> spoke. ' x 8000": write("particles.txt", b"".join(
+            b"De %sx spoke. " % _distinct_word(i) for i in range(8_000))),
+        "'Mrs. Hurst smiled and sat down. ' x 20k, one paragraph": repeat("hurst.txt",
+                                                                          b"Mrs. Hurst smiled and sat down. ", 20_000),
+        "'Mrs. Hurst said,-- / quote / reply' x 12k (--about)": repeat("hurst_replies.txt", HURST_REPLIES, 12_000),
+        "'Mrs. X said, \u201cHi.\u201d ' x 100k": repeat("mrs_hi.txt", "Mrs. X said, \u201cHi.\u201d ".encode(), 100_000),
+        "'\u201c' x 1M": repeat("open_quotes.txt", "\u201c".encode(), 1_000_000),
+        "'CHAPTER I.\\n' x 100k": repeat("chapters.txt", b"CHAPTER I.\n", 100_000),
+        "'\"a,\" he said, \"b\" ' x 100k": repeat("he_said.txt", b'"a," he said, "b" ', 100_000),
+        "capitalised words, one 1.2 MB run": repeat("capitals.txt", b"Alpha Beta Gamma Delta Epsilon ", 40_000),
+        "'Mr. ' x 500k": repeat("mr.txt", b"Mr. ", 500_000),
+        "one name, many aliases x 50k": repeat("aliases.txt", b"Anna Smith met her. Smith left. Anna said so. "
+                                                b"Ms. Smith smiled. A. Smith agreed. Annie Smith sat. ", 50_000),
+        "dialogue paragraphs x 100k": repeat("dialogue.txt", "\u201cHello,\u201d said Anna. \u201cBye,\u201d "
+                                             "said Bob.\n\n".encode(), 100_000),
     }
     return inputs
+
+
+# extra arguments of ``reader analyze`` for an input (the About stage runs only when asked)
+EXTRA_ARGS = {"'Mrs. Hurst said,-- / quote / reply' x 12k (--about)": ["--about", "Mrs. Hurst"]}
+HURST_REPLIES = "Mrs. Hurst said,--\n\n\u201cShe is nice.\u201d\n\n\u201cIndeed, Louisa.\u201d\n\n".encode()
+
+
+def _distinct_word(number: int) -> bytes:
+    """A capitalised word of letters for each number (0 -> "A", 12 -> "Bc")."""
+    digits = str(number)
+    return (chr(65 + int(digits[0])) + "".join(chr(97 + int(d)) for d in digits[1:])).encode()
 
 
 BOOKISH = ("\u201cAnna Smith met Bob Jones in Paris,\u201d she said. Smith said the talks went well, and\r\n"
@@ -228,8 +255,8 @@ def _fifo(path: Path) -> str:
     return str(path)
 
 
-def run(source: str) -> tuple[int, float, float, str]:
-    return measured([sys.executable, "-m", "reader", "analyze", source, "--json"])
+def run(source: str, extra: tuple[str, ...] = ()) -> tuple[int, float, float, str]:
+    return measured([sys.executable, "-m", "reader", "analyze", source, "--json", *extra])
 
 
 # The interpreter with what `reader analyze` imports before it reads an input, loading a tiny file of one kind.
@@ -366,7 +393,7 @@ def main() -> None:
             size = path.stat().st_size if path.is_file() and not path.is_symlink() else 0
             if quick and size > 20_000_000:
                 continue
-            code, elapsed, rss, stderr = run(source)
+            code, elapsed, rss, stderr = run(source, tuple(EXTRA_ARGS.get(label, ())))
             lines = stderr.count("\n") + 1 if stderr else 0
             flag = "" if lines <= 2 and "Traceback" not in stderr else " **(not one line)**"
             if any(ch in stderr for ch in "\x1b\x07\x9b\x9d"):
