@@ -19,6 +19,7 @@ gzip bomb) come from a local server in this process.
     python bench/bench_hostile.py            # everything (a quarter of an hour: 200 MB files, 1M-element pages)
     python bench/bench_hostile.py --quick    # without the inputs over 20 MB
     python bench/bench_hostile.py --only WORD   # the inputs whose label contains WORD (WORD,WORD: either)
+    python bench/bench_hostile.py --punkt       # memory of Punkt's remembered decisions, old cap and current
 """
 
 from __future__ import annotations
@@ -368,7 +369,56 @@ def clean(stderr: str, tmp: str) -> str:
     return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in shown)[:110]
 
 
+def punkt_memory() -> None:
+    """``--punkt``: Punkt's remembered decisions (``sentences._SENTBREAK_DECISIONS``) with the old cap and the
+    current one: decisions paid, the most contexts held and their size, the split's time (War and Peace, the
+    mayor text, 200k distinct contexts in one paragraph)."""
+    import random
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+    from bench.shared_data import shared_data
+    from reader.document import sentences
+    from reader.document.build import document_from_plain_text
+
+    books = Path(os.environ.get("READER_SHARED_DATA") or shared_data()) / "books"
+    war = (books / "war_and_peace_pg2600.txt").read_text("utf-8")
+    rng, words = random.Random(1), [w for w in war.split() if w.isalpha()][:50_000]
+    texts = {"War and Peace": war, "'The mayor spoke on Monday. ' x 240k": "The mayor spoke on Monday. " * 240_000,
+             "200k distinct contexts, one paragraph": " ".join(
+                 f"{rng.choice(words)} {rng.choice(words)}. {rng.choice(words).capitalize()}" for _ in range(200_000))}
+    decide, held = PunktSentenceTokenizer.text_contains_sentbreak, [0, 0, 0]
+
+    def counted(self, text):
+        held[0] += 1
+        remembered = sentences._SENTBREAK_DECISIONS
+        if len(remembered) > held[1]:
+            held[1] = len(remembered)
+            if len(remembered) % 1024 == 0:  # the size, measured every 1,024 more contexts
+                held[2] = sys.getsizeof(remembered) + sum(sys.getsizeof(k) for k in remembered)
+        return decide(self, text)
+
+    PunktSentenceTokenizer.text_contains_sentbreak = counted
+    sentences._tokenizer()
+    print("| text | cap | Punkt decisions | most contexts held | their size | split |\n|---|---|---|---|---|---|")
+    for cap in (200_000, sentences._REMEMBERED_CONTEXTS):
+        sentences._REMEMBERED_CONTEXTS = cap
+        for label, text in texts.items():
+            held[:] = [0, 0, 0]
+            doc = document_from_plain_text(text, "x.txt")
+            start = time.perf_counter()
+            len(doc.sentences)
+            elapsed = time.perf_counter() - start
+            print(f"| {label} | {cap:,} | {held[0]:,} | {held[1]:,} | {held[2] / 1e6:.1f} MB | {elapsed:.1f} s |",
+                  flush=True)
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--punkt"]:
+        punkt_memory()
+        return
     if sys.argv[1:2] == ["--make"]:
         folder = Path(sys.argv[2])
         gzip_bodies(folder)
