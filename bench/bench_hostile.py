@@ -152,7 +152,7 @@ def corpus(folder: Path) -> dict[str, str]:
 
 
 # extra arguments of ``reader analyze`` for an input (the About stage runs only when asked)
-EXTRA_ARGS = {"'Mrs. Hurst said,-- / quote / reply' x 12k (--about)": ["--about", "Mrs. Hurst"]}
+EXTRA_ARGS = {"'Mrs. Hurst said,-- / quote / reply' x 12k (--about)": ["--about", "Hurst"]}
 HURST_REPLIES = "Mrs. Hurst said,--\n\n\u201cShe is nice.\u201d\n\n\u201cIndeed, Louisa.\u201d\n\n".encode()
 
 
