@@ -19,6 +19,7 @@ gzip bomb) come from a local server in this process.
     python bench/bench_hostile.py            # everything (a quarter of an hour: 200 MB files, 1M-element pages)
     python bench/bench_hostile.py --quick    # without the inputs over 20 MB
     python bench/bench_hostile.py --only WORD   # the inputs whose label contains WORD (WORD,WORD: either)
+    python bench/bench_hostile.py --punkt       # memory of Punkt's remembered decisions, old cap and current
 """
 
 from __future__ import annotations
@@ -130,8 +131,35 @@ def corpus(folder: Path) -> dict[str, str]:
         "Markdown table of 100k columns (4 MB)": write("table.md", b"|" + b"a|" * 100_000 + b"\n|" + b"-|" * 100_000
                                                        + b"\n" + (b"|" + b"b|" * 100_000 + b"\n") * 20),
         "Markdown: '*a ' x 500k": repeat("emphasis.md", b"*a ", 500_000),
+        # round seven: repeated patterns aimed at each analysis stage (people, quotes, About, summary, chapters)
+        "'De <distinct word> spoke. ' x 8000": write("particles.txt", b"".join(
+            b"De %sx spoke. " % _distinct_word(i) for i in range(8_000))),
+        "'Mrs. Hurst smiled and sat down. ' x 20k, one paragraph": repeat("hurst.txt",
+                                                                          b"Mrs. Hurst smiled and sat down. ", 20_000),
+        "'Mrs. Hurst said,-- / quote / reply' x 12k (--about)": repeat("hurst_replies.txt", HURST_REPLIES, 12_000),
+        "'Mrs. X said, \u201cHi.\u201d ' x 100k": repeat("mrs_hi.txt", "Mrs. X said, \u201cHi.\u201d ".encode(), 100_000),
+        "'\u201c' x 1M": repeat("open_quotes.txt", "\u201c".encode(), 1_000_000),
+        "'CHAPTER I.\\n' x 100k": repeat("chapters.txt", b"CHAPTER I.\n", 100_000),
+        "'\"a,\" he said, \"b\" ' x 100k": repeat("he_said.txt", b'"a," he said, "b" ', 100_000),
+        "capitalised words, one 1.2 MB run": repeat("capitals.txt", b"Alpha Beta Gamma Delta Epsilon ", 40_000),
+        "'Mr. ' x 500k": repeat("mr.txt", b"Mr. ", 500_000),
+        "one name, many aliases x 50k": repeat("aliases.txt", b"Anna Smith met her. Smith left. Anna said so. "
+                                                b"Ms. Smith smiled. A. Smith agreed. Annie Smith sat. ", 50_000),
+        "dialogue paragraphs x 100k": repeat("dialogue.txt", "\u201cHello,\u201d said Anna. \u201cBye,\u201d "
+                                             "said Bob.\n\n".encode(), 100_000),
     }
     return inputs
+
+
+# extra arguments of ``reader analyze`` for an input (the About stage runs only when asked)
+EXTRA_ARGS = {"'Mrs. Hurst said,-- / quote / reply' x 12k (--about)": ["--about", "Hurst"]}
+HURST_REPLIES = "Mrs. Hurst said,--\n\n\u201cShe is nice.\u201d\n\n\u201cIndeed, Louisa.\u201d\n\n".encode()
+
+
+def _distinct_word(number: int) -> bytes:
+    """A capitalised word of letters for each number (0 -> "A", 12 -> "Bc")."""
+    digits = str(number)
+    return (chr(65 + int(digits[0])) + "".join(chr(97 + int(d)) for d in digits[1:])).encode()
 
 
 BOOKISH = ("\u201cAnna Smith met Bob Jones in Paris,\u201d she said. Smith said the talks went well, and\r\n"
@@ -228,8 +256,8 @@ def _fifo(path: Path) -> str:
     return str(path)
 
 
-def run(source: str) -> tuple[int, float, float, str]:
-    return measured([sys.executable, "-m", "reader", "analyze", source, "--json"])
+def run(source: str, extra: tuple[str, ...] = ()) -> tuple[int, float, float, str]:
+    return measured([sys.executable, "-m", "reader", "analyze", source, "--json", *extra])
 
 
 # The interpreter with what `reader analyze` imports before it reads an input, loading a tiny file of one kind.
@@ -341,7 +369,56 @@ def clean(stderr: str, tmp: str) -> str:
     return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in shown)[:110]
 
 
+def punkt_memory() -> None:
+    """``--punkt``: Punkt's remembered decisions (``sentences._SENTBREAK_DECISIONS``) with the old cap and the
+    current one: decisions paid, the most contexts held and their size, the split's time (War and Peace, the
+    mayor text, 200k distinct contexts in one paragraph)."""
+    import random
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+    from bench.shared_data import shared_data
+    from reader.document import sentences
+    from reader.document.build import document_from_plain_text
+
+    books = Path(os.environ.get("READER_SHARED_DATA") or shared_data()) / "books"
+    war = (books / "war_and_peace_pg2600.txt").read_text("utf-8")
+    rng, words = random.Random(1), [w for w in war.split() if w.isalpha()][:50_000]
+    texts = {"War and Peace": war, "'The mayor spoke on Monday. ' x 240k": "The mayor spoke on Monday. " * 240_000,
+             "200k distinct contexts, one paragraph": " ".join(
+                 f"{rng.choice(words)} {rng.choice(words)}. {rng.choice(words).capitalize()}" for _ in range(200_000))}
+    decide, held = PunktSentenceTokenizer.text_contains_sentbreak, [0, 0, 0]
+
+    def counted(self, text):
+        held[0] += 1
+        remembered = sentences._SENTBREAK_DECISIONS
+        if len(remembered) > held[1]:
+            held[1] = len(remembered)
+            if len(remembered) % 1024 == 0:  # the size, measured every 1,024 more contexts
+                held[2] = sys.getsizeof(remembered) + sum(sys.getsizeof(k) for k in remembered)
+        return decide(self, text)
+
+    PunktSentenceTokenizer.text_contains_sentbreak = counted
+    sentences._tokenizer()
+    print("| text | cap | Punkt decisions | most contexts held | their size | split |\n|---|---|---|---|---|---|")
+    for cap in (200_000, sentences._REMEMBERED_CONTEXTS):
+        sentences._REMEMBERED_CONTEXTS = cap
+        for label, text in texts.items():
+            held[:] = [0, 0, 0]
+            doc = document_from_plain_text(text, "x.txt")
+            start = time.perf_counter()
+            len(doc.sentences)
+            elapsed = time.perf_counter() - start
+            print(f"| {label} | {cap:,} | {held[0]:,} | {held[1]:,} | {held[2] / 1e6:.1f} MB | {elapsed:.1f} s |",
+                  flush=True)
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--punkt"]:
+        punkt_memory()
+        return
     if sys.argv[1:2] == ["--make"]:
         folder = Path(sys.argv[2])
         gzip_bodies(folder)
@@ -366,7 +443,7 @@ def main() -> None:
             size = path.stat().st_size if path.is_file() and not path.is_symlink() else 0
             if quick and size > 20_000_000:
                 continue
-            code, elapsed, rss, stderr = run(source)
+            code, elapsed, rss, stderr = run(source, tuple(EXTRA_ARGS.get(label, ())))
             lines = stderr.count("\n") + 1 if stderr else 0
             flag = "" if lines <= 2 and "Traceback" not in stderr else " **(not one line)**"
             if any(ch in stderr for ch in "\x1b\x07\x9b\x9d"):

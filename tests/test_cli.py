@@ -520,13 +520,15 @@ sys.exit(main())
 
 
 def test_a_crash_of_the_app_exits_non_zero(tmp_path: Path) -> None:
-    """A TUI crash exited 0 (issue 9): scripts and shells saw success. Textual's own status (1) is returned."""
+    """A bug in the UI (here: painting the article raises) ends ``reader FILE`` with Textual's status for a crash,
+    1, through ``reader.cli.main`` (``run_app`` returns ``app.return_code``; before commit dd99f26 it returned 0
+    whatever happened): scripts and shells see a failure, and the error is shown."""
     env = {**os.environ, **{name: str(tmp_path) for name in ("READER_STATE_DIR", "READER_CACHE_DIR",
                                                              "READER_DATA_DIR", "READER_CONFIG_DIR")}}
     result = subprocess.run([sys.executable, "-c", CRASHING_APP, "sample_articles/family_firm.txt"], cwd=ROOT,
                             env=env, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
-    assert result.returncode not in (0, None), result.stdout[-500:] + result.stderr[-500:]
-    assert "a bug while rendering" in result.stdout + result.stderr
+    assert result.returncode == 1, result.stdout[-500:] + result.stderr[-500:]
+    assert "RuntimeError" in result.stdout + result.stderr and "a bug while rendering" in result.stdout + result.stderr
 
 
 # --- the trial as a new user (round 7): bad inputs, closed output, Ctrl+C, long sentences -----------------------

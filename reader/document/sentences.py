@@ -74,6 +74,8 @@ def _tokenizer():
         (``text_contains_sentbreak``), a pure function of that string and the fixed parameters: ~60 us a call,
         the whole cost of a text dense with sentence ends ("The mayor spoke on Monday. " * 240,000 has 240k).
         Contexts repeat (prose too: "said. He"), so each distinct one is decided once; the spans are the same.
+        What is remembered is bounded (``_REMEMBERED_CONTEXTS``) and forgotten when a document's split ends
+        (``split_paragraphs``): a dense text repeats a handful of contexts, prose gains little from the rest.
         """
 
         def text_contains_sentbreak(self, text: str) -> bool:
@@ -90,7 +92,9 @@ def _tokenizer():
 
 
 _SENTBREAK_DECISIONS: dict[str, bool] = {}
-_REMEMBERED_CONTEXTS = 200_000  # a few tens of MB at most; cleared when full
+# cleared when full: at most ~3 MB (~9 MB for contexts of 4-byte characters); War and Peace decides 19k distinct
+# contexts (20k decisions with this cap), a text of one repeated sentence 1
+_REMEMBERED_CONTEXTS = 16_384
 _REMEMBERED_CONTEXT_CHARS = 120
 
 
@@ -203,7 +207,15 @@ def _split_after_acronyms(chunk: str, s: int, e: int) -> Iterable[tuple[int, int
 
 
 def split_paragraphs(text: str, paragraphs: Iterable[Paragraph]) -> tuple[Span, ...]:
-    """Sentence spans of every paragraph. A heading, code block or table row is one "sentence"."""
+    """Sentence spans of every paragraph. A heading, code block or table row is one "sentence". The Punkt
+    decisions remembered meanwhile are forgotten at the end (they are kept for one document only)."""
+    try:
+        return _split_paragraphs(text, paragraphs)
+    finally:
+        _SENTBREAK_DECISIONS.clear()
+
+
+def _split_paragraphs(text: str, paragraphs: Iterable[Paragraph]) -> tuple[Span, ...]:
     spans: list[Span] = []
     for paragraph in paragraphs:
         if paragraph.end <= paragraph.start:

@@ -87,6 +87,7 @@ def _candidates(doc: Document, person: Person, gender: str | None, others: Seque
     chosen = set(i for i in mentioned if i >= 0)
     if gender in _PRONOUNS:
         other_starts = [s.start for s in others]
+        mention_starts = [m.start for m in person.mentions]
         for i in mentioned:
             j = i + 1
             if j >= len(sentences) or j in chosen:
@@ -97,14 +98,14 @@ def _candidates(doc: Document, person: Person, gender: str | None, others: Seque
                 continue
             previous = sentences[i]
             k = bisect_right(other_starts, previous.start)
-            if k < len(other_starts) and other_starts[k] < _first_mention_in(person, previous):
+            if k < len(other_starts) and other_starts[k] < _first_mention_in(mention_starts, previous):
                 continue  # someone else is named first in the sentence before: the pronoun may be theirs
             chosen.add(j)
     return sorted(chosen)
 
 
-def _first_mention_in(person: Person, span: Span) -> int:
-    starts = [m.start for m in person.mentions]
+def _first_mention_in(starts: Sequence[int], span: Span) -> int:
+    """The first of the (sorted) mention ``starts`` inside ``span``, else its end."""
     k = bisect_left(starts, span.start)
     return starts[k] if k < len(starts) else span.end
 

@@ -162,10 +162,18 @@ class Scan:
     lowercase_seen: dict[str, int]
     lone_caps: dict[str, bool] = field(default_factory=dict)  # cache of :meth:`used_alone_capitalised`
     particle_names: dict[tuple[str, str], bool] = field(default_factory=dict)  # :meth:`written_after_particle`
+    particle_pairs: set[tuple[str, str]] | None = None  # :func:`surname_particle_pairs`, made on first use
 
     def written_after_particle(self, particle: str, word: str) -> bool:
         """The text writes a full name ending in the lowercase particle and the word ("F.W. de Klerk", "Vincent
-        van Gogh"): a sentence-initial "De Klerk" is that surname (not "Ten Americans", "Da Nang", "Del Monte")."""
+        van Gogh"): a sentence-initial "De Klerk" is that surname (not "Ten Americans", "Da Nang", "Del Monte").
+
+        A surname particle and a plain word are looked up in the pairs one pass over the text found; any other
+        pair is searched for (each search reads the whole text: a text with many distinct "De X" was quadratic)."""
+        if particle in SURNAME_PARTICLES and _PLAIN_WORD.fullmatch(word):
+            if self.particle_pairs is None:
+                self.particle_pairs = surname_particle_pairs(self.text)
+            return (particle, word) in self.particle_pairs
         key = (particle, word)
         if key not in self.particle_names:
             pattern = rf"[{UPPER}][\w.'’\-]*[ \t]+{re.escape(particle)}[ \t]+{re.escape(word)}(?![\w'’\-])"
@@ -221,6 +229,38 @@ class Segment:
 # particles that start a surname used alone ("de Klerk", "van Gogh", "bin Laden"); not the articles and words
 # that also start titles, places and sentences ("Le Monde", "La Paz", "Der Spiegel", "Do", "Das Kapital")
 SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "del", "della", "ter", "bin", "ibn"})
+
+
+_PLAIN_WORD = re.compile(r"[\w'’\-]+")
+_PREFIX_CHAR = re.compile(r"[\w.'’\-]")
+_UPPER_CHAR = re.compile(rf"[{UPPER}]")
+_SURNAME_PARTICLE_AND_WORD = re.compile(
+    r"(?<=[ \t])(" + "|".join(sorted(SURNAME_PARTICLES)) + r")(?=[ \t]+([\w'’\-]+))"
+)
+
+
+def surname_particle_pairs(text: str) -> set[tuple[str, str]]:
+    """Every ``(particle, word)`` the text writes after a capitalised token ("F.W. de Klerk": ("de", "Klerk")),
+    in one pass: what :meth:`Scan.written_after_particle` searched for, one search per pair, each over the whole
+    text (the word is all of the word characters after the particle, as that search's lookahead required)."""
+    pairs: set[tuple[str, str]] = set()
+    for m in _SURNAME_PARTICLE_AND_WORD.finditer(text):
+        if (m.group(1), m.group(2)) not in pairs and _capitalised_token_before(text, m.start()):
+            pairs.add((m.group(1), m.group(2)))
+    return pairs
+
+
+def _capitalised_token_before(text: str, at: int) -> bool:
+    """Spaces or tabs end at ``at``, and the run of word characters, dots, apostrophes and hyphens before them
+    holds a capital (a token that ``[UPPER][\\w.'’\\-]*`` ends)."""
+    i = at
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    while i > 0 and _PREFIX_CHAR.match(text, i - 1):
+        i -= 1
+        if _UPPER_CHAR.match(text, i):
+            return True
+    return False
 
 
 def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:

@@ -45,6 +45,8 @@ Rules (each explained by a test in ``tests/test_people.py``):
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -691,6 +693,7 @@ def given_names_of_married_titles(text: str, candidates) -> list[tuple[Form, str
     last, outside quotation marks, in the paragraph that gives her words; the next paragraph, a quotation,
     addresses her). A given name tied to two different surnames is dropped."""
     ties: dict[str, set[str]] = {}
+    marks = _ParagraphMarks(text)
     for i, c in enumerate(candidates):
         if len(c.key) != 1 or lx.family_title(c.title) not in _MARRIED_CLASSES or c.org:
             continue
@@ -705,41 +708,97 @@ def given_names_of_married_titles(text: str, candidates) -> list[tuple[Form, str
         if paren:
             ties.setdefault(paren.group(1).lower(), set()).add(surname)  # "Mrs. Hurst (Louisa)"
             continue
-        given = _addressed_in_reply(text, c, candidates[i + 1] if i + 1 < len(candidates) else None)
+        given = _addressed_in_reply(text, c, candidates[i + 1] if i + 1 < len(candidates) else None, marks)
         if given is not None:
             ties.setdefault(given.lower(), set()).add(surname)
     return [((lx.norm(g),), next(iter(s))) for g, s in sorted(ties.items()) if len(s) == 1]
 
 
-def _addressed_in_reply(text: str, cand, following) -> str | None:
-    """The given name the reply to ``cand``'s words addresses, if she speaks last in her paragraph."""
-    para_start = text.rfind(_PARA, 0, cand.start) + 2
-    para_end = text.find(_PARA, cand.end)
+def _addressed_in_reply(text: str, cand, following, marks: _ParagraphMarks) -> str | None:
+    """The given name the reply to ``cand``'s words addresses, if she speaks last in her paragraph. ``marks``
+    (of ``text``) finds paragraph bounds and counts quotation marks without reading the paragraph: a paragraph
+    of many "Mrs. X" was read once per mention."""
+    para_start, para_end = marks.paragraph_start(cand.start), marks.paragraph_end(cand.end)
     para_end = len(text) if para_end < 0 else para_end
-    head = text[para_start : cand.ctx_start]
-    if head.count("“") != head.count("”"):
+    if not marks.balanced(para_start, cand.ctx_start):
         return None  # named inside a quotation
-    if following is not None and following.start < para_end:
-        tail = text[cand.ctx_end : following.start]
-        if tail.count("“") == tail.count("”"):
-            return None  # someone else is named after her outside quotation marks
-    rest = text[cand.ctx_end : para_end]
-    if "“" in rest:
+    if following is not None and following.start < para_end and marks.balanced(cand.ctx_end, following.start):
+        return None  # someone else is named after her outside quotation marks
+    if marks.opens_between(cand.ctx_end, para_end):
         reply_at = para_end + 2  # her words are in her own paragraph
-    elif _INTRODUCES.search(rest):
-        words_end = text.find(_PARA, para_end + 2)  # her words are the next paragraph
+    elif marks.introduces(cand.ctx_end, para_end):
+        words_end = marks.paragraph_end(para_end + 2)  # her words are the next paragraph
         if words_end < 0 or not text.startswith("“", para_end + 2):
             return None
         reply_at = words_end + 2
     else:
         return None
-    reply_end = text.find(_PARA, reply_at)
-    reply = text[reply_at : len(text) if reply_end < 0 else reply_end]
-    if not reply.startswith("“"):
-        return None
-    quote = reply[: (reply.find("”") + 1) or len(reply)]
-    m = _VOCATIVE.search(quote)
-    return m.group(1) if m else None
+    return marks.vocative_of_reply(reply_at)
+
+
+class _ParagraphMarks:
+    """Paragraph breaks ("\\n\\n", overlapping ones too) and curly quotation marks of a text, found once (on first
+    use), so that each question :func:`_addressed_in_reply` asks costs a binary search, not a read of the
+    paragraph; what it asks of a paragraph's end or of a reply is remembered."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: tuple[array, array, array] | None = None
+        self._introducing_at: dict[int, int] = {}  # paragraph end -> where a closing "[,:]--" would be
+        self._vocatives: dict[int, str | None] = {}
+
+    def _marks(self) -> tuple[array, array, array]:
+        if self._found is None:
+            text = self.text
+            self._found = tuple(array("q", (m.start() for m in re.finditer(pattern, text)))
+                                for pattern in ("(?=\n\n)", "“", "”"))  # type: ignore[assignment]
+        return self._found  # type: ignore[return-value]
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the paragraph holding ``pos`` starts: after the last break that ends by ``pos``, else 0."""
+        breaks = self._marks()[0]
+        i = bisect_right(breaks, pos - len(_PARA)) - 1
+        return breaks[i] + len(_PARA) if i >= 0 else 0
+
+    def paragraph_end(self, pos: int) -> int:
+        """The first break at or after ``pos`` (``text.find(_PARA, pos)``): -1 when none."""
+        breaks = self._marks()[0]
+        i = bisect_left(breaks, pos)
+        return breaks[i] if i < len(breaks) else -1
+
+    def _count(self, marks: array, lo: int, hi: int) -> int:
+        return bisect_left(marks, hi) - bisect_left(marks, lo) if lo < hi else 0
+
+    def balanced(self, lo: int, hi: int) -> bool:
+        """As many opening as closing curly quotation marks in ``text[lo:hi]``."""
+        _, opens, closes = self._marks()
+        return self._count(opens, lo, hi) == self._count(closes, lo, hi)
+
+    def opens_between(self, lo: int, hi: int) -> bool:
+        return self._count(self._marks()[1], lo, hi) > 0
+
+    def introduces(self, lo: int, para_end: int) -> bool:
+        """``text[lo:para_end]`` ends as words that introduce a quotation do (``_INTRODUCES``: "and added,--")."""
+        if para_end not in self._introducing_at:
+            i = para_end
+            while i > 0 and self.text[i - 1].isspace():
+                i -= 1
+            while i > 0 and self.text[i - 1] in "-—–":
+                i -= 1
+            self._introducing_at[para_end] = i - 1
+        at = self._introducing_at[para_end]
+        return at >= lo and _INTRODUCES.match(self.text, at, para_end) is not None
+
+    def vocative_of_reply(self, reply_at: int) -> str | None:
+        """The name the paragraph at ``reply_at`` addresses in its first quotation, when it opens with one."""
+        if reply_at not in self._vocatives:
+            text = self.text
+            reply_end = self.paragraph_end(reply_at)
+            reply = text[reply_at : len(text) if reply_end < 0 else reply_end] if text.startswith("“", reply_at) else ""
+            quote = reply[: (reply.find("”") + 1) or len(reply)]
+            m = _VOCATIVE.search(quote) if quote else None
+            self._vocatives[reply_at] = m.group(1) if m else None
+        return self._vocatives[reply_at]
 
 
 def _married_full_names(text: str, candidates) -> list[tuple[Form, str]]:
