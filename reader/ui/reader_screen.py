@@ -110,7 +110,11 @@ class ReaderScreen(BookKeys, Screen[None]):
         Binding("N", "previous_target", "Previous", id="search.previous", group=TARGETS_GROUP),
         Binding("percent_sign", "percent", "Go to N% (50%, 50p)", show=False, key_display="N%", id="jump.percent"),
         Binding("ctrl+o,backspace", "jump_back", "Back (jump list)", show=False, id="jump.back"),
-        Binding("ctrl+i,ctrl+n", "jump_forward", "Forward (jump list)", show=False, id="jump.forward"),
+        Binding("ctrl+n", "jump_forward", "Forward (jump list)", show=False, id="jump.forward"),
+        # vim's ctrl+i too, where the terminal tells it from Tab (the kitty keyboard protocol: kitty, WezTerm,
+        # foot, Ghostty); elsewhere ctrl+i *is* Tab, which moves the focus (Tab wins: it is checked first)
+        Binding("ctrl+i", "jump_forward", "Forward too, where the terminal tells ctrl+i from Tab (kitty, WezTerm)",
+                show=False, id="jump.forward-ctrl-i"),
         Binding("m", "prefix('m')", "Set mark (m + letter)", show=False, id="jump.mark"),
         Binding("apostrophe", "prefix(\"'\")", "Go to mark (' + letter; '' last place)", show=False,
                 key_display="'", id="jump.to-mark"),
