@@ -186,6 +186,22 @@ class ReaderScreen(BookKeys, Screen[None]):
             return False
         return True
 
+    def _filling_pane(self) -> SidePane | None:
+        """The side-pane tab on screen, while its list is still being filled (it cannot take Enter yet)."""
+        if not self.is_mounted or not self.side_pane.display:
+            return None
+        active = self.side_pane.active
+        return next((pane for pane in self.query(SidePane) if pane.TAB_ID == active and pane.still_filling), None)
+
+    def _enter_while_filling(self) -> bool:
+        """Enter meant for a list not there yet: say so (the list takes the focus once filled), never lose it
+        silently. False: no list is being filled, Enter is not the screen's."""
+        pane = self._filling_pane()
+        if pane is None or self.focused not in (None, self.article):  # another widget's Enter is its own
+            return False
+        pane.take_focus()
+        return True
+
     def on_side_pane_busy_changed(self, message: SidePane.BusyChanged) -> None:
         message.stop()
         self.query_one(AnalysisProgress).update_progress()
@@ -331,11 +347,15 @@ class ReaderScreen(BookKeys, Screen[None]):
     PREFIX_BINDINGS = {"jump.mark": "m", "jump.to-mark": "'"}
 
     def on_key(self, event: events.Key) -> None:
-        """m or ' and the letter after it (a mark).
+        """m or ' and the letter after it (a mark); Enter while the tab shown is still filling its list.
 
         Both are taken here, in the order the keys reach the screen: were ``m`` left to its binding (run later, by
         the app) a fast ``ma`` would run ``a``'s binding before the mark prefix is set.
         """
+        if self._prefix is None and event.key == "enter" and self._enter_while_filling():
+            event.stop()
+            event.prevent_default()
+            return
         if self._prefix is None:
             entry = self.active_bindings.get(event.key)
             prefix = self.PREFIX_BINDINGS.get(entry.binding.id or "") if entry is not None else None
@@ -598,7 +618,7 @@ class ReaderScreen(BookKeys, Screen[None]):
         for side_pane in self.query(SidePane):
             if side_pane.TAB_ID == tab:
                 side_pane.opened_at(on_screen)
-                side_pane.focus_main()
+                side_pane.take_focus()
 
     def action_toggle_pane(self) -> None:
         self.show_pane(not self.side_pane.display)
@@ -627,6 +647,8 @@ class ReaderScreen(BookKeys, Screen[None]):
         """Back to the text after a pick, a search or Escape: focus it (and show it, in a narrow terminal)."""
         if self.narrow and self.side_pane.display:
             self.show_pane(False)
+        for pane in self.query(SidePane):
+            pane.forget_focus_request()
         self.article.focus()
 
     def on_resize(self, event: events.Resize) -> None:

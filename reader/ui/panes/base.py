@@ -41,7 +41,25 @@ class PaneList(OptionList):
         Binding("space", "page_down", "Page down", show=False, id="list.page-down"),
         Binding("b", "page_up", "Page up", show=False, id="list.page-up"),
         Binding("slash", "filter", "Filter the list", show=False, id="list.filter"),
+        Binding("escape", "clear_filter", "Clear the filter", id="list.clear-filter"),
     ]
+
+    @property
+    def pane(self) -> SidePane | None:
+        return next((a for a in self.ancestors if isinstance(a, SidePane)), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape is the list's while its ``/`` filter hides rows (it clears it, as in the filter line); else it
+        goes on to the screen's ladder."""
+        if action == "clear_filter":
+            pane = self.pane
+            return pane is not None and pane.filtered_list is self and bool(pane.filter_text)
+        return super().check_action(action, parameters)
+
+    def action_clear_filter(self) -> None:
+        pane = self.pane
+        if pane is not None:
+            pane.clear_filter()
 
     def move_to(self, index: int) -> None:
         """Put the cursor on row ``index``, at the top of the view once the list is laid out (rows built while the
@@ -50,7 +68,7 @@ class PaneList(OptionList):
         self.call_after_refresh(self.scroll_to_highlight, top=True)
 
     def action_filter(self) -> None:
-        pane = next((a for a in self.ancestors if isinstance(a, SidePane)), None)
+        pane = self.pane
         if pane is None or not pane.open_filter(self):
             self.app.bell()
 
@@ -83,6 +101,9 @@ class ListFilter(Input):
         self.value = ""
         self.display = False
         self.target.focus()
+        pane = self.target.pane
+        if pane is not None and pane.filter_text:
+            pane.apply_filter("")  # now, not once Input.Changed arrives: the list is whole when it takes the keys
 
 
 def matches(query: str, *fields: str) -> bool:
@@ -142,6 +163,35 @@ class SidePane(Vertical):
         """Focus the part of the tab the reader works in (its list)."""
         self.focus()
 
+    BUSY_NOTE: ClassVar[str] = "Still working on this tab"
+    """What a key pressed while the tab's list is being filled is told (``take_focus``)."""
+    _focus_when_filled = False
+
+    @property
+    def still_filling(self) -> bool:
+        """The list is being filled: it cannot take the focus (nor Enter) yet."""
+        return bool(self.busy_widget.loading)
+
+    @property
+    def busy_message(self) -> str:
+        return f"{self.BUSY_NOTE}: the list takes the keys once it is filled."
+
+    def take_focus(self) -> None:
+        """The tab's key was pressed: focus its list; while the list is still being filled it takes the focus once
+        it is (``set_busy``), and the reader is told, rather than the key being lost."""
+        if self.still_filling:
+            self._focus_when_filled = True
+            self.app.notify(self.busy_message, timeout=3)
+        self.focus_main()
+
+    def forget_focus_request(self) -> None:
+        """The reader went back to the text meanwhile: the filled list does not take the focus."""
+        self._focus_when_filled = False
+
+    def _shown(self) -> bool:
+        """This tab is on screen (its tab is the active one and the side pane is shown)."""
+        return all(node.display for node in (self, *self.ancestors) if isinstance(node, Widget))
+
     def opened_at(self, on_screen: Span) -> None:
         """The reader opened this tab (its key) with ``on_screen`` of the text in view: a list in document order
         moves its cursor there (``row_to_open``); others ignore it."""
@@ -172,10 +222,17 @@ class SidePane(Vertical):
         line.focus()
         return True
 
+    def clear_filter(self) -> None:
+        """Escape: the filter line cleared and closed, every row listed again."""
+        for line in self.query(ListFilter):
+            line.action_clear()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if isinstance(event.input, ListFilter):
             event.stop()
-            self.apply_filter(event.value.strip())
+            if event.value.strip() != self.filter_text:  # Escape applied the cleared filter already
+                self.apply_filter(event.value.strip())
+            event.input.target.refresh_bindings()  # Escape clears the filter from the list too (footer)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if isinstance(event.input, ListFilter):
@@ -196,6 +253,10 @@ class SidePane(Vertical):
         if self.busy_widget.loading != busy:
             self.busy_widget.loading = busy
             self.post_message(self.BusyChanged())
+        if not busy and self._focus_when_filled:
+            self._focus_when_filled = False
+            if self._shown() and not isinstance(self.screen.focused, Input):
+                self.focus_main()
         if message is not None:
             self.info.update(Text(message))
 

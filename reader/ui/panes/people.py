@@ -57,6 +57,7 @@ class PeoplePane(CorrectsPeople, SidePane):
     TAB_LABEL = "People"
     SHORT_LABEL = "Ppl"
     KEY = "p"
+    BUSY_NOTE = "Still finding people"
 
     class PersonChosen(Message):
         def __init__(self, person: Person) -> None:
