@@ -299,7 +299,8 @@ class LibraryScreen(Screen[None]):
         elif self.source.folder is not None:
             kinds = ", ".join(ANALYSABLE_SUFFIXES)
             message = (f"No articles or books in {self.source.name}: the library lists the {kinds} files in the "
-                       "folder and its subfolders. Put some there and come back, or read one with `reader FILE`.")
+                       "folder and its subfolders. Put some there and run reader on the folder again, or read one file "
+                       "with `reader FILE`.")
         else:
             message = "None of the recently opened files can be read now. Read one with `reader FILE`."
         note.update(Text(message, style="bold" if not total else ""))
@@ -316,9 +317,9 @@ class LibraryScreen(Screen[None]):
         self.query_one(LibraryTitle).update(title)
 
     def action_help(self) -> None:
-        from reader.ui.help_screen import HelpScreen, help_sections
+        from reader.ui.help_screen import LIBRARY_EXTRA_KEYS, LIBRARY_INTRO, HelpScreen, help_sections
 
-        self.app.push_screen(HelpScreen(help_sections(self.active_bindings)))
+        self.app.push_screen(HelpScreen(help_sections(self.active_bindings, LIBRARY_EXTRA_KEYS), LIBRARY_INTRO))
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
