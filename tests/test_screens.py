@@ -269,3 +269,39 @@ async def test_p_and_enter_while_the_people_are_still_being_found_are_not_lost(m
         assert people.has_focus, "the filled list took the focus the p asked for"
         await pilot.press("enter")
         assert app.reader.targets is not None and app.reader.targets.kind == "mention"
+
+
+def send_fast(app: ReaderApp, text: str) -> None:
+    """Keys as a fast typist (or a paste) sends them: all queued before the first is handled."""
+    from textual import events
+
+    for character in text:
+        app.post_message(events.Key({"/": "slash", "?": "question_mark"}.get(character, character), character))
+
+
+async def test_what_is_typed_fast_after_slash_goes_into_the_search_bar(seed_document, settle) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        send_fast(app, "/putin")
+        await settle(pilot)
+        bar = app.reader.search_bar
+        assert bar.display and bar.value == "putin", "no key ran as a command before the bar had the focus"
+        assert app.reader.side_pane.display, "t (toggle pane) did not run"
+
+
+async def test_what_is_typed_fast_after_slash_in_the_people_list_goes_into_its_filter(seed_document, settle) -> None:
+    from reader.ui.panes.base import ListFilter
+    from reader.ui.people_corrections import PickFromList
+
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        send_fast(app, "/trump")
+        await settle(pilot)
+        assert not isinstance(app.screen, PickFromList), "m (merge) did not run"
+        line = next(f for f in app.reader.query(ListFilter) if f.display)
+        assert line.value == "trump"
+        shown = app.reader.query_one("#people-list")
+        assert 0 < shown.option_count < len(app.reader.people)

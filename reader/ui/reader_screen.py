@@ -31,6 +31,7 @@ from reader.ui.header import ArticleHeader
 from reader.ui.help_screen import HelpScreen, help_sections
 from reader.ui.messages import PeopleReady, SearchFinished, SummaryReady, WorkFailed
 from reader.ui.panes import PANES, PeoplePane, SidePane, SummaryPane
+from reader.ui.panes.base import type_ahead
 from reader.ui.panes.quotes import QuotesPane, quote_counts, quoted_spans
 from reader.ui.side_tabs import SideTabs
 from reader.ui.sizes import NARROW_WIDTH, SHORT_HEIGHT
@@ -345,24 +346,37 @@ class ReaderScreen(BookKeys, Screen[None]):
                              style="dim"))
 
     PREFIX_BINDINGS = {"jump.mark": "m", "jump.to-mark": "'"}
+    SEARCH_BINDINGS = {"search.find": 1, "search.backward": -1}
+    _typing_ahead: Input | None = None
 
     def on_key(self, event: events.Key) -> None:
-        """m or ' and the letter after it (a mark); Enter while the tab shown is still filling its list.
+        """m or ' and the letter after it (a mark); / or ? and what is typed right after; Enter while the tab shown
+        is still filling its list.
 
         Both are taken here, in the order the keys reach the screen: were ``m`` left to its binding (run later, by
         the app) a fast ``ma`` would run ``a``'s binding before the mark prefix is set.
         """
+        self._typing_ahead = type_ahead(self._typing_ahead, event)
+        if self._typing_ahead is not None:  # the search bar is still waiting for the focus: the key was for it
+            return
         if self._prefix is None and event.key == "enter" and self._enter_while_filling():
             event.stop()
             event.prevent_default()
             return
         if self._prefix is None:
             entry = self.active_bindings.get(event.key)
-            prefix = self.PREFIX_BINDINGS.get(entry.binding.id or "") if entry is not None else None
+            binding_id = (entry.binding.id or "") if entry is not None else ""
+            prefix = self.PREFIX_BINDINGS.get(binding_id)
             if prefix is not None:
                 event.stop()
                 event.prevent_default()
                 self.action_prefix(prefix)
+            elif binding_id in self.SEARCH_BINDINGS and entry is not None and entry.node is self and \
+                    not isinstance(self.focused, Input):
+                event.stop()
+                event.prevent_default()
+                self.action_search(self.SEARCH_BINDINGS[binding_id])
+                self._typing_ahead = self.search_bar  # a fast "/putin" types "putin" into the bar
             return
         prefix, self._prefix = self._prefix, None
         event.stop()

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
@@ -61,16 +62,32 @@ class PaneList(OptionList):
         if pane is not None:
             pane.clear_filter()
 
+    _typing_ahead: Input | None = None  # the filter line just opened, until it has the focus
+
+    def on_key(self, event: events.Key) -> None:
+        """``/`` opens the filter here, in the order the keys arrive, and the keys typed right after it go into the
+        line (``type_ahead``): left to the binding, a fast ``/trump`` would run ``m`` (merge) first."""
+        self._typing_ahead = type_ahead(self._typing_ahead, event)
+        if self._typing_ahead is not None:  # the line is still waiting for the focus: the key was for it
+            return
+        entry = self.screen.active_bindings.get(event.key)
+        if entry is not None and entry.binding.id == "list.filter" and entry.node is self:
+            event.stop()
+            event.prevent_default()
+            self._typing_ahead = self.action_filter()
+
     def move_to(self, index: int) -> None:
         """Put the cursor on row ``index``, at the top of the view once the list is laid out (rows built while the
         tab was hidden, or just shown, have no height yet: Textual's own scrolling then misses the row)."""
         self.highlighted = index
         self.call_after_refresh(self.scroll_to_highlight, top=True)
 
-    def action_filter(self) -> None:
+    def action_filter(self) -> Input | None:
         pane = self.pane
-        if pane is None or not pane.open_filter(self):
+        line = pane.open_filter(self) if pane is not None else None
+        if line is None:
             self.app.bell()
+        return line
 
     def action_page_down(self) -> None:
         if self.scrollable_content_region:
@@ -104,6 +121,19 @@ class ListFilter(Input):
         pane = self.target.pane
         if pane is not None and pane.filter_text:
             pane.apply_filter("")  # now, not once Input.Changed arrives: the list is whole when it takes the keys
+
+
+def type_ahead(line: Input | None, event: events.Key) -> Input | None:
+    """A key typed right after the key that opened ``line`` (before Textual has moved the focus to it: it does
+    so once the keys already on their way are handled) goes into the line, not to the key's binding. Returns the
+    line while it is still waiting for the focus, else None."""
+    if line is None or line.has_focus or not line.display:
+        return None
+    if event.is_printable and event.character:
+        line.insert_text_at_cursor(event.character)
+        event.stop()
+        event.prevent_default()
+    return line
 
 
 def matches(query: str, *fields: str) -> bool:
@@ -208,19 +238,24 @@ class SidePane(Vertical):
     def apply_filter(self, text: str) -> None:
         """Show only the entries of ``filtered_list`` that match ``text`` (``matches``)."""
 
-    def open_filter(self, pressed_in: PaneList) -> bool:
-        """Open the filter line above the tab's filtered list (``/`` in any of its lists); False when this tab has
+    def on_mount(self) -> None:
+        """The filter line is there from the start, hidden: the keys typed right after ``/`` can go into it."""
+        target = self.filtered_list
+        if target is not None:
+            line = ListFilter(target)
+            line.display = False
+            self.mount(line, before=target)
+
+    def open_filter(self, pressed_in: PaneList) -> ListFilter | None:
+        """Open the filter line above the tab's filtered list (``/`` in any of its lists); None when this tab has
         nothing to filter."""
         target = self.filtered_list
         if target is None:
-            return False
-        found = [f for f in self.query(ListFilter) if f.target is target]
-        line = found[0] if found else ListFilter(target)
-        if not found:
-            self.mount(line, before=target)
+            return None
+        line = next(f for f in self.query(ListFilter) if f.target is target)
         line.display = True
         line.focus()
-        return True
+        return line
 
     def clear_filter(self) -> None:
         """Escape: the filter line cleared and closed, every row listed again."""
