@@ -259,7 +259,8 @@ class LibraryScreen(Screen[None]):
         row = self._rows.get(entry.path)
         if row is None:
             cells = self._cells.get(entry.path) or _cells(entry)
-            row = self._rows[entry.path] = tuple(_clipped_cell(cells[key], width) for key, width in self.columns.items())
+            row = tuple(_clipped_cell(cells[key], width) for key, width in self.columns.items())
+            self._rows[entry.path] = row
         return row
 
     def _measure(self, library: Library | None) -> None:
@@ -268,8 +269,8 @@ class LibraryScreen(Screen[None]):
         self._rows = {}
         entries = library.entries if library is not None else ()
         self._cells = {entry.path: _cells(entry) for entry in entries}
-        self._widths = {column.key: min(column.most, max([len(column.label)] +
-                                                         [cells[column.key].cell_len for cells in self._cells.values()]))
+        self._widths = {column.key: min(column.most, max([len(column.label)] + [cells[column.key].cell_len
+                                                                                for cells in self._cells.values()]))
                         for column in COLUMNS}
 
     def _fit_columns(self) -> None:
