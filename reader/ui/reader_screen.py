@@ -70,6 +70,11 @@ class SearchBar(Input):
         self.display = True
         self.focus()
 
+    def on_focus(self) -> None:
+        screen = self.screen
+        if getattr(screen, "_typing_ahead", None) is self:
+            screen._typing_ahead = None  # type: ignore[attr-defined]  # it has the focus: keys come here now
+
     def remember(self, query: str) -> None:
         if query in self.history:
             self.history.remove(query)

@@ -114,6 +114,9 @@ class ListFilter(Input):
         super().__init__(placeholder="Type to filter", classes="list-filter")  # the footer shows its keys
         self.target = target
 
+    def on_focus(self) -> None:
+        self.target._typing_ahead = None  # it has the focus: the keys come here by themselves
+
     def action_clear(self) -> None:
         self.value = ""
         self.display = False
