@@ -45,6 +45,7 @@ class LibraryEntry:
     progress: float | None  # 0.0-1.0 from the saved reading position; None when never opened
     last_opened: str | None  # UTC ISO time of the last saved position ("2026-11-30T01:45:00Z")
     top_people: tuple[str, ...] = ()  # most mentioned first, from the analysis cache when present
+    analysed: bool = False  # the cache has its people (top_people may still be empty: nobody named)
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def _entry(path: Path, positions: dict[str, Any], cache: Any, top_people: int) -
         words=document.word_count, reading_time=document.reading_time,
         chapters=sum(1 for chapter in document.chapters if chapter.level == 2),
         progress=progress, last_opened=saved.get("used"),
-        top_people=tuple(person.name for person in (people or [])[:top_people]),
+        top_people=tuple(person.name for person in (people or [])[:top_people]), analysed=people is not None,
     )
 
 

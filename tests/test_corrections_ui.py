@@ -202,3 +202,34 @@ async def test_the_merge_picker_shows_its_list_at_40x8(seed_document) -> None:
         await pilot.press(*"putin", "enter")
         await settle(pilot)
         assert app.screen is app.reader
+
+
+async def test_the_undo_toast_names_a_merged_or_hidden_person_by_name_never_by_key(seed_document) -> None:
+    """The person merged or hidden has left the list when u undoes it: the toast still says their name."""
+    from .test_config import recorded_notifications
+
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        messages = recorded_notifications(app)
+        fried = person(app, "Daniel Fried")
+        await highlight(pilot, app, "Daniel Fried")
+        await pilot.press("d")
+        await settle(pilot)
+        assert "Daniel Fried" not in names(app)
+        await pilot.press("p", "u")
+        await settle(pilot)
+        undone = [m for m in messages if m.startswith("Undone")]
+        assert undone == ["Undone: hide Daniel Fried"], messages
+        assert fried.key not in undone[0]
+
+
+def test_a_correction_of_a_person_never_seen_is_named_from_its_key() -> None:
+    """A correction from an earlier session whose person is not in the list: a readable name, not the slug."""
+    from reader.nlp.people.corrections import hide, merge
+    from reader.ui.people_corrections import describe
+
+    assert describe(hide("mr-collins"), {}) == "hide Mr Collins"
+    assert describe(merge("lizzy", "elizabeth-bennet"), {"elizabeth-bennet": "Elizabeth Bennet"}) == \
+        "merge Lizzy into Elizabeth Bennet"
+    assert describe(hide("jane-2"), {}) == "hide Jane (2)"

@@ -1,4 +1,4 @@
-"""The jump list (vim's ctrl+o / ctrl+i / '') as a pure object."""
+"""The jump list (vim's ctrl+o / ctrl+i / ''; ctrl+n here) as a pure object, and its keys in the app."""
 
 from __future__ import annotations
 
@@ -103,3 +103,42 @@ def test_bad_saved_jumps_are_dropped_and_the_position_kept(tmp_path) -> None:
     store = StateStore(path)
     assert store.get_jumps("a") == [1, 9] and store.get_jumps("b") == []
     assert store.get_position("b") == 6 and store.warnings == []
+
+
+# ---------------------------------------------------------------------------------------------- in the app
+async def test_forward_is_ctrl_n_and_tab_still_moves_the_focus(seed_document) -> None:
+    """A terminal sends ctrl+i as Tab: Tab must keep moving the focus (never jump), ctrl+n goes forward, and the
+    help says ctrl+i only for terminals that tell it from Tab."""
+    import io
+
+    from rich.console import Console
+
+    from reader.ui.app import ReaderApp
+    from reader.ui.help_screen import HelpScreen
+
+    from .conftest import settle
+
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        view = app.reader.article
+        await pilot.press("G")
+        end = view.top_offset
+        await pilot.press("ctrl+o")
+        assert view.top_offset == 0
+        await pilot.press("tab")
+        assert view.top_offset == 0 and not view.has_focus, "Tab moves the focus, it does not jump"
+        view.focus()
+        await pilot.press("ctrl+n")
+        assert view.top_offset == end
+        await pilot.press("ctrl+o", "ctrl+i")  # a kitty-protocol terminal: ctrl+i arrives as itself
+        assert view.top_offset == end
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(file=io.StringIO(), width=160)
+        console.print(app.screen.keys)
+        rows = console.file.getvalue().splitlines()
+        forward = [row for row in rows if "Forward" in row]
+        assert any(row.split()[0] == "ctrl+n" for row in forward), forward
+        assert all("ctrl+n" not in row for row in forward if "ctrl+i" in row), "ctrl+i is not offered as ctrl+n's twin"
+        assert any("ctrl+i" in row and "Tab" in row for row in forward), forward

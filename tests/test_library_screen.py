@@ -222,3 +222,69 @@ async def test_the_people_index_footer_offers_no_sort_or_filter_of_the_hidden_ta
         await pilot.press("b")
         await settle(pilot)
         assert {"Sort", "Filter"} <= footer()
+
+
+def people_cells(app: ReaderApp) -> dict[str, str]:
+    table = app.screen.query_one(DataTable)
+    column = list(table.columns).index("people")
+    return {title: str(table.get_row_at(row)[column]) for row, title in enumerate(titles(app))}
+
+
+async def test_the_people_column_says_a_text_is_not_analysed_yet_rather_than_stay_blank(folder, state, cache) -> None:
+    document = load_document(str(folder / "quiet_house.txt"))
+    cache.put_people(document, find_people(document))
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=(160, 36)) as pilot:
+        await settle(pilot)
+        cells = people_cells(app)
+        assert "Elizabeth Bennet" in cells["The Quiet House"], cells
+        others = [cell for title, cell in cells.items() if title != "The Quiet House"]
+        assert others and all(cell == "not analysed yet" for cell in others), cells
+
+
+async def test_an_empty_folder_says_so_and_what_to_do(tmp_path, state, cache) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = ReaderApp(LibrarySource(folder=empty), state=state, cache=cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        note = app.screen.query_one("#library-empty")
+        assert note.display
+        text = str(note.render())
+        assert "No articles or books" in text and ".txt" in text and "reader FILE" in text
+
+
+async def test_a_filter_matching_nothing_says_so(folder, state, cache) -> None:
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        note = app.screen.query_one("#library-empty")
+        assert not note.display
+        await pilot.press("slash", *"zzzq")
+        assert titles(app) == [] and note.display and "Escape clears the filter" in str(note.render())
+        await pilot.press("escape")
+        assert len(titles(app)) == 3 and not note.display
+
+
+async def test_the_cells_are_measured_once_per_scan_not_on_every_filter_key(folder, state, cache,
+                                                                            monkeypatch) -> None:
+    """Typing a filter redraws the rows only: every entry's cells and the columns' widths come from the scan."""
+    from reader.ui import library_screen
+
+    made: list[str] = []
+    real = library_screen._cells
+
+    def counted(entry):
+        made.append(entry.title)
+        return real(entry)
+
+    monkeypatch.setattr(library_screen, "_cells", counted)
+    app = ReaderApp(LibrarySource(folder=folder), state=state, cache=cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(made) == len(set(made)) == len(titles(app)) == 3, "each entry's cells made once"
+        made.clear()
+        await pilot.press("slash", *"the q")
+        assert titles(app) == ["The Quiet House"]
+        await pilot.press("escape")
+        assert made == [], "no entry measured again while filtering"

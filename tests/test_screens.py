@@ -223,3 +223,85 @@ async def test_the_info_tab_shows_the_document_stats(seed_document, settle) -> N
         shown = console.file.getvalue()
         assert "1,481" in shown and f"{len(seed_document.sentences):,}" in shown and "6 min" in shown
         assert "trump_foreign_policy.txt" in "".join(shown.split())  # a long path wraps
+
+
+async def test_escape_in_the_people_list_clears_its_filter_before_going_back_to_the_text(seed_document,
+                                                                                         settle) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        people = app.reader.query_one("#people-list")
+        everyone = people.option_count
+        await pilot.press("p", "slash", *"trump", "enter")  # filtered, back in the list
+        assert 0 < people.option_count < everyone and people.has_focus
+        await pilot.press("escape")
+        assert people.option_count == everyone, "Escape cleared the filter"
+        assert people.has_focus and not app.reader.query_one("ListFilter").display
+        await pilot.press("escape")
+        assert app.reader.article.has_focus, "the next Escape goes on to the screen's ladder"
+
+
+async def test_p_and_enter_while_the_people_are_still_being_found_are_not_lost(monkeypatch, seed_document,
+                                                                               settle) -> None:
+    """Before the list is filled it cannot take the focus: the reader is told, and the list takes the focus (and
+    so the next Enter) once it is filled."""
+    from .test_config import recorded_notifications
+
+    release = threading.Event()
+    real = analysis.people_stage
+
+    def slow(document, should_stop=analysis.never, corrections=()):
+        release.wait(RELEASE_AFTER)
+        return real(document, should_stop, corrections)
+
+    monkeypatch.setattr(analysis, "people_stage", slow)
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        messages = recorded_notifications(app)
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.press("enter")
+        still = [m for m in messages if m.startswith("Still finding people")]
+        assert len(still) == 2, messages  # one for p, one for Enter
+        release.set()
+        await settle(pilot)
+        people = app.reader.query_one("#people-list")
+        assert people.has_focus, "the filled list took the focus the p asked for"
+        await pilot.press("enter")
+        assert app.reader.targets is not None and app.reader.targets.kind == "mention"
+
+
+def send_fast(app: ReaderApp, text: str) -> None:
+    """Keys as a fast typist (or a paste) sends them: all queued before the first is handled."""
+    from textual import events
+
+    for character in text:
+        app.post_message(events.Key({"/": "slash", "?": "question_mark"}.get(character, character), character))
+
+
+async def test_what_is_typed_fast_after_slash_goes_into_the_search_bar(seed_document, settle) -> None:
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        send_fast(app, "/putin")
+        await settle(pilot)
+        bar = app.reader.search_bar
+        assert bar.display and bar.value == "putin", "no key ran as a command before the bar had the focus"
+        assert app.reader.side_pane.display, "t (toggle pane) did not run"
+
+
+async def test_what_is_typed_fast_after_slash_in_the_people_list_goes_into_its_filter(seed_document, settle) -> None:
+    from reader.ui.panes.base import ListFilter
+    from reader.ui.people_corrections import PickFromList
+
+    app = ReaderApp(seed_document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        send_fast(app, "/trump")
+        await settle(pilot)
+        assert not isinstance(app.screen, PickFromList), "m (merge) did not run"
+        line = next(f for f in app.reader.query(ListFilter) if f.display)
+        assert line.value == "trump"
+        shown = app.reader.query_one("#people-list")
+        assert 0 < shown.option_count < len(app.reader.people)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from rich.table import Table
 from rich.text import Text
@@ -24,13 +24,35 @@ INTRO = (
     "narrow terminal the text and the pane take turns (t switches)."
 )
 
-EXTRA_KEYS = [
-    ("Side pane", "tab / shift+tab", "Move focus between the article and the side pane"),
-    ("Side pane", "j k g G space b / Enter", "Move in a list / pick the highlighted entry"),
-    ("Search and jump", "10j 5n 50% 50p", "A number before a key repeats it; N% or Np goes N percent through"),
-    ("Search and jump", "re:PATTERN", "A regular expression; accents never matter, capitals only if typed"),
-    ("App", "ctrl+p", "Every command, with its key"),
-    ("Reading", "mouse wheel", "Scroll the article"),
+LIBRARY_INTRO = (
+    "The library lists the articles and books of a folder (or the files read last). Enter reads the highlighted "
+    "one; Escape there, with nothing else to clear, comes back here. The People index lists everyone named in the "
+    "texts analysed so far (a text is analysed when it is first read): Enter shows the texts that name a person, "
+    "Enter on one opens it at their first mention."
+)
+
+ExtraKey = tuple[str, str, str, tuple[str, ...]]
+"""A help row no binding of the screen makes: (section, keys, what they do, the binding ids that make the row
+already when they are active: it is left out then, as when the help is opened in a list)."""
+
+READER_EXTRA_KEYS: list[ExtraKey] = [
+    ("Side pane", "tab / shift+tab", "Move focus between the article and the side pane", ()),
+    ("Side pane", "j k g G space b / Enter", "Move in a list / pick the highlighted entry", ("list.down",)),
+    ("Side pane", "/ (in a list)", "Filter the list (Enter: back to it, Escape: clear the filter)", ("list.filter",)),
+    ("Side pane", "Enter on ≡ summary", "Contents: summarise that chapter, its sentences listed below", ()),
+    ("Side pane", "Escape (Quotes)", "Everyone's quotes again, after one person's", ("quotes.everyone",)),
+    ("People", "m x d u (People list)", "Merge the person into another, split a name off, hide, undo (saved)",
+     ("people.merge",)),
+    ("Search and jump", "10j 5n 50% 50p", "A number before a key repeats it; N% or Np goes N percent through", ()),
+    ("Search and jump", "re:PATTERN", "A regular expression; accents never matter, capitals only if typed", ()),
+    ("App", "ctrl+p", "Every command, with its key", ()),
+    ("Reading", "mouse wheel", "Scroll the article", ()),
+]
+
+LIBRARY_EXTRA_KEYS: list[ExtraKey] = [
+    ("Library", "↑ ↓ pgup pgdn home end", "Move in the table or a list", ()),
+    ("Library", "Enter", "Read the highlighted text (Escape there comes back here); People index: its texts", ()),
+    ("App", "ctrl+p", "Every command, with its key", ()),
 ]
 
 
@@ -41,7 +63,7 @@ def display_key(key: str) -> str:
 
 
 SECTIONS = {"article": "Reading", "search": "Search and jump", "jump": "Search and jump", "pane": "Side pane",
-            "summary": "Summary", "app": "App"}
+            "list": "Side pane", "summary": "Summary", "app": "App"}
 """Help section of a binding, by the first part of its id ("search.next"); an unknown part is its own section."""
 
 Sections = list[tuple[str, list[tuple[str, str]]]]
@@ -57,11 +79,12 @@ def _declared(binding_id: str, node: DOMNode) -> tuple[int, list[str]]:
     return len(getattr(type(node), "BINDINGS", ())), []
 
 
-def help_sections(active: Mapping[str, ActiveBinding]) -> Sections:
-    """Every active binding that has an id, keys of one binding on one row, grouped into SECTIONS.
+def help_sections(active: Mapping[str, ActiveBinding], extra: Sequence[ExtraKey] = READER_EXTRA_KEYS) -> Sections:
+    """Every active binding that has an id, keys of one binding on one row, grouped into SECTIONS, and the
+    ``extra`` rows not made by an active binding already.
 
     ``active`` is a screen's ``active_bindings``, so the help shows the keys as they are bound right now (a keymap
-    included); Textual's own bindings have no id and are left to the EXTRA_KEYS lines.
+    included); Textual's own bindings have no id and are left to the ``extra`` lines.
     """
     keys: dict[str, list[str]] = {}
     found: dict[str, ActiveBinding] = {}
@@ -84,6 +107,9 @@ def help_sections(active: Mapping[str, ActiveBinding]) -> Sections:
         title = SECTIONS.get(prefix, prefix.capitalize())
         row = (" / ".join(display_key(k) for k in ordered), found[binding_id].binding.description)
         sections.setdefault(title, []).append(row)
+    for group, key, description, made_by in extra:
+        if not any(binding_id in found for binding_id in made_by):
+            sections.setdefault(group, []).append((key, description))
     return [(title, rows) for title, rows in sections.items() if rows]
 
 
@@ -91,10 +117,7 @@ def key_table(sections: Sections) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
     table.add_column("key", style="bold cyan", no_wrap=True, width=24)
     table.add_column("action")
-    rows: dict[str, list[tuple[str, str]]] = {title: list(entries) for title, entries in sections}
-    for group, key, description in EXTRA_KEYS:
-        rows.setdefault(group, []).append((key, description))
-    for group, entries in rows.items():
+    for group, entries in sections:
         table.add_row(Text(group, style="bold underline"), "")
         for keys, description in entries:
             table.add_row(keys, description)
@@ -113,9 +136,10 @@ class HelpScreen(ModalScreen[None]):
         Binding("b,pageup", "scroll('page_up')", "Page up", show=False),
     ]
 
-    def __init__(self, sections: Sections) -> None:
+    def __init__(self, sections: Sections, intro: str = INTRO) -> None:
         super().__init__()
         self.sections = sections
+        self.intro = intro
         self.keys = key_table(sections)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -125,7 +149,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static(Text.assemble(("reader: keys", "bold"), ("    Escape, q, h or F1 closes this help", "dim")),
                          id="help-title")
-            yield Static(INTRO, id="help-intro")
+            yield Static(self.intro, id="help-intro")
             yield Static(self.keys, id="help-keys")
 
     def action_scroll(self, how: str) -> None:

@@ -1,8 +1,9 @@
 """The jump list, as in vim: where the reader was before each jump (no Textual import).
 
 Positions are character offsets into ``Document.text`` (the first character on screen). ``record`` is called
-with the position a jump leaves; ``back`` (ctrl+o) and ``forward`` (ctrl+i) walk the list; ``previous`` is
-the position before the latest jump (``''`` returns there, and the place it left becomes the previous one).
+with the position a jump leaves; ``back`` (ctrl+o) and ``forward`` (ctrl+n; vim's ctrl+i only where the terminal
+tells it from Tab) walk the list; ``previous`` is the position before the latest jump (``''`` returns there, and
+the place it left becomes the previous one).
 ``entries`` is what is saved with the reading position; ``restore`` takes it back on a reopen (as vim's viminfo).
 """
 

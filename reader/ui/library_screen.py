@@ -26,8 +26,8 @@ from textual.worker import Worker, WorkerState
 
 from reader.document.load import display_name
 from reader.document.model import Document, Span
-from reader.library import (Library, LibraryEntry, SortKey, filter_entries, people_index, remember_opened,
-                            scan_files, scan_library, sort_entries)
+from reader.library import (ANALYSABLE_SUFFIXES, Library, LibraryEntry, SortKey, filter_entries, people_index,
+                            remember_opened, scan_files, scan_library, sort_entries)
 from reader.ui.footer import FittingFooter
 from reader.ui.messages import WorkFailed
 from reader.wording import count_of
@@ -139,6 +139,7 @@ class LibraryScreen(Screen[None]):
     #library-tabs { height: 1fr; }
     #library-tabs TabPane { height: 1fr; padding: 0; }
     LibraryTable { height: 1fr; }
+    #library-empty { height: auto; padding: 1 2; }
     #people-index-info { height: auto; padding: 0 1; }
     PersonList { height: 2fr; }
     PersonArticles { height: 1fr; }
@@ -168,11 +169,16 @@ class LibraryScreen(Screen[None]):
         self.shown: list[LibraryEntry] = []
         self.index: list[tuple[str, list[tuple[LibraryEntry, int]]]] | None = None
         self.columns: dict[str, int] = {}  # the columns shown and their widths (``fitting_columns``)
+        self._measured: Library | None = None  # the scan the cells and widths below were made for
+        self._cells: dict[Path, dict[str, Text]] = {}  # every entry's cells, uncut
+        self._widths: dict[str, int] = {}  # each column's widest cell (capped)
+        self._rows: dict[Path, tuple[Text, ...]] = {}  # every entry's cells cut to the columns shown
 
     def compose(self) -> ComposeResult:
         yield LibraryTitle("", id="header")
         with TabbedContent(id="library-tabs", initial="books"):
             with TabPane("Books", id="books"):
+                yield Static("", id="library-empty")
                 yield LibraryTable(id="library-table", cursor_type="row", zebra_stripes=True)
             with TabPane("People index", id="people-index"):
                 yield Static("", id="people-index-info")
@@ -184,6 +190,7 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(FilterBar).display = False
+        self.query_one("#library-empty").display = False
 
     def on_resize(self) -> None:
         self.show_rows()  # the columns that fit the new width
@@ -241,28 +248,64 @@ class LibraryScreen(Screen[None]):
         self._fit_columns()
         table.clear()
         for entry in self.shown:
-            cells = _cells(entry)
-            table.add_row(*(_clipped_cell(cells[key], width) for key, width in self.columns.items()),
-                          key=str(entry.path))
+            table.add_row(*self._row(entry), key=str(entry.path))
         if self.shown:
             table.move_cursor(row=min(keep, len(self.shown) - 1))
         self._update_title()
+        self._show_empty_note()
+
+    def _row(self, entry: LibraryEntry) -> tuple[Text, ...]:
+        """The entry's cells in the columns shown, cut to their widths (made once per scan and set of columns)."""
+        row = self._rows.get(entry.path)
+        if row is None:
+            cells = self._cells.get(entry.path) or _cells(entry)
+            row = tuple(_clipped_cell(cells[key], width) for key, width in self.columns.items())
+            self._rows[entry.path] = row
+        return row
+
+    def _measure(self, library: Library | None) -> None:
+        """Every entry's cells and each column's widest one, once per scan (not on every filter key)."""
+        self._measured = library
+        self._rows = {}
+        entries = library.entries if library is not None else ()
+        self._cells = {entry.path: _cells(entry) for entry in entries}
+        self._widths = {column.key: min(column.most, max([len(column.label)] + [cells[column.key].cell_len
+                                                                                for cells in self._cells.values()]))
+                        for column in COLUMNS}
 
     def _fit_columns(self) -> None:
         """The columns that fit the table's width without scrolling sideways (room kept for its scrollbar)."""
         table = self.query_one(LibraryTable)
         room = (table.size.width or self.size.width) - table.styles.scrollbar_size_vertical
-        entries = self.library.entries if self.library is not None else []
-        widths = {column.key: min(column.most, max([len(column.label)] + [cells[column.key].cell_len for cells in
-                                                                           map(_cells, entries)]))
-                  for column in COLUMNS}
-        columns = fitting_columns(widths, room, padding=2 * table.cell_padding)
+        if self._measured is not self.library:  # a new scan: measured once, not on every filter key
+            self._measure(self.library)
+        columns = fitting_columns(self._widths, room, padding=2 * table.cell_padding)
         if columns != self.columns:
             self.columns = columns
+            self._rows = {}
             table.clear(columns=True)
             labels = {column.key: column.label for column in COLUMNS}
             for key, width in columns.items():
                 table.add_column(labels[key], key=key, width=width)
+
+    def _show_empty_note(self) -> None:
+        """An empty table says why and what to do: no texts in the folder, or none matching the filter."""
+        note = self.query_one("#library-empty", Static)
+        total = len(self.library.entries) if self.library else 0
+        if self.library is None or self.shown:
+            note.display = False
+            return
+        if total:
+            message = f"No text matches “{self.query_text}”. Escape clears the filter."
+        elif self.source.folder is not None:
+            kinds = ", ".join(ANALYSABLE_SUFFIXES)
+            message = (f"No articles or books in {self.source.name}: the library lists the {kinds} files in the "
+                       "folder and its subfolders. Put some there and run reader on the folder again, or read one file "
+                       "with `reader FILE`.")
+        else:
+            message = "None of the recently opened files can be read now. Read one with `reader FILE`."
+        note.update(Text(message, style="bold" if not total else ""))
+        note.display = True
 
     def _update_title(self) -> None:
         total = len(self.library.entries) if self.library else 0
@@ -275,9 +318,9 @@ class LibraryScreen(Screen[None]):
         self.query_one(LibraryTitle).update(title)
 
     def action_help(self) -> None:
-        from reader.ui.help_screen import HelpScreen, help_sections
+        from reader.ui.help_screen import LIBRARY_EXTRA_KEYS, LIBRARY_INTRO, HelpScreen, help_sections
 
-        self.app.push_screen(HelpScreen(help_sections(self.active_bindings)))
+        self.app.push_screen(HelpScreen(help_sections(self.active_bindings, LIBRARY_EXTRA_KEYS), LIBRARY_INTRO))
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -413,7 +456,17 @@ def _cells(entry: LibraryEntry) -> dict[str, Text]:
     return {"title": Text(entry.title, style="bold"), "author": Text(entry.author or "", style="italic"),
             "words": Text(length, justify="right"), "time": Text(entry.reading_time),
             "read": Text(progress, justify="right"), "last opened": Text(opened, style="dim"),
-            "people": Text(", ".join(entry.top_people[:2]), style="cyan")}
+            "people": _people_cell(entry)}
+
+
+NOT_ANALYSED = "not analysed yet"
+"""The People cell of a text never opened: its people are found (and cached) when it is first read."""
+
+
+def _people_cell(entry: LibraryEntry) -> Text:
+    if not entry.analysed:
+        return Text(NOT_ANALYSED, style="dim italic")
+    return Text(", ".join(entry.top_people[:2]) or "nobody named", style="cyan" if entry.top_people else "dim")
 
 
 def _clipped_cell(cell: Text, cells: int) -> Text:

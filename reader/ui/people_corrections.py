@@ -9,7 +9,7 @@ The picker (a small modal screen: a filter Input over an OptionList) chooses the
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual import on
@@ -163,12 +163,15 @@ class CorrectsPeople:
 
     corrections: list[Correction]
     _keep: str | None = None  # the key of the person to highlight once the corrected list arrives
+    _names: dict[str, str]  # key -> display name of everyone seen in this session (merged or hidden ones too)
 
     def load_corrections(self) -> None:
         """The document's saved corrections; a damaged file is set aside (and said so) before the stage runs."""
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", CorrectionsWarning)
             self.corrections = load_corrections(self.document)  # type: ignore[attr-defined]
+        if not hasattr(self, "_names"):
+            self._names = {}
         for warning in caught:
             self.app.notify(str(warning.message), severity="warning", timeout=8)  # type: ignore[attr-defined]
 
@@ -180,7 +183,7 @@ class CorrectsPeople:
                 app.bell()
                 app.notify("No correction to undo.", timeout=3)
                 return
-            self._save_corrections(undo(self.corrections), "Undone: " + describe(self.corrections[-1], self.people))  # type: ignore[attr-defined]
+            self._save_corrections(undo(self.corrections), "Undone: " + describe(self.corrections[-1], self._names))
             return
         person: Person | None = self.highlighted_person()  # type: ignore[attr-defined]
         if person is None:
@@ -211,14 +214,16 @@ class CorrectsPeople:
 
     def on_people_ready(self, _message: object) -> None:
         """After the pane showed the corrected list (Textual calls this class's handler after the pane's own):
-        the cursor goes back to the person just corrected."""
+        the cursor goes back to the person just corrected. Their names are remembered: a toast about a person merged
+        or hidden names them by name once they have left the list."""
+        self._names.update((p.key, p.name) for p in self.found or self.people)  # type: ignore[attr-defined]
         keep, self._keep = self._keep, None
         keys = [p.key for p in self.people]  # type: ignore[attr-defined]
         if keep in keys:
             self.select_person(keys.index(keep))  # type: ignore[attr-defined]
 
     def _person_name(self, key: str) -> str:
-        return next((p.name for p in self.people if p.key == key), key)  # type: ignore[attr-defined]
+        return name_of(key, self._names)
 
     def _save_corrections(self, corrections: list[Correction], done: str, keep: str | None = None) -> None:
         """Save ``corrections`` for the document and show the list they make (``keep``: the person to highlight
@@ -234,12 +239,21 @@ class CorrectsPeople:
         self.start()  # type: ignore[attr-defined]  # the people stage again: it applies what was just saved
 
 
-def describe(correction: Correction, people: Sequence[Person]) -> str:
-    """A correction in words ("merge Lizzy into Elizabeth Bennet")."""
-    names = {p.key: p.name for p in people}
-    who = names.get(correction.key, correction.key)
+def name_of(key: str, names: Mapping[str, str]) -> str:
+    """The display name of the person ``key``; one never seen (a correction of an earlier session whose person has
+    left the list) is named from its key, never shown as the key itself: "mr-collins-2" -> "Mr Collins (2)"."""
+    if key in names:
+        return names[key]
+    words = key.split("-")
+    number = f" ({words.pop()})" if len(words) > 1 and words[-1].isdigit() else ""
+    return " ".join(word.capitalize() for word in words) + number
+
+
+def describe(correction: Correction, names: Mapping[str, str]) -> str:
+    """A correction in words ("merge Lizzy into Elizabeth Bennet"); ``names``: display names by person key."""
+    who = name_of(correction.key, names)
     if correction.op == "merge":
-        return f"merge {who} into {names.get(correction.target, correction.target)}"
+        return f"merge {who} into {name_of(correction.target, names)}"
     if correction.op == "split":
         return f"split {correction.alias} off {who}"
     return f"hide {who}"

@@ -31,6 +31,7 @@ from reader.ui.header import ArticleHeader
 from reader.ui.help_screen import HelpScreen, help_sections
 from reader.ui.messages import PeopleReady, SearchFinished, SummaryReady, WorkFailed
 from reader.ui.panes import PANES, PeoplePane, SidePane, SummaryPane
+from reader.ui.panes.base import type_ahead
 from reader.ui.panes.quotes import QuotesPane, quote_counts, quoted_spans
 from reader.ui.side_tabs import SideTabs
 from reader.ui.sizes import NARROW_WIDTH, SHORT_HEIGHT
@@ -68,6 +69,11 @@ class SearchBar(Input):
         self.value = ""
         self.display = True
         self.focus()
+
+    def on_focus(self) -> None:
+        screen = self.screen
+        if getattr(screen, "_typing_ahead", None) is self:
+            screen._typing_ahead = None  # type: ignore[attr-defined]  # it has the focus: keys come here now
 
     def remember(self, query: str) -> None:
         if query in self.history:
@@ -110,7 +116,11 @@ class ReaderScreen(BookKeys, Screen[None]):
         Binding("N", "previous_target", "Previous", id="search.previous", group=TARGETS_GROUP),
         Binding("percent_sign", "percent", "Go to N% (50%, 50p)", show=False, key_display="N%", id="jump.percent"),
         Binding("ctrl+o,backspace", "jump_back", "Back (jump list)", show=False, id="jump.back"),
-        Binding("ctrl+i,ctrl+n", "jump_forward", "Forward (jump list)", show=False, id="jump.forward"),
+        Binding("ctrl+n", "jump_forward", "Forward (jump list)", show=False, id="jump.forward"),
+        # vim's ctrl+i too, where the terminal tells it from Tab (the kitty keyboard protocol: kitty, WezTerm,
+        # foot, Ghostty); elsewhere ctrl+i *is* Tab, which moves the focus (Tab wins: it is checked first)
+        Binding("ctrl+i", "jump_forward", "Forward too, where the terminal tells ctrl+i from Tab (kitty, WezTerm)",
+                show=False, id="jump.forward-ctrl-i"),
         Binding("m", "prefix('m')", "Set mark (m + letter)", show=False, id="jump.mark"),
         Binding("apostrophe", "prefix(\"'\")", "Go to mark (' + letter; '' last place)", show=False,
                 key_display="'", id="jump.to-mark"),
@@ -180,6 +190,22 @@ class ReaderScreen(BookKeys, Screen[None]):
         keys, not the reading ones."""
         if action not in self.SEARCH_BAR_ACTIONS and isinstance(self.focused, Input):
             return False
+        return True
+
+    def _filling_pane(self) -> SidePane | None:
+        """The side-pane tab on screen, while its list is still being filled (it cannot take Enter yet)."""
+        if not self.is_mounted or not self.side_pane.display:
+            return None
+        active = self.side_pane.active
+        return next((pane for pane in self.query(SidePane) if pane.TAB_ID == active and pane.still_filling), None)
+
+    def _enter_while_filling(self) -> bool:
+        """Enter meant for a list not there yet: say so (the list takes the focus once filled), never lose it
+        silently. False: no list is being filled, Enter is not the screen's."""
+        pane = self._filling_pane()
+        if pane is None or self.focused not in (None, self.article):  # another widget's Enter is its own
+            return False
+        pane.take_focus()
         return True
 
     def on_side_pane_busy_changed(self, message: SidePane.BusyChanged) -> None:
@@ -325,20 +351,37 @@ class ReaderScreen(BookKeys, Screen[None]):
                              style="dim"))
 
     PREFIX_BINDINGS = {"jump.mark": "m", "jump.to-mark": "'"}
+    SEARCH_BINDINGS = {"search.find": 1, "search.backward": -1}
+    _typing_ahead: Input | None = None
 
     def on_key(self, event: events.Key) -> None:
-        """m or ' and the letter after it (a mark).
+        """m or ' and the letter after it (a mark); / or ? and what is typed right after; Enter while the tab shown
+        is still filling its list.
 
         Both are taken here, in the order the keys reach the screen: were ``m`` left to its binding (run later, by
         the app) a fast ``ma`` would run ``a``'s binding before the mark prefix is set.
         """
+        self._typing_ahead = type_ahead(self._typing_ahead, event)
+        if self._typing_ahead is not None:  # the search bar is still waiting for the focus: the key was for it
+            return
+        if self._prefix is None and event.key == "enter" and self._enter_while_filling():
+            event.stop()
+            event.prevent_default()
+            return
         if self._prefix is None:
             entry = self.active_bindings.get(event.key)
-            prefix = self.PREFIX_BINDINGS.get(entry.binding.id or "") if entry is not None else None
+            binding_id = (entry.binding.id or "") if entry is not None else ""
+            prefix = self.PREFIX_BINDINGS.get(binding_id)
             if prefix is not None:
                 event.stop()
                 event.prevent_default()
                 self.action_prefix(prefix)
+            elif binding_id in self.SEARCH_BINDINGS and entry is not None and entry.node is self and \
+                    not isinstance(self.focused, Input):
+                event.stop()
+                event.prevent_default()
+                self.action_search(self.SEARCH_BINDINGS[binding_id])
+                self._typing_ahead = self.search_bar  # a fast "/putin" types "putin" into the bar
             return
         prefix, self._prefix = self._prefix, None
         event.stop()
@@ -594,7 +637,7 @@ class ReaderScreen(BookKeys, Screen[None]):
         for side_pane in self.query(SidePane):
             if side_pane.TAB_ID == tab:
                 side_pane.opened_at(on_screen)
-                side_pane.focus_main()
+                side_pane.take_focus()
 
     def action_toggle_pane(self) -> None:
         self.show_pane(not self.side_pane.display)
@@ -623,6 +666,8 @@ class ReaderScreen(BookKeys, Screen[None]):
         """Back to the text after a pick, a search or Escape: focus it (and show it, in a narrow terminal)."""
         if self.narrow and self.side_pane.display:
             self.show_pane(False)
+        for pane in self.query(SidePane):
+            pane.forget_focus_request()
         self.article.focus()
 
     def on_resize(self, event: events.Resize) -> None:

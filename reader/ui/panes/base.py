@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
@@ -41,7 +42,39 @@ class PaneList(OptionList):
         Binding("space", "page_down", "Page down", show=False, id="list.page-down"),
         Binding("b", "page_up", "Page up", show=False, id="list.page-up"),
         Binding("slash", "filter", "Filter the list", show=False, id="list.filter"),
+        Binding("escape", "clear_filter", "Clear the filter", id="list.clear-filter"),
     ]
+
+    @property
+    def pane(self) -> SidePane | None:
+        return next((a for a in self.ancestors if isinstance(a, SidePane)), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape is the list's while its ``/`` filter hides rows (it clears it, as in the filter line); else it
+        goes on to the screen's ladder."""
+        if action == "clear_filter":
+            pane = self.pane
+            return pane is not None and pane.filtered_list is self and bool(pane.filter_text)
+        return super().check_action(action, parameters)
+
+    def action_clear_filter(self) -> None:
+        pane = self.pane
+        if pane is not None:
+            pane.clear_filter()
+
+    _typing_ahead: Input | None = None  # the filter line just opened, until it has the focus
+
+    def on_key(self, event: events.Key) -> None:
+        """``/`` opens the filter here, in the order the keys arrive, and the keys typed right after it go into the
+        line (``type_ahead``): left to the binding, a fast ``/trump`` would run ``m`` (merge) first."""
+        self._typing_ahead = type_ahead(self._typing_ahead, event)
+        if self._typing_ahead is not None:  # the line is still waiting for the focus: the key was for it
+            return
+        entry = self.screen.active_bindings.get(event.key)
+        if entry is not None and entry.binding.id == "list.filter" and entry.node is self:
+            event.stop()
+            event.prevent_default()
+            self._typing_ahead = self.action_filter()
 
     def move_to(self, index: int) -> None:
         """Put the cursor on row ``index``, at the top of the view once the list is laid out (rows built while the
@@ -49,10 +82,12 @@ class PaneList(OptionList):
         self.highlighted = index
         self.call_after_refresh(self.scroll_to_highlight, top=True)
 
-    def action_filter(self) -> None:
-        pane = next((a for a in self.ancestors if isinstance(a, SidePane)), None)
-        if pane is None or not pane.open_filter(self):
+    def action_filter(self) -> Input | None:
+        pane = self.pane
+        line = pane.open_filter(self) if pane is not None else None
+        if line is None:
             self.app.bell()
+        return line
 
     def action_page_down(self) -> None:
         if self.scrollable_content_region:
@@ -79,10 +114,29 @@ class ListFilter(Input):
         super().__init__(placeholder="Type to filter", classes="list-filter")  # the footer shows its keys
         self.target = target
 
+    def on_focus(self) -> None:
+        self.target._typing_ahead = None  # it has the focus: the keys come here by themselves
+
     def action_clear(self) -> None:
         self.value = ""
         self.display = False
         self.target.focus()
+        pane = self.target.pane
+        if pane is not None and pane.filter_text:
+            pane.apply_filter("")  # now, not once Input.Changed arrives: the list is whole when it takes the keys
+
+
+def type_ahead(line: Input | None, event: events.Key) -> Input | None:
+    """A key typed right after the key that opened ``line`` (before Textual has moved the focus to it: it does
+    so once the keys already on their way are handled) goes into the line, not to the key's binding. Returns the
+    line while it is still waiting for the focus, else None."""
+    if line is None or line.has_focus or not line.display:
+        return None
+    if event.is_printable and event.character:
+        line.insert_text_at_cursor(event.character)
+        event.stop()
+        event.prevent_default()
+    return line
 
 
 def matches(query: str, *fields: str) -> bool:
@@ -142,6 +196,35 @@ class SidePane(Vertical):
         """Focus the part of the tab the reader works in (its list)."""
         self.focus()
 
+    BUSY_NOTE: ClassVar[str] = "Still working on this tab"
+    """What a key pressed while the tab's list is being filled is told (``take_focus``)."""
+    _focus_when_filled = False
+
+    @property
+    def still_filling(self) -> bool:
+        """The list is being filled: it cannot take the focus (nor Enter) yet."""
+        return bool(self.busy_widget.loading)
+
+    @property
+    def busy_message(self) -> str:
+        return f"{self.BUSY_NOTE}: the list takes the keys once it is filled."
+
+    def take_focus(self) -> None:
+        """The tab's key was pressed: focus its list; while the list is still being filled it takes the focus once
+        it is (``set_busy``), and the reader is told, rather than the key being lost."""
+        if self.still_filling:
+            self._focus_when_filled = True
+            self.app.notify(self.busy_message, timeout=3)
+        self.focus_main()
+
+    def forget_focus_request(self) -> None:
+        """The reader went back to the text meanwhile: the filled list does not take the focus."""
+        self._focus_when_filled = False
+
+    def _shown(self) -> bool:
+        """This tab is on screen (its tab is the active one and the side pane is shown)."""
+        return all(node.display for node in (self, *self.ancestors) if isinstance(node, Widget))
+
     def opened_at(self, on_screen: Span) -> None:
         """The reader opened this tab (its key) with ``on_screen`` of the text in view: a list in document order
         moves its cursor there (``row_to_open``); others ignore it."""
@@ -158,24 +241,36 @@ class SidePane(Vertical):
     def apply_filter(self, text: str) -> None:
         """Show only the entries of ``filtered_list`` that match ``text`` (``matches``)."""
 
-    def open_filter(self, pressed_in: PaneList) -> bool:
-        """Open the filter line above the tab's filtered list (``/`` in any of its lists); False when this tab has
+    def on_mount(self) -> None:
+        """The filter line is there from the start, hidden: the keys typed right after ``/`` can go into it."""
+        target = self.filtered_list
+        if target is not None:
+            line = ListFilter(target)
+            line.display = False
+            self.mount(line, before=target)
+
+    def open_filter(self, pressed_in: PaneList) -> ListFilter | None:
+        """Open the filter line above the tab's filtered list (``/`` in any of its lists); None when this tab has
         nothing to filter."""
         target = self.filtered_list
         if target is None:
-            return False
-        found = [f for f in self.query(ListFilter) if f.target is target]
-        line = found[0] if found else ListFilter(target)
-        if not found:
-            self.mount(line, before=target)
+            return None
+        line = next(f for f in self.query(ListFilter) if f.target is target)
         line.display = True
         line.focus()
-        return True
+        return line
+
+    def clear_filter(self) -> None:
+        """Escape: the filter line cleared and closed, every row listed again."""
+        for line in self.query(ListFilter):
+            line.action_clear()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if isinstance(event.input, ListFilter):
             event.stop()
-            self.apply_filter(event.value.strip())
+            if event.value.strip() != self.filter_text:  # Escape applied the cleared filter already
+                self.apply_filter(event.value.strip())
+            event.input.target.refresh_bindings()  # Escape clears the filter from the list too (footer)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if isinstance(event.input, ListFilter):
@@ -196,6 +291,10 @@ class SidePane(Vertical):
         if self.busy_widget.loading != busy:
             self.busy_widget.loading = busy
             self.post_message(self.BusyChanged())
+        if not busy and self._focus_when_filled:
+            self._focus_when_filled = False
+            if self._shown() and not isinstance(self.screen.focused, Input):
+                self.focus_main()
         if message is not None:
             self.info.update(Text(message))
 

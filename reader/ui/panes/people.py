@@ -57,6 +57,7 @@ class PeoplePane(CorrectsPeople, SidePane):
     TAB_LABEL = "People"
     SHORT_LABEL = "Ppl"
     KEY = "p"
+    BUSY_NOTE = "Still finding people"
 
     class PersonChosen(Message):
         def __init__(self, person: Person) -> None:
@@ -121,8 +122,8 @@ class PeoplePane(CorrectsPeople, SidePane):
         self.set_busy(False)
         count = len(self.people)
         so_far = " so far" if len(people) < len(self.found or ()) else ""
-        self.show_info(f"{count_of(count, 'person', 'people')}{so_far} · / filters"
-                       if count else ("Nobody met yet." if self.found else "No people found."))
+        nobody = "Nobody met yet (no spoilers; z shows everyone)." if self.found else "No people found."
+        self.show_info(f"{count_of(count, 'person', 'people')}{so_far} · / filters" if count else nobody)
 
     def _fill_people(self) -> None:
         """The people matching the filter, their bars as wide as the list is now; the highlighted one kept."""
