@@ -9,7 +9,7 @@ The folder is ``$READER_CONFIG_DIR`` when set (tests use it), else the platform'
 
     [keys]                       # binding id = keys, as Textual's keymap (the ids are in the help, F1)
     "search.find" = "slash,ctrl+s"
-    "article.down" = "j,down,ctrl+n"
+    "article.down" = "j,down,ctrl+e"
 
 A missing file is the defaults; a file that cannot be read or parsed, or a wrong value, is a one-line warning
 (``Config.warnings``) and the defaults for what was wrong, never a crash. ``remember`` rewrites only the lines of
