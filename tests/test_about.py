@@ -72,3 +72,13 @@ def test_cli_unknown_person_is_a_one_line_error_listing_the_closest(tmp_path, ca
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and "Maria Lopez" in captured.err
+
+
+def test_cli_unknown_person_like_nobody_lists_the_most_mentioned(tmp_path, capsys) -> None:
+    """A name like none in the list still tells the user what the list holds: its most mentioned people."""
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, "utf-8")
+    assert main(["analyze", str(path), "--about", "Qwxyzk"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1
+    assert "most mentioned: Maria Lopez" in captured.err

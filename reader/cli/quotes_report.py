@@ -26,7 +26,13 @@ def person_named(people: list[Person], name: str) -> Person:
     if person is not None:
         return person
     closest = closest_people(people, name)
-    hint = f"; closest: {', '.join(p.name for p in closest)}" if closest else ""
+    if closest:
+        hint = f"; closest: {', '.join(p.name for p in closest)}"
+    elif people:  # nothing alike: the most mentioned, so the user sees what the list holds
+        most = sorted(people, key=lambda p: -len(p.mentions))[:3]
+        hint = f"; most mentioned: {', '.join(p.name for p in most)}"
+    else:
+        hint = " (it is empty)"
     raise ReaderError(f"no person named {name!r} in the People list{hint}")
 
 
