@@ -16,7 +16,8 @@ figures measured before the tagger):
 Run: ``python bench/eval_ner.py [--heuristic]`` (``--heuristic``: the detector without the CRF, i.e. the
 figures before the tagger). ``-v`` prints samples of errors; ``--errors`` prints every miss and false hit of the tune parts in context
 (``--model /tmp/tune.crfsuite``: a model made by ``tools/train_tagger.py --without-tune``, which has not seen
-them). Exits 0 with a message if ../shared is absent.
+them; ``--fold K`` with a model trained ``--without-tune --fold K``: WikiGold/BTC g fold K, 0, 1 or 3). Exits 0
+with a message if ../shared is absent.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from reader.nlp.people.lexicon import norm  # noqa: E402
 VERBOSE = "-v" in sys.argv
 ERRORS = "--errors" in sys.argv  # every miss and false hit of the tune parts, in context
 MODEL = sys.argv[sys.argv.index("--model") + 1] if "--model" in sys.argv else None
+FOLD = sys.argv[sys.argv.index("--fold") + 1] if "--fold" in sys.argv else None  # another tune fold (--errors)
 
 
 def _in_context(text: str, start: int, end: int, width: int = 45) -> str:
@@ -184,6 +186,11 @@ def main() -> int:
     if not ner_data.available():
         print(f"skipped: {ner_data.SHARED} is not available (evaluation data is not shipped with the project)")
         return 0
+    if FOLD is not None:
+        if not FOLD.isdigit() or int(FOLD) not in (0, 1, 2, 3):
+            print(f"--fold must be 0, 1, 2 or 3, not {FOLD!r}", file=sys.stderr)
+            return 2
+        ner_data.set_tune_fold(int(FOLD))
     if "--heuristic" in sys.argv:
         tg.ENABLED = False
     if MODEL:

@@ -19,6 +19,18 @@ def mentions_by_name(text: str) -> dict[str, list[str]]:
     return {p.name: [doc_text[s.start : s.end] for s in p.mentions] for p in found}
 
 
+def accepted_by_rules_and_by_a_sure_crf(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[set, set]:
+    """The forms the rules accept in ``text``, and the forms :func:`crf_detection.revise` accepts when the CRF
+    gives every form a vote of 0.99 (what the decision rules keep out whatever the CRF says)."""
+    from reader.nlp.people import crf_detection
+    from reader.nlp.people.detection import detect_people
+
+    ctx = detect_people(document_from_plain_text(text, "test"), learned=False, headlines=False)
+    rules = set(ctx.accepted)
+    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks, *_: {k: 0.99 for k in ctx.stats})
+    return rules, crf_detection.revise(ctx)
+
+
 # --- the tagger itself ---------------------------------------------------------------------------------
 
 
@@ -173,46 +185,28 @@ def test_a_line_ending_in_a_number_is_no_scorecard() -> None:
 
 
 def test_the_tagger_adds_no_name_its_context_makes_a_place(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.nlp.people import crf_detection
-    from reader.nlp.people.detection import detect_people
-
     text = "The bridge stood between Hiram and the town of Sebago, near the town of Hiram. Later Zorbek Quildaz came too."
-    doc = document_from_plain_text(text, "test")
-    ctx = detect_people(doc, learned=False, headlines=False)
-    assert ("hiram",) not in ctx.accepted and ("zorbek", "quildaz") not in ctx.accepted
+    rules, revised = accepted_by_rules_and_by_a_sure_crf(text, monkeypatch)
+    assert ("hiram",) not in rules and ("zorbek", "quildaz") not in rules
     # a CRF sure of every form: the one its own context calls a place stays out, the other one comes in
-    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks, *_: {k: 0.99 for k in ctx.stats})
-    revised = crf_detection.revise(ctx)
     assert ("zorbek", "quildaz") in revised
     assert ("hiram",) not in revised and ("sebago",) not in revised
 
 
 def test_the_tagger_adds_no_team_written_after_an_athletes_country(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.nlp.people import crf_detection
-    from reader.nlp.people.detection import detect_people
-
     text = "CYCLING - STAGE RESULTS\n1. Mario Cipollini (Italy) Saeco 4:33:02\n2. Djamolidine Abdoujaparov (Uzbekistan) Refin\nZorbek said."
-    doc = document_from_plain_text(text, "test")
-    ctx = detect_people(doc, learned=False, headlines=False)
     # a CRF sure of every form: the teams after a bracketed country stay out, a lone name elsewhere comes in
-    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks, *_: {k: 0.99 for k in ctx.stats})
-    revised = crf_detection.revise(ctx)
+    _, revised = accepted_by_rules_and_by_a_sure_crf(text, monkeypatch)
     assert ("saeco",) not in revised and ("refin",) not in revised
     assert ("zorbek",) in revised and ("mario", "cipollini") in revised
 
 
 def test_the_tagger_adds_no_team_or_firm_written_before_a_role_and_a_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.nlp.people import crf_detection
-    from reader.nlp.people.detection import detect_people
-
     text = (
         "Vorlander driver Damon Quillfeather won the race. Tessaro's Michael Brandtvik was third. "
         "Zorbek said it was a fine day."
     )
-    doc = document_from_plain_text(text, "test")
-    ctx = detect_people(doc, learned=False, headlines=False)
-    monkeypatch.setattr(crf_detection, "form_votes", lambda ctx, marks, *_: {k: 0.99 for k in ctx.stats})
-    revised = crf_detection.revise(ctx)
+    _, revised = accepted_by_rules_and_by_a_sure_crf(text, monkeypatch)
     assert ("vorlander",) not in revised and ("tessaro",) not in revised
     assert ("zorbek",) in revised and ("damon", "quillfeather") in revised
 
