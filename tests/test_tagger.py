@@ -331,3 +331,18 @@ def test_a_team_named_with_a_short_plural_of_a_surname_is_no_person(monkeypatch:
     rules, revised = accepted_by_rules_and_by_a_sure_crf(text, monkeypatch)
     assert ("orlando", "rays") not in rules and ("orlando", "rays") not in revised
     assert ("marla", "quinnell") in rules
+
+
+def test_a_run_ending_in_a_nationality_or_faith_word_that_is_no_surname_is_no_person() -> None:
+    text = (
+        "Marla Quinnell teaches at a private, Roman Catholic high school. The Odessa American praised her, "
+        "and Dawn French agreed."
+    )
+    assert mentions_by_name(text) == {"Marla Quinnell": ["Marla Quinnell"], "Dawn French": ["Dawn French"]}
+
+
+def test_a_faith_or_party_word_before_a_name_is_peeled_like_a_nationality(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "After a few years Nazi Germany captured Budapest, and Nazi envoy Marla Quinnell left."
+    rules, _ = accepted_by_rules_and_by_a_sure_crf(text, monkeypatch)
+    assert ("nazi", "germany") not in rules and ("germany",) not in rules
+    assert ("marla", "quinnell") in rules

@@ -735,6 +735,8 @@ def _candidate(
         toks.append(t)
         kk.append(k)
     org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk)) and not _korean_name(toks)
+    if len(kk) >= 2 and kk[-1] in lx.nationalities() and kk[-1] not in lx.surnames():
+        org = True  # "a Roman Catholic school", "the Odessa American": an adjective or a paper ("Dawn French" stays)
     if (last and _firm_after(text, re_, kk)) or (first_seg and _firm_before(text, rs, kk)):
         org = True  # "Halloran & Sons", "Procter & Gamble": a firm, not a person
     before = text[max(rs, toks[0][0] - 8) : toks[0][0]] if seg.title is None else ""
