@@ -346,3 +346,22 @@ def test_a_faith_or_party_word_before_a_name_is_peeled_like_a_nationality(monkey
     rules, _ = accepted_by_rules_and_by_a_sure_crf(text, monkeypatch)
     assert ("nazi", "germany") not in rules and ("germany",) not in rules
     assert ("marla", "quinnell") in rules
+
+
+def test_every_entry_of_a_football_line_up_is_a_player() -> None:
+    text = (
+        "Kelby Albion drew 1-1 with Wexmoor on Saturday.\n"
+        "Kelby Albion: Martyn; Kelly, Wetherall, Palmer, Harte; Ford, Bowyer (Quarmby 70), Wallace, Rush; "
+        "Kamara, Yeboah.\n"
+        "Wexmoor - Southall; Barrett, Watson, Unsworth, Hinchcliffe; Kanchelskis, Ebbrell, Parkinson, Speed; "
+        "Stuart, Ferguson.\n"
+    )
+    found = mentions_by_name(text)
+    for player in ("Wetherall", "Harte", "Bowyer", "Quarmby", "Yeboah", "Unsworth", "Ebbrell", "Speed"):
+        assert found.get(player) == [player]
+    assert "Kelby Albion" not in found and "Wexmoor" not in found
+
+
+def test_a_list_of_places_split_by_semicolons_is_no_line_up() -> None:
+    text = "Stops: Paris; Lyon, Dijon, Marseille, Nice; Toulouse, Bordeaux, Nantes.\nThe tour ends in May."
+    assert mentions_by_name(text) == {}
