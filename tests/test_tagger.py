@@ -365,3 +365,11 @@ def test_every_entry_of_a_football_line_up_is_a_player() -> None:
 def test_a_list_of_places_split_by_semicolons_is_no_line_up() -> None:
     text = "Stops: Paris; Lyon, Dijon, Marseille, Nice; Toulouse, Bordeaux, Nantes.\nThe tour ends in May."
     assert mentions_by_name(text) == {}
+
+
+def test_clubs_and_firms_that_say_things_are_no_people() -> None:
+    text = (
+        "Aston Villa said on Monday that Glasgow Rangers and Leyton Orient had bid for the striker. "
+        "Wells Fargo reported a profit. Marla Quinnell, the club's chairman, said the talks went well."
+    )
+    assert mentions_by_name(text) == {"Marla Quinnell": ["Marla Quinnell"]}
