@@ -40,9 +40,19 @@ from reader.nlp.people.lexicon import norm  # noqa: E402
 
 VERBOSE = "-v" in sys.argv
 ERRORS = "--errors" in sys.argv  # every miss and false hit of the tune parts, in context
-MODEL = sys.argv[sys.argv.index("--model") + 1] if "--model" in sys.argv else None
+
+
+def _flag_value(flag: str) -> str | None:
+    """The word after ``flag`` on the command line ("" when the flag ends it; None when it is absent)."""
+    if flag not in sys.argv:
+        return None
+    i = sys.argv.index(flag) + 1
+    return sys.argv[i] if i < len(sys.argv) else ""
+
+
+MODEL = _flag_value("--model")
 TRAINING = "--training" in sys.argv  # rows over the training parts instead of the held-out ones (to choose by)
-FOLD = sys.argv[sys.argv.index("--fold") + 1] if "--fold" in sys.argv else None  # another tune fold (--errors)
+FOLD = _flag_value("--fold")  # another tune fold (--errors)
 
 
 def _in_context(text: str, start: int, end: int, width: int = 45) -> str:
@@ -193,6 +203,9 @@ def main() -> int:
             print(f"--fold must be 0, 1, 2 or 3, not {FOLD!r}", file=sys.stderr)
             return 2
         ner_data.set_tune_fold(int(FOLD))
+    if MODEL is not None and not Path(MODEL).is_file():
+        print(f"--model needs a model file, not {MODEL!r}", file=sys.stderr)
+        return 2
     if "--heuristic" in sys.argv:
         tg.ENABLED = False
     if MODEL:

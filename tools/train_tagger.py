@@ -175,7 +175,11 @@ def main() -> int:
         "--without-tune", action="store_true", help="leave the tune part out (a model for error analysis on it)"
     )
     ap.add_argument(
-        "--fold", type=int, default=ner_data.TUNE_FOLD, help="WikiGold/BTC g tune fold (0-3) for --without-tune"
+        "--fold",
+        type=int,
+        choices=(0, 1, 2, 3),
+        default=ner_data.TUNE_FOLD,
+        help="WikiGold/BTC g tune fold for --without-tune",
     )
     args = ap.parse_args()
     if args.fold != ner_data.TUNE_FOLD:
