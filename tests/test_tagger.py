@@ -373,3 +373,8 @@ def test_clubs_and_firms_that_say_things_are_no_people() -> None:
         "Wells Fargo reported a profit. Marla Quinnell, the club's chairman, said the talks went well."
     )
     assert mentions_by_name(text) == {"Marla Quinnell": ["Marla Quinnell"]}
+
+
+def test_words_that_are_no_given_names_before_a_country_name_an_agency_not_a_person() -> None:
+    text = "Canada added 200 jobs in July, Statistics Canada says. Jack London and Kathy Ireland disagreed."
+    assert mentions_by_name(text) == {"Jack London": ["Jack London"], "Kathy Ireland": ["Kathy Ireland"]}

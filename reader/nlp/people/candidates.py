@@ -735,6 +735,8 @@ def _candidate(
         toks.append(t)
         kk.append(k)
     org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk)) and not _korean_name(toks)
+    if len(kk) >= 2 and _place_after_words(kk):
+        org = True  # "Statistics Canada", "Royal Ascot": an agency or an event ("Jack London", "Kathy Ireland" stay)
     if len(kk) >= 2 and kk[-1] in lx.nationalities() and kk[-1] not in lx.surnames():
         org = True  # "a Roman Catholic school", "the Odessa American": an adjective or a paper ("Dawn French" stays)
     if (last and _firm_after(text, re_, kk)) or (first_seg and _firm_before(text, rs, kk)):
@@ -762,6 +764,13 @@ def _candidate(
         work=in_title,
         nationality=seg.nationality,
     )
+
+
+def _place_after_words(key: list[str]) -> bool:
+    """The last word is a place and no word before it is a given name or an initial ("Statistics Canada",
+    "Royal Ascot"): an agency, event or place named after the place, not a person with a place for a surname."""
+    given, world = lx.given_names(), lx.world_given_names()
+    return key[-1] in lx.places() and not any(k in given or k in world or len(k) == 1 for k in key[:-1])
 
 
 _SYLLABIC_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}")
