@@ -15,8 +15,10 @@ figures measured before the tagger):
 
 Run: ``python bench/eval_ner.py [--heuristic]`` (``--heuristic``: the detector without the CRF, i.e. the
 figures before the tagger). ``-v`` prints samples of errors; ``--errors`` prints every miss and false hit of the tune parts in context
-(``--model /tmp/tune.crfsuite``: a model made by ``tools/train_tagger.py --without-tune``, which has not seen
-them). Exits 0 with a message if ../shared is absent.
+(``--training``: the rows say "training part" and count the examples not held out, to choose a rule by
+without looking at held-out figures; ``--model /tmp/tune.crfsuite``: a model made by ``tools/train_tagger.py --without-tune``, which has not seen
+them; ``--fold K`` with a model trained ``--without-tune --fold K``: WikiGold/BTC g fold K, 0, 1 or 3). Exits 0
+with a message if ../shared is absent.
 """
 
 from __future__ import annotations
@@ -38,7 +40,19 @@ from reader.nlp.people.lexicon import norm  # noqa: E402
 
 VERBOSE = "-v" in sys.argv
 ERRORS = "--errors" in sys.argv  # every miss and false hit of the tune parts, in context
-MODEL = sys.argv[sys.argv.index("--model") + 1] if "--model" in sys.argv else None
+
+
+def _flag_value(flag: str) -> str | None:
+    """The word after ``flag`` on the command line ("" when the flag ends it; None when it is absent)."""
+    if flag not in sys.argv:
+        return None
+    i = sys.argv.index(flag) + 1
+    return sys.argv[i] if i < len(sys.argv) else ""
+
+
+MODEL = _flag_value("--model")
+TRAINING = "--training" in sys.argv  # rows over the training parts instead of the held-out ones (to choose by)
+FOLD = _flag_value("--fold")  # another tune fold (--errors)
 
 
 def _in_context(text: str, start: int, end: int, width: int = 45) -> str:
@@ -184,6 +198,14 @@ def main() -> int:
     if not ner_data.available():
         print(f"skipped: {ner_data.SHARED} is not available (evaluation data is not shipped with the project)")
         return 0
+    if FOLD is not None:
+        if not FOLD.isdigit() or int(FOLD) not in (0, 1, 2, 3):
+            print(f"--fold must be 0, 1, 2 or 3, not {FOLD!r}", file=sys.stderr)
+            return 2
+        ner_data.set_tune_fold(int(FOLD))
+    if MODEL is not None and not Path(MODEL).is_file():
+        print(f"--model needs a model file, not {MODEL!r}", file=sys.stderr)
+        return 2
     if "--heuristic" in sys.argv:
         tg.ENABLED = False
     if MODEL:
@@ -198,7 +220,7 @@ def main() -> int:
         found, times = run(examples)
         if name.startswith("GUM"):
             timings = times
-        held = [e for e in examples if e.held_out]
+        held = [e for e in examples if e.held_out != TRAINING]
         if ERRORS:
             print_errors(name.split(" PER")[0].split(" mentions")[0], examples, found)
         rows.append(mention_row(f"{name}, held-out", held, found))
@@ -208,7 +230,7 @@ def main() -> int:
             rows.append(person_row("GUM persons (person-level), all", examples, found, ERRORS))
             rows.append(person_row("GUM persons named in the text, held-out", held, found, written=True))
             rows.append(person_row("GUM persons named in the text, all", examples, found, written=True))
-    print("\n".join(rows))
+    print("\n".join(row.replace("held-out", "training part") if TRAINING else row for row in rows))
     print(f"time per GUM article: mean {sum(timings) / len(timings):.3f} s, max {max(timings):.3f} s")
     wp = war_and_peace_seconds()
     if wp is not None:

@@ -15,7 +15,9 @@ Every example is an :class:`Example`: a text, its sentence spans and the gold pe
 
 The decision thresholds of :mod:`reader.nlp.people.crf_detection` are chosen on a *tune* part of the training
 data (WikiGold and BTC g index % 5 == 2, GUM index % 3 == 1) with a model trained without it; the shipped
-model is then trained on all training data. Held-out examples are never used for either.
+model is then trained on all training data. Held-out examples are never used for either. For error analysis
+on more training data, :func:`set_tune_fold` moves the WikiGold and BTC g tune part to another training fold
+(0, 1 or 3; the held-out fold 4 never).
 """
 
 from __future__ import annotations
@@ -34,6 +36,17 @@ SHARED = next(
 WIKIGOLD = SHARED / "ner" / "wikigold" / "wikigold.conll.txt"
 BTC_DIR = SHARED / "ner" / "btc"
 GUM = SHARED / "summaries" / "gum_wikinews_news.jsonl"
+HELD_OUT_FOLD = 4  # WikiGold and BTC g: index % 5
+TUNE_FOLD = 2
+
+
+def set_tune_fold(fold: int) -> None:
+    """Make WikiGold and BTC g fold ``fold`` (index % 5) the tune part: error analysis on another training
+    fold, with a model trained ``--without-tune``. The held-out fold is refused."""
+    global TUNE_FOLD
+    if fold not in range(5) or fold == HELD_OUT_FOLD:
+        raise ValueError(f"tune fold must be 0-3, not {fold}")
+    TUNE_FOLD = fold
 
 
 @dataclass
@@ -135,7 +148,7 @@ def wikigold() -> list[Example]:
     for i, doc in enumerate(read_conll(WIKIGOLD, per_tweet=False)):
         text, sents, gold = build(doc)
         if text.strip():
-            out.append(Example(text, sents, gold, "wikigold", i % 5 == 4, tune=i % 5 == 2))
+            out.append(Example(text, sents, gold, "wikigold", i % 5 == HELD_OUT_FOLD, tune=i % 5 == TUNE_FOLD))
     return out
 
 
@@ -150,7 +163,14 @@ def btc(for_training: bool) -> list[Example]:
             text, sents, gold = build(doc, clean=for_training)
             if text.strip():
                 out.append(
-                    Example(text, sents, gold, f"btc-{section}", section == "g" and i % 5 == 4, tune=section == "g" and i % 5 == 2)
+                    Example(
+                        text,
+                        sents,
+                        gold,
+                        f"btc-{section}",
+                        section == "g" and i % 5 == HELD_OUT_FOLD,
+                        tune=section == "g" and i % 5 == TUNE_FOLD,
+                    )
                 )
     return out
 

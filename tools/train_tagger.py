@@ -9,7 +9,8 @@ Run from the repository root: ``python tools/train_tagger.py [--tune] [--out PAT
 [--iterations N] [--minfreq N] [--without-tune]``. ``--tune`` first trains without the tune part and prints the threshold grid
 (copy the chosen values into reader/nlp/people/crf_detection.py). About a minute per model on one core; the
 whole ``--tune`` run about five minutes. ``--without-tune --out /tmp/tune.crfsuite`` makes the model for
-``bench/eval_ner.py --errors --model /tmp/tune.crfsuite`` (error analysis on the tune part).
+``bench/eval_ner.py --errors --model /tmp/tune.crfsuite`` (error analysis on the tune part); ``--fold K``
+(0, 1 or 3) moves the WikiGold/BTC g part left out to another training fold (give eval_ner.py the same).
 """
 
 from __future__ import annotations
@@ -173,7 +174,19 @@ def main() -> int:
     ap.add_argument(
         "--without-tune", action="store_true", help="leave the tune part out (a model for error analysis on it)"
     )
+    ap.add_argument(
+        "--fold",
+        type=int,
+        choices=(0, 1, 2, 3),
+        default=ner_data.TUNE_FOLD,
+        help="WikiGold/BTC g tune fold for --without-tune",
+    )
     args = ap.parse_args()
+    if args.fold != ner_data.TUNE_FOLD:
+        if args.tune:
+            print("--fold is for error analysis (--without-tune); --tune uses the fixed tune fold", file=sys.stderr)
+            return 2
+        ner_data.set_tune_fold(args.fold)
     if not ner_data.available():
         print(f"skipped: {ner_data.SHARED} is not available")
         return 0

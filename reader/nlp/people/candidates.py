@@ -163,6 +163,8 @@ class Scan:
     lone_caps: dict[str, bool] = field(default_factory=dict)  # cache of :meth:`used_alone_capitalised`
     particle_names: dict[tuple[str, str], bool] = field(default_factory=dict)  # :meth:`written_after_particle`
     particle_pairs: set[tuple[str, str]] | None = None  # :func:`surname_particle_pairs`, made on first use
+    runs: list[re.Match] = field(default_factory=list)  # every capitalised run (:data:`RUN`) of the text
+    pairs_inside: set[tuple[str, str]] | None = None  # :meth:`pair_written_inside`, built on first use
 
     def written_after_particle(self, particle: str, word: str) -> bool:
         """The text writes a full name ending in the lowercase particle and the word ("F.W. de Klerk", "Vincent
@@ -179,6 +181,18 @@ class Scan:
             pattern = rf"[{UPPER}][\w.'’\-]*[ \t]+{re.escape(particle)}[ \t]+{re.escape(word)}(?![\w'’\-])"
             self.particle_names[key] = re.search(pattern, self.text) is not None
         return self.particle_names[key]
+
+    def pair_written_inside(self, first: str, second: str) -> bool:
+        """The two capitalised words start a run that is not at a sentence start too ("Bowling Green
+        finished" beside "the Bowling Green Falcons", "Radio Disney added" beside "the Radio Disney chart"):
+        one proper name, whose first word is no ordinary word there."""
+        if self.pairs_inside is None:
+            self.pairs_inside = set()
+            for m in self.runs:
+                words = m.group().split(None, 2)
+                if len(words) >= 2 and not _is_initial_position(self.text, m.start(), self.starts):
+                    self.pairs_inside.add((words[0], words[1]))
+        return (first, second) in self.pairs_inside
 
     def rare_given_word(self, k: str) -> bool:
         """"Soon Starbuck", "See Stubb": a rare given name that the text uses as an ordinary lowercase word."""
@@ -282,6 +296,7 @@ def drop_initial_ordinary_word(scan: Scan, seg: Segment) -> bool:
         and k0 not in lx.TITLE_MODIFIERS
         and not scan.surname_first(k0, seg.toks[1:])
         and not _athlete_before_country(scan, seg)
+        and not scan.pair_written_inside(seg.toks[0][2], seg.toks[1][2])
     ):
         seg.drop(1)
         seg.strip_lowercase()
@@ -480,12 +495,12 @@ def find_candidates(
     lowercase_seen: dict[str, int] | None = None,
 ) -> list[Candidate]:
     """Every candidate name segment of ``text`` in order (``lowercase_seen``: :func:`lowercase_words`)."""
-    scan = Scan(text, starts, lowercase_seen or {})
+    scan = Scan(text, starts, lowercase_seen or {}, runs=list(RUN.finditer(text)))
     out: list[Candidate] = []
     quotes = title_quotes(text)
     quote_starts = [q[0] for q in quotes]
     splits: dict[tuple[str, bool], PreparedRun | None] = {}  # per distinct run and initial flag
-    for n, match in enumerate(RUN.finditer(text)):
+    for n, match in enumerate(scan.runs):
         if should_stop is not None and n % 4096 == 0 and should_stop():
             return []
         rs, re_ = match.span()
@@ -760,6 +775,10 @@ def _candidate(
         toks.append(t)
         kk.append(k)
     org = any(lx.is_org_cue(k) for k in kk) and not lx.is_surname_cue(tuple(kk)) and not _korean_name(toks)
+    if len(kk) >= 2 and _place_after_words(kk):
+        org = True  # "Statistics Canada", "Royal Ascot": an agency or an event ("Jack London", "Kathy Ireland" stay)
+    if len(kk) >= 2 and kk[-1] in lx.nationalities() and kk[-1] not in lx.surnames():
+        org = True  # "a Roman Catholic school", "the Odessa American": an adjective or a paper ("Dawn French" stays)
     if (last and _firm_after(text, re_, kk)) or (first_seg and _firm_before(text, rs, kk)):
         org = True  # "Halloran & Sons", "Procter & Gamble": a firm, not a person
     before = text[max(rs, toks[0][0] - 8) : toks[0][0]] if seg.title is None else ""
@@ -767,6 +786,8 @@ def _candidate(
         org = True  # "the St. Louis Eagles", "St. Kilda": a saint's name names a place, a church or a club
     if seg.title is None and _MOUNT_OR_FORT_BEFORE.search(text, max(0, toks[0][0] - 5), toks[0][0]):
         org = True  # "Mt. Kenyon", "Ft. Hood", "Mt. Gox": an abbreviated "Mount"/"Fort" names a place (or a firm)
+    if seg.title is None and (_named_place_or_storm(text, toks[0][0]) or (len(kk) >= 2 and kk[0] in STORM_WORDS)):
+        org = True  # "Hurricane Gonzalo", "the San Antonio Spurs", "in Santa Clara": a storm, a place, a club
     return Candidate(
         start=toks[0][0],
         end=toks[-1][1],
@@ -785,6 +806,13 @@ def _candidate(
     )
 
 
+def _place_after_words(key: list[str]) -> bool:
+    """The last word is a place and no word before it is a given name or an initial ("Statistics Canada",
+    "Royal Ascot"): an agency, event or place named after the place, not a person with a place for a surname."""
+    given, world = lx.given_names(), lx.world_given_names()
+    return key[-1] in lx.places() and not any(k in given or k in world or len(k) == 1 for k in key[:-1])
+
+
 _SYLLABIC_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}")
 
 
@@ -795,6 +823,16 @@ def _korean_name(toks: list[Token]) -> bool:
 
 
 _SAINT_BEFORE = re.compile(r"^.*(?<![\w.])(?:St|Ste)\.[ \t]+$")
+STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm"})  # "Storm Arthur", "Hurricane Katrina"
+_STORM_OR_SAINT_BEFORE = re.compile(
+    r"(?<![\w'’\-])(?:Hurricane|Typhoon|Cyclone|Storm|Tornado|San|Santa|Santo|São|Sao)[ \t]+\Z"
+)
+
+
+def _named_place_or_storm(text: str, start: int) -> bool:
+    """The name follows a capitalised storm word or a saint's word ("Hurricane Gonzalo", "Tropical Storm
+    Arthur", "the San Antonio Spurs", "São Paulo"): a storm or a place (or its club), not a person."""
+    return _STORM_OR_SAINT_BEFORE.search(text, max(0, start - 12), start) is not None
 _MOUNT_OR_FORT_BEFORE = re.compile(r"(?<![\w.])(?:Mt|Ft)\.[ \t]+\Z")
 _AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*([A-Z][\w'’\-]*)([ \t]+[A-Z])?")
 _AMPERSAND_BEFORE = re.compile(r"(?<![\w'’\-.])([A-Z][\w'’\-]*)[ \t]*&[ \t]*\Z")

@@ -4,7 +4,8 @@ people. Fills a :class:`~reader.nlp.people.context.PeopleContext` in this order:
 1. candidates (:mod:`.candidates`): capitalised runs cleaned into name forms, inside the story only
    (:mod:`.story`: no front matter, chapter titles or licences);
 2. evidence (:mod:`.evidence`): rules score every form and accept some;
-3. list lines (:mod:`.list_lines`): names in results tables and scorer lists are accepted outright;
+3. list lines (:mod:`.list_lines`): names in results tables, scorer lists and line-ups are accepted outright
+   (the team before a line-up is no person);
 4. the learned tagger (:mod:`.crf_detection`): the CRF reads steps 2-3 as a feature and has the last word
    on each form (step 3's forms stay);
 5. all-caps headlines (:mod:`.list_lines`): words of names accepted in the body become candidates there.
@@ -18,7 +19,7 @@ from reader.document.model import Document
 from reader.nlp.people import crf_detection, evidence
 from reader.nlp.people.candidates import find_candidates, lowercase_words, sentence_starts, split_fused_relatives
 from reader.nlp.people.context import PeopleContext
-from reader.nlp.people.list_lines import headline_candidates, list_line_forms
+from reader.nlp.people.list_lines import headline_candidates, lineup_teams, list_line_forms
 from reader.nlp.people.story import Story, find_story
 
 
@@ -44,11 +45,12 @@ def detect_people(
     ctx.candidates = split_fused_relatives(text, candidates)
     evidence.detect(ctx)
     listed = list_line_forms(text, ctx.candidates)
-    ctx.accepted |= listed
+    teams = lineup_teams(text, ctx.candidates)
+    ctx.accepted = (ctx.accepted | listed) - teams
     if ctx.stopped():
         return None
     if learned:
-        ctx.accepted = crf_detection.revise(ctx) | listed
+        ctx.accepted = (crf_detection.revise(ctx) | listed) - teams
     extra = [c for c in headline_candidates(text, ctx.accepted) if story.contains(c.start)] if headlines else []
     if extra:
         ctx.candidates = sorted([*ctx.candidates, *extra], key=lambda c: c.start)

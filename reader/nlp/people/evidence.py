@@ -976,7 +976,7 @@ def _plural_of_a_name(key: Form) -> bool:
     """A run ending in the plural of a surname or given name that is no name itself: a team or a family
     ("the Rochester Jeffersons"; "Nicholas Peters", "Pete Sampras" stay)."""
     last = key[-1]
-    if len(key) < 2 or len(last) < 5 or not last.endswith("s") or last.endswith("ss"):
+    if len(key) < 2 or len(last) < 4 or not last.endswith("s") or last.endswith("ss"):
         return False
     if last in lx.surnames() or last in lx.given_names() or last in lx.world_given_names():
         return False

@@ -288,10 +288,12 @@ def title_gender(title: str | None) -> str | None:
 
 
 def is_surname_cue(key: tuple[str, ...]) -> bool:
-    """"Doris Day", "Stuart Hall": a given name, then a cue word that is also a common surname."""
+    """"Doris Day", "Stuart Hall": a given name, then a cue word that is also a common surname; not a place
+    that is a rare given name first ("Houston Post", "Denver Post": a paper)."""
     return (
         len(key) >= 2
         and key[0] in given_names()
+        and not (key[0] in places() and given_name_ranks().get(key[0], 10**6) > 200)
         and key[-1] in SURNAME_CUES
         and not any(is_org_cue(k) for k in key[:-1])
     )

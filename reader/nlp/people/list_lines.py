@@ -12,10 +12,15 @@
 3. **Cricket scorecards**: a batting line ("M. Atherton c Moin Khan b Wasim Akram 31", "N. Hussain not out
    12") names the batsman at its start and the fielder and bowler after "c", "st" and "b"; a bowling line
    ("Wasim Akram 25-5-70-3") names the bowler at its start. A lone surname counts ("b Lara").
-4. **All-caps headlines** ("CAMPESE TO PLAY"): a word of an all-caps line that is a token of a name the body
+4. **Line-ups** ("Leeds: Martyn; Kelly, Wetherall, Palmer, Harte; Ford, Bowyer, Wallace (Rush 70); Yeboah."):
+   a team and a colon or dash (at a line start or after a sentence end), then at least seven entries split by commas and at least one semicolon
+   (the formation), each one to three capitalised words (a substitute in brackets with his minute), no
+   entry a place, and at least half of them ending in a census surname: every entry names a player, and
+   the team before it is no person ("Aston Villa: Bosnich; ...").
+5. **All-caps headlines** ("CAMPESE TO PLAY"): a word of an all-caps line that is a token of a name the body
    accepts is a mention candidate (it adds no evidence; linking and propagation decide whose it is).
 
-Rules 1 to 3 accept a form outright: they are meant to have precision near 1.
+Rules 1 to 4 accept a form outright: they are meant to have precision near 1.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people.candidates import Candidate, country_like
@@ -136,9 +142,92 @@ def _name_like(name: str) -> bool:
     return not lx.is_org_cue(last) and (last in lx.surnames() or not lx.is_ordinary(last))
 
 
+_LINEUP_HEAD = re.compile(r"^[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,3}[ \t]*(?::|[ \t]-)[ \t]+")
+_LINEUP_ENTRY = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2})"
+    r"(?:[ \t]*\([ \t]*(?P<sub>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2})[ \t]+\d{1,3}(?:th)?[ \t]*\))?[ \t]*\.?[ \t]*$"
+)
+_MIN_LINEUP = 7
+# the colon or dash after a team, then a name and a semicolon soon after: where a line-up may start
+_LINEUP_START = re.compile(r"[:\-][ \t]+[A-Z][^;:\n]{0,40};")
+_SENTENCE_END = re.compile(r"\.[ \t]+(?=[A-Z])")
+
+
+def _piece_around(text: str, pos: int) -> tuple[int, int]:
+    """The line holding ``pos``, or the piece of it between sentence ends (plain text joins a team's line-up
+    lines into one paragraph: "... on Saturday. Leeds: Martyn; Kelly, ...; Yeboah. Everton: ...")."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    start = max(line_start, text.rfind(". ", max(line_start, pos - 60), pos) + 2)
+    m = _SENTENCE_END.search(text, pos, line_end)
+    return start, (m.start() + 1 if m else line_end)
+
+
+def _lineup_span(line: str) -> tuple[int, int] | None:
+    """Where the entries of a line-up start and end (relative to its line or piece), or None (rule 4)."""
+    head = _LINEUP_HEAD.match(line)
+    if not head or ";" not in line[head.end() :]:
+        return None
+    body = line[head.end() :]
+    entries = [_LINEUP_ENTRY.match(e) for e in re.split(r"[,;]", body)]
+    if len(entries) < _MIN_LINEUP or not all(entries):
+        return None
+    names = [m.group("name") for m in entries] + [m.group("sub") for m in entries if m.group("sub")]
+    places, surnames = lx.places(), lx.surnames()
+    if any(norm(n) in places or norm(n.split()[-1]) in places for n in names):
+        return None
+    if 2 * sum(norm(n.split()[-1]) in surnames for n in names) < len(names):
+        return None
+    return head.end(), len(line)
+
+
+@lru_cache(maxsize=2)
+def _lineup_spans(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(head start, entries start, end) of every line-up in ``text`` (rule 4)."""
+    if ";" not in text:
+        return ()
+    spans: list[tuple[int, int, int]] = []
+    for m in _LINEUP_START.finditer(text):
+        start, end = _piece_around(text, m.start())
+        if spans and start < spans[-1][2]:
+            continue
+        if span := _lineup_span(text[start:end]):
+            spans.append((start, start + span[0], start + span[1]))
+    return tuple(spans)
+
+
+def _forms_inside(spans: list[tuple[int, int]], candidates: list[Candidate]) -> set[Form]:
+    """The forms of the candidates that lie inside one of the (start, end) ``spans``, in order."""
+    starts = [s for s, _ in spans]
+    out: set[Form] = set()
+    for cand in candidates:
+        i = bisect_right(starts, cand.start) - 1
+        if i >= 0 and cand.end <= spans[i][1] and not cand.org and not cand.title and 1 <= len(cand.key) <= 3:
+            out.add(cand.key)
+    return out
+
+
+def lineup_forms(text: str, candidates: list[Candidate]) -> set[Form]:
+    """Forms named in the entries of line-up lines (rule 4)."""
+    spans = _lineup_spans(text)
+    return _forms_inside([(b, e) for _, b, e in spans], candidates) if spans else set()
+
+
+def lineup_teams(text: str, candidates: list[Candidate]) -> set[Form]:
+    """Forms written as the team before a line-up ("Aston Villa: Bosnich; ..."): clubs, not people."""
+    spans = _lineup_spans(text)
+    return _forms_inside([(h, b) for h, b, _ in spans], candidates) if spans else set()
+
+
 def list_line_forms(text: str, candidates: list[Candidate]) -> set[Form]:
-    """Forms that results lines, scorer lists and scorecards name (rules 1 to 3)."""
-    return results_line_forms(text, candidates) | scorer_forms(text, candidates) | scorecard_forms(text, candidates)
+    """Forms that results lines, scorer lists, scorecards and line-ups name (rules 1 to 4)."""
+    return (
+        results_line_forms(text, candidates)
+        | scorer_forms(text, candidates)
+        | scorecard_forms(text, candidates)
+        | lineup_forms(text, candidates)
+    )
 
 
 _CAPS_LINE = re.compile(r"^[^\n]*$", re.M)
@@ -146,7 +235,7 @@ _CAPS_WORD = re.compile(r"(?<![\w'’])[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]
 
 
 def headline_candidates(text: str, accepted: set[Form]) -> list[Candidate]:
-    """Candidates for the words of all-caps lines that are tokens of accepted names (rule 4)."""
+    """Candidates for the words of all-caps lines that are tokens of accepted names (rule 5)."""
     tokens_of_names = {t for form in accepted for t in form if len(t) > 1}
     if not tokens_of_names:
         return []
