@@ -13,6 +13,7 @@ import pytest
 from reader.document.build import document_from_plain_text
 from reader.document.model import Span
 from reader.nlp.people import Person, find_people
+from reader.nlp.people.candidates import SURNAME_PARTICLES
 from reader.nlp.people.lexicon import norm
 from reader.nlp.people.linking import spelling_variants
 
@@ -486,7 +487,14 @@ def test_any_text_gives_valid_disjoint_mentions(words: list[str]) -> None:
     for p in found:
         assert p.mentions and p.name and p.aliases
         for s in p.mentions:
-            assert 0 <= s.start < s.end <= len(doc.text) and doc.text[s.start : s.end][0].isupper()
+            assert 0 <= s.start < s.end <= len(doc.text)
+            assert starts_like_a_name(doc.text[s.start : s.end]), doc.text[s.start : s.end]
+
+
+def starts_like_a_name(mention: str) -> bool:
+    """A capital, or a surname particle before a capitalised word ("later de Klerk said" is a mention)."""
+    first, _, rest = mention.partition(" ")
+    return first[0].isupper() or (first in SURNAME_PARTICLES and rest[:1].isupper())
 
 
 def test_surname_with_particles_joins_the_full_name() -> None:
