@@ -349,6 +349,7 @@ def link(
     """
     lk = Linker(stats, accepted, rejected, context_singles, lone_uses)
     group_full_forms(lk)
+    join_titled_patronymics(lk)
     join_particle_surnames(lk)
     _link_names(name_links, lk.entities, lk.alias)
     take_married_names(lk, wife_links)
@@ -405,6 +406,25 @@ def group_full_forms(lk: Linker) -> None:
         else:
             lk.alias[key] = len(lk.entities)
             lk.entities.append(Entity([key], st.first, st.count))
+
+
+def join_titled_patronymics(lk: Linker) -> None:
+    """Rule 1c: a person named only by given name and patronymic, with a title ("Prince Vasíli Sergéevich"), is
+    the one person with that given name and a surname whose full forms carry the same title ("Prince Vasíli
+    Kurágin"), when the text never writes all three together: so the lone "Prince Vasíli" has one titled
+    bearer to go to."""
+    for i, ent in enumerate(lk.entities):
+        if not ent.keys or not all(len(k) == 2 and _PATRONYMIC.match(k[1]) for k in ent.keys):
+            continue
+        heads = _title_heads(ent, lk.stats)
+        given = {k[0] for k in ent.keys}
+        owners = [
+            j for j, other in enumerate(lk.entities)
+            if j != i and other.keys and any(k[0] in given and not _PATRONYMIC.match(k[-1]) for k in other.keys)
+            and heads & _title_heads(other, lk.stats)
+        ]
+        if len(owners) == 1:
+            _merge(i, owners[0], lk.entities, lk.alias)
 
 
 def join_particle_surnames(lk: Linker) -> None:

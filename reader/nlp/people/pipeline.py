@@ -34,7 +34,7 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     ctx = detect_people(doc, should_stop, story)
     if ctx is None:
         return []
-    reject_places(ctx)
+    reject_places(ctx, book=bool(story.heading_starts))
     if story.heading_starts:
         ctx.accepted |= names_in_dialogue(ctx)
     entities, alias, choices = link(
