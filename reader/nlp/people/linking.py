@@ -413,16 +413,19 @@ def join_titled_patronymics(lk: Linker) -> None:
     the one person with that given name and a surname whose full forms carry the same title ("Prince Vasíli
     Kurágin"), when the text never writes all three together: so the lone "Prince Vasíli" has one titled
     bearer to go to."""
+    with_surname: dict[str, set[int]] = {}  # given name -> people named with it and a surname
+    for j, other in enumerate(lk.entities):
+        for k in other.keys:
+            if not _PATRONYMIC.match(k[-1]):
+                with_surname.setdefault(k[0], set()).add(j)
     for i, ent in enumerate(lk.entities):
         if not ent.keys or not all(len(k) == 2 and _PATRONYMIC.match(k[1]) for k in ent.keys):
             continue
         heads = _title_heads(ent, lk.stats)
-        given = {k[0] for k in ent.keys}
-        owners = [
-            j for j, other in enumerate(lk.entities)
-            if j != i and other.keys and any(k[0] in given and not _PATRONYMIC.match(k[-1]) for k in other.keys)
-            and heads & _title_heads(other, lk.stats)
-        ]
+        if not heads:
+            continue
+        bearers = set().union(*(with_surname.get(k[0], set()) for k in ent.keys)) - {i}
+        owners = [j for j in sorted(bearers) if lk.entities[j].keys and heads & _title_heads(lk.entities[j], lk.stats)]
         if len(owners) == 1:
             _merge(i, owners[0], lk.entities, lk.alias)
 

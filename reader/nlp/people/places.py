@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from reader.nlp.people import lexicon as lx
@@ -242,10 +243,44 @@ def not_people_by_use(ctx: PeopleContext, book: bool) -> set[Form]:
     return found | nouns_after_articles(ctx, lone) | epithet_pairs(ctx) if book else found
 
 
+_WORD_JUST_BEFORE = re.compile(r"([A-Z][\w’'\-]*)[ \t]+\Z")
+
+
+def places_fused_to_names(ctx: PeopleContext) -> None:
+    """A name of three or more words whose first word, not a given name, comes right after a known place at
+    every use is the end of a place's name fused to a person's: "University of Texas Arlington Amneh Jafari"
+    is "Amneh Jafari". Its candidates are cut to the name and the name accepted in place of the run."""
+    text, given = ctx.text, lx.given_names()
+    uses: dict[Form, list[int]] = {}
+    for i, cand in enumerate(ctx.candidates):
+        if len(cand.key) >= 3 and cand.key in ctx.accepted and cand.title is None and cand.key[0] not in given:
+            uses.setdefault(cand.key, []).append(i)
+    for key, idx in uses.items():
+        if len(idx) != ctx.stats[key].count or not all(_after_a_known_place(text, ctx.candidates[i]) for i in idx):
+            continue
+        tail = key[1:]
+        for i in idx:
+            cand = ctx.candidates[i]
+            ctx.candidates[i] = replace(
+                cand, start=cand.offsets[1][0], key=tail, surface=cand.surface[1:], offsets=cand.offsets[1:]
+            )
+        st = ctx.stats[key]
+        ctx.stats.setdefault(tail, replace(st, key=tail, surface_last=st.surface_last))
+        ctx.accepted.discard(key)
+        ctx.rejected.add(key)
+        ctx.accepted.add(tail)
+
+
+def _after_a_known_place(text: str, cand: Candidate) -> bool:
+    m = _WORD_JUST_BEFORE.search(text, max(0, cand.start - 32), cand.start)
+    return m is not None and lx.norm(m.group(1)) in lx.places()
+
+
 def reject_places(ctx: PeopleContext, book: bool = False) -> None:
     """Reject the places by context, and the lone words used as nouns or names of peoples
     (:func:`not_people_by_use`; ``book``: the text has chapter headings): they are not accepted and no
     lone-name rule links them to anyone."""
+    places_fused_to_names(ctx)
     found = places_by_context(ctx) | not_people_by_use(ctx, book)
     ctx.rejected |= found
     ctx.accepted -= found
