@@ -703,3 +703,17 @@ def test_an_epithet_beside_a_name_is_not_a_given_name() -> None:
     text, found = people(text)
     daggoo = who(found, "Daggoo")
     assert "Ahasuerus Daggoo" not in [p.name for p in found] and "Daggoo" in said(text, daggoo)
+
+
+def test_a_womans_title_never_joins_a_surname_the_pronouns_say_is_a_mans() -> None:
+    """Bare "Frankenstein" (followed by "he"/"his") is a man; the one "Madame Frankenstein" (the mother) is a
+    person of her own, not in his entry, and gives him no gender or title."""
+    text = book(
+        "Frankenstein said he was cold. Frankenstein wept, and his friend came. Walton said Frankenstein slept.",
+        "Frankenstein said he would go. Madame Frankenstein, my aunt, was ill. Frankenstein rose and he left.",
+        "Frankenstein said he was dying. Walton wept. Frankenstein and his creature were gone.",
+    )
+    text, found = people(text)
+    him = who(found, "Frankenstein")
+    assert all(text[m.start - 7 : m.start] != "Madame " for m in him.mentions)
+    assert "Madame Frankenstein" in [p.name for p in found]

@@ -233,9 +233,11 @@ def _dominant(ids: list[int], entities: list[Entity]) -> int | None:
 
 
 def _gender(ent: Entity, stats: dict[tuple[str, ...], FormStats]) -> str | None:
-    """"m"/"f" from gendered titles seen with the person's forms, else from the given name of the full forms."""
+    """"m"/"f" from gendered titles seen with the person's forms, else from the given name of the full forms. A
+    person known only by a surname takes no gender from a title written on under a tenth of its uses (the one
+    "Madame Frankenstein", the mother, beside 23 bare "Frankenstein", the son)."""
     votes = {"m": 0, "f": 0}
-    for key in ent.keys:
+    for key in ent.keys if not _rarely_titled(ent, stats) else ():
         for title, n in stats[key].titles.items():
             head = _title_head(title)
             if head in lx.MALE_TITLES:
@@ -249,6 +251,18 @@ def _gender(ent: Entity, stats: dict[tuple[str, ...], FormStats]) -> str | None:
     if len(genders) == 1 and (g := genders.pop()) in ("m", "f"):
         return g
     return None
+
+
+_RARE_TITLE_SHARE = 10  # a title on fewer than one use in ten of a surname-only person says nothing of them
+
+
+def _rarely_titled(ent: Entity, stats: dict[tuple[str, ...], FormStats]) -> bool:
+    """A person known only by a surname whose forms carry a title on fewer than one use in ten."""
+    if not ent.keys or any(len(k) > 1 for k in ent.keys):
+        return False
+    uses = sum(stats[k].count for k in ent.keys)
+    titled = sum(n for k in ent.keys for n in stats[k].titles.values())
+    return 0 < titled and _RARE_TITLE_SHARE * titled < uses
 
 
 def _merge(src: int, dst: int, entities: list[Entity], alias: dict[tuple[str, ...], int]) -> None:
@@ -381,7 +395,7 @@ def title_classes(lk: Linker) -> None:
             if any(len(k) >= 2 for k in ent.keys):
                 ent.title_classes.update(c for t in st.titles if (c := lx.family_title(t)) is not None)
     for ent in lk.entities:
-        if ent.keys and all(len(k) == 1 for k in ent.keys):
+        if ent.keys and all(len(k) == 1 for k in ent.keys) and not _rarely_titled(ent, lk.stats):
             heads: dict[str, int] = {}
             for k in ent.keys:
                 for title, n in lk.stats[k].titles.items():
