@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 
 import pytest
 
@@ -162,3 +163,44 @@ def test_without_the_override_the_xdg_data_folder_is_used(doc, tmp_path, monkeyp
     monkeypatch.delenv("READER_DATA_DIR", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert corrections_path(doc).is_relative_to(tmp_path / "xdg" / "reader")
+
+
+COLLINS_BOOK = "".join(
+    f"CHAPTER {n}\n\n{text} " + "the rain fell softly on the fields and the road was long and grey. " * 6 + "\n\n"
+    for n, text in (
+        ("I", "Mr. Collins bowed. Mr. Collins said he was honoured. Collins smiled. Ahab stood. Ahab said no."),
+        ("II", "Mr. Collins wrote. Captain Ahab shouted. Ahab said he would go. Ahab walked away."),
+    )
+)
+
+
+def test_a_key_is_made_from_the_name_without_its_display_title() -> None:
+    """"Mr. Collins" is shown with the title he usually carries in a book, but keyed by his name: the key does
+    not move when only the display does."""
+    from reader.nlp.people import find_people
+
+    found = find_people(document_from_plain_text(COLLINS_BOOK, "novel.txt"))
+    collins = next(p for p in found if p.name == "Mr. Collins")
+    assert collins.key == "collins"
+
+
+def test_a_saved_correction_applies_when_the_book_is_analysed_again(data_dir) -> None:
+    from reader.nlp.people import find_people
+
+    document = document_from_plain_text(COLLINS_BOOK, "novel.txt")
+    first = find_people(document)
+    collins = next(p for p in first if p.name == "Mr. Collins")
+    save_corrections(document, [hide(collins.key)])
+    reopened = document_from_plain_text(COLLINS_BOOK, "novel.txt")
+    shown = apply_saved_corrections(reopened, find_people(reopened))
+    assert "Mr. Collins" not in [p.name for p in shown] and "Ahab" in [p.name for p in shown]
+
+
+def test_a_key_saved_from_the_display_name_still_finds_its_person(doc, people) -> None:
+    """Corrections saved before keys left the display titles out name the person by the display name's key
+    ("mr-collins"): they still apply, and a current key is never taken for an old one."""
+    shown = [replace(p, name="Mr. Collins") if p.key == "charles-bingley" else p for p in people]
+    shown = [replace(p, key="collins") if p.name == "Mr. Collins" else p for p in shown]
+    out = apply_corrections(shown, [merge("lizzy", "mr-collins"), hide("kent")], doc.text)
+    collins = next(p for p in out if p.key == "collins")
+    assert "Lizzy" in collins.aliases and "Kent" not in [p.name for p in out]

@@ -1044,3 +1044,25 @@ def test_a_number_written_in_words_with_a_hyphen_is_nobody(monkeypatch: pytest.M
     found = names("CHAPTER XIII\n\nTwenty-three soldiers and Forty-two horses came. Zorbek Quildaz said so.")
     assert "Twenty-three" not in found and "Forty-two" not in found
     assert "Zorbek Quildaz" in found
+
+
+def test_the_end_of_a_place_name_fused_to_a_persons_name_is_cut_off() -> None:
+    """"University of Texas Arlington Amneh Jafari": the first word follows a known place and is no given name,
+    so the person is "Amneh Jafari" (her mention starts at "Amneh")."""
+    text = (
+        "Psychology major at University of Texas Arlington Amneh Jafari heard of the incident. Jafari said she "
+        "felt he had been treated unfairly. Jafari posted to Twitter."
+    )
+    found = people_of(text)
+    jafari = person(found, "Amneh Jafari")
+    assert "Amneh Jafari" in mention_texts(text, jafari) and "Arlington Amneh Jafari" not in names(text)
+
+
+def test_demonyms_and_peoples_are_not_people_in_news() -> None:
+    """"Like many Texans" (the demonym of a known place) and "Bangladeshis and Rohingya" (beside a nationality)."""
+    text = (
+        "Senator John Cornyn said he was disappointed. \"Like many Texans, I am disappointed,\" Cornyn said. "
+        "The rescued included Bangladeshis and Rohingya. Jeff Rathke said the Rohingya needed help."
+    )
+    found = names(text)
+    assert "Texans" not in found and "Rohingya" not in found and "John Cornyn" in found and "Jeff Rathke" in found

@@ -4,7 +4,9 @@ Pure and deterministic: :func:`apply_corrections` takes the list :func:`~reader.
 the corrections in the order they were made, and the document text (to read the alias of each mention), and
 returns the corrected list. Corrections refer to people by their stable ``key`` and to aliases by their text
 (matched accent- and case-free), so they survive re-analysis of the same text; one whose person no longer
-exists is skipped. Undo is dropping the last correction (:func:`undo`) and applying the rest again.
+exists is skipped. A key saved before keys were made from the name without its display titles (round 7: "mr-collins"
+for the person now keyed "collins" and shown "Mr. Collins") is the key of the display name: it still finds its
+person (:func:`_legacy_keys`). Undo is dropping the last correction (:func:`undo`) and applying the rest again.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from reader.nlp.results import Person, person_key
+from reader.nlp.results import Person, person_key, unique_person_keys
 from reader.nlp.text import fold
 
 Op = Literal["merge", "split", "hide"]
@@ -75,7 +77,9 @@ def apply_corrections(people: Sequence[Person], corrections: Iterable[Correction
     by_key: dict[str, Person] = {p.key: p for p in people}
     order = [p.key for p in people]
     hidden: set[str] = set()
+    legacy = _legacy_keys(people)
     for c in corrections:
+        c = replace(c, key=_current_key(c.key, by_key, legacy), target=_current_key(c.target, by_key, legacy))
         person = by_key.get(c.key)
         if person is None or c.key in hidden:
             continue
@@ -98,6 +102,18 @@ def apply_corrections(people: Sequence[Person], corrections: Iterable[Correction
     out = [by_key[k] for k in order if k not in hidden]
     out.sort(key=lambda p: (-len(p.mentions), p.mentions[0].start if p.mentions else 0))
     return out
+
+
+def _legacy_keys(people: Sequence[Person]) -> dict[str, str]:
+    """The keys saved before round 7, made from the display name (namesakes numbered in order of first
+    mention) -> the key of the person shown by that name now ("mr-collins" -> "collins")."""
+    by_first = sorted(people, key=lambda p: p.mentions[0].start if p.mentions else 0)
+    return {old: p.key for old, p in zip(unique_person_keys(p.name for p in by_first), by_first) if old != p.key}
+
+
+def _current_key(key: str, by_key: dict[str, Person], legacy: dict[str, str]) -> str:
+    """A saved key as the key of the same person now: a current key is itself, an older one is looked up."""
+    return key if not key or key in by_key else legacy.get(key, key)
 
 
 def _free_key(base: str, taken: dict[str, Person]) -> str:

@@ -789,10 +789,11 @@ def words_after(occ: Occurrence) -> None:
 
 
 def speech_verb_after(occ: Occurrence, m: re.Match[str]) -> bool:
-    """"Keir Starmer said", "Zelensky told", "X died"; not after a comma when a preposition comes just before
-    the name: "Ama Owusu, a nurse from Kumasi, said" closes an appositive, the speaker is Ama Owusu."""
+    """"Keir Starmer said", "Zelensky told", "X died"; not when a preposition comes just before the name: "Ama
+    Owusu, a nurse from Kumasi, said" closes an appositive, the speaker is Ama Owusu; "a serf who had come from
+    Bórovsk said" is the serf speaking."""
     if m.group(2).casefold() in lx.SPEECH_VERBS_AFTER:
-        if m.group(1) and _preposition_before(occ):
+        if _preposition_before(occ):
             return True
         occ.stats.speech += 1
         return True

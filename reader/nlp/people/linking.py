@@ -235,9 +235,11 @@ def _dominant(ids: list[int], entities: list[Entity]) -> int | None:
 
 
 def _gender(ent: Entity, stats: dict[tuple[str, ...], FormStats]) -> str | None:
-    """"m"/"f" from gendered titles seen with the person's forms, else from the given name of the full forms."""
+    """"m"/"f" from gendered titles seen with the person's forms, else from the given name of the full forms. A
+    person known only by a surname takes no gender from a title written on under a tenth of its uses (the one
+    "Madame Frankenstein", the mother, beside 23 bare "Frankenstein", the son)."""
     votes = {"m": 0, "f": 0}
-    for key in ent.keys:
+    for key in ent.keys if not _rarely_titled(ent, stats) else ():
         for title, n in stats[key].titles.items():
             head = _title_head(title)
             if head in lx.MALE_TITLES:
@@ -251,6 +253,18 @@ def _gender(ent: Entity, stats: dict[tuple[str, ...], FormStats]) -> str | None:
     if len(genders) == 1 and (g := genders.pop()) in ("m", "f"):
         return g
     return None
+
+
+_RARE_TITLE_SHARE = 10  # a title on fewer than one use in ten of a surname-only person says nothing of them
+
+
+def _rarely_titled(ent: Entity, stats: dict[tuple[str, ...], FormStats]) -> bool:
+    """A person known only by a surname whose forms carry a title on fewer than one use in ten."""
+    if not ent.keys or any(len(k) > 1 for k in ent.keys):
+        return False
+    uses = sum(stats[k].count for k in ent.keys)
+    titled = sum(n for k in ent.keys for n in stats[k].titles.values())
+    return 0 < titled and _RARE_TITLE_SHARE * titled < uses
 
 
 def _merge(src: int, dst: int, entities: list[Entity], alias: dict[tuple[str, ...], int]) -> None:
@@ -351,6 +365,7 @@ def link(
     """
     lk = Linker(stats, accepted, rejected, context_singles, lone_uses)
     group_full_forms(lk)
+    join_titled_patronymics(lk)
     join_particle_surnames(lk)
     _link_names(name_links, lk.entities, lk.alias)
     take_married_names(lk, wife_links)
@@ -382,7 +397,7 @@ def title_classes(lk: Linker) -> None:
             if any(len(k) >= 2 for k in ent.keys):
                 ent.title_classes.update(c for t in st.titles if (c := lx.family_title(t)) is not None)
     for ent in lk.entities:
-        if ent.keys and all(len(k) == 1 for k in ent.keys):
+        if ent.keys and all(len(k) == 1 for k in ent.keys) and not _rarely_titled(ent, lk.stats):
             heads: dict[str, int] = {}
             for k in ent.keys:
                 for title, n in lk.stats[k].titles.items():
@@ -407,6 +422,28 @@ def group_full_forms(lk: Linker) -> None:
         else:
             lk.alias[key] = len(lk.entities)
             lk.entities.append(Entity([key], st.first, st.count))
+
+
+def join_titled_patronymics(lk: Linker) -> None:
+    """Rule 1c: a person named only by given name and patronymic, with a title ("Prince Vasíli Sergéevich"), is
+    the one person with that given name and a surname whose full forms carry the same title ("Prince Vasíli
+    Kurágin"), when the text never writes all three together: so the lone "Prince Vasíli" has one titled
+    bearer to go to."""
+    with_surname: dict[str, set[int]] = {}  # given name -> people named with it and a surname
+    for j, other in enumerate(lk.entities):
+        for k in other.keys:
+            if not _PATRONYMIC.match(k[-1]):
+                with_surname.setdefault(k[0], set()).add(j)
+    for i, ent in enumerate(lk.entities):
+        if not ent.keys or not all(len(k) == 2 and _PATRONYMIC.match(k[1]) for k in ent.keys):
+            continue
+        heads = _title_heads(ent, lk.stats)
+        if not heads:
+            continue
+        bearers = set().union(*(with_surname.get(k[0], set()) for k in ent.keys)) - {i}
+        owners = [j for j in sorted(bearers) if lk.entities[j].keys and heads & _title_heads(lk.entities[j], lk.stats)]
+        if len(owners) == 1:
+            _merge(i, owners[0], lk.entities, lk.alias)
 
 
 def join_particle_surnames(lk: Linker) -> None:

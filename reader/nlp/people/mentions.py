@@ -340,7 +340,8 @@ def propagate(
         """Title is identity: "Mrs. Bennet" is a bearer of the surname who carries "Mrs.", else one of her
         gender who carries no other identity title ("Miss") and is named at least half as often as the titled
         form is used, unless the text also has a "Miss Bennet" (then Mrs. and Lady are the mother's); else a
-        person of her own. Never one of the other gender. A woman the text says took the surname by marriage
+        person of her own. Never one of the other gender, nor one known by the bare surname alone whose pronouns
+        say so ("Madame Frankenstein" is not the "Frankenstein ... he" of the story). A woman the text says took the surname by marriage
         ("Charlotte, the wife of Mr. Collins") is its "Mrs."/"Lady" (:func:`.linking.take_married_names`). In a
         book only a full name makes a bearer the recent one ('"It is from Edmund," said Mr. Harrow' is the
         father, the bearer named first by default)."""
@@ -348,7 +349,11 @@ def propagate(
         if cls in ("mrs", "lady") and surname in wife_of:
             return wife_of[surname]  # "Charlotte, the wife of Mr. Collins" ... "Mrs. Collins"
         not_them = kin_of.get((surname, cls), ())  # "Justine Moritz ... Madame Moritz, her mother": not Justine
-        compatible = [p for p in options if (gender is None or genders[p] in (None, gender)) and p not in not_them]
+        compatible = [
+            p for p in options
+            if (gender is None or genders[p] in (None, gender)) and p not in not_them
+            and not (gender is not None and genders[p] is None and not given[p] and bare_gender.get(surname) not in (None, gender))
+        ]  # nor one known by the bare surname, which the pronouns after it say is of the other gender
         if not_them and not any(cls in classes[p] for p in compatible):
             return other_bearer(gender or "", surname, cls)  # her relative, a person of her own (not "M. Moritz")
         # a "Miss Elizabeth (Bennet)" is a younger daughter: plain "Miss Bennet" is another (the eldest)

@@ -34,7 +34,7 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     ctx = detect_people(doc, should_stop, story)
     if ctx is None:
         return []
-    reject_places(ctx)
+    reject_places(ctx, book=bool(story.heading_starts))
     if story.heading_starts:
         ctx.accepted |= names_in_dialogue(ctx)
     entities, alias, choices = link(
@@ -61,11 +61,14 @@ def find_people(doc: Document, should_stop: Callable[[], bool] | None = None) ->
     )
     found_ids = [pid for pid, found in enumerate(mentions) if found]
     people = [person_of(mentions[pid], titles[pid], entities[pid] if pid < len(entities) else None) for pid in found_ids]
-    people = with_identity_titles(people, [pid >= len(entities) for pid in found_ids])
+    other_bearers = [pid >= len(entities) for pid in found_ids]
+    key_names = [identity_name(p, other) for p, other in zip(people, other_bearers)]
+    people = with_keys(people, key_names)
+    people = with_identity_titles(people, other_bearers)
     if story.heading_starts:
         people = [with_usual_title(p, titles[pid]) for p, pid in zip(people, found_ids)]
     people.sort(key=lambda p: (-len(p.mentions), p.mentions[0].start))
-    return with_keys(people)
+    return people
 
 
 _TAG_BEFORE = re.compile(r"[”\"],?[ \t]+(\w+)[ \t]+\Z")  # "“Well done,” said | Fleece"
@@ -184,9 +187,18 @@ def with_usual_title(person: Person, title_counts: dict[str, int]) -> Person:
     return replace(person, name=f"{top} {person.name}")
 
 
-def with_keys(people: list[Person]) -> list[Person]:
-    """The same people, each with its stable key (namesakes numbered in order of first mention)."""
+def identity_name(person: Person, other_bearer: bool) -> str:
+    """The name a person's key is made from: the name without the titles added for display ("Collins" for "Mr.
+    Collins", "Anna Pávlovna Schérer"), except for another bearer of a surname found by its title alone, whose
+    title is who they are ("Mrs. Bennet" beside Elizabeth Bennet)."""
+    return f"{person.titles[0]} {person.name}" if other_bearer and person.titles else person.name
+
+
+def with_keys(people: list[Person], key_names: list[str]) -> list[Person]:
+    """The same people, each with its stable key made from ``key_names`` (namesakes numbered in order of first
+    mention): a key does not move when only the display name does, so the reader's saved corrections, which
+    name people by key, keep applying."""
     by_first = sorted(range(len(people)), key=lambda i: people[i].mentions[0].start)
-    keys = unique_person_keys(people[i].name for i in by_first)
+    keys = unique_person_keys(key_names[i] for i in by_first)
     key_of = dict(zip(by_first, keys))
     return [replace(person, key=key_of[i]) for i, person in enumerate(people)]

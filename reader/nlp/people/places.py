@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from reader.nlp.people import lexicon as lx
 from reader.nlp.people.candidates import Candidate
 from reader.nlp.people.context import Form, PeopleContext
-from reader.nlp.people.evidence import FormStats
+from reader.nlp.people.evidence import NAME_USE_RATE, FormStats
 
 _PREV = re.compile(r"(\w+)(?:[ \t\n]+(?:the|The))?[ \t\n]+\Z")
 _NEXT = re.compile(r"\A(?:['’]s\b|[ \t\n]+(\w+))")
@@ -126,8 +127,160 @@ def family_uses(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def reject_places(ctx: PeopleContext) -> None:
-    """Reject the places by context: they are not accepted and no lone-name rule links them to anyone."""
-    found = places_by_context(ctx)
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "every", "each", "another", "no"})
+_NOUN_PHRASE_BEFORE = tuple(
+    re.compile(r"\b([A-Za-z]+)[ \t\n]+" + r"[a-z][\w’'\-]*[ \t\n]+" * n + r"\Z") for n in range(3)
+)  # an article, then 0, 1 or 2 lowercase words: "the Rachel", "the devious-cruising Rachel"
+_LIST_BEFORE = re.compile(r"([^\W\d_][\w’'\-]*),?[ \t\n]+(?:and|or)[ \t\n]+\Z")  # not an appositive: "a Cossack, Shapoválov"
+_LIST_AFTER = re.compile(r"\A,?[ \t\n]+(?:and|or)[ \t\n]+([^\W\d_][\w’'\-]*)")
+_DEMONYM = re.compile(r"(\w{3,}?)(i?an|ese|ean)s?\Z")
+_DEMONYM_STEM_ENDINGS = ("", "a", "e", "i", "o", "y", "as", "ia")
+
+
+def _lone_person_forms(ctx: PeopleContext) -> dict[str, FormStats]:
+    """Accepted lone forms with no title ever (a title says a person: "Mr. Man") and not a word of an accepted
+    name of two or more tokens ("Susan Rice" keeps "Rice")."""
+    in_names = {t for k in ctx.accepted if len(k) >= 2 for t in k}
+    return {
+        k[0]: st for k in ctx.accepted if len(k) == 1 and (st := ctx.stats.get(k)) is not None
+        and not st.title and k[0] not in in_names
+    }
+
+
+def common_words_as_names(ctx: PeopleContext, lone: dict[str, FormStats]) -> set[Form]:
+    """A lone word, not a known given name, that the text writes in lowercase more often than it capitalises it
+    mid-sentence is the word, not a name: "Man the capstan!", "the Rights of Man" beside 600 "man"; "Arthur's
+    Seat" beside "seat" (Moby-Dick's "Flask", 104 to 3, stays). A known given name only when the lowercase word
+    is ten times as frequent ("Man"; a "Will" or a "Rose" stays a character)."""
+    given = lx.given_names()
+    return {
+        (tok,) for tok, st in lone.items()
+        if ctx.lowercase_seen.get(tok, 0) > max(1, st.noninitial) * (NAME_USE_RATE if tok in given else 1)
+    }
+
+
+def _after_an_article(text: str, cand: Candidate) -> bool:
+    """The name is written after an article or demonstrative, directly or through up to two lowercase words that
+    are not function words ("the Rachel", "the children-seeking Rachel", "an Ismail bullet"; not "the sword of
+    Frederick": that article is the sword's)."""
+    for pattern in _NOUN_PHRASE_BEFORE:
+        m = pattern.search(text, max(0, cand.start - 48), cand.start)
+        if m is None or any(w in lx.STOP for w in text[m.end(1) : m.end()].split()):
+            continue
+        if m.group(1).lower() in _DETERMINERS:
+            return True
+    return False
+
+
+def article_uses(ctx: PeopleContext, tokens: set[str] | dict[str, FormStats]) -> Counter[str]:
+    """Each of ``tokens`` used alone -> how many times it is written after an article (:func:`_after_an_article`)."""
+    out: Counter[str] = Counter()
+    for cand in ctx.candidates:
+        if len(cand.key) == 1 and cand.key[0] in tokens and cand.title is None and _after_an_article(ctx.text, cand):
+            out[cand.key[0]] += 1
+    return out
+
+
+def nouns_after_articles(ctx: PeopleContext, lone: dict[str, FormStats]) -> set[Form]:
+    """A lone capitalised word written after an article at least half of the times (at least twice) is a noun:
+    a kind of person, a ship or an adjective ("the Lakeman", "a Lakeman", "the Rachel", "the children-seeking
+    Rachel", "a Roman nose", "an Ismail bullet"); names of people do not take one."""
+    return {(tok,) for tok, n in article_uses(ctx, lone).items() if n >= 2 and 2 * n >= lone[tok].count}
+
+
+def epithet_pairs(ctx: PeopleContext) -> set[Form]:
+    """A pair used at most twice whose first word is used alone only after an article ("an Ahasuerus to behold")
+    and whose second is a person used alone ("Daggoo"): an epithet beside a name ("this imperial negro,
+    Ahasuerus Daggoo"), not a full name; the person's own form inside it is still a mention."""
+    pairs = {
+        k: st for k in ctx.accepted
+        if len(k) == 2 and (st := ctx.stats.get(k)) is not None and st.count <= _MAX_PAIR_USES and (k[1],) in ctx.accepted
+        and (k[0],) in ctx.stats and k[0] not in lx.given_names()
+    }
+    firsts = {k[0] for k in pairs}
+    after = article_uses(ctx, firsts)
+    alone = Counter(c.key[0] for c in ctx.candidates if len(c.key) == 1 and c.key[0] in firsts and c.title is None)
+    return {k for k in pairs if alone[k[0]] and after[k[0]] == alone[k[0]]}
+
+
+def peoples(ctx: PeopleContext, lone: dict[str, FormStats]) -> set[Form]:
+    """Names of peoples: a lone word, not a known given name, listed beside a nationality ("Bangladeshis and
+    Rohingya"), or the demonym of a place named in the text or a known place ("Texans" of Texas, "Tahitian"
+    of Tahiti, "Roman" of Rome; the place named in the text is rejected too: "for Tahiti"). A word listed
+    beside a nationality is not one when it has person evidence of its own (speech, role noun): "the British and
+    Johnson agreed"."""
+    text, given, nationalities = ctx.text, lx.given_names(), lx.nationalities()
+    out: set[Form] = set()
+    for cand in ctx.candidates:
+        tok = cand.key[0] if len(cand.key) == 1 else None
+        if tok is None or tok not in lone or tok in given or lone[tok].speech or lone[tok].role:
+            continue
+        before = _LIST_BEFORE.search(text, max(0, cand.ctx_start - 40), cand.ctx_start) if cand.first_in_run else None
+        nxt = _LIST_AFTER.match(text[cand.end : cand.end + 40]) if cand.last_in_run else None
+        if any(m is not None and lx.norm(m.group(1)) in nationalities for m in (before, nxt)):
+            out.add(cand.key)
+    for tok, st in lone.items():
+        m = _DEMONYM.match(tok)
+        if m is None or tok in given:
+            continue
+        for ending in _DEMONYM_STEM_ENDINGS:
+            place = m.group(1) + ending
+            if place in given or place == tok:
+                continue
+            if place in lx.places() or place in lone:
+                out.add((tok,))
+                if place in lone:
+                    out.add((place,))
+                break
+    return out
+
+
+def not_people_by_use(ctx: PeopleContext, book: bool) -> set[Form]:
+    """Accepted lone forms the text uses as words, nouns or peoples, not as names of people (nouns after
+    articles only in a ``book``: news writes "the Biden administration")."""
+    lone = _lone_person_forms(ctx)
+    found = common_words_as_names(ctx, lone) | peoples(ctx, lone)
+    return found | nouns_after_articles(ctx, lone) | epithet_pairs(ctx) if book else found
+
+
+_WORD_JUST_BEFORE = re.compile(r"([A-Z][\w’'\-]*)[ \t]+\Z")
+
+
+def places_fused_to_names(ctx: PeopleContext) -> None:
+    """A name of three or more words whose first word, not a given name, comes right after a known place at
+    every use is the end of a place's name fused to a person's: "University of Texas Arlington Amneh Jafari"
+    is "Amneh Jafari". Its candidates are cut to the name and the name accepted in place of the run."""
+    text, given = ctx.text, lx.given_names()
+    uses: dict[Form, list[int]] = {}
+    for i, cand in enumerate(ctx.candidates):
+        if len(cand.key) >= 3 and cand.key in ctx.accepted and cand.title is None and cand.key[0] not in given:
+            uses.setdefault(cand.key, []).append(i)
+    for key, idx in uses.items():
+        if len(idx) != ctx.stats[key].count or not all(_after_a_known_place(text, ctx.candidates[i]) for i in idx):
+            continue
+        tail = key[1:]
+        for i in idx:
+            cand = ctx.candidates[i]
+            ctx.candidates[i] = replace(
+                cand, start=cand.offsets[1][0], key=tail, surface=cand.surface[1:], offsets=cand.offsets[1:]
+            )
+        st = ctx.stats[key]
+        ctx.stats.setdefault(tail, replace(st, key=tail, surface_last=st.surface_last))
+        ctx.accepted.discard(key)
+        ctx.rejected.add(key)
+        ctx.accepted.add(tail)
+
+
+def _after_a_known_place(text: str, cand: Candidate) -> bool:
+    m = _WORD_JUST_BEFORE.search(text, max(0, cand.start - 32), cand.start)
+    return m is not None and lx.norm(m.group(1)) in lx.places()
+
+
+def reject_places(ctx: PeopleContext, book: bool = False) -> None:
+    """Reject the places by context, and the lone words used as nouns or names of peoples
+    (:func:`not_people_by_use`; ``book``: the text has chapter headings): they are not accepted and no
+    lone-name rule links them to anyone."""
+    places_fused_to_names(ctx)
+    found = places_by_context(ctx) | not_people_by_use(ctx, book)
     ctx.rejected |= found
     ctx.accepted -= found
