@@ -1317,3 +1317,74 @@ def test_about_reads_a_persons_mentions_a_bounded_number_of_times() -> None:
     _IterationCounting.iterations = 0
     assert about(doc, [counted, *others], counted, gender="f") == expected
     assert _IterationCounting.iterations <= 10, _IterationCounting.iterations  # was one per "She" sentence
+
+
+# ------------------------------------------------------------------ quotes: runs of marks, many quotes in a paragraph
+
+
+@pytest.mark.parametrize("unit", ["\u201c", "\u201d\u201c", '"', '" ', "\u00ab", "\u00ab\u00bb ", "\u201c \u201d ",
+                                  "\u201c...\u201d ", "\u201c\u2014 "],
+                         ids=["openers", "closer-opener", "straight", "straight-space", "guillemets", "guillemet-pairs",
+                              "empty-pairs", "ellipsis-pairs", "dash-openers"])
+def test_a_run_of_quotation_marks_is_no_quote(unit: str) -> None:
+    """'“' x 1M (3 MB) made a million empty quotations (1.5 GB, minutes): a quote holding no letter or digit is
+    no quote, and the real quote after the run is still found."""
+    from reader.nlp.quotes import find_quotes
+
+    doc = document_from_plain_text(unit * 5_000 + "\n\nAnna Smith said, \u201cWe won.\u201d\n", "marks.txt")
+    quotes = find_quotes(doc, [])
+    assert [doc.text[q.span.start : q.span.end] for q in quotes] == ["\u201cWe won.\u201d"]
+
+
+def test_a_run_of_quotation_marks_keeps_no_quote_in_memory() -> None:
+    """The empty quotations were kept until the end (one object each): the memory the quotes stage allocates for
+    a run of marks does not grow with the run."""
+    import tracemalloc
+
+    from reader.nlp.quotes import find_quotes
+
+    def peak(count: int) -> int:
+        doc = document_from_plain_text("\u201c" * count, "marks.txt")
+        tracemalloc.start()
+        try:
+            find_quotes(doc, [])
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    small, large = peak(2_000), peak(20_000)
+    assert large < small + 200_000, (small, large)  # was ~600 bytes a mark: +10 MB
+
+
+class _CountingWords:
+    """A stand-in for the ``WORD`` pattern that counts the words it hands out (findall and finditer)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.words = pattern, 0
+
+    def findall(self, *args: object) -> list[str]:
+        found = self.pattern.findall(*args)
+        self.words += len(found)
+        return found
+
+    def finditer(self, *args: object):
+        for match in self.pattern.finditer(*args):
+            self.words += 1
+            yield match
+
+
+def test_many_quotes_in_one_paragraph_read_a_bounded_number_of_words_each() -> None:
+    """Looking for a speech verb after each quote of a dialogue turn read every word to the end of the paragraph
+    (quadratic in the quotes of one paragraph: '“a“a“a...' x 10k took seconds per 10k). It reads the first few;
+    the quotes and speakers are unchanged."""
+    from reader.nlp.quotes import dialogue, find_quotes
+
+    text = "Anna Smith came in.\n\n" + "\u201cNo\u201d \u201cyes\u201d " * 500 + "\u201cFine,\u201d cried a voice.\n"
+    doc = document_from_plain_text(text, "turns.txt")
+    expected = find_quotes(doc, [])
+    counting = _CountingWords(dialogue.WORD)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dialogue, "WORD", counting)
+        assert find_quotes(doc, []) == expected
+    assert len(expected) == 1_001
+    assert counting.words <= 20 * len(expected), counting.words  # was ~500,000 (each quote: all the words after it)

@@ -4,7 +4,8 @@
    paragraph. A paragraph that ends inside a quote while the next one opens with a quote mark continues the same
    quote (the English convention for quotes over several paragraphs); otherwise an unclosed quote ends with its
    paragraph. A quote reopened before it was closed (“A ... Trump continued. “B”) is closed after its last
-   sentence when a short attribution follows it, else just before the new mark. Stray closing marks are ignored.
+   sentence when a short attribution follows it, else just before the new mark. Stray closing marks are ignored,
+   and a quote with no letter or digit between its marks (“”, “...”, a run of “““) is no quote.
    Single quotes inside a quote are nested quotes when they pair up; a single mark between letters, or one that
    never pairs, is an apostrophe (“it's”, “dogs' ”). A text whose dialogue is in single quotes (‘...’) is read
    with single quotes as the outer marks.

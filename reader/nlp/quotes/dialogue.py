@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from reader.document.model import Paragraph
@@ -244,7 +245,8 @@ def _tagged(text: str, raw: Raw, para_end: int) -> bool:
     voice), though not anyone on the People list."""
     ends = [e for _, e in raw.parts]
     limits = [s for s, _ in raw.parts[1:]] + [para_end]
-    return any(w.casefold() in QUOTE_VERBS for e, hi in zip(ends, limits) for w in WORD.findall(text, e, hi)[:4])
+    return any(w.group().casefold() in QUOTE_VERBS
+               for e, hi in zip(ends, limits) for w in islice(WORD.finditer(text, e, hi), 4))  # not the whole paragraph
 
 
 NARRATION_BRIDGE_CHARS = 200  # the longest narration paragraph an exchange goes on over

@@ -156,20 +156,21 @@ def locate(text: str, paragraphs: Sequence[Paragraph], should_stop: Callable[[],
             if role == "open":
                 if open_at is not None:  # reopened before it closed: close it first
                     stop = _short_tail_end(text, open_at, i) or rstrip(text, open_at, i)
-                    _add_part(out, carried, open_at, stop, index)
+                    _add_part(out, carried, open_at, stop, index, text)
                     carried = None
                 open_at = i
             elif open_at is not None:
-                _add_part(out, carried, open_at, i + 1, index)
+                _add_part(out, carried, open_at, i + 1, index, text)
                 carried = None
                 open_at = None
         if open_at is not None:
             stop = rstrip(text, open_at, end)
-            current = _add_part(out, carried, open_at, stop, index)
+            current = _add_part(out, carried, open_at, stop, index, text)
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             carried = current if following is not None and _opens_with_quote(text, following, openers + straight) else None
         else:
             carried = None
+    _drop_if_empty(text, out)
     for n, raw in enumerate(out):
         if n % POLL_EVERY == 0:
             poll(should_stop)
@@ -200,11 +201,28 @@ def _opens_with_quote(text: str, para: Paragraph, openers: str) -> bool:
     return bool(head) and head[0] in openers
 
 
-def _add_part(out: list[Raw], carried: Raw | None, start: int, end: int, index: int) -> Raw:
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def _has_words(text: str, raw: Raw) -> bool:
+    """Whether a quote holds a letter or digit between its marks: “”, “ “ or “...” (a run of marks, stray
+    openers) is no quotation."""
+    return any(_WORD_CHAR.search(text, s + 1, e) for s, e in raw.parts)
+
+
+def _drop_if_empty(text: str, out: list[Raw]) -> None:
+    """Drop the last quote found when it is finished and holds no words (so a run of a million marks keeps no
+    million empty quotes in memory)."""
+    if out and not _has_words(text, out[-1]):
+        out.pop()
+
+
+def _add_part(out: list[Raw], carried: Raw | None, start: int, end: int, index: int, text: str) -> Raw:
     if carried is not None:  # the first quote of a paragraph continuing the previous paragraph's quote
         carried.parts.append((start, end))
         carried.last_paragraph = index
         return carried
+    _drop_if_empty(text, out)  # the quote before is finished: nothing can continue it now
     raw = Raw([(start, end)], index, index)
     out.append(raw)
     return raw
