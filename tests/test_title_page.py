@@ -73,3 +73,16 @@ def test_the_shared_books_are_named(name, expected) -> None:
 
     document = load_document(str(BOOKS / name))
     assert (document.title, document.meta.author) == expected
+
+
+def test_only_the_ends_of_a_long_block_are_read() -> None:
+    """A one-line file of 30 MB is one block: the title page reads its start and end, not all of it (splitting it
+    whole cost 13x the file in memory); a long illustration caption still ends at its "]"."""
+
+    class Endless(str):
+        def split(self, *args):  # the whole block split into words is what cost the memory
+            raise AssertionError("the whole block was split")
+
+    assert title_page([Endless("word " * 100_000)]) == (None, None)
+    caption = "[Illustration: " + "a long caption " * 200 + "]"
+    assert title_page([caption, "THE LONG VOYAGE", "by Ann Lee"]) == ("The Long Voyage", "Ann Lee")

@@ -11,6 +11,7 @@ TITLE_PAGE_BLOCKS = 12  # the first blocks looked at: two illustrations before t
 _MAX_TITLE_BLOCKS = 3
 _MAX_TITLE_CHARS = 120
 _MAX_AUTHOR_WORDS = 6
+_READ_CHARS = 8 * _MAX_TITLE_CHARS  # of each end of a block
 _BY = re.compile(r"^by\b[ ,:]*(.*)$", re.I)
 _NAME_PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "la", "le", "du", "and", "&"})
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to"})
@@ -21,7 +22,9 @@ _CAPS_WORD_END = re.compile(r"(?<=[A-Z])\.(?= [a-z])")  # "PRIDE. and PREJUDICE"
 def title_page(blocks: list[str]) -> tuple[str | None, str | None]:
     """(title, author) from a title page at the start of ``blocks``: one to three short lines, then "by NAME"
     (or "by" and NAME on the next line). (None, None) when the text does not start that way."""
-    lines = _past_illustrations([" ".join(block.split()) for block in blocks[:TITLE_PAGE_BLOCKS]])
+    # a block longer than a title line is no title page line: only its ends are read (a one-line file of 30 MB is
+    # one block, and splitting it all cost 13x the file in memory)
+    lines = _past_illustrations([" ".join(_ends_of(block).split()) for block in blocks[:TITLE_PAGE_BLOCKS]])
     for at, line in enumerate(lines[: _MAX_TITLE_BLOCKS + 1]):
         byline = _BY.match(line)
         if byline:
@@ -34,6 +37,13 @@ def title_page(blocks: list[str]) -> tuple[str | None, str | None]:
         if not line or len(line) > _MAX_TITLE_CHARS:
             return None, None
     return None, None
+
+
+def _ends_of(block: str) -> str:
+    """The block, or for a long one its start and its end (which tells an illustration's "]")."""
+    if len(block) <= 2 * _READ_CHARS:
+        return block
+    return block[:_READ_CHARS] + " " + block[-_READ_CHARS:]
 
 
 def _joined(lines: list[str]) -> str:
