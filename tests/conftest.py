@@ -20,6 +20,7 @@ from reader.errors import ReaderError
 from reader.state import StateStore
 
 ROOT = Path(__file__).resolve().parent.parent
+RELEASE_AFTER = 30  # seconds: a blocked test worker gives up then (a safety net, never an assertion)
 SAMPLES = ROOT / "sample_articles"
 SEED_PATH = SAMPLES / "trump_foreign_policy.txt"
 
@@ -63,6 +64,23 @@ async def wait_for_reading_position(pilot: Pilot) -> None:
             await settle(pilot)
             return
     raise AssertionError("the reading position was never followed")
+
+
+@pytest.fixture
+def held_people_stage(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The people stage waits until the test sets the returned event (or RELEASE_AFTER seconds, a safety net), so
+    a test sees the UI while the People list is still being found."""
+    from reader.nlp import analysis
+
+    release = threading.Event()
+    real = analysis.people_stage
+
+    def held(document, should_stop=analysis.never, corrections=()):
+        release.wait(RELEASE_AFTER)
+        return real(document, should_stop, corrections)
+
+    monkeypatch.setattr(analysis, "people_stage", held)
+    return release
 
 
 @pytest.fixture(name="settle")

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import threading
-
 from reader.document.build import document_from_plain_text
-from reader.nlp import analysis
 from reader.ui.analysis_progress import AnalysisProgress, ProgressLabel
 from reader.ui.app import ReaderApp
 
 SIZE = (120, 36)
-RELEASE_AFTER = 30  # seconds: a blocked test worker gives up then (a safety net, never an assertion)
 ARTICLE = document_from_plain_text(
     "# Harbour\n\nMaria Lopez opened the harbour on Monday. Lopez said it was ready for the ships.", "a.md")
 
 
-async def test_the_bar_names_the_busy_tab_and_hides_once_every_tab_is_done(monkeypatch, settle) -> None:
-    release = threading.Event()
-    real = analysis.people_stage
-
-    def slow_people(document, should_stop=analysis.never, corrections=()):
-        release.wait(RELEASE_AFTER)
-        return real(document, should_stop, corrections)
-
-    monkeypatch.setattr(analysis, "people_stage", slow_people)
+async def test_the_bar_names_the_busy_tab_and_hides_once_every_tab_is_done(held_people_stage, settle) -> None:
+    release = held_people_stage
     app = ReaderApp(ARTICLE)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(100):  # until the other tabs are done and only People is still working

@@ -241,20 +241,13 @@ async def test_escape_in_the_people_list_clears_its_filter_before_going_back_to_
         assert app.reader.article.has_focus, "the next Escape goes on to the screen's ladder"
 
 
-async def test_p_and_enter_while_the_people_are_still_being_found_are_not_lost(monkeypatch, seed_document,
+async def test_p_and_enter_while_the_people_are_still_being_found_are_not_lost(held_people_stage, seed_document,
                                                                                settle) -> None:
     """Before the list is filled it cannot take the focus: the reader is told, and the list takes the focus (and
     so the next Enter) once it is filled."""
     from .test_config import recorded_notifications
 
-    release = threading.Event()
-    real = analysis.people_stage
-
-    def slow(document, should_stop=analysis.never, corrections=()):
-        release.wait(RELEASE_AFTER)
-        return real(document, should_stop, corrections)
-
-    monkeypatch.setattr(analysis, "people_stage", slow)
+    release = held_people_stage
     app = ReaderApp(seed_document)
     async with app.run_test(size=SIZE) as pilot:
         messages = recorded_notifications(app)
