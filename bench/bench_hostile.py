@@ -420,6 +420,11 @@ def punkt_memory() -> None:
 
 
 def main() -> None:
+    known = {"--punkt", "--make", "--quick", "--only"}
+    flags = [arg for arg in sys.argv[1:] if arg.startswith("-")]
+    if any(flag not in known for flag in flags):  # --help, or a typo: say how to run it instead of running it all
+        print(__doc__.strip())
+        sys.exit(0 if set(flags) & {"-h", "--help"} else 2)
     if sys.argv[1:2] == ["--punkt"]:
         punkt_memory()
         return
